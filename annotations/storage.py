@@ -1,0 +1,269 @@
+"""Durable file primitives: atomic replace-with-backup writes, a TinyDB storage, a process lock.
+
+Every write goes to a temporary file in the same folder, is fsynced, and then replaces the
+target with ``os.replace``; the folder is fsynced afterwards so the rename itself is durable.
+Before the replace, the previous version is hard-linked to ``<name>.bak`` (one generation of
+rolling backup per file, at the cost of a link rather than a copy). A crash at any moment
+leaves either the old or the new complete file, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from tinydb.storages import Storage
+
+from .errors import ProjectCorruptError, ProjectLockedError
+
+BACKUP_SUFFIX = ".bak"
+TMP_SUFFIX = ".tmp"
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename/creation inside ``folder`` durable (no-op where unsupported)."""
+    if sys.platform.startswith("win"):
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes, backup: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically and durably; optionally keep ``path.bak``."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.close(fd)
+    if backup:
+        _link_backup(path)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def _link_backup(path: Path) -> None:
+    bak = path.with_name(path.name + BACKUP_SUFFIX)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.baktmp")
+    try:
+        os.link(path, staging)
+    except FileNotFoundError:
+        return
+    except OSError:  # file systems without hard links: fall back to a copy
+        with contextlib.suppress(FileNotFoundError):
+            staging.write_bytes(path.read_bytes())
+    os.replace(staging, bak)
+
+
+def dumps(data: Any) -> bytes:
+    """Serialise as readable UTF-8 JSON (Arabic stays Arabic in the file)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_json_file(path: Path) -> Any:
+    """Read a JSON file written by this module; raise ProjectCorruptError naming the file."""
+    path = Path(path)
+    raw = path.read_bytes()
+    bak = path.with_name(path.name + BACKUP_SUFFIX)
+    backup = str(bak) if bak.exists() else None
+    hint = (
+        f" A backup exists: {bak}. Restore it with: python main.py restore PROJECT {path.name}"
+        if backup
+        else " No backup of it exists; restore the project folder from your own backups."
+    )
+    if not raw.strip():
+        raise ProjectCorruptError(f"{path}: the file is empty (damaged).{hint}", str(path), backup)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ProjectCorruptError(
+            f"{path}: not valid UTF-8 at byte {exc.start} (damaged).{hint}", str(path), backup
+        ) from None
+    except json.JSONDecodeError as exc:
+        what = "truncated" if exc.pos >= len(raw.rstrip()) - 1 else "not valid JSON"
+        raise ProjectCorruptError(
+            f"{path}: {what} at line {exc.lineno}, column {exc.colno} (damaged).{hint}",
+            str(path),
+            backup,
+        ) from None
+
+
+class DurableJSONStorage(Storage):
+    """A TinyDB storage that keeps the data in memory and writes it durably on every change.
+
+    TinyDB reads the whole dict, modifies it, and writes it back; this storage hands out its
+    cached dict (as tinydb's MemoryStorage does) so a read costs nothing, and turns every write
+    into an atomic, fsynced file replacement. Inside ``batch()`` writes are collected and
+    flushed once at the end, so a multi-table edit is one atomic write; if the block raises,
+    the in-memory data is reloaded from disk and nothing is written.
+
+    ``path=None`` gives the memory backend used by tests and notebooks.
+    """
+
+    def __init__(self, path: str | Path | None = None, backup: bool = True, **_: Any) -> None:
+        self.path = Path(path) if path is not None else None
+        self.backup = backup
+        self._data: dict[str, Any] | None = None
+        self._loaded = False
+        self._batch = 0
+        self._dirty = False
+
+    def read(self) -> dict[str, Any] | None:
+        if not self._loaded:
+            self._load()
+        return self._data
+
+    def _load(self) -> None:
+        if self.path is not None and self.path.exists():
+            data = read_json_file(self.path)
+            if not isinstance(data, dict):
+                raise ProjectCorruptError(
+                    f"{self.path}: expected a JSON object of tables (damaged).", str(self.path)
+                )
+            self._data = data
+        else:
+            self._data = None
+        self._loaded = True
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._loaded = True
+        if self._batch:
+            self._dirty = True
+        else:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.path is not None and self._data is not None:
+            atomic_write_bytes(self.path, dumps(self._data), backup=self.backup)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes into one durable write; roll back the cache if the block fails."""
+        self._batch += 1
+        try:
+            yield
+        except BaseException:
+            self._batch -= 1
+            if self._batch == 0:
+                self._dirty = False
+                if self.path is not None:
+                    self._loaded = False  # reload the last durable state
+                    self._data = None
+            raise
+        self._batch -= 1
+        if self._batch == 0 and self._dirty:
+            self._dirty = False
+            try:
+                self._flush()
+            except BaseException:
+                if self.path is not None:
+                    self._loaded = False
+                    self._data = None
+                raise
+
+    def close(self) -> None:
+        pass
+
+
+class ProjectLock:
+    """One writer at a time: an OS advisory lock on ``lock`` plus who holds it.
+
+    The kernel releases an ``flock``/``msvcrt`` lock when its process dies, so a lock left by a
+    crashed process is simply taken over; the stale holder's pid/host is reported in
+    ``stale_holder`` for the UI.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "lock"
+        self._fd: int | None = None
+        self.stale_holder: dict[str, Any] | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            _try_lock(fd)
+        except OSError:
+            holder = self._read_holder(fd)
+            os.close(fd)
+            pid, host = holder.get("pid"), holder.get("host")
+            since = holder.get("since", "unknown time")
+            raise ProjectLockedError(
+                f"{self.path.parent} is open in another process (pid {pid} on host {host}, "
+                f"since {since}). Close the project there first.",
+                pid,
+                host,
+            ) from None
+        previous = self._read_holder(fd)
+        if previous.get("pid") and previous.get("pid") != os.getpid():
+            self.stale_holder = previous  # its process died without releasing: taken over
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, dumps(info))
+        os.fsync(fd)
+        self._fd = fd
+
+    @staticmethod
+    def _read_holder(fd: int) -> dict[str, Any]:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            raw = os.read(fd, 4096)
+            data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+        _unlock(self._fd)
+        os.close(self._fd)
+        self._fd = None
+
+
+if sys.platform.startswith("win"):  # pragma: no cover - exercised by the Windows CI build only
+    import msvcrt
+
+    def _try_lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
