@@ -1,0 +1,1 @@
+"""PySide6 user interface of the annotator: thin widgets and adapters over the Qt-free ``annotations`` core."""
