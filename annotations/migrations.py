@@ -7,8 +7,9 @@ order (``seq``), and annotation records without their ``doc`` field. Format 1 ad
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .storage import atomic_write_bytes, dumps, read_json_file
 

@@ -7,9 +7,10 @@ into the exact stored text, end exclusive.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 STATUSES = ("new", "in progress", "done", "skipped")
 

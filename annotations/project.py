@@ -42,9 +42,10 @@ import time
 import unicodedata
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document as TinyDocument
@@ -217,7 +218,9 @@ class Project:
             raise ProjectError(f"{folder} is a file, not a project folder. Give a folder path.")
         if not folder.exists():
             if not create:
-                raise ProjectError(f"{folder}: no such project. Create it with Project.open(path).")
+                raise ProjectError(
+                    f"{folder}: no such project folder. Check the path, or import documents to create it."
+                )
             try:
                 folder.mkdir(parents=True)
             except OSError as exc:
@@ -1139,7 +1142,7 @@ class Project:
             event_ids.append(eid)
             ids[str(e.get("ref", eid))] = eid
             view.records[eid] = {"id": eid, "type": e.get("type")}
-        for e, eid in zip(events, event_ids):
+        for e, eid in zip(events, event_ids, strict=True):
             what = f"event {e.get('ref', eid)}"
             try:
                 args = [(role, resolve(ref, what)) for role, ref in e.get("arguments", [])]
@@ -1473,7 +1476,8 @@ def restore_file(project_path: str | os.PathLike[str], name: str) -> str:
         if target.exists():
             os.replace(target, aside)
         atomic_write_bytes(target, bak.read_bytes())
-        return f"restored {target} from {bak.name}" + (f"; the damaged file is kept as {aside.name}" if aside.exists() else "")
+        kept = f"; the damaged file is kept as {aside.name}" if aside.exists() else ""
+        return f"restored {target} from {bak.name}{kept}"
     finally:
         lock.release()
 

@@ -15,8 +15,9 @@ import os
 import socket
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tinydb.storages import Storage
 
@@ -125,6 +126,7 @@ class DurableJSONStorage(Storage):
         self._loaded = False
         self._batch = 0
         self._dirty = False
+        self._snapshot = b"null"
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
@@ -158,6 +160,9 @@ class DurableJSONStorage(Storage):
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Group writes into one durable write; roll back the cache if the block fails."""
+        if self._batch == 0 and self.path is None:
+            # memory backend: keep a copy to roll back to (the file backend reloads from disk)
+            self._snapshot = dumps(self.read())
         self._batch += 1
         try:
             yield
@@ -168,6 +173,8 @@ class DurableJSONStorage(Storage):
                 if self.path is not None:
                     self._loaded = False  # reload the last durable state
                     self._data = None
+                else:
+                    self._data = json.loads(self._snapshot)
             raise
         self._batch -= 1
         if self._batch == 0 and self._dirty:
