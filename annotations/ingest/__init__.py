@@ -1,0 +1,432 @@
+"""Article ingestion: files, folders and ZIP archives of news into a project, with a report of every problem.
+
+The CLI (``main.py import``) and the GUI (menu and drag-and-drop) both call :func:`import_paths`::
+
+    from annotations import Project
+    from annotations.ingest import ImportOptions, import_paths
+    with Project.open("my-project") as project:
+        report = import_paths(project, ["news/", "archive.zip"], ImportOptions(encoding=None))
+        print("\\n".join(report.lines()))
+
+Plain articles (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.csv``, folders, ``.zip``) are handled
+here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the app's own JSONL with
+``"spans"``) are handed to ``annotations.formats.import_annotated``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnnotationError, ProjectError
+from ..progress import Progress
+from . import html as html_mod
+from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
+from .cleanup import RulesError, RuleSet, clean, load_rules, restore_original
+from .dates import find_date
+from .decode import DEFAULT_MAX_SIZE, decode_bytes, read_limited
+from .errors import IngestError
+from .report import ImportReport, ReportLine
+from .tabular import Fields, parse_csv, parse_jsonl
+from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
+
+__all__ = [
+    "ANNOTATED_FORMATS",
+    "PLAIN_FORMATS",
+    "ImportOptions",
+    "ImportReport",
+    "IngestError",
+    "ReportLine",
+    "import_paths",
+    "restore_original",
+]
+
+#: Formats read here, by extension.
+EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".zip": "zip",
+}  # fmt: skip
+PLAIN_FORMATS = ("txt", "html", "jsonl", "csv", "zip")
+#: ``--format`` names handed to annotations.formats, and the name that module uses for each.
+ANNOTATED_FORMATS = {
+    "jsonl-native": "jsonl", "brat": "brat", "conll": "conll", "spacy": "spacy",
+    "labelstudio": "labelstudio", "doccano": "doccano",
+}  # fmt: skip
+ANNOTATED_EXTENSIONS = {".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy"}
+# The app's own annotated JSONL starts with this header record (annotations/formats/jsonl.py).
+_NATIVE_JSONL_MARK = "qalam-annotations"
+
+
+@dataclass
+class ImportOptions:
+    """How to import; the defaults suit scraped Arabic news.
+
+    Attributes:
+        encoding: force this encoding instead of detecting it (``cp1256``, ``utf-16``...).
+        cleanup: run the scraped-news cleanup (title, date, boilerplate, captions).
+        rules_files: extra cleanup rule files (JSON) that extend the built-in rules.
+        fields: JSONL/CSV field names for text, title, date, url, source and id.
+        max_size: per-file limit in bytes; larger files are refused without being read.
+        format: ``auto`` (by extension), one of ``PLAIN_FORMATS`` or of ``ANNOTATED_FORMATS``.
+        csv_delimiter: force the CSV delimiter (else guessed from the header line).
+        status: status of the new documents.
+        zip_max_members, zip_max_total, zip_max_ratio: ZIP safety limits (see ``archive.ZipLimits``).
+        annotated: options passed through to ``annotations.formats.import_annotated``
+            (``unknown_labels``, ``scheme``...).
+    """
+
+    encoding: str | None = None
+    cleanup: bool = True
+    rules_files: Sequence[str | os.PathLike[str]] = ()
+    fields: Fields = field(default_factory=Fields)
+    max_size: int = DEFAULT_MAX_SIZE
+    format: str = "auto"
+    csv_delimiter: str | None = None
+    status: str = "new"
+    zip_max_members: int = DEFAULT_MAX_MEMBERS
+    zip_max_total: int = DEFAULT_MAX_TOTAL
+    zip_max_ratio: int = DEFAULT_MAX_RATIO
+    annotated: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Unit:
+    """One file (or archive member) to import."""
+
+    name: str
+    kind: str
+    read: Callable[[], bytes]
+
+
+class _Stop(Exception):
+    """The project cannot be written any more; the import stops."""
+
+
+def _os_reason(e: OSError) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "no such file or folder; check the path"
+    if isinstance(e, PermissionError):
+        return "permission denied: this account may not read it; check its permissions"
+    if isinstance(e, IsADirectoryError):
+        return "is a folder where a file was expected"
+    return f"cannot be read ({e.strerror or e})"
+
+
+class _Importer:
+    def __init__(self, project: Any, options: ImportOptions, progress: Progress, report: ImportReport):
+        self.project = project
+        self.options = options
+        self.progress = progress
+        self.report = report
+        self.rules: RuleSet | None = None
+        self.units: list[_Unit] = []
+        self.annotated: dict[str, list[str]] = {}
+        self.zips: list[SafeZip] = []
+
+    # ---------------------------------------------------------------- collecting
+    def collect(self, paths: Iterable[str | os.PathLike[str]]) -> None:
+        forced = self.options.format
+        for p in paths:
+            path = Path(p)
+            name = str(p)
+            if forced in ANNOTATED_FORMATS:
+                if not os.path.lexists(path):
+                    self.report.fail(name, None, _os_reason(FileNotFoundError()))
+                else:
+                    self.annotated.setdefault(ANNOTATED_FORMATS[forced], []).append(name)
+                continue
+            try:
+                if path.is_dir():
+                    self._walk(path)
+                elif path.exists():
+                    self._file(path, name, explicit=True)
+                else:
+                    self.report.fail(name, None, _os_reason(FileNotFoundError()))
+            except OSError as e:
+                self.report.fail(name, None, _os_reason(e))
+
+    def _walk(self, top: Path) -> None:
+        def onerror(e: OSError) -> None:
+            where = e.filename or str(top)
+            reason = ("cannot open this folder: permission denied; check its permissions"
+                      if isinstance(e, PermissionError) else f"cannot open this folder ({e.strerror or e})")
+            self.report.fail(str(where), None, reason)
+
+        # followlinks=False: a symlink loop must not make the walk endless.
+        for dirpath, dirnames, filenames in os.walk(top, onerror=onerror, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            stems_with_ann = {Path(f).stem for f in filenames if f.lower().endswith(".ann")}
+            for fname in sorted(filenames):
+                if fname.startswith("."):
+                    continue
+                fpath = Path(dirpath) / fname
+                if fpath.suffix.lower() == ".txt" and fpath.stem in stems_with_ann:
+                    continue  # the text half of a brat pair; the .ann brings it in
+                self._file(fpath, str(fpath), explicit=False)
+
+    def _kind(self, path: Path) -> str | None:
+        forced = self.options.format
+        if forced in PLAIN_FORMATS:
+            return forced
+        suffix = path.suffix.lower()
+        if suffix in ANNOTATED_EXTENSIONS:
+            return "annotated:" + ANNOTATED_EXTENSIONS[suffix]
+        if suffix == "" and path.is_file():
+            return "txt"
+        return EXTENSIONS.get(suffix)
+
+    def _file(self, path: Path, name: str, explicit: bool) -> None:
+        kind = self._kind(path)
+        if kind is None:
+            if explicit:
+                self.report.fail(name, None, f"unsupported file type {path.suffix!r}; import .txt, .html, "
+                                             ".jsonl, .csv or .zip files, or name a format with --format")
+            else:
+                self.report.ignored[path.suffix.lower()] += 1
+            return
+        if kind.startswith("annotated:"):
+            self.annotated.setdefault(kind.split(":", 1)[1], []).append(name)
+        elif kind == "zip":
+            self._zip(path, name)
+        elif kind == "jsonl" and self.options.format == "auto" and _is_native_jsonl(path):
+            self.annotated.setdefault("jsonl", []).append(name)
+        else:
+            max_size = self.options.max_size
+            self.units.append(_Unit(name, kind, lambda: read_limited(path, max_size)))
+
+    def _zip(self, path: Path, name: str) -> None:
+        o = self.options
+        limits = ZipLimits(o.zip_max_members, o.zip_max_total, o.zip_max_ratio, o.max_size)
+        try:
+            archive = SafeZip(path, limits)
+        except IngestError as e:
+            self.report.fail(name, None, str(e))
+            return
+        self.zips.append(archive)
+        for info in archive.members:
+            member = f"{name}!{info.filename}"
+            suffix = Path(info.filename).suffix.lower()
+            kind = o.format if o.format in PLAIN_FORMATS and o.format != "zip" else EXTENSIONS.get(suffix)
+            if kind == "zip":
+                self.report.fail(member, None, "archives inside archives are not opened; unpack it first")
+            elif suffix in ANNOTATED_EXTENSIONS:
+                self.report.fail(member, None, "annotated files inside a ZIP are not imported; "
+                                               "unpack the archive and import the folder")
+            elif kind is None:
+                self.report.ignored[suffix] += 1
+            else:
+                self.units.append(_Unit(member, kind, lambda info=info, a=archive: a.read(info)))
+
+    # ---------------------------------------------------------------- importing
+    def run(self) -> None:
+        if self.annotated:
+            self._run_annotated()
+        self.progress.start(len(self.units), "importing articles")
+        for k, unit in enumerate(self.units):
+            if self.progress.cancelled:
+                self.report.cancelled = True
+                self.report.not_reached = len(self.units) - k
+                break
+            self.progress.advance(0, label=unit.name)
+            try:
+                self._unit(unit)
+            except IngestError as e:
+                self.report.fail(unit.name, e.line, str(e))
+            except OSError as e:
+                self.report.fail(unit.name, None, _os_reason(e))
+            except _Stop as e:
+                self.report.fail(unit.name, None, str(e))
+                self.report.not_reached = len(self.units) - k - 1
+                break
+            except MemoryError:
+                self.report.fail(unit.name, None, "not enough memory to import it; lower --max-size or split it")
+            except Exception as e:  # noqa: BLE001 - last resort so no traceback reaches the user
+                self.report.fail(unit.name, None, f"unexpected error ({type(e).__name__}: {e}); please report this")
+            self.progress.advance(1)
+        self.progress.finish()
+
+    def _run_annotated(self) -> None:
+        try:
+            from .. import formats
+
+            import_annotated = formats.import_annotated
+        except Exception as e:  # noqa: BLE001 - a missing or broken formats package must not crash the import
+            for fmt, paths in self.annotated.items():
+                for p in paths:
+                    self.report.fail(p, None, f"annotated {fmt} files cannot be imported in this version ({e})")
+            return
+        for fmt, paths in self.annotated.items():
+            opts = {"encoding": self.options.encoding, "status": self.options.status, **self.options.annotated}
+            try:
+                self.report.external.append(import_annotated(self.project, paths, fmt, opts, self.progress))
+            except Exception as e:  # noqa: BLE001 - same: report, never a traceback
+                for p in paths:
+                    self.report.fail(p, None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
+            if self.progress.cancelled:
+                self.report.cancelled = True
+                return
+
+    def _decode(self, data: bytes, declared: str | None = None) -> tuple[str, str]:
+        if self.options.encoding or not declared:
+            d = decode_bytes(data, self.options.encoding)
+            return d.text, d.encoding
+        try:
+            d = decode_bytes(data, declared)
+        except IngestError:
+            d = decode_bytes(data)  # the page lied about its charset: detect instead
+        return d.text, d.encoding
+
+    def _unit(self, unit: _Unit) -> None:
+        data = unit.read()
+        if unit.kind == "txt":
+            text, enc = self._decode(data)
+            self.add(unit.name, None, text, fmt="txt", encoding=enc)
+        elif unit.kind == "html":
+            text, enc = self._decode(data, html_mod.declared_charset(data))
+            art = html_mod.extract(text)
+            self.add(unit.name, None, art.text, fmt="html", encoding=enc, title=art.title,
+                     published=art.published, url=art.url, source=art.source, author=art.author)
+        else:
+            text, enc = self._decode(data)
+            f = self.options.fields
+            if unit.kind == "jsonl":
+                records, problems = parse_jsonl(text, f)
+            else:
+                records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
+            for p in problems:
+                self.report.fail(unit.name, p.line, p.reason)
+            for rec in records:
+                if self.progress.cancelled:
+                    return
+                published = None
+                if rec.date:
+                    parsed = find_date(rec.date)
+                    if parsed:
+                        published = parsed.iso
+                    else:
+                        self.report.warn(unit.name, rec.line, f"date {rec.date!r} not understood; "
+                                                              "kept as meta['date_text']")
+                        rec.extra["date_text"] = rec.date
+                try:
+                    self.add(unit.name, rec.line, rec.text, fmt=unit.kind, encoding=enc, title=rec.title,
+                             published=published, url=rec.url, source=rec.source, external_id=rec.id,
+                             fields=rec.extra or None)
+                except IngestError as e:
+                    self.report.fail(unit.name, rec.line, str(e))
+
+    def add(self, name: str, line: int | None, text: str, *, fmt: str, encoding: str,
+            title: str | None = None, published: str | None = None, **extra: Any) -> None:
+        """Clean one article, fill its metadata and store it unless the project has the same text."""
+        if "\x00" in text:
+            raise IngestError("contains NUL characters; NUL cannot be stored in a document, so it is refused", line)
+        meta: dict[str, Any] = {"file": name, "format": fmt, "encoding": encoding}
+        if line:
+            meta["line"] = line
+        body = text
+        if self.options.cleanup:
+            if self.rules is None:
+                self.rules = load_rules(self.options.rules_files)
+            res = clean(text, self.rules, title)
+            body, title = res.body, res.title
+            if published is None and res.published is not None:
+                published = res.published.iso
+            meta["removed"] = res.removed
+            meta["captions"] = res.captions
+            meta["cleanup"] = {"lines": res.total_lines, "body_line": res.body_line,
+                               "rules": list(self.rules.sources)}
+        elif not text.strip():
+            raise IngestError("the text is empty", line)
+        if published:
+            meta["published"] = published
+        meta.update({k: v for k, v in extra.items() if v is not None})
+        language = guess_language(body)
+        meta["direction"] = base_direction(body)
+        meta["language"] = language
+        counts = invisible_counts(body)
+        if counts:
+            meta["invisible"] = counts
+        where = f"{name}:{line}" if line else name
+        dup = self.project.duplicate_of(body)
+        if dup is not None:
+            self.report.skip(name, line, f"same text as document {dup}, already in the project")
+            return
+        try:
+            doc_id = self.project.add_document(body, title=title, meta=meta, status=self.options.status)
+        except AnnotationError as e:
+            raise IngestError(f"not stored: {e}", line) from None
+        except ProjectError as e:
+            raise _Stop(f"the project cannot be written ({e}); the import stopped here") from None
+        self.report.imported.append((where, doc_id))
+        warning = invisible_warning(counts, language) if counts else None
+        if warning:
+            self.report.warn(name, line, warning)
+
+    def close(self) -> None:
+        for archive in self.zips:
+            archive.close()
+
+
+def _is_native_jsonl(path: Path) -> bool:
+    """True when a .jsonl file holds annotated documents (first record has "spans" or the app's header)."""
+    try:
+        with open(path, "rb") as f:
+            first = b""
+            while not first.strip():
+                first = f.readline(1 << 20)
+                if not first:
+                    return False
+    except OSError:
+        return False  # reading it again later gives the user the real error
+    try:
+        obj = json.loads(first.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(obj, dict) and ("spans" in obj or obj.get("format") == _NATIVE_JSONL_MARK)
+
+
+def import_paths(
+    project: Any,
+    paths: Iterable[str | os.PathLike[str]],
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import articles from files, folders and ZIP archives into ``project``.
+
+    Each article is decoded, cleaned and described completely before its single
+    ``project.add_document`` call, so a file that fails leaves the project unchanged; one bad file
+    never stops the others. Cancelling through ``progress`` stops between articles and keeps what
+    was imported.
+
+    Args:
+        project: an open ``annotations.Project``.
+        paths: files and folders (folders are walked recursively; hidden files are skipped).
+        options: see :class:`ImportOptions`.
+        progress: one step per file; check ``report.cancelled`` afterwards.
+
+    Returns:
+        The report; it never raises for bad input.
+    """
+    options = options or ImportOptions()
+    progress = progress or Progress()
+    report = ImportReport()
+    importer = _Importer(project, options, progress, report)
+    try:
+        if options.cleanup:
+            try:
+                importer.rules = load_rules(options.rules_files)
+            except RulesError as e:
+                report.fail("cleanup rules", e.line, str(e))
+                return report
+        if options.format not in ("auto", *PLAIN_FORMATS, *ANNOTATED_FORMATS):
+            report.fail("--format", None, f"unknown format {options.format!r}; use one of auto, "
+                                          f"{', '.join(PLAIN_FORMATS)}, {', '.join(ANNOTATED_FORMATS)}")
+            return report
+        importer.collect(paths)
+        importer.run()
+    finally:
+        importer.close()
+    return report

@@ -1,0 +1,291 @@
+"""Scraped-news cleanup: title, publication date, boilerplate and captions out of the body, reversibly.
+
+Rules are data (``cleanup_rules.json`` plus the user's own files); the moved lines are kept with their
+line number and offset in ``meta["removed"]`` / ``meta["captions"]`` so ``restore_original`` can
+rebuild the decoded source exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import ParsedDate, normalise, parse_date_line
+from .errors import IngestError
+
+BUILTIN_RULES = Path(__file__).with_name("cleanup_rules.json")
+#: Only this many non-blank lines at the top are searched for the title and date lines.
+HEADER_MAX_LINES = 12
+TITLE_MAX_CHARS = 200
+ACTIONS = ("remove", "caption")
+WHERE = ("anywhere", "header")
+
+
+class RulesError(IngestError):
+    """A cleanup rules file that cannot be used; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One cleanup rule: a pattern and what to do with the lines it matches."""
+
+    name: str
+    pattern: re.Pattern[str]
+    action: str = "remove"
+    reason: str = ""
+    where: str = "anywhere"
+    max_words: int | None = None
+
+    def matches(self, line: str, folded: str, words: int) -> bool:
+        if self.max_words is not None and words > self.max_words:
+            return False
+        return bool(self.pattern.search(line) or self.pattern.search(folded))
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules in force for one import, built-in ones first."""
+
+    rules: tuple[Rule, ...]
+    sources: tuple[str, ...] = ()
+
+
+def _rule_from(data: Any, where_: str) -> Rule:
+    if not isinstance(data, Mapping):
+        raise RulesError(f"{where_}: a rule must be an object with at least \"name\" and \"pattern\"")
+    name = data.get("name")
+    pattern = data.get("pattern")
+    if not isinstance(name, str) or not name:
+        raise RulesError(f"{where_}: the rule has no \"name\"")
+    where_ = f"{where_} ({name!r})"
+    if not isinstance(pattern, str) or not pattern:
+        raise RulesError(f"{where_}: the rule has no \"pattern\"")
+    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case"}
+    if unknown:
+        raise RulesError(f"{where_}: unknown key(s) {', '.join(sorted(unknown))}")
+    action = data.get("action", "remove")
+    if action not in ACTIONS:
+        raise RulesError(f"{where_}: action must be one of {', '.join(ACTIONS)}, not {action!r}")
+    where = data.get("where", "anywhere")
+    if where not in WHERE:
+        raise RulesError(f"{where_}: where must be one of {', '.join(WHERE)}, not {where!r}")
+    max_words = data.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise RulesError(f"{where_}: max_words must be a positive whole number")
+    flags = re.IGNORECASE if data.get("ignore_case", True) else 0
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error as e:
+        raise RulesError(f"{where_}: the pattern is not a valid regular expression ({e})") from None
+    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words)
+
+
+def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
+    """Validate a rules document (``{"rules": [...], "replace_builtin": false}``).
+
+    Returns:
+        the rules and whether they replace the built-in ones.
+
+    Raises:
+        RulesError: naming ``source`` and the rule at fault.
+    """
+    if isinstance(data, list):
+        data = {"rules": data}
+    if not isinstance(data, Mapping) or not isinstance(data.get("rules"), list):
+        raise RulesError(f"rules file {source}: expected an object with a \"rules\" list")
+    rules = [_rule_from(r, f"rules file {source}, rule {i}") for i, r in enumerate(data["rules"], 1)]
+    return rules, bool(data.get("replace_builtin", False))
+
+
+def _read_rules_file(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise RulesError(f"rules file {path}: cannot be read ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise RulesError(f"rules file {path}: is not UTF-8 text") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise RulesError(f"rules file {path}: line {e.lineno}: not valid JSON ({e.msg})", e.lineno) from None
+
+
+def load_rules(extra: Iterable[str | Path] = ()) -> RuleSet:
+    """The built-in rules, extended (or replaced, if a file says ``"replace_builtin": true``) by user files."""
+    builtin, _ = parse_rules(_read_rules_file(BUILTIN_RULES), str(BUILTIN_RULES.name))
+    rules = list(builtin)
+    sources = ["built-in"]
+    for path in extra:
+        path = Path(path)
+        more, replace = parse_rules(_read_rules_file(path), str(path))
+        if replace:
+            rules, sources = [], []
+        rules.extend(more)
+        sources.append(str(path))
+    return RuleSet(tuple(rules), tuple(sources))
+
+
+@dataclass
+class CleanResult:
+    """The outcome of cleaning one article.
+
+    Attributes:
+        body: the article text to store (exact source lines joined by ``\\n``).
+        title: the detected (or given) title, or None.
+        published: the publication date found in the header, or None.
+        removed: moved-out lines, each ``{"line", "offset", "text", "reason", "rule"}``.
+        captions: photo captions, same shape.
+        total_lines: line count of the source, for ``restore_original``.
+        body_line: 1-based source line where the body starts.
+    """
+
+    body: str
+    title: str | None
+    published: ParsedDate | None
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    captions: list[dict[str, Any]] = field(default_factory=list)
+    total_lines: int = 0
+    body_line: int = 1
+
+
+def _norm_title(line: str) -> str:
+    return " ".join(normalise(line).split())
+
+
+def _title_like(line: str) -> bool:
+    if len(line) > TITLE_MAX_CHARS:
+        return False
+    # A full stop ends body sentences; news titles end without one (".." is a common title ellipsis).
+    return not (line.endswith(".") and not line.endswith("..")) and not line.endswith(":")
+
+
+def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
+    """Split scraped text into title, date, boilerplate, captions and body.
+
+    Args:
+        text: decoded text with ``\\n`` line endings.
+        rules: the cleanup rules in force.
+        title: a title already known (HTML metadata, a JSONL field); then no line is taken as the
+            title, but copies of it at the top are removed as duplicates.
+
+    Raises:
+        IngestError: nothing would be left of the body.
+    """
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    result = CleanResult(body="", title=title, published=None, total_lines=len(lines))
+    taken: dict[int, tuple[str, dict[str, Any]]] = {}  # line index -> ("removed"|"captions", entry)
+
+    def take(i: int, where: str, reason: str, rule: str) -> None:
+        entry = {"line": i + 1, "offset": offsets[i], "text": lines[i], "rule": rule}
+        if where == "removed":
+            entry["reason"] = reason
+        taken[i] = (where, entry)
+
+    def rule_for(i: int, header: bool) -> Rule | None:
+        stripped = lines[i].strip()
+        folded = normalise(stripped)
+        words = len(stripped.split())
+        for rule in rules.rules:
+            if (header or rule.where == "anywhere") and rule.matches(stripped, folded, words):
+                return rule
+        return None
+
+    title_norm = _norm_title(title) if title else None
+    title_given = title is not None
+    title_index: int | None = None
+    dates: list[tuple[int, ParsedDate]] = []
+    i, seen = 0, 0
+    n = len(lines)
+    while i < n and seen < HEADER_MAX_LINES:
+        stripped = lines[i].strip()
+        if not stripped:
+            i += 1
+            continue
+        seen += 1
+        rule = rule_for(i, header=True)
+        if rule:
+            take(i, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
+        elif (parsed := parse_date_line(stripped)) is not None:
+            dates.append((i, parsed))
+        elif title_norm is not None and _norm_title(stripped) == title_norm:
+            take(i, "removed", "duplicate title", "duplicate-title")
+        elif not title_given and title_index is None and _title_like(stripped) and _has_more(lines, i):
+            title_index, result.title, title_norm = i, stripped, _norm_title(stripped)
+            take(i, "removed", "title", "title")
+        else:
+            break
+        i += 1
+    if dates:
+        # The date under the title is the article's; one above it is usually the page's "today".
+        def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool]:
+            return (title_index is not None and d[0] > title_index, d[1].has_time)
+
+        chosen = max(dates, key=score)  # max keeps the first of equal scores
+        result.published = chosen[1]
+        for idx, _ in dates:
+            if idx == chosen[0]:
+                take(idx, "removed", "publication date", "date")
+            else:
+                take(idx, "removed", "page date", "date")
+    body_start = i
+    for j in range(body_start, n):
+        if lines[j].strip():
+            rule = rule_for(j, header=False)
+            if rule:
+                take(j, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
+    kept = [j for j in range(body_start, n) if j not in taken]
+    # Blank lines at either end of the body are dropped; exactly empty ones are implied by
+    # restore_original, anything else (spaces) is recorded so the source stays recoverable.
+    while kept and not lines[kept[0]].strip():
+        j = kept.pop(0)
+        if lines[j]:
+            take(j, "removed", "blank line", "blank")
+    while kept and not lines[kept[-1]].strip():
+        j = kept.pop()
+        if lines[j]:
+            take(j, "removed", "blank line", "blank")
+    for j in range(body_start):
+        if j not in taken and lines[j]:
+            take(j, "removed", "blank line", "blank")
+    if not kept:
+        raise IngestError(
+            "nothing is left after cleanup (every line was taken as title, date or boilerplate); "
+            "import it with --no-cleanup to keep the text as it is"
+        )
+    result.body = "\n".join(lines[j] for j in kept)
+    result.body_line = kept[0] + 1
+    for idx in sorted(taken):
+        where, entry = taken[idx]
+        getattr(result, where).append(entry)
+    return result
+
+
+def _has_more(lines: list[str], i: int) -> bool:
+    return any(line.strip() for line in lines[i + 1 :])
+
+
+def restore_original(body: str, meta: Mapping[str, Any]) -> str:
+    """Rebuild the decoded source text from a cleaned body and its ``removed``/``captions``/``cleanup`` meta."""
+    info = meta.get("cleanup") or {}
+    total = int(info.get("lines", 0))
+    if not total:
+        return body
+    slots: list[str | None] = [None] * total
+    for entry in list(meta.get("removed", ())) + list(meta.get("captions", ())):
+        slots[int(entry["line"]) - 1] = entry["text"]
+    k = int(info.get("body_line", 1)) - 1
+    for line in body.split("\n"):
+        while slots[k] is not None:
+            k += 1
+        slots[k] = line
+        k += 1
+    return "\n".join("" if s is None else s for s in slots)

@@ -1,0 +1,233 @@
+"""Bytes to text: bounded reading, binary refusal, encoding detection and line-ending normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from .errors import IngestError
+
+#: Default per-file size limit (bytes); ``--max-size`` changes it. Larger files are refused
+#: from their size on disk, before any byte is read.
+DEFAULT_MAX_SIZE = 100 * 1024 * 1024
+
+# Signatures of common non-text files, so a renamed image gets a message that names what it is
+# instead of a vague "cannot decode".
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (.docx/.xlsx)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"ID3", "an MP3 audio file"),
+)
+
+# Checked longest first: the UTF-32 LE mark begins with the UTF-16 LE mark.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
+_CONTROL_RE = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from a file.
+
+    Attributes:
+        text: the text with line endings normalised to ``\\n`` and no byte-order mark.
+        encoding: the codec name (``utf-8``, ``utf-8-sig``, ``utf-16-le``, ``cp1256``, ``iso8859-6``...).
+    """
+
+    text: str
+    encoding: str
+
+
+def human_size(n: int) -> str:
+    """Format a byte count for messages (``12.5 MB``)."""
+    if n < 1024:
+        return f"{n} bytes"
+    for unit in ("KB", "MB", "GB"):
+        n_f = n / 1024
+        if n_f < 1024 or unit == "GB":
+            return f"{n_f:.1f} {unit}"
+        n = int(n_f)
+    return f"{n} bytes"  # pragma: no cover - loop always returns
+
+
+def parse_size(value: str | int) -> int:
+    """Parse ``"100MB"``, ``"200M"``, ``"1.5 GB"``, ``"4096"`` into bytes.
+
+    Raises:
+        ValueError: the value is not a size.
+    """
+    if isinstance(value, int):
+        return value
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", value, re.IGNORECASE)
+    if not m:
+        raise ValueError(f"{value!r} is not a size; write it like 100MB, 500K or 2GB")
+    factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
+    return int(float(m.group(1)) * factor)
+
+
+def _too_big(size: int, limit: int) -> IngestError:
+    return IngestError(
+        f"the file is {human_size(size)}, above the import limit of {human_size(limit)}; "
+        "split it into smaller files or raise the limit with --max-size"
+    )
+
+
+def read_limited(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """Read a whole file, refusing it from its size alone when it exceeds ``max_size``.
+
+    Raises:
+        IngestError: the file is larger than the limit (also if it grows while being read).
+        OSError: the file cannot be opened (the caller words it).
+    """
+    size = os.stat(path).st_size
+    if size > max_size:
+        raise _too_big(size, max_size)
+    with open(path, "rb") as f:
+        return read_stream_limited(f, max_size)
+
+
+def read_stream_limited(stream: BinaryIO, max_size: int) -> bytes:
+    """Read at most ``max_size`` bytes from a stream; refuse it when more follow."""
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise _too_big(len(data), max_size)
+    return data
+
+
+def _line_of(data: bytes, pos: int) -> int:
+    return data.count(b"\n", 0, pos) + 1
+
+
+def _bom_codec(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def _strict(data: bytes, codec: str, what: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        line = _line_of(data, e.start)
+        raise IngestError(
+            f"cannot be read as {what}: invalid bytes at line {line} (byte {e.start}); "
+            "the file is damaged or in another encoding (name it with --encoding)",
+            line,
+        ) from None
+
+
+def _looks_like_damaged_utf8(data: bytes) -> bool:
+    """True when most non-ASCII bytes form valid UTF-8, so a legacy code page would give mojibake."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return good >= 4 * bad
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode a text file's bytes, detecting the encoding unless ``encoding`` forces one.
+
+    Detection order: byte-order mark (UTF-8/16/32), strict UTF-8, then charset-normalizer (which
+    tells Windows-1256 from ISO-8859-6 and the other code pages). Damaged UTF-8 is refused rather
+    than decoded as a code page, which would silently store mojibake.
+
+    Raises:
+        IngestError: empty, binary, NUL bytes, undecodable, or an unknown forced encoding.
+    """
+    if not data.strip():
+        raise IngestError("the file is empty")
+    bom = _bom_codec(data)
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise IngestError(
+                f"unknown encoding {encoding!r}; use a name such as utf-8, cp1256, iso-8859-6 or utf-16"
+            ) from None
+        if codec == "utf-8" and bom == "utf-8-sig":
+            codec = "utf-8-sig"  # a forced utf-8 must not keep the BOM as text
+        text = _strict(data, codec, encoding)
+        if codec in ("utf-16", "utf-32"):
+            codec = bom or codec
+    elif bom:
+        text = _strict(data, bom, bom.upper().replace("-SIG", " with BOM"))
+        codec = bom
+        if text.startswith("\ufeff"):
+            text = text[1:]
+    else:
+        for magic, what in _MAGIC:
+            if data.startswith(magic):
+                raise IngestError(f"this is {what}, not a text file")
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            line = _line_of(data, nul)
+            raise IngestError(
+                f"contains NUL bytes (first at line {line}): binary data, or UTF-16 text without a "
+                "byte-order mark (then name it with --encoding utf-16-le)",
+                line,
+            )
+        try:
+            text = data.decode("utf-8")
+            codec = "utf-8"
+        except UnicodeDecodeError as e:
+            if _looks_like_damaged_utf8(data):
+                line = _line_of(data, e.start)
+                raise IngestError(
+                    f"invalid UTF-8 at line {line} (byte {e.start}): the file is damaged or mixes "
+                    "encodings; if it is really in another encoding, name it with --encoding",
+                    line,
+                ) from None
+            text, codec = _detect(data)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise IngestError(
+            f"contains NUL characters (first at line {line}); NUL cannot be stored in a document, "
+            "so the file is refused — remove them and import again",
+            line,
+        )
+    controls = len(_CONTROL_RE.findall(text))
+    if controls > max(2, len(text) // 100):
+        raise IngestError(
+            f"looks like binary data, not text ({controls} control characters); "
+            "if it really is text, name its encoding with --encoding"
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError("the file is empty")
+    return Decoded(text, codec)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    # Imported here: charset-normalizer's import is slow and UTF-8 files (most of them) never need it.
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise IngestError(
+            "cannot tell the text encoding: the bytes do not read as text in any known encoding; "
+            "if you know it, name it with --encoding (for example --encoding cp1256)"
+        )
+    codec = codecs.lookup(best.encoding).name
+    return str(best), codec

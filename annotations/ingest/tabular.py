@@ -1,0 +1,159 @@
+"""Article records from JSONL and CSV: named text/title/date/url/source/id fields, one problem per bad line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import IngestError
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which field or column holds what (``--text-field`` and friends)."""
+
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    url: str = "url"
+    source: str = "source"
+    id: str = "id"
+
+
+@dataclass
+class Record:
+    """One article read from a JSONL line or CSV row.
+
+    Attributes:
+        line: 1-based line where the record starts.
+        extra: the other scalar fields, kept in the document metadata.
+    """
+
+    line: int
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record left out, with its line and the reason in plain words."""
+
+    line: int
+    reason: str
+
+
+def _scalar(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (str, int, float, bool)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record(obj: dict[str, Any], line: int, fields: Fields, what: str) -> Record | Problem:
+    if fields.text not in obj:
+        names = ", ".join(str(k) for k in list(obj)[:8]) or "none"
+        return Problem(line, f"no {fields.text!r} {what} (this one has: {names}); "
+                             f"name the text {what} with --text-field")
+    text = obj[fields.text]
+    if not isinstance(text, str):
+        return Problem(line, f"the {fields.text!r} {what} is {type(text).__name__}, not text")
+    if not text.strip():
+        return Problem(line, f"the {fields.text!r} {what} is empty")
+    named = {fields.text, fields.title, fields.date, fields.url, fields.source, fields.id}
+    return Record(
+        line=line,
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        title=(_scalar(obj.get(fields.title)) or "").strip() or None,
+        date=_scalar(obj.get(fields.date)),
+        url=_scalar(obj.get(fields.url)),
+        source=_scalar(obj.get(fields.source)),
+        id=_scalar(obj.get(fields.id)),
+        extra={str(k): v for k, v in obj.items()
+               if k not in named and k is not None and isinstance(v, (str, int, float, bool))},
+    )
+
+
+def parse_jsonl(text: str, fields: Fields) -> tuple[list[Record], list[Problem]]:
+    """Parse JSON Lines; bad lines become problems and the others are still read."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for n, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as e:
+            problems.append(Problem(n, f"not valid JSON ({e.msg} at column {e.colno})"))
+            continue
+        if not isinstance(obj, dict):
+            problems.append(Problem(n, f"a JSON {type(obj).__name__}, not an object with a {fields.text!r} field"))
+            continue
+        rec = _record(obj, n, fields, "field")
+        (records if isinstance(rec, Record) else problems).append(rec)  # type: ignore[arg-type]
+    return records, problems
+
+
+def _delimiter(text: str, given: str | None) -> str:
+    if given:
+        return given
+    first = text[: text.find("\n")] if "\n" in text else text
+    # The header line decides: the candidate that splits it most is the delimiter.
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def parse_csv(
+    text: str, fields: Fields, delimiter: str | None = None, max_field: int = 1 << 30
+) -> tuple[list[Record], list[Problem]]:
+    """Parse CSV with a header row; rows with problems are reported, the others read.
+
+    Raises:
+        IngestError: no header, no text column, or a structural error (unclosed quote) that
+            makes the rest of the file unreadable; then nothing of the file is imported.
+    """
+    # The csv module's default field limit (128 KB) is smaller than a long article.
+    if csv.field_size_limit() < max_field:
+        csv.field_size_limit(max_field)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, delimiter))
+    try:
+        header = next(reader, None)
+    except csv.Error as e:
+        raise IngestError(f"the header row cannot be read ({e})", 1) from None
+    if not header or not any(h.strip() for h in header):
+        raise IngestError("no header row: the first line must name the columns", 1)
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    if fields.text not in header:
+        raise IngestError(
+            f"no {fields.text!r} column (the columns are: {', '.join(header[:12])}); "
+            "name the text column with --text-field",
+            1,
+        )
+    records: list[Record] = []
+    problems: list[Problem] = []
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            raise IngestError(f"the CSV cannot be read from here on ({e})", start) from None
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(line, f"the row has {len(row)} fields but the header has {len(header)}"))
+            continue
+        rec = _record(dict(zip(header, row, strict=True)), line, fields, "column")
+        (records if isinstance(rec, Record) else problems).append(rec)  # type: ignore[arg-type]
+    return records, problems
