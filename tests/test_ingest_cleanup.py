@@ -1,0 +1,165 @@
+"""Scraped-news cleanup: the sample article, noise lines, user rule files, reversibility (annotations.ingest.cleanup)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotations.ingest.cleanup import RulesError, clean, load_rules, restore_original
+from annotations.ingest.errors import IngestError
+
+TITLE = "روسيا تؤكد إجراء “محادثات سرية” مع أمريكا وأوروبا بإسطنبول.. سبقت الاشتباكات الأخيرة بـ”قره باغ”"
+BODY1 = "شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع منطقة قره باغ."
+BODY2 = "وقال المتحدث باسم الكرملين إن دبلوماسياً روسياً شارك في الاجتماع المذكور بمدينة إسطنبول التركية."
+
+
+def _meta(res):
+    return {"removed": res.removed, "captions": res.captions,
+            "cleanup": {"lines": res.total_lines, "body_line": res.body_line}}
+
+
+def test_sample_article(shared_dir):
+    text = (shared_dir / "samples" / "scraped_news_ar.txt").read_text(encoding="utf-8")
+    res = clean(text, load_rules())
+    assert res.title.startswith("روسيا تؤكد إجراء")
+    assert res.title == text.split("\n")[2]
+    assert res.published.iso == "2023-10-05T09:32:00"
+    assert res.body.startswith("شهدت إسطنبول اجتماعاً")
+    removed = {(e["line"], e["text"]): e["reason"] for e in res.removed}
+    assert removed == {
+        (1, "- ℃ 11 تركيا"): "weather widget",
+        (2, "- 10 يناير 2025"): "page date",
+        (3, res.title): "title",
+        (4, res.title): "duplicate title",
+        (5, "- 5 أكتوبر 2023, 9:32:00 ص"): "publication date",
+        (6, "- تم نسخ عنوان المقال إلى الحافظة"): "'copied to clipboard' notice",
+    }
+    assert [c["text"] for c in res.captions] == ['قوات أذربيجانية ترفع علم بلادها في "قره باغ"/رويترز']
+    caption = res.captions[0]
+    assert text[caption["offset"]:caption["offset"] + len(caption["text"])] == caption["text"]
+    assert "رويترز" not in res.body and "الحافظة" not in res.body and res.title not in res.body
+    assert res.body.count("\n") == text.count("\n") - 7
+    assert restore_original(res.body, _meta(res)) == text
+
+
+@pytest.mark.parametrize(
+    ("noise", "reason"),
+    [
+        ("شارك عبر: فيسبوك | تويتر | واتساب", "share/follow line"),
+        ("تابعونا على قناتنا في تيليجرام", "share/follow line"),
+        ("▪ اقرأ أيضاً: الكرملين ينفي عقد محادثات سرية", "'read also' link"),
+        ("Facebook  Twitter  WhatsApp  Email", "share buttons"),
+        ("إعلان", "advertisement marker"),
+        ("الكلمات المفتاحية: روسيا، أذربيجان، قره باغ", "tags line"),
+    ],
+)
+def test_builtin_rules_remove_other_noise_lines(noise, reason):
+    text = f"{TITLE}\n{BODY1}\n{noise}\n{BODY2}"
+    res = clean(text, load_rules())
+    assert res.body == f"{BODY1}\n{BODY2}"
+    assert [(e["line"], e["text"], e["reason"]) for e in res.removed if e["rule"] != "title"] == [(3, noise, reason)]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["الرئيس الروسي خلال مؤتمر صحفي في موسكو (أ ف ب)", "صورة أرشيفية: الكرملين في موسكو",
+     "جنود أذربيجانيون قرب خانكندي - Getty Images"],
+)
+def test_captions_go_to_captions(caption):
+    res = clean(f"{TITLE}\n{BODY1}\n{caption}\n{BODY2}", load_rules())
+    assert [c["text"] for c in res.captions] == [caption]
+    assert caption not in res.body
+
+
+def test_a_long_paragraph_ending_with_an_agency_name_stays():
+    para = BODY1 + " " + BODY2 + " بحسب ما نقلته وكالة الأنباء عن مصادر مطلعة على سير المحادثات/رويترز"
+    res = clean(f"{TITLE}\n{para}\n{BODY2}", load_rules())
+    assert para in res.body and res.captions == []
+
+
+def test_user_rule_file_extends_the_builtin_rules(tmp_path):
+    site_noise = "⬇️ حمّل تطبيق الخبر الآن واحصل على الأخبار لحظة بلحظة"
+    footer = "© 2023 جميع الحقوق محفوظة لموقع الخبر"
+    text = f"{TITLE}\n{BODY1}\n{site_noise}\n{BODY2}\n{footer}\n- تم نسخ الرابط"
+    before = clean(text, load_rules())
+    assert site_noise in before.body and footer in before.body  # the built-in rules do not know this site
+    rules_file = tmp_path / "my_site.json"
+    rules_file.write_text(json.dumps({"rules": [
+        {"name": "app-promo", "pattern": "حمل تطبيق", "reason": "app promotion", "max_words": 15},
+        {"name": "copyright", "pattern": "^(©|حقوق النشر)|جميع الحقوق محفوظة", "reason": "copyright footer"},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    rules = load_rules([rules_file])
+    assert rules.sources == ("built-in", str(rules_file))
+    after = clean(text, rules)
+    assert after.body == f"{BODY1}\n{BODY2}"
+    reasons = [e["reason"] for e in after.removed]
+    assert reasons == ["title", "app promotion", "copyright footer", "'copied to clipboard' notice"]
+
+
+def test_rule_file_can_replace_the_builtin_rules(tmp_path):
+    rules_file = tmp_path / "only.json"
+    rules_file.write_text(json.dumps({"replace_builtin": True, "rules": [{"name": "x", "pattern": "^XX"}]}))
+    res = clean(f"{TITLE}\n{BODY1}\n- تم نسخ الرابط\nXX junk", load_rules([rules_file]))
+    assert res.body == f"{BODY1}\n- تم نسخ الرابط"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", r"line 1: not valid JSON"),
+        ('{"rules": 3}', r'expected an object with a "rules" list'),
+        ('{"rules": [{"name": "a", "pattern": "("}]}', r"rule 1 \('a'\): the pattern is not a valid regular expression"),
+        ('{"rules": [{"pattern": "x"}]}', r'rule 1: the rule has no "name"'),
+        ('{"rules": [{"name": "a", "pattern": "x", "action": "delete"}]}', r"action must be one of remove, caption"),
+        ('{"rules": [{"name": "a", "pattern": "x", "colour": "red"}]}', r"unknown key\(s\) colour"),
+    ],
+)
+def test_bad_rule_files_are_explained(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RulesError, match=message) as err:
+        load_rules([path])
+    assert str(path) in str(err.value)
+
+
+def test_missing_rule_file(tmp_path):
+    with pytest.raises(RulesError, match="cannot be read"):
+        load_rules([tmp_path / "nope.json"])
+
+
+def test_text_without_title_keeps_its_first_paragraph():
+    res = clean(f"{BODY1}\n{BODY2}", load_rules())
+    assert res.title is None and res.body == f"{BODY1}\n{BODY2}"
+
+
+def test_known_title_removes_its_copies():
+    res = clean(f"{TITLE}\n\n{TITLE}\n{BODY1}", load_rules(), title=TITLE)
+    assert res.title == TITLE and res.body == BODY1
+    assert [e["reason"] for e in res.removed] == ["duplicate title", "duplicate title"]
+
+
+def test_only_noise_is_an_error():
+    with pytest.raises(IngestError, match="nothing is left after cleanup"):
+        clean("- تم نسخ الرابط\n- 10 يناير 2025\n", load_rules())
+
+
+_LINES = st.sampled_from([
+    TITLE, BODY1, BODY2, "", "   ", "- 10 يناير 2025", "- 5 أكتوبر 2023, 9:32:00 ص", "- تم نسخ عنوان المقال إلى الحافظة",
+    "- ℃ 11 تركيا", 'قوات ترفع العلم في "قره باغ"/رويترز', "شارك عبر: فيسبوك", "تقارير عن اجتماع سري", "Politico",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=25))
+def test_cleanup_is_reversible(lines):
+    text = "\n".join(lines)
+    try:
+        res = clean(text, load_rules())
+    except IngestError:
+        return  # nothing left: nothing stored, nothing to restore
+    assert restore_original(res.body, _meta(res)) == text
+    for entry in res.removed + res.captions:
+        assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]

@@ -1,0 +1,71 @@
+"""Arabic news dates: both month series, Arabic-Indic digits, ص/م (annotations.ingest.dates)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotations.ingest.dates import find_date, parse_date_line
+
+EGYPTIAN = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+            "نوفمبر", "ديسمبر"]
+LEVANTINE = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+             "تشرين الثاني", "كانون الأول"]
+INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("- 5 أكتوبر 2023, 9:32:00 ص", "2023-10-05T09:32:00"),
+        ("- 10 يناير 2025", "2025-01-10"),
+        ("الأربعاء ٤ تشرين الأول ٢٠٢٣ - ٣:١٥ م", "2023-10-04T15:15:00"),
+        ("نُشر في: 12 كانون الثاني 2024 12:05 ص", "2024-01-12T00:05:00"),
+        ("12 كانون الأول 2022 12:30 م", "2022-12-12T12:30:00"),
+        ("27 سبتمبر/أيلول 2020", "2020-09-27"),
+        ("3 آب 2021", "2021-08-03"),
+        ("آخر تحديث: 05/10/2023 10:00 مساءً", "2023-10-05T22:00:00"),
+        ("2023-10-05 09:32", "2023-10-05T09:32:00"),
+    ],
+)
+def test_date_lines(line, iso):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.iso == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- ℃ 11 تركيا", "31 شباط 2020", "10 يناير 2025 13:00 م", "وفي 27 سبتمبر/أيلول 2020، أطلق جيش أذربيجان عملية",
+     "روسيا تؤكد إجراء محادثات"],
+)
+def test_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_find_date_inside_a_sentence_and_iso_strings():
+    assert find_date("وفي 27 سبتمبر/أيلول 2020، أطلق جيش أذربيجان عملية").iso == "2020-09-27"
+    assert find_date("2023-10-05T09:32:00").iso == "2023-10-05T09:32:00"
+    assert find_date("2023-10-05").iso == "2023-10-05"
+    assert find_date("غدا") is None
+
+
+@given(
+    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2099, 12, 31)),
+    st.sampled_from([EGYPTIAN, LEVANTINE]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_round_trip_generated_arabic_dates(dt, months, indic, with_time):
+    hour12 = dt.hour % 12 or 12
+    text = f"{dt.day} {months[dt.month - 1]} {dt.year}"
+    if with_time:
+        text += f"، {hour12}:{dt.minute:02d}:{dt.second:02d} {'م' if dt.hour >= 12 else 'ص'}"
+    if indic:
+        text = text.translate(INDIC)
+    parsed = parse_date_line("- " + text)
+    expected = dt.replace(microsecond=0).isoformat() if with_time else dt.date().isoformat()
+    assert parsed is not None and parsed.iso == expected
+    assert parsed.has_time == with_time

@@ -1,0 +1,52 @@
+"""Base direction, language guess and invisible-character counts (annotations.ingest.textinfo)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.ingest.textinfo import base_direction, guess_language, invisible_counts, invisible_warning
+
+ARABIC = "شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع المنطقة."
+
+
+@pytest.mark.parametrize("first_line", ["CNN - Istanbul", "2023", "- ℃ 11", "«", "Politico: report"])
+def test_latin_or_neutral_first_line_does_not_flip_an_arabic_article(first_line):
+    text = f"{first_line}\n{ARABIC}\n{ARABIC}"
+    assert base_direction(text) == "rtl"
+
+
+def test_english_article_is_ltr():
+    assert base_direction("Russia confirms talks.\nThe meeting was held in Istanbul last month.") == "ltr"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (ARABIC, "ar"),
+        ("وزیر امور خارجه ایران گفت که گفتگوها با کشورهای اروپایی ادامه پیدا می‌کند و چیزی تغییر نکرده است.", "fa"),
+        ("پاکستان کے وزیر اعظم نے کہا کہ ملک میں بڑی تبدیلیاں آئیں گی اور ہم سب مل کر کام کریں گے۔", "ur"),
+        ("ראש הממשלה אמר היום כי השיחות יימשכו בשבוע הבא בירושלים.", "he"),
+        ("The prime minister said talks would continue next week.", "other"),
+    ],
+)
+def test_language_guess(text, lang):
+    assert guess_language(text) == lang
+
+
+def test_invisible_counts_and_warning():
+    text = "\u202eنص مقلوب\u202c و\u2067عبارة\u2069 و\u200bفاصل"
+    counts = invisible_counts(text)
+    assert counts == {"PDF": 1, "PDI": 1, "RLI": 1, "RLO": 1, "ZWSP": 1}
+    warning = invisible_warning(counts, "ar")
+    assert "5 bidi control characters" in warning and "RLO ×1" in warning
+
+
+def test_zwnj_is_normal_in_persian_but_reported_in_arabic():
+    counts = invisible_counts("می\u200cشود")
+    assert counts == {"ZWNJ": 1}
+    assert invisible_warning(counts, "fa") is None
+    assert "ZWNJ ×1" in invisible_warning(counts, "ar")
+
+
+def test_clean_text_has_no_counts():
+    assert invisible_counts(ARABIC) == {}
