@@ -1,0 +1,280 @@
+"""Training-data formats: one exporter per format and importers for the annotated ones.
+
+``export(project, fmt, out, options, progress)`` writes a selection of a project in one format and
+returns an ``ExportReport`` (also written beside the output as ``<out>.report.json``);
+``import_annotated(project, paths, fmt, options, progress)`` reads annotated files back, one atomic
+document at a time, and returns an ``ImportReport``. See docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnnotationError
+from ..progress import Progress
+from ..schema import Schema
+from . import brat, conll, doccano, events, hf, jsonl, labelstudio, spacy_fmt
+from .common import (
+    SPLIT_NAMES,
+    ExportOptions,
+    ExportReport,
+    FormatError,
+    ImportProblem,
+    ImportReport,
+    load_doc,
+    split_of,
+    staged,
+    write_json,
+)
+from .importing import commit, import_options
+
+EXPORTERS: dict[str, Any] = {
+    "jsonl": jsonl.Writer,
+    "brat": brat.Writer,
+    "conll": conll.Writer,
+    "spacy": spacy_fmt.Writer,
+    "hf": hf.Writer,
+    "labelstudio": labelstudio.Writer,
+    "doccano": doccano.Writer,
+    "events": events.Writer,
+}
+# readers take (path, options, problem) and yield ParsedDoc; brat reads a .ann/.txt pair
+IMPORTERS: dict[str, Any] = {
+    "jsonl": jsonl.read,
+    "brat": brat.read,
+    "conll": conll.read,
+    "spacy": spacy_fmt.read,
+    "labelstudio": labelstudio.read,
+    "doccano": doccano.read,
+}
+EXTENSIONS = {".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy"}
+
+__all__ = [
+    "EXPORTERS", "EXTENSIONS", "IMPORTERS", "ExportOptions", "ExportReport", "FormatError", "ImportProblem",
+    "ImportReport", "detect_format", "export", "import_annotated",
+]
+
+
+def export(
+    project: Any,
+    fmt: str,
+    out: str | os.PathLike[str],
+    options: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Export the selected documents of ``project`` as ``fmt`` to ``out``.
+
+    Args:
+        project: an open ``Project``.
+        fmt: one of ``EXPORTERS``.
+        out: output file or folder (a folder when a split is asked for, or for brat/hf).
+        options: see ``ExportOptions`` (status, labels, annotator, clitics, scheme, nested, split...).
+        progress: receives one step per document; cancelling leaves nothing written.
+
+    Returns:
+        The report; ``report.cancelled`` tells whether anything was written.
+
+    Raises:
+        FormatError: unknown format or option, or the output exists (without ``overwrite``).
+    """
+    if fmt not in EXPORTERS:
+        raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+    opts = ExportOptions.from_dict(options)
+    progress = progress or Progress()
+    out = Path(out)
+    writer_cls = EXPORTERS[fmt]
+    report = ExportReport(fmt, str(out), offsets=opts.offsets)
+    infos = [i for i in project.documents() if opts.status is None or i.status in opts.status]
+    infos.sort(key=lambda i: (i.created, i.id))
+    splits = split_of([i.id for i in infos], opts.split, opts.seed)
+    report.total = len(infos)
+    schema: Schema = project.schema
+    if opts.labels is not None:
+        unknown = sorted(opts.labels - {t.name for _, t in schema.all_types()})
+        if unknown:
+            raise FormatError(f"--labels: {', '.join(unknown)} not in the schema")
+    progress.start(len(infos), f"export {fmt}")
+    try:
+        _write_all(project, writer_cls, out, opts, report, schema, infos, splits, progress)
+    except _Cancelled:
+        progress.finish()
+        return report
+    progress.finish()
+    if hasattr(writer_cls, "write_extras"):
+        writer_cls.write_extras(out, schema, opts)
+    _list_files(out, report)
+    report.report_path = str(out) + ".report.json"
+    write_json(Path(report.report_path), report.to_dict())
+    return report
+
+
+def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, report: ExportReport,
+               schema: Schema, infos: list[Any], splits: dict[str, str], progress: Progress) -> None:
+    with staged(out, opts.overwrite) as tmp:
+        writers: dict[str, Any] = {}
+
+        def writer_for(split: str) -> Any:
+            if split not in writers:
+                if getattr(writer_cls, "handles_splits", False):
+                    writers[split] = writers.get("*") or writer_cls(tmp, opts, report, schema)
+                    writers["*"] = writers[split]
+                elif opts.split is None:
+                    writers[split] = writer_cls(tmp, opts, report, schema)
+                else:
+                    tmp.mkdir(exist_ok=True)
+                    path = tmp / (split + (writer_cls.ext if writer_cls.layout == "file" else ""))
+                    writers[split] = writer_cls(path, opts, report, schema)
+            return writers[split]
+
+        if opts.split is None:
+            writer_for("all")
+        else:
+            for name in SPLIT_NAMES[: len(opts.split)]:
+                writer_for(name)
+        try:
+            for info in infos:
+                if progress.cancelled:
+                    report.cancelled = True
+                    break
+                data = load_doc(project, info.id, opts, report, splits[info.id])
+                writer_for(data.split).add(data)
+                report.count(data)
+                progress.advance(1, info.title or info.id)
+        finally:
+            for w in {id(w): w for w in writers.values()}.values():
+                w.close()
+        if report.cancelled:
+            raise _Cancelled  # leaves the staging block: the partial output is removed
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _list_files(out: Path, report: ExportReport) -> None:
+    if out.is_dir():
+        report.files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())[:1000]
+    else:
+        report.files = [out.name]
+
+
+def detect_format(path: str | os.PathLike[str]) -> str | None:
+    """Guess an annotated format from a file name (None when the extension is ambiguous)."""
+    p = Path(path)
+    if p.suffix.lower() in EXTENSIONS:
+        return EXTENSIONS[p.suffix.lower()]
+    if p.is_dir() and any(p.glob("*.ann")):
+        return "brat"
+    if p.suffix.lower() == ".jsonl":
+        try:
+            with open(p, encoding="utf-8") as fh:
+                first = fh.readline()
+        except OSError:
+            return None
+        if jsonl.FORMAT_NAME in first:
+            return "jsonl"
+        return "doccano"
+    if p.suffix.lower() == ".json":
+        return "labelstudio"
+    return None
+
+
+def import_annotated(
+    project: Any,
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    fmt: str | None = None,
+    options: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import annotated files into ``project``, each document in one atomic write.
+
+    Args:
+        project: an open ``Project``.
+        paths: files (brat: ``.ann`` files or folders of them).
+        fmt: one of ``IMPORTERS``; ``None`` guesses from each file's extension.
+        options: ``unknown_labels`` (``"add"`` or ``"refuse"``, default refuse), ``encoding``,
+            ``scheme`` (CoNLL: ``"auto"``, ``"iob2"``, ``"bioes"``), ``status`` of the new documents.
+        progress: one step per file; cancelling keeps the documents already imported.
+
+    Returns:
+        The report: ``.lines()`` for people, ``.failed`` (files/documents not imported), ``.problems``.
+    """
+    opts = import_options(options)
+    progress = progress or Progress()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = _expand(paths)
+    report = ImportReport(fmt or "auto")
+    progress.start(len(files), "import")
+    for path in files:
+        if progress.cancelled:
+            report.cancelled = True
+            break
+        name = fmt or detect_format(path)
+        if name is None or name not in IMPORTERS:
+            why = (f"format {name!r} cannot be imported; importable: {', '.join(IMPORTERS)}" if name
+                   else "cannot tell the format from the extension; pass --format")
+            report.failed.append(ImportProblem(str(path), None, why))
+            progress.advance(1)
+            continue
+        if not path.exists():
+            report.failed.append(ImportProblem(str(path), None, "file not found"))
+            progress.advance(1)
+            continue
+        if name == "jsonl" and opts["unknown_labels"] == "add":
+            _merge_schema(project, jsonl.header_schema(path))
+        opts["schema"] = project.schema
+        try:
+            for pd in IMPORTERS[name](path, opts, report.problem):
+                if progress.cancelled:
+                    report.cancelled = True
+                    break
+                if "status" in opts:
+                    pd.status = opts["status"]
+                commit(project, pd, report, opts)
+        except UnicodeDecodeError as exc:
+            report.failed.append(ImportProblem(
+                str(path), None, f"not readable as {opts['encoding']} ({exc.reason} at byte {exc.start}); "
+                "pass the right encoding"))
+        except OSError as exc:
+            report.failed.append(ImportProblem(str(path), None, f"cannot read ({exc.strerror})"))
+        except FormatError as exc:
+            report.failed.append(ImportProblem(str(path), None, str(exc)))
+        progress.advance(1, path.name)
+    progress.finish()
+    return report
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            anns = sorted(p.rglob("*.ann"))
+            out.extend(anns if anns else sorted(x for x in p.iterdir() if x.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _merge_schema(project: Any, other: Schema | None) -> None:
+    """Add the types of ``other`` that the project lacks (native JSONL with unknown_labels=add)."""
+    if other is None:
+        return
+    schema = project.schema.copy()
+    changed = False
+    for attr, lookup in (("entity_types", schema.entity), ("event_types", schema.event),
+                         ("relation_types", schema.relation), ("attributes", schema.attribute)):
+        for t in getattr(other, attr):
+            if lookup(t.name) is None:
+                getattr(schema, attr).append(t)
+                changed = True
+    if changed:
+        try:
+            schema.validate()
+            project.set_schema(schema)
+        except AnnotationError:
+            pass  # clashes are handled label by label by the importer
+

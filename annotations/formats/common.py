@@ -1,0 +1,491 @@
+"""Shared machinery of the exporters and importers: options, selection, splits, reports, staging.
+
+An export selects documents (status, labels, annotator), assigns each to a split, hands them one by
+one to a format's writer inside a staging folder, and only moves the result into place when every
+document was written; a failure or a cancel leaves nothing behind. The report counts what was
+exported and everything the format could not carry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnnotationError
+from ..model import Document, Event, Relation, Span
+from ..storage import atomic_write_bytes
+
+EXAMPLES = 5  # examples kept per "could not carry" category
+SPLIT_NAMES = ("train", "dev", "test")
+
+
+class FormatError(AnnotationError):
+    """An export or import that cannot be done as asked (bad option, output exists...)."""
+
+
+# ------------------------------------------------------------------------------------------------
+# options
+# ------------------------------------------------------------------------------------------------
+@dataclass
+class ExportOptions:
+    """Everything an exporter may be told; ``from_dict`` accepts the CLI's spelling.
+
+    Attributes:
+        status: statuses to export, or ``None`` for all.
+        labels: span labels, event types and relation types to keep, or ``None`` for all.
+        annotator: keep only annotations made by this annotator.
+        clitics: ``"split"`` or ``"keep"`` (token formats).
+        scheme: ``"iob2"`` or ``"bioes"`` (token formats).
+        nested: ``"outermost"`` or ``"levels"`` (CoNLL: one tag column per nesting level).
+        sentences: ``False`` writes one sequence per document (token formats).
+        split: ratios for train/dev/test, or ``None`` for no split.
+        seed: seed of the split.
+        offsets: ``"codepoints"`` or ``"utf16"`` (Label Studio, doccano).
+        labelstudio_key: ``"annotations"`` or ``"predictions"``.
+        doccano: ``"labels"`` (``{"text", "label"}``) or ``"relations"`` (entities + relations).
+        overwrite: replace an existing output.
+    """
+
+    status: tuple[str, ...] | None = ("done",)
+    labels: frozenset[str] | None = None
+    annotator: str | None = None
+    clitics: str = "split"
+    scheme: str = "iob2"
+    nested: str = "outermost"
+    sentences: bool = True
+    split: tuple[float, ...] | None = None
+    seed: int = 0
+    offsets: str = "codepoints"
+    labelstudio_key: str = "annotations"
+    doccano: str = "labels"
+    overwrite: bool = False
+
+    @classmethod
+    def from_dict(cls, options: Mapping[str, Any] | None) -> ExportOptions:
+        opts = dict(options or {})
+        unknown = set(opts) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise FormatError(f"unknown export option(s): {', '.join(sorted(unknown))}")
+        status = opts.get("status", ("done",))
+        if isinstance(status, str):
+            status = None if status == "all" else tuple(s.strip() for s in status.split(",") if s.strip())
+        elif status is not None:
+            status = tuple(status)
+            if "all" in status:
+                status = None
+        labels = opts.get("labels")
+        if isinstance(labels, str):
+            labels = [s.strip() for s in labels.split(",") if s.strip()]
+        split = opts.get("split")
+        if isinstance(split, str):
+            try:
+                split = tuple(float(x) for x in split.split(","))
+            except ValueError:
+                raise FormatError(f"--split {split!r}: give ratios such as 0.8,0.1,0.1") from None
+        if split is not None:
+            split = tuple(float(x) for x in split)
+            if not 1 <= len(split) <= 3 or any(x < 0 for x in split) or sum(split) <= 0:
+                raise FormatError(f"split {split}: give one to three non-negative ratios (train,dev,test)")
+        o = cls(
+            status=status,
+            labels=frozenset(labels) if labels is not None else None,
+            annotator=opts.get("annotator") or None,
+            clitics=opts.get("clitics", "split"),
+            scheme=opts.get("scheme", "iob2"),
+            nested=opts.get("nested", "outermost"),
+            sentences=bool(opts.get("sentences", True)),
+            split=split,
+            seed=int(opts.get("seed", 0)),
+            offsets=opts.get("offsets", "codepoints"),
+            labelstudio_key=opts.get("labelstudio_key", "annotations"),
+            doccano=opts.get("doccano", "labels"),
+            overwrite=bool(opts.get("overwrite", False)),
+        )
+        for name, allowed in (
+            ("clitics", ("split", "keep")),
+            ("scheme", ("iob2", "bioes")),
+            ("nested", ("outermost", "levels")),
+            ("offsets", ("codepoints", "utf16")),
+            ("labelstudio_key", ("annotations", "predictions")),
+            ("doccano", ("labels", "relations")),
+        ):
+            if getattr(o, name) not in allowed:
+                raise FormatError(f"{name} must be one of {', '.join(allowed)}, not {getattr(o, name)!r}")
+        return o
+
+
+# ------------------------------------------------------------------------------------------------
+# documents as exporters see them
+# ------------------------------------------------------------------------------------------------
+@dataclass
+class DocData:
+    """One document with the annotations selected for export."""
+
+    doc: Document
+    spans: list[Span]
+    events: list[Event]
+    relations: list[Relation]
+    split: str = "all"
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def whitespace_tokens(self) -> bool:
+        """Documents imported from a token format keep their original (whitespace) tokens."""
+        return self.doc.meta.get("tokenization") == "whitespace"
+
+
+def split_of(doc_ids: Sequence[str], ratios: Sequence[float] | None, seed: int) -> dict[str, str]:
+    """Assign each document to train/dev/test, deterministically from ``seed``.
+
+    Documents are ordered by a hash of ``(seed, id)`` (so the order they are stored in does not
+    matter), then cut at the cumulative ratios.
+    """
+    if not ratios:
+        return {d: "all" for d in doc_ids}
+    order = sorted(doc_ids, key=lambda d: hashlib.sha256(f"{seed}:{d}".encode()).hexdigest())
+    total = sum(ratios)
+    out: dict[str, str] = {}
+    lo, cum = 0, 0.0
+    for name, r in zip(SPLIT_NAMES, ratios):
+        cum += r
+        hi = round(len(order) * cum / total)
+        for d in order[lo:hi]:
+            out[d] = name
+        lo = hi
+    return out
+
+
+def select(project: Any, opts: ExportOptions, report: ExportReport) -> Iterator[DocData]:
+    """Yield the documents (with filtered annotations) an export covers, in a stable order."""
+    infos = [i for i in project.documents() if opts.status is None or i.status in opts.status]
+    infos.sort(key=lambda i: (i.created, i.id))
+    splits = split_of([i.id for i in infos], opts.split, opts.seed)
+    report.total = len(infos)
+    for info in infos:
+        yield load_doc(project, info.id, opts, report, splits[info.id])
+
+
+def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportReport, split: str) -> DocData:
+    doc = project.document(doc_id)
+
+    def keep(a: Any) -> bool:
+        if opts.labels is not None and a.label not in opts.labels:
+            return False
+        return opts.annotator is None or a.annotator == opts.annotator
+
+    spans = [s for s in project.spans(doc_id) if keep(s)]
+    ids = {s.id for s in spans}
+    events = []
+    for e in project.events(doc_id):
+        if not keep(e) or e.trigger not in ids:
+            continue
+        events.append(e)
+    ids |= {e.id for e in events}
+    kept_events = []
+    for e in events:
+        args = tuple(a for a in e.arguments if a[1] in ids)
+        if len(args) != len(e.arguments):
+            report.lost("event arguments whose target was filtered out", f"{e.id} {e.type}",
+                        len(e.arguments) - len(args))
+            e = _replace(e, arguments=args)
+        kept_events.append(e)
+    relations = [r for r in project.relations(doc_id) if keep(r) and r.arg1 in ids and r.arg2 in ids]
+    return DocData(doc, spans, kept_events, relations, split)
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(obj, **changes)
+
+
+# ------------------------------------------------------------------------------------------------
+# nesting
+# ------------------------------------------------------------------------------------------------
+def outermost(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
+    """Keep spans not inside (or crossing) an earlier, longer one; return ``(kept, dropped)``.
+
+    ``spans`` must be sorted by ``(start, -end)`` (the core's order).
+    """
+    kept: list[Span] = []
+    dropped: list[Span] = []
+    end = -1
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if s.start < end:
+            dropped.append(s)
+        else:
+            kept.append(s)
+            end = s.end
+    return kept, dropped
+
+
+def levels(spans: Sequence[Span]) -> list[list[Span]]:
+    """Distribute spans over nesting levels: level 0 is the outermost, each level has no overlap."""
+    out: list[list[Span]] = []
+    ends: list[int] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        for lv, e in enumerate(ends):
+            if s.start >= e:
+                out[lv].append(s)
+                ends[lv] = s.end
+                break
+        else:
+            out.append([s])
+            ends.append(s.end)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# tag schemes
+# ------------------------------------------------------------------------------------------------
+def encode_tags(n: int, ranges: Iterable[tuple[int, int, str]], scheme: str) -> list[str]:
+    """Tags for ``n`` tokens from non-overlapping ``(first, last_exclusive, label)`` token ranges."""
+    tags = ["O"] * n
+    for i, j, label in ranges:
+        if scheme == "bioes":
+            if j - i == 1:
+                tags[i] = "S-" + label
+                continue
+            tags[i] = "B-" + label
+            for k in range(i + 1, j - 1):
+                tags[k] = "I-" + label
+            tags[j - 1] = "E-" + label
+        else:
+            tags[i] = "B-" + label
+            for k in range(i + 1, j):
+                tags[k] = "I-" + label
+    return tags
+
+
+# ------------------------------------------------------------------------------------------------
+# reports
+# ------------------------------------------------------------------------------------------------
+@dataclass
+class ExportReport:
+    """What an export wrote, and everything the format could not carry.
+
+    Attributes:
+        format: format name.
+        out: output path.
+        documents: documents written, and ``splits`` per split.
+        spans, events, relations: counts per label/type.
+        not_carried: ``{what: {"count": n, "examples": [...]}}``.
+        moved_boundaries: span boundaries moved to token edges (``--clitics keep``).
+        cancelled: the export was cancelled; nothing was written.
+        files: files written (relative to ``out``).
+    """
+
+    format: str
+    out: str
+    documents: int = 0
+    total: int = 0
+    splits: Counter[str] = field(default_factory=Counter)
+    spans: Counter[str] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
+    not_carried: dict[str, dict[str, Any]] = field(default_factory=dict)
+    moved_boundaries: int = 0
+    tokens: int = 0
+    sentences: int = 0
+    offsets: str = "codepoints"
+    cancelled: bool = False
+    files: list[str] = field(default_factory=list)
+    report_path: str | None = None
+
+    def lost(self, what: str, example: str, count: int = 1) -> None:
+        """Record that ``count`` things of kind ``what`` could not be carried."""
+        entry = self.not_carried.setdefault(what, {"count": 0, "examples": []})
+        entry["count"] += count
+        if len(entry["examples"]) < EXAMPLES:
+            entry["examples"].append(example)
+
+    def count(self, data: DocData) -> None:
+        self.documents += 1
+        self.splits[data.split] += 1
+        self.spans.update(s.label for s in data.spans)
+        self.events.update(e.type for e in data.events)
+        self.relations.update(r.type for r in data.relations)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "out": self.out,
+            "cancelled": self.cancelled,
+            "documents": self.documents,
+            "splits": dict(self.splits),
+            "spans_per_label": dict(sorted(self.spans.items())),
+            "events_per_type": dict(sorted(self.events.items())),
+            "relations_per_type": dict(sorted(self.relations.items())),
+            "tokens": self.tokens,
+            "sentences": self.sentences,
+            "moved_boundaries": self.moved_boundaries,
+            "offsets": self.offsets,
+            "not_carried": self.not_carried,
+            "files": self.files,
+        }
+
+    def lines(self) -> list[str]:
+        if self.cancelled:
+            return [f"export to {self.out} cancelled after {self.documents} of {self.total} documents; "
+                    "nothing was written"]
+        out = [f"exported {self.documents} documents as {self.format} to {self.out}"]
+        if len(self.splits) > 1 or "all" not in self.splits:
+            out.append("  splits: " + ", ".join(f"{k} {v}" for k, v in sorted(self.splits.items())))
+        for title, counter in (("spans", self.spans), ("events", self.events), ("relations", self.relations)):
+            if counter:
+                out.append(f"  {title}: {sum(counter.values())} ("
+                           + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) + ")")
+        if self.tokens:
+            out.append(f"  tokens: {self.tokens} in {self.sentences} sequences")
+        if self.moved_boundaries:
+            out.append(f"  span boundaries moved to token edges: {self.moved_boundaries}")
+        if self.not_carried:
+            out.append("  not carried by this format:")
+            for what, entry in sorted(self.not_carried.items()):
+                ex = "; ".join(entry["examples"])
+                out.append(f"    {what}: {entry['count']} (e.g. {ex})")
+        else:
+            out.append("  everything selected was carried")
+        if self.report_path:
+            out.append(f"  report: {self.report_path}")
+        return out
+
+
+@dataclass
+class ImportProblem:
+    """One bad line (or file) met by an importer."""
+
+    file: str
+    line: int | None
+    reason: str
+    severity: str = "error"  # "error": left out; "warning": read, but repaired as described
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.severity}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """What an import of annotated files did.
+
+    Attributes:
+        format: format name.
+        documents: ids of the documents imported (each written atomically with its annotations).
+        problems: every bad line (left out) or repaired line, with file:line and reason.
+        failed: files or documents not imported at all, with the reason; nothing of them was stored.
+        added_labels: labels added to the schema (``unknown_labels="add"``).
+        spans, events, relations: how many were imported.
+        cancelled: stopped on request; the documents listed were imported, the rest were not.
+    """
+
+    format: str
+    documents: list[str] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    failed: list[ImportProblem] = field(default_factory=list)
+    added_labels: list[str] = field(default_factory=list)
+    spans: int = 0
+    events: int = 0
+    relations: int = 0
+    cancelled: bool = False
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def problem(self, file: str, line: int | None, reason: str, severity: str = "error") -> None:
+        self.problems.append(ImportProblem(file, line, reason, severity))
+
+    def lines(self) -> list[str]:
+        out = [f"imported {len(self.documents)} documents ({self.spans} spans, {self.events} events, "
+               f"{self.relations} relations) from {self.format}"]
+        if self.cancelled:
+            out.append("  cancelled: documents not yet reached were not imported")
+        if self.added_labels:
+            out.append("  labels added to the schema: " + ", ".join(self.added_labels))
+        for p in self.failed:
+            out.append(f"  not imported: {p}")
+        for p in self.problems:
+            out.append(f"  {p}")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "documents": self.documents,
+            "spans": self.spans,
+            "events": self.events,
+            "relations": self.relations,
+            "added_labels": self.added_labels,
+            "cancelled": self.cancelled,
+            "failed": [str(p) for p in self.failed],
+            "problems": [str(p) for p in self.problems],
+        }
+
+
+# ------------------------------------------------------------------------------------------------
+# staging: nothing half-written
+# ------------------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def staged(out: Path, overwrite: bool) -> Iterator[Path]:
+    """Yield a temporary path beside ``out``; move it to ``out`` only if the block succeeds."""
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise FormatError(f"{out} already exists; choose another --out or pass --force to replace it")
+    if not out.parent.exists():
+        raise FormatError(f"{out.parent}: folder does not exist; create it or choose another --out")
+    tmp = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    _remove(tmp)
+    try:
+        yield tmp
+    except BaseException:
+        _remove(tmp)
+        raise
+    if not tmp.exists():  # cancelled before anything was written
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.replace(out, old)
+    os.replace(tmp, out)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def write_json(path: Path, data: Any) -> None:
+    atomic_write_bytes(Path(path), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def jsonl_bytes(records: Iterable[Any]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """``table[i]`` = UTF-16 code units before code point ``i`` (for JavaScript tools)."""
+    table = [0] * (len(text) + 1)
+    n = 0
+    for i, ch in enumerate(text):
+        table[i] = n
+        n += 2 if ord(ch) > 0xFFFF else 1
+    table[len(text)] = n
+    return table
+
+
+def codepoint_from_utf16(text: str) -> dict[int, int]:
+    """Inverse of ``utf16_offsets``: UTF-16 offset -> code point index (only at code point edges)."""
+    return {u: i for i, u in enumerate(utf16_offsets(text))}

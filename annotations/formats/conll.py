@@ -1,0 +1,215 @@
+"""CoNLL token/tag files (IOB2 or BIOES): export with our tokenizer, import with every bad tag reported.
+
+Export: one ``TOKEN TAG`` line per token (space separated), a blank line after each sentence, and a
+``-DOCSTART- O`` line before each document. Nested spans keep the outermost (the others are counted
+in the report), or with ``nested="levels"`` get one tag column per nesting level.
+
+Import: columns after the token are tag columns (one per level). A tag that is not ``O`` or
+``B-/I-/E-/S-`` + a label is reported with file:line and read as ``O``; an ``I-`` that does not
+continue a span of its label starts a new span (reported as a warning). The text is rebuilt as the
+tokens joined by single spaces, one sentence per line, and the document remembers that its tokens
+are whitespace tokens, so a later export reproduces them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..schema import Schema
+from ..tokenize import TokenizedDoc, tokenize_document
+from .common import DocData, ExportOptions, ExportReport, encode_tags, levels, outermost
+from .importing import ParsedDoc
+
+DOCSTART = "-DOCSTART-"
+# a label starts with a letter; hyphens only between parts (rejects "I--ORG", "B-MIS1`", "OO")
+_TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
+
+
+def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
+              spans: list[Any]) -> tuple[TokenizedDoc, list[tuple[int, int, Any]]]:
+    """Tokenize a document for a token format; return it and ``(first, last, span)`` per kept span.
+
+    Spans that cover no token, or that collide with another span once widened to whole tokens, are
+    reported and left out; moved boundaries are counted.
+    """
+    tok = tokenize_document(data.text, [(s.start, s.end) for s in spans], opts.clitics,
+                            opts.sentences, data.whitespace_tokens())
+    report.tokens += len(tok.tokens)
+    report.sentences += len(tok.sentences)
+    for m in tok.moved:
+        report.moved_boundaries += m.boundaries
+        s = spans[m.index]
+        report.lost("span boundaries moved to token edges", f"{s.id} {s.label} {s.text!r} -> "
+                    f"{data.text[m.new_start:m.new_end]!r}", m.boundaries)
+    out = []
+    for s, r in zip(spans, tok.span_tokens):
+        if r is None:
+            report.lost("spans covering no token (only spaces)", f"{s.id} {s.label}")
+            continue
+        out.append((r[0], r[1], s))
+    return tok, out
+
+
+def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -> list[tuple[int, int, Any]]:
+    """Whole-token widening can make two spans share a token: keep the first, report the other."""
+    kept: list[tuple[int, int, Any]] = []
+    end = -1
+    for i, j, s in sorted(ranges, key=lambda r: (r[0], -r[1])):
+        if i < end:
+            report.lost("spans sharing a token with another span after widening (left out)",
+                        f"{s.id} {s.label} {s.text!r}")
+            continue
+        kept.append((i, j, s))
+        end = j
+    return kept
+
+
+def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport) -> tuple[TokenizedDoc, list[list[str]]]:
+    """Tokens and one tag list per column (one column, or one per nesting level)."""
+    if opts.nested == "levels":
+        groups = levels(data.spans) or [[]]
+    else:
+        kept, dropped = outermost(data.spans)
+        for s in dropped:
+            report.lost("nested or overlapping spans (outermost kept)", f"{s.id} {s.label} {s.text!r}")
+        groups = [kept]
+    flat = [s for g in groups for s in g]
+    tok, ranges = tokenized(data, opts, report, flat)
+    by_span = {id(s): (i, j) for i, j, s in ranges}
+    columns = []
+    for g in groups:
+        rs = _non_overlapping([(*by_span[id(s)], s) for s in g if id(s) in by_span], report)
+        columns.append(encode_tags(len(tok.tokens), [(i, j, s.label) for i, j, s in rs], opts.scheme))
+    return tok, columns
+
+
+def lost_events_relations(data: DocData, report: ExportReport, fmt: str) -> None:
+    if data.events:
+        report.lost(f"events ({fmt} has none; triggers are kept as spans)", f"{data.doc.id}: {len(data.events)}",
+                    len(data.events))
+    if data.relations:
+        report.lost(f"relations ({fmt} has none)", f"{data.doc.id}: {len(data.relations)}", len(data.relations))
+
+
+class Writer:
+    """Streams documents to one CoNLL file."""
+
+    layout = "file"
+    ext = ".conll"
+
+    def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
+        self.fh: BinaryIO = open(path, "wb")  # noqa: SIM115 - closed in close()
+        self.opts, self.report = opts, report
+        self.width = 0
+
+    def add(self, data: DocData) -> None:
+        tok, columns = tag_columns(data, self.opts, self.report)
+        lost_events_relations(data, self.report, "CoNLL")
+        text = data.text
+        n_cols = len(columns)
+        parts = [DOCSTART + " O" * n_cols + "\n\n"]
+        for a, b in tok.sentences:
+            for k in range(a, b):
+                s, e = tok.tokens[k]
+                parts.append(text[s:e])
+                for col in columns:
+                    parts.append(" " + col[k])
+                parts.append("\n")
+            parts.append("\n")
+        self.fh.write("".join(parts).encode("utf-8"))
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
+    """Read a CoNLL file: documents split at ``-DOCSTART-``, sentences at blank lines."""
+    name = str(path)
+    scheme = options.get("scheme", "auto")
+    with open(path, encoding=options.get("encoding", "utf-8"), newline="") as fh:
+        raw = fh.read()
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    lines = raw.split("\n")
+    docs: list[list[tuple[int, list[str]]]] = [[]]
+    for no, line in enumerate(lines, 1):
+        line = line.rstrip("\r")
+        fields = line.split()
+        if fields and fields[0] == DOCSTART:
+            docs.append([])
+            continue
+        docs[-1].append((no, fields))
+    docs = [d for d in docs if any(f for _, f in d)]
+    for n, rows in enumerate(docs, 1):
+        title = path.stem if len(docs) == 1 else f"{path.stem} #{n}"
+        yield _doc(name, rows, title, scheme, problem)
+
+
+def _doc(name: str, rows: list[tuple[int, list[str]]], title: str, scheme: str, problem: Any) -> ParsedDoc:
+    text_parts: list[str] = []
+    pos = 0
+    sentence_open = False
+    n_cols = max((len(f) - 1 for _, f in rows if f), default=1)
+    open_spans: list[dict[str, Any] | None] = [None] * n_cols
+    spans: list[dict[str, Any]] = []
+    first_line = next((no for no, f in rows if f), None)
+
+    def close(col: int) -> None:
+        if open_spans[col] is not None:
+            spans.append(open_spans[col])  # type: ignore[arg-type]
+            open_spans[col] = None
+
+    for no, fields in rows:
+        if not fields:
+            for c in range(n_cols):
+                close(c)
+            if sentence_open:
+                text_parts.append("\n")
+                pos += 1
+                sentence_open = False
+            continue
+        token, tags = fields[0], fields[1:]
+        if sentence_open:
+            text_parts.append(" ")
+            pos += 1
+        start, end = pos, pos + len(token)
+        text_parts.append(token)
+        pos = end
+        sentence_open = True
+        if not tags:
+            problem(name, no, f"token {token!r} has no tag column; read as O")
+        for c in range(n_cols):
+            tag = tags[c] if c < len(tags) else "O"
+            if tag == "O":
+                close(c)
+                continue
+            m = _TAG_RE.match(tag)
+            if not m or (scheme == "iob2" and m.group(1) in "ES"):
+                problem(name, no, f"malformed tag {tag!r} on token {token!r} (expected O or B-/I-"
+                        f"{'/E-/S-' if scheme != 'iob2' else ''}LABEL); read as O")
+                close(c)
+                continue
+            prefix, label = m.groups()
+            cur = open_spans[c]
+            continues = cur is not None and cur["label"] == label
+            if prefix in ("I", "E") and not continues:
+                was = "O" if cur is None else f"a {cur['label']} span"
+                problem(name, no, f"{tag} follows {was}; read as the start of a new {label} span", "warning")
+            if prefix in ("B", "S") or not continues:
+                close(c)
+                open_spans[c] = {"ref": f"T{len(spans) + n_cols + no}", "start": start, "end": end,
+                                 "label": label, "line": no}
+            else:
+                open_spans[c]["end"] = end  # type: ignore[index]
+            if prefix in ("E", "S"):
+                close(c)
+    for c in range(n_cols):
+        close(c)
+    text = "".join(text_parts).rstrip("\n")
+    for i, s in enumerate(spans, 1):
+        s["ref"] = f"T{i}"
+    return ParsedDoc(name, first_line, text, title, {"tokenization": "whitespace", "source": name},
+                     spans=spans)

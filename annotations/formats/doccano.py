@@ -1,0 +1,121 @@
+"""doccano JSONL: sequence labelling ``{"text", "label": [[start, end, label]]}`` or the relation variant.
+
+The relation-extraction variant is ``{"text", "entities": [{"id", "label", "start_offset",
+"end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}``; event arguments travel as
+relations from the trigger entity labelled with the role (as in the Label Studio format). Offsets
+are code points (doccano's backend is Python); ``offsets="utf16"`` converts for JavaScript tools.
+Extra keys ``doc_id`` and ``title`` are kept; doccano shows them as metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..schema import Schema
+from .common import DocData, ExportOptions, ExportReport, codepoint_from_utf16, utf16_offsets
+from .importing import ParsedDoc
+from .labelstudio import regions_to_parsed
+
+
+def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int) -> dict[str, Any]:
+    """One doccano line for a document."""
+    conv = utf16_offsets(data.text) if opts.offsets == "utf16" else None
+
+    def off(i: int) -> int:
+        return conv[i] if conv else i
+
+    rec: dict[str, Any] = {"id": n, "text": data.text, "doc_id": data.doc.id, "title": data.doc.title}
+    if any(s.attributes or s.note for s in data.spans):
+        report.lost("span attributes and notes (doccano has none)", data.doc.id)
+    if opts.doccano == "labels":
+        rec["label"] = [[off(s.start), off(s.end), s.label] for s in data.spans]
+        if data.events:
+            report.lost("events (use the relations variant to keep arguments; triggers kept as spans)",
+                        f"{data.doc.id}: {len(data.events)}", len(data.events))
+        if data.relations:
+            report.lost("relations (use the relations variant)", f"{data.doc.id}: {len(data.relations)}",
+                        len(data.relations))
+        return rec
+    num = {s.id: k for k, s in enumerate(data.spans, 1)}
+    trig = {e.id: num[e.trigger] for e in data.events}
+    num.update(trig)
+    rec["entities"] = [{"id": num[s.id], "label": s.label, "start_offset": off(s.start), "end_offset": off(s.end)}
+                       for s in data.spans]
+    rels = []
+    for e in data.events:
+        rels += [(trig[e.id], num[t], role) for role, t in e.arguments]
+    rels += [(num[r.arg1], num[r.arg2], r.type) for r in data.relations]
+    rec["relations"] = [{"id": k, "from_id": a, "to_id": b, "type": t} for k, (a, b, t) in enumerate(rels, 1)]
+    return rec
+
+
+class Writer:
+    """Streams one JSON object per line."""
+
+    layout = "file"
+    ext = ".jsonl"
+
+    def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
+        self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
+        self.opts, self.report, self.n = opts, report, 0
+
+    def add(self, data: DocData) -> None:
+        self.n += 1
+        rec = record(data, self.opts, self.report, self.n)
+        self.fh.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
+    """Read doccano JSONL (either variant); every bad line or item is reported with its line."""
+    name = str(path)
+    utf16 = options.get("offsets") == "utf16"
+    with open(path, encoding=options.get("encoding", "utf-8")) as fh:
+        for no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno}); line left out")
+                continue
+            text = rec.get("text") if isinstance(rec, dict) else None
+            if not isinstance(text, str):
+                problem(name, no, "no 'text' string; line left out")
+                continue
+            conv = codepoint_from_utf16(text) if utf16 else None
+            pd = ParsedDoc(name, no, text, rec.get("title"), {"source": name})
+            regions: list[tuple[str, int, int, str, str | None]] = []
+            links: list[tuple[str, str, str]] = []
+            items = rec.get("label", rec.get("labels"))
+            if items is not None:
+                for k, item in enumerate(items if isinstance(items, list) else [None], 1):
+                    if not (isinstance(item, list) and len(item) == 3):
+                        problem(name, no, f"label {item!r} is not [start, end, label]; left out")
+                        continue
+                    regions.append((f"T{k}", item[0], item[1], item[2], None))
+            for ent in rec.get("entities") or []:
+                if not isinstance(ent, dict) or not {"id", "label", "start_offset", "end_offset"} <= set(ent):
+                    problem(name, no, f"entity {ent!r} lacks id/label/start_offset/end_offset; left out")
+                    continue
+                regions.append((str(ent["id"]), ent["start_offset"], ent["end_offset"], ent["label"], None))
+            for rel in rec.get("relations") or []:
+                if not isinstance(rel, dict) or not {"from_id", "to_id", "type"} <= set(rel):
+                    problem(name, no, f"relation {rel!r} lacks from_id/to_id/type; left out")
+                    continue
+                links.append((str(rel["from_id"]), str(rel["to_id"]), rel["type"]))
+            if conv is not None:
+                ok = []
+                for r in regions:
+                    if r[1] in conv and r[2] in conv:
+                        ok.append((r[0], conv[r[1]], conv[r[2]], r[3], r[4]))
+                    else:
+                        problem(name, no, f"span {r[0]}: UTF-16 offsets {r[1]}-{r[2]} split a character")
+                regions = ok
+            regions_to_parsed(pd, regions, links, options["schema"], problem, no)
+            yield pd

@@ -1,0 +1,97 @@
+"""Event JSON (OneIE/DyGIE++-style): one JSON line per sentence with tokens, entity, relation and event mentions.
+
+Record::
+
+    {"doc_id", "sent_id", "tokens": [...], "sentence": "...", "char_start": n,
+     "entity_mentions": [{"id", "start", "end", "entity_type", "text", "char_start", "char_end"}],
+     "relation_mentions": [{"id", "relation_type", "arguments": [{"entity_id", "role", "text"}]}],
+     "event_mentions": [{"id", "event_type", "trigger": {"start", "end", "text"},
+                         "arguments": [{"entity_id", "entity_index", "role", "text"}]}]}
+
+``start``/``end`` are token indices (end exclusive) within the sentence, ``char_*`` are code
+points into the document. ``entity_index`` is the argument's position in ``entity_mentions``.
+Arguments outside the event's sentence, or pointing at another event, cannot be carried.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..schema import Schema
+from .common import DocData, ExportOptions, ExportReport
+from .conll import tokenized
+from .jsonl import local
+
+
+class Writer:
+    """Streams sentence records."""
+
+    layout = "file"
+    ext = ".jsonl"
+
+    def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
+        self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
+        self.opts, self.report, self.schema = opts, report, schema
+
+    def add(self, data: DocData) -> None:
+        text, report = data.text, self.report
+        tok, ranges = tokenized(data, self.opts, report, list(data.spans))
+        where = {s.id: (i, j) for i, j, s in ranges}
+        span = {s.id: s for s in data.spans}
+
+        def sent_of(i: int) -> int:
+            for n, (a, b) in enumerate(tok.sentences):
+                if a <= i < b:
+                    return n
+            return -1
+
+        triggers = {e.trigger for e in data.events}
+        carried: set[str] = set()
+        lines = []
+        for n, (a, b) in enumerate(tok.sentences):
+            cs, ce = tok.tokens[a][0], tok.tokens[b - 1][1]
+            ents = [s for s in data.spans if s.id in where and a <= where[s.id][0] < b
+                    and s.id not in triggers and self.schema.event(s.label) is None]
+            index = {s.id: k for k, s in enumerate(ents)}
+            rec = {
+                "doc_id": data.doc.id, "sent_id": f"{data.doc.id}-{n}",
+                "tokens": [text[s:e] for s, e in tok.tokens[a:b]], "sentence": text[cs:ce], "char_start": cs,
+                "entity_mentions": [
+                    {"id": local(s.id), "start": where[s.id][0] - a, "end": where[s.id][1] - a,
+                     "entity_type": s.label, "text": s.text, "char_start": s.start, "char_end": s.end}
+                    for s in ents],
+                "relation_mentions": [], "event_mentions": [],
+            }
+            for r in data.relations:
+                if r.arg1 in index and r.arg2 in index:
+                    carried.add(r.id)
+                    rec["relation_mentions"].append({"id": local(r.id), "relation_type": r.type, "arguments": [
+                        {"entity_id": local(r.arg1), "role": "Arg-1", "text": span[r.arg1].text},
+                        {"entity_id": local(r.arg2), "role": "Arg-2", "text": span[r.arg2].text}]})
+            for e in data.events:
+                if e.trigger not in where or sent_of(where[e.trigger][0]) != n:
+                    continue
+                ti, tj = where[e.trigger]
+                args = []
+                for role, t in e.arguments:
+                    if t not in index:
+                        why = ("event arguments that are events" if t not in span
+                               else "event arguments outside the trigger's sentence or not an entity")
+                        report.lost(why, f"{e.id} {e.type} {role}")
+                        continue
+                    args.append({"entity_id": local(t), "entity_index": index[t], "role": role,
+                                 "text": span[t].text})
+                rec["event_mentions"].append({
+                    "id": local(e.id), "event_type": e.type,
+                    "trigger": {"start": ti - a, "end": tj - a,
+                                "text": text[tok.tokens[ti][0] : tok.tokens[tj - 1][1]]},
+                    "arguments": args})
+            lines.append(json.dumps(rec, ensure_ascii=False))
+        for r in data.relations:
+            if r.id not in carried:
+                report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
+        self.fh.write("".join(x + "\n" for x in lines).encode("utf-8"))
+
+    def close(self) -> None:
+        self.fh.close()
