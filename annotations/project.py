@@ -80,6 +80,7 @@ from .storage import (
     BACKUP_SUFFIX,
     TMP_SUFFIX,
     DurableJSONStorage,
+    Journal,
     ProjectLock,
     atomic_write_bytes,
     dumps,
@@ -94,6 +95,7 @@ _TABLES = {"span": "spans", "event": "events", "relation": "relations"}
 _PREFIX = {"span": "T", "event": "E", "relation": "R"}
 _DOC_ID_RE = re.compile(r"^[0-9a-zA-Z_-]{1,64}$")
 _CACHE_SIZE = 64
+_JOURNAL_LIMIT = 8 * 1024 * 1024  # compact when the journal passes 8 MB
 
 Records = dict[str, Any]
 
@@ -115,9 +117,9 @@ def _local_number(record_id: str) -> int:
 class _DocFile:
     """One document's TinyDB, with the table layout described in the module docstring."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, deferred: bool = False) -> None:
         self.storage: DurableJSONStorage
-        self.db = TinyDB(path, storage=DurableJSONStorage)
+        self.db = TinyDB(path, storage=DurableJSONStorage, deferred=deferred)
         self.storage = self.db.storage  # type: ignore[assignment]
         self.path = path
 
@@ -194,6 +196,9 @@ class Project:
         self._subscribers: list[Callable[[Change], None]] = []
         self._seq = 0
         self._closed = False
+        self._journal: Journal | None = None
+        self._deleted: set[str] = set()
+        self._schema_dirty = False
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -259,21 +264,45 @@ class Project:
         self.close()
 
     def close(self) -> None:
-        """Write the index cache and release the lock. Safe to call twice."""
+        """Bring the files up to date, empty the journal, release the lock. Safe to call twice."""
         if self._closed:
             return
         self._closed = True
         try:
-            if self.path is not None and self._index_dirty:
-                self._write_index()
+            if self.path is not None:
+                self.compact()
         finally:
+            if self._journal is not None:
+                self._journal.close()
             if self._lock is not None:
                 self._lock.release()
 
-    def flush_index(self) -> None:
-        """Write the index cache now (it is also written on close)."""
-        if self.path is not None and self._index_dirty:
+    def compact(self) -> None:
+        """Write every change held in the journal into the document files and the index, then
+        empty the journal. Runs on close and whenever the journal grows past a limit; changes
+        are already durable before this (in the journal)."""
+        if self.path is None:
+            return
+        for doc_id in sorted(self._deleted):
+            self._trash_docfile(doc_id)
+        self._deleted.clear()
+        for doc_id, docfile in list(self._cache.items()):
+            if docfile.storage.dirty:
+                docfile.storage.flush()
+                st = os.stat(docfile.path)  # type: ignore[arg-type]
+                if doc_id in self._index:
+                    self._index[doc_id]["mtime_ns"] = st.st_mtime_ns
+                    self._index[doc_id]["size"] = st.st_size
+                self._index_dirty = True
+        if self._schema_dirty:
+            self._write_schema(self.schema)
+            self._schema_dirty = False
+        if self._index_dirty:
             self._write_index()
+        if self._journal is not None and self._journal.size:
+            self._journal.reset()
+
+    flush_index = compact
 
     @property
     def docs_dir(self) -> Path:
@@ -311,6 +340,7 @@ class Project:
                 )
                 self._meta_db.table("schema").insert(self.schema.to_dict())
             fsync_dir(self.path)
+            self._journal = Journal(self.path / "journal")
             return
         info = (data or {}).get("project", {}).get("1")
         if not isinstance(info, dict) or info.get("format") != FORMAT_NAME:
@@ -336,9 +366,40 @@ class Project:
             self.schema = Schema.from_dict(dict(schema_rec) if schema_rec else {}, source=str(meta_path))
         except SchemaError as exc:
             raise ProjectCorruptError(f"{exc} (damaged schema).", str(meta_path)) from None
+        self._replay_journal()
+        self._scan()
+        self._journal = Journal(self.path / "journal")
         if schema is not None and schema != self.schema:
             self.set_schema(schema)
-        self._scan()
+
+    def _replay_journal(self) -> None:
+        """Apply changes that were journaled but not yet compacted (the process ended early)."""
+        assert self.path is not None
+        path = self.path / "journal"
+        entries = Journal.read(path)
+        if not entries:
+            return
+        files: dict[str, _DocFile] = {}
+        for entry in entries:
+            if entry.get("schema") is not None:
+                self.schema = Schema.from_dict(entry["schema"])
+                self._schema_dirty = True
+            for doc_id, recs in entry.get("after", {}).items():
+                if "doc" in recs and recs["doc"] is None:
+                    files.pop(doc_id, None)
+                    self._trash_docfile(doc_id)
+                    continue
+                docfile = files.get(doc_id) or _DocFile(self._doc_path(doc_id), deferred=True)
+                files[doc_id] = docfile
+                for rid, rec in recs.items():
+                    docfile.put(rid, rec)
+        for docfile in files.values():
+            docfile.storage.flush()
+        if self._schema_dirty:
+            self._write_schema(self.schema)
+            self._schema_dirty = False
+        Journal(path).reset()
+        self.warnings.append(f"recovered {len(entries)} change(s) saved before the app last stopped")
 
     def _scan(self) -> None:
         """Load the index cache, then re-read only document files that changed since."""
@@ -398,20 +459,28 @@ class Project:
         if cached is not None:
             self._cache.move_to_end(doc_id)
             return cached
-        docfile = _DocFile(self._doc_path(doc_id))
+        docfile = _DocFile(self._doc_path(doc_id), deferred=True)
         docfile.storage.read()  # surface damage now, naming the file
         self._cache[doc_id] = docfile
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._evict(keep=doc_id)
         return docfile
+
+    def _evict(self, keep: str) -> None:
+        # documents with changes not yet compacted stay cached: the journal holds them durably
+        while len(self._cache) > _CACHE_SIZE:
+            oldest = next((d for d, f in self._cache.items() if not f.storage.dirty and d != keep), None)
+            if oldest is None:
+                break
+            del self._cache[oldest]
 
     def _new_docfile(self, doc_id: str) -> _DocFile:
         if self.path is None:
             docfile = _DocFile(None)
             self._memory_docs[doc_id] = docfile
             return docfile
-        docfile = _DocFile(self._doc_path(doc_id))
+        docfile = _DocFile(self._doc_path(doc_id), deferred=True)
         self._cache[doc_id] = docfile
+        self._evict(keep=doc_id)
         return docfile
 
     def _summary(self, snap: Mapping[str, Records], st: os.stat_result | None = None) -> Records:
@@ -441,9 +510,19 @@ class Project:
 
     # ------------------------------------------------------------------ the one write path
     def _write(self, change: Change) -> None:
-        """Make ``change.after`` true on disk, one atomic write per document, and notify."""
+        """Make ``change`` durable (one journal append), then apply it in memory and notify.
+
+        The journal line is the commit point: if the append fails, nothing changed."""
+        new_schema = None
         if change.schema_after is not None and change.schema_after != self.schema.to_dict():
-            self._write_schema(Schema.from_dict(change.schema_after))
+            new_schema = Schema.from_dict(change.schema_after)
+        if self._journal is not None:
+            self._journal.append({"after": change.after, "schema": change.schema_after if new_schema else None})
+        if new_schema is not None:
+            self.schema = new_schema
+            self._schema_dirty = self.path is not None
+            if self.path is None:
+                self._write_schema(new_schema)
         for doc_id in change.doc_ids:
             after = change.after.get(doc_id, {})
             if "doc" in after and after["doc"] is None:
@@ -453,21 +532,39 @@ class Project:
                 docfile = self._docfile(doc_id)
             else:
                 docfile = self._new_docfile(doc_id)
+                self._deleted.discard(doc_id)
             with docfile.storage.batch():
                 for rid, rec in after.items():
                     docfile.put(rid, rec)
-            st = os.stat(docfile.path) if docfile.path is not None else None
-            old = self._index.get(doc_id)
-            summary = self._summary(docfile.snapshot(), st)
-            if old and old["hash"] != summary["hash"]:
-                self._by_hash.pop(old["hash"], None)
-            self._index[doc_id] = summary
-            self._by_hash[summary["hash"]] = doc_id
-            self._seq = max(self._seq, summary["seq"])
-            self._index_dirty = True
+            self._update_summary(doc_id, docfile, change.before.get(doc_id, {}), after)
+        if self._journal is not None and (self._journal.size > _JOURNAL_LIMIT or len(self._cache) > 4 * _CACHE_SIZE):
+            self.compact()
         self.last_change = change
         for callback in list(self._subscribers):
             callback(change)
+
+    def _update_summary(self, doc_id: str, docfile: _DocFile, before: Mapping[str, Any],
+                        after: Mapping[str, Any]) -> None:
+        old = self._index.get(doc_id)
+        if old is None:
+            summary = self._summary(docfile.snapshot())
+        else:
+            summary = dict(old)
+            for rid, rec in after.items():
+                if rid == "doc":
+                    continue
+                key = {"span": "n_spans", "event": "n_events", "relation": "n_relations"}[kind_of(rid)]
+                summary[key] += (rec is not None) - (before.get(rid) is not None)
+            if after.get("doc") is not None:
+                fresh = self._summary({"doc": after["doc"]})
+                for key in ("title", "status", "length", "hash", "created", "seq", "meta"):
+                    summary[key] = fresh[key]
+            if old["hash"] != summary["hash"]:
+                self._by_hash.pop(old["hash"], None)
+        self._index[doc_id] = summary
+        self._by_hash[summary["hash"]] = doc_id
+        self._seq = max(self._seq, summary["seq"])
+        self._index_dirty = True
 
     def _delete_docfile(self, doc_id: str) -> None:
         summary = self._index.pop(doc_id, None)
@@ -476,8 +573,11 @@ class Project:
         self._cache.pop(doc_id, None)
         self._memory_docs.pop(doc_id, None)
         self._index_dirty = True
-        if self.path is None:
-            return
+        if self.path is not None:
+            self._deleted.add(doc_id)
+
+    def _trash_docfile(self, doc_id: str) -> None:
+        assert self.path is not None
         trash = self.path / "trash"
         trash.mkdir(exist_ok=True)
         src = self._doc_path(doc_id)

@@ -63,6 +63,8 @@ CHILD = textwrap.dedent(
             print("DOC", doc, flush=True)
         s = p.add_span(doc, i % 10, i % 10 + 5, "GPE" if i % 2 else "PER")
         print("SPAN", s, flush=True)
+        if i % 10 == 0:
+            p.compact()  # so that some kills land in the middle of a compaction
     """
 )
 
@@ -199,6 +201,8 @@ def test_damaged_files_give_clear_error_and_are_left_alone(tmp_path, damage, whi
 def test_restore_after_damage_recovers_previous_version(tmp_path):
     proj = tmp_path / "proj"
     doc = _make_project(proj)
+    with Project.open(proj) as p:  # a second session: its save keeps the first as the backup
+        p.add_span(doc, 0, 4, "LOC")
     f = proj / "docs" / f"{doc}.json"
     f.write_bytes(b"{\"document\": ")
     with pytest.raises(ProjectCorruptError) as info:
@@ -207,8 +211,8 @@ def test_restore_after_damage_recovers_previous_version(tmp_path):
     msg = restore_file(proj, f.name)
     assert "damaged" in msg
     with Project.open(proj) as p:
-        # the backup is one write old: the document and its first span are there
-        assert [s.text for s in p.spans(doc)] == ["إسطنبول"]
+        # the backup is one save old: the first session's spans are there
+        assert [s.text for s in p.spans(doc)] == ["إسطنبول", "اجتماعاً"]
 
 
 def test_newer_format_version_is_refused(tmp_path):
@@ -286,3 +290,36 @@ def test_unwritable_folder(tmp_path):
     ro.chmod(0o500)
     with pytest.raises(Exception, match="permission"):
         Project.open(ro / "p")
+
+
+def _journal_project(tmp_path):
+    proj = tmp_path / "proj"
+    doc = _make_project(proj)
+    p = Project.open(proj)
+    p.add_span(doc, 0, 4, "LOC")
+    p.add_span(doc, 0, 5, "PER")
+    p._lock.release()  # crash: the two spans live only in the journal
+    return proj, doc
+
+
+def test_journal_replay_and_torn_last_line(tmp_path):
+    proj, doc = _journal_project(tmp_path)
+    journal = proj / "journal"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 2
+    journal.write_bytes(lines[0] + lines[1][: len(lines[1]) // 2])  # the second append was torn
+    with Project.open(proj) as p:
+        assert [s.label for s in p.spans(doc)] == ["LOC", "GPE", "Contact.Meet"]
+        assert any("recovered 1 change" in w for w in p.warnings)
+    assert journal.read_bytes() == b""
+
+
+def test_journal_damaged_in_the_middle_is_reported(tmp_path):
+    proj, doc = _journal_project(tmp_path)
+    journal = proj / "journal"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"0badc0de {}\n" + lines[1])
+    before = _tree(proj)
+    with pytest.raises(ProjectCorruptError, match="journal: line 1 is damaged"):
+        Project.open(proj)
+    assert _tree(proj) == before
