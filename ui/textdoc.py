@@ -221,4 +221,6 @@ class ReaderDocument:
         return self.qdoc.findBlock(self.positions.to_qt(offset))
 
     def set_width(self, width: float) -> None:
+        """Lay the document out for ``width`` pixels (line breaks and geometry are ready afterwards)."""
         self.qdoc.setTextWidth(width)
+        self.qdoc.documentLayout().documentSize()
