@@ -1,4 +1,4 @@
-"""Scraped-news cleanup: the sample article, noise lines, user rule files, reversibility (annotations.ingest.cleanup)."""
+"""Scraped-news cleanup: the sample, noise lines, user rule files, reversibility (annotations.ingest.cleanup)."""
 
 from __future__ import annotations
 
@@ -111,7 +111,8 @@ def test_rule_file_can_replace_the_builtin_rules(tmp_path):
     [
         ("{not json", r"line 1: not valid JSON"),
         ('{"rules": 3}', r'expected an object with a "rules" list'),
-        ('{"rules": [{"name": "a", "pattern": "("}]}', r"rule 1 \('a'\): the pattern is not a valid regular expression"),
+        ('{"rules": [{"name": "a", "pattern": "("}]}',
+         r"rule 1 \('a'\): the pattern is not a valid regular expression"),
         ('{"rules": [{"pattern": "x"}]}', r'rule 1: the rule has no "name"'),
         ('{"rules": [{"name": "a", "pattern": "x", "action": "delete"}]}', r"action must be one of remove, caption"),
         ('{"rules": [{"name": "a", "pattern": "x", "colour": "red"}]}', r"unknown key\(s\) colour"),
@@ -147,7 +148,8 @@ def test_only_noise_is_an_error():
 
 
 _LINES = st.sampled_from([
-    TITLE, BODY1, BODY2, "", "   ", "- 10 يناير 2025", "- 5 أكتوبر 2023, 9:32:00 ص", "- تم نسخ عنوان المقال إلى الحافظة",
+    TITLE, BODY1, BODY2, "", "   ", "- 10 يناير 2025", "- 5 أكتوبر 2023, 9:32:00 ص",
+    "- تم نسخ عنوان المقال إلى الحافظة",
     "- ℃ 11 تركيا", 'قوات ترفع العلم في "قره باغ"/رويترز', "شارك عبر: فيسبوك", "تقارير عن اجتماع سري", "Politico",
 ])
 

@@ -60,7 +60,7 @@ def test_forced_utf8_drops_the_bom():
 
 def test_damaged_utf8_is_refused_not_turned_into_mojibake():
     data = ARTICLE.encode("utf-8")
-    cut = data.index("\n".encode()) + 5
+    cut = data.index(b"\n") + 5
     damaged = data[:cut] + b"\xff\xfe" + data[cut:]
     with pytest.raises(IngestError, match=r"invalid UTF-8 at line 2") as err:
         decode_bytes(damaged)
@@ -92,7 +92,9 @@ def test_nul_in_utf16_text_is_refused():
         decode_bytes(data)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\r\n\t", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")]
+)
 def test_empty_files_are_reported_as_empty(data):
     with pytest.raises(IngestError, match="the file is empty"):
         decode_bytes(data)
@@ -117,8 +119,11 @@ def test_stream_limit_catches_a_stream_longer_than_declared():
         read_stream_limited(io.BytesIO(b"x" * 11), 10)
 
 
-@pytest.mark.parametrize(("text", "n"), [("100MB", 100 * 1024**2), ("200m", 200 * 1024**2), ("1.5 GB", int(1.5 * 1024**3)),
-                                         ("512k", 512 * 1024), ("4096", 4096)])
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("100MB", 100 * 1024**2), ("200m", 200 * 1024**2), ("1.5 GB", int(1.5 * 1024**3)), ("512k", 512 * 1024),
+     ("4096", 4096)],
+)
 def test_parse_size(text, n):
     assert parse_size(text) == n
 

@@ -10,8 +10,6 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from annotations import Project
 from annotations.ingest import ImportOptions, import_paths
 from annotations.ingest.tabular import Fields

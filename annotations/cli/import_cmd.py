@@ -76,7 +76,12 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the import; print the report (failures on stderr). Returns 0, or 1 when anything failed."""
+    """Run the import; print the report (failures on stderr).
+
+    Returns:
+        0 when every article was imported or skipped as a duplicate; 1 when anything failed or the
+        import was cancelled (Ctrl+C), in which case what was imported before is kept.
+    """
     from ..errors import ProjectError
     from ..ingest import import_paths
     from ..project import Project
@@ -123,4 +128,4 @@ def run(args: argparse.Namespace) -> int:
     for line in report.lines():
         failed = line in failures or line.lstrip().startswith("not imported:")
         print(line, file=sys.stderr if failed else sys.stdout)
-    return 0 if report.ok else 1
+    return 0 if report.ok and not report.cancelled else 1
