@@ -285,10 +285,11 @@ class Project:
             if self._lock is not None:
                 self._lock.release()
 
-    def compact(self) -> None:
-        """Write every change held in the journal into the document files and the index, then
-        empty the journal. Runs on close and whenever the journal grows past a limit; changes
-        are already durable before this (in the journal)."""
+    def compact(self, write_index: bool = True) -> None:
+        """Write every change held in the journal into the document files (and the index cache),
+        then empty the journal. Runs on close and whenever the journal grows past a limit;
+        changes are already durable before this (in the journal). The periodic compaction skips
+        the index: it is a cache, checked against each file's size and mtime on open."""
         if self.path is None:
             return
         for doc_id in sorted(self._deleted):
@@ -305,7 +306,7 @@ class Project:
         if self._schema_dirty:
             self._write_schema(self.schema)
             self._schema_dirty = False
-        if self._index_dirty:
+        if self._index_dirty and write_index:
             self._write_index()
         if self._journal is not None and self._journal.size:
             self._journal.reset()
@@ -546,7 +547,7 @@ class Project:
                     docfile.put(rid, rec)
             self._update_summary(doc_id, docfile, change.before.get(doc_id, {}), after)
         if self._journal is not None and (self._journal.size > _JOURNAL_LIMIT or len(self._cache) > 4 * _CACHE_SIZE):
-            self.compact()
+            self.compact(write_index=False)
         self.last_change = change
         for callback in list(self._subscribers):
             callback(change)

@@ -328,3 +328,31 @@ def test_closed_project_refuses(tmp_path):
     p.close()
     with pytest.raises(Exception, match="closed"):
         p.documents()
+
+
+def test_usage_of_document_info_and_bulk_spans(project, doc):
+    ev, ids = _meeting(project, doc)
+    assert project.usage_of(ids["place"]) == [ev]
+    assert project.usage_of(ids["trig"]) == [ev]
+    info = project.document_info(doc)
+    assert (info.n_spans, info.n_events, info.title) == (6, 1, "روسيا تؤكد")
+    new = project.add_spans(doc, [dict(start=0, end=4, label="LOC"), dict(start=0, end=2, label="PER")])
+    assert len(new) == 2 and project.document_info(doc).n_spans == 8
+    project.revert(project.last_change)  # a bulk add is one undo step
+    assert project.document_info(doc).n_spans == 6
+    assert project.add_spans(doc, []) == []
+    assert len(project) == 1 and "1 documents" in repr(project)
+
+
+def test_many_documents_survive_periodic_compaction(tmp_path):
+    from annotations import project as project_module
+
+    with Project.open(tmp_path / "p") as p:
+        ids = [p.add_document(f"وثيقة {i}") for i in range(4 * project_module._CACHE_SIZE + 10)]
+        for d in ids[:5]:
+            p.add_span(d, 0, 5, "LOC")
+        assert not (tmp_path / "p" / "journal").stat().st_size > project_module._JOURNAL_LIMIT
+    with Project.open(tmp_path / "p") as p:
+        assert [i.id for i in p.documents()] == ids
+        assert sum(i.n_spans for i in p.documents()) == 5
+        assert p.warnings == []
