@@ -88,7 +88,6 @@ def export(
     writer_cls = EXPORTERS[fmt]
     report = ExportReport(fmt, str(out), offsets=opts.offsets)
     infos = [i for i in project.documents() if opts.status is None or i.status in opts.status]
-    infos.sort(key=lambda i: (i.created, i.id))
     splits = split_of([i.id for i in infos], opts.split, opts.seed)
     report.total = len(infos)
     schema: Schema = project.schema
@@ -232,8 +231,6 @@ def import_annotated(
                 if progress.cancelled:
                     report.cancelled = True
                     break
-                if "status" in opts:
-                    pd.status = opts["status"]
                 commit(project, pd, report, opts)
         except UnicodeDecodeError as exc:
             report.failed.append(ImportProblem(

@@ -165,16 +165,6 @@ def split_of(doc_ids: Sequence[str], ratios: Sequence[float] | None, seed: int) 
     return out
 
 
-def select(project: Any, opts: ExportOptions, report: ExportReport) -> Iterator[DocData]:
-    """Yield the documents (with filtered annotations) an export covers, in a stable order."""
-    infos = [i for i in project.documents() if opts.status is None or i.status in opts.status]
-    infos.sort(key=lambda i: (i.created, i.id))
-    splits = split_of([i.id for i in infos], opts.split, opts.seed)
-    report.total = len(infos)
-    for info in infos:
-        yield load_doc(project, info.id, opts, report, splits[info.id])
-
-
 def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportReport, split: str) -> DocData:
     doc = project.document(doc_id)
 

@@ -201,7 +201,7 @@ def _doc(name: str, rows: list[tuple[int, list[str]]], title: str, scheme: str, 
             if prefix in ("B", "S") or not continues:
                 close(c)
                 open_spans[c] = {"ref": f"T{len(spans) + n_cols + no}", "start": start, "end": end,
-                                 "label": label, "line": no}
+                                 "label": label, "line": no, "what": f"tag {tag!r} on {token!r}"}
             else:
                 open_spans[c]["end"] = end  # type: ignore[index]
             if prefix in ("E", "S"):

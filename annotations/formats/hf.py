@@ -74,7 +74,18 @@ class Writer:
 
     def close(self) -> None:
         from datasets import ClassLabel, Dataset, DatasetDict, Features, Sequence, Value
+        from datasets.utils import logging as ds_logging
 
+        bars = ds_logging.is_progress_bar_enabled()
+        ds_logging.disable_progress_bar()  # our own progress is per document; keep stderr clean
+        try:
+            self._write(ClassLabel, Dataset, DatasetDict, Features, Sequence, Value)
+        finally:
+            if bars:
+                ds_logging.enable_progress_bar()
+
+    def _write(self, ClassLabel: Any, Dataset: Any, DatasetDict: Any, Features: Any, Sequence: Any,  # noqa: N803
+               Value: Any) -> None:  # noqa: N803 - the datasets classes, imported lazily (slow import)
         self.path.mkdir(parents=True, exist_ok=True)
         labels = self.labels()
         prefixes = ("B", "I", "E", "S") if self.opts.scheme == "bioes" else ("B", "I")

@@ -31,7 +31,7 @@ class ParsedDoc:
     text: str
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
-    status: str = "new"
+    status: str | None = None  # None: the importer's --status (default "new")
     spans: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
@@ -42,7 +42,8 @@ def import_options(options: Any) -> dict[str, Any]:
     mode = opts.setdefault("unknown_labels", "refuse")
     if mode not in ("add", "refuse"):
         raise FormatError(f"unknown_labels must be 'add' or 'refuse', not {mode!r}")
-    opts.setdefault("encoding", "utf-8")
+    if not opts.get("encoding"):
+        opts["encoding"] = "utf-8"
     return opts
 
 
@@ -65,20 +66,21 @@ def commit(project: Any, pd: ParsedDoc, report: ImportReport, options: dict[str,
     spans: dict[str, dict[str, Any]] = {}
     for s in pd.spans:
         start, end, label = s.get("start"), s.get("end"), s.get("label")
+        what = s.get("what") or f"span {s.get('ref')}"
         if not (_is_int(start) and _is_int(end)) or not 0 <= start < end <= len(text):
-            bad(s, f"span {s.get('ref')}: offsets [{start}, {end}) are not inside the text "
+            bad(s, f"{what}: offsets [{start}, {end}) are not inside the text "
                    f"(length {len(text)}, code points, end exclusive)")
             continue
         if "check_text" in s and text[start:end] != s["check_text"]:
-            bad(s, f"span {s.get('ref')}: text at [{start}, {end}) is {text[start:end]!r}, "
+            bad(s, f"{what}: text at [{start}, {end}) is {text[start:end]!r}, "
                    f"but the file says {s['check_text']!r}")
             continue
         if not isinstance(label, str) or not label.strip() or any(c in label for c in " \t\n:=,;|"):
-            bad(s, f"span {s.get('ref')}: {label!r} is not a usable label name")
+            bad(s, f"{what}: {label!r} is not a usable label name")
             continue
         if not schema.is_span_label(label):
             if not add:
-                bad(s, f"span {s.get('ref')}: label {label!r} is not in the schema "
+                bad(s, f"{what}: label {label!r} is not in the schema "
                        "(import with unknown labels = add to add it)")
                 continue
             if s.get("ref") in event_trigger_refs:
@@ -192,7 +194,7 @@ def commit(project: Any, pd: ParsedDoc, report: ImportReport, options: dict[str,
             return None
     try:
         doc_id, _ = project.import_document(
-            text, title=pd.title, meta=pd.meta, status=pd.status,
+            text, title=pd.title, meta=pd.meta, status=pd.status or options.get("status") or "new",
             spans=list(spans.values()),
             events=[{k: e.get(k) for k in ("ref", "type", "trigger", "arguments", "attributes", "note")}
                     for e in events.values()],

@@ -94,7 +94,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
                 problem(name, no, "field 'text' is missing or not a string; document left out")
                 continue
             pd = ParsedDoc(name, no, text, rec.get("title"), dict(rec.get("meta") or {}),
-                           rec.get("status", "new"))
+                           rec.get("status"))
             for key, dest in (("spans", pd.spans), ("events", pd.events), ("relations", pd.relations)):
                 items = rec.get(key) or []
                 if not isinstance(items, list):

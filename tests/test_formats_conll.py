@@ -1,0 +1,201 @@
+"""CoNLL/IOB2/BIOES: clitic-glued entities in both modes checked with seqeval, nesting, malformed tags
+reported by file:line, the real AQMAR corpus imported and re-exported whole-token, and round trips."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from seqeval.metrics.sequence_labeling import get_entities
+from seqeval.scheme import IOB2, IOBES, Entities
+from test_formats_common import find, news_project
+
+from annotations import Project
+from annotations.formats import export, import_annotated
+from annotations.schema import EntityType, Schema
+
+CLITICS = "زار الوفد بإسطنبول، وروسيا، لأوكرانيا."
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def read_conll(path: Path) -> list[list[list[str]]]:
+    """Sentences of rows (token, tags...) without -DOCSTART- lines."""
+    sents, cur = [], []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+            cur = []
+        elif not line.startswith("-DOCSTART-"):
+            cur.append(line.split(" "))
+    return sents
+
+
+def clitic_project() -> Project:
+    p = Project.memory()
+    d = p.add_document(CLITICS, status="done")
+    for w in ("إسطنبول", "روسيا", "أوكرانيا"):
+        p.add_span(d, *find(CLITICS, w), "GPE")
+    return p
+
+
+def test_clitics_split_mode_iob2(tmp_path):
+    rep = export(clitic_project(), "conll", tmp_path / "x.conll")
+    rows = read_conll(tmp_path / "x.conll")[0]
+    assert rows == [["زار", "O"], ["الوفد", "O"], ["ب", "O"], ["إسطنبول", "B-GPE"], ["،", "O"], ["و", "O"],
+                    ["روسيا", "B-GPE"], ["،", "O"], ["ل", "O"], ["أوكرانيا", "B-GPE"], [".", "O"]]
+    tags = [r[1] for r in rows]
+    assert Entities([tags], IOB2, suffix=False).entities[0] and len(get_entities(tags)) == 3
+    assert [rows[s][0] for _, s, _ in get_entities(tags)] == ["إسطنبول", "روسيا", "أوكرانيا"]
+    assert rep.moved_boundaries == 0
+
+
+def test_clitics_keep_mode_iob2_counts_moved_boundaries(tmp_path):
+    rep = export(clitic_project(), "conll", tmp_path / "x.conll", {"clitics": "keep"})
+    rows = read_conll(tmp_path / "x.conll")[0]
+    assert rows == [["زار", "O"], ["الوفد", "O"], ["بإسطنبول", "B-GPE"], ["،", "O"], ["وروسيا", "B-GPE"],
+                    ["،", "O"], ["لأوكرانيا", "B-GPE"], [".", "O"]]
+    assert [e[0] for e in get_entities([r[1] for r in rows])] == ["GPE"] * 3
+    assert rep.moved_boundaries == 3
+    assert rep.not_carried["span boundaries moved to token edges"]["count"] == 3
+    assert "بإسطنبول" in rep.not_carried["span boundaries moved to token edges"]["examples"][0]
+
+
+def test_news_outermost_levels_and_bioes(tmp_path):
+    p, _, _ = news_project()
+    export(p, "conll", tmp_path / "a.conll")
+    sents = read_conll(tmp_path / "a.conll")
+    tags = [r[1] for s in sents for r in s]
+    Entities([tags], IOB2, suffix=False)  # raises on an invalid IOB2 sequence
+    rows = [r for s in sents for r in s]
+    k = rows.index(["ممثلي", "B-PER"])
+    assert rows[k + 1] == ["روسيا", "I-PER"]  # outermost kept
+    export(p, "conll", tmp_path / "b.conll", {"nested": "levels"})
+    rows = [r for s in read_conll(tmp_path / "b.conll") for r in s]
+    assert all(len(r) == 3 for r in rows)
+    assert ["روسيا", "I-PER", "B-GPE"] in rows
+    export(p, "conll", tmp_path / "c.conll", {"scheme": "bioes"})
+    bioes = [[r[1] for r in s] for s in read_conll(tmp_path / "c.conll")]
+    ents = Entities(bioes, IOBES, suffix=False).entities
+    assert sum(len(e) for e in ents) == 8  # 9 spans minus the nested one
+    assert bioes[0][1:3] == ["S-GPE", "S-Contact.Meet"] and "E-ORG" in bioes[0]
+
+
+def test_document_per_sequence(tmp_path):
+    p, _, _ = news_project()
+    rep = export(p, "conll", tmp_path / "a.conll", {"sentences": False})
+    assert len(read_conll(tmp_path / "a.conll")) == 1 and rep.sentences == 1
+
+
+MALFORMED = """-DOCSTART- O
+
+كرة B-MISS1
+القدم I-MIS1
+رياضة O
+16 OO
+الشمالي IO
+الحكومة B-ORG
+الأمريكية I--ORG
+الألعاب B-MIS1`
+الألومية I-MIS1
+لجنو B-MIS-1
+O'Donnell B-SPANISH
+وحيد
+
+مدريد B-LOC
+"""
+
+
+def aqmar_schema() -> Schema:
+    return Schema("AQMAR", [EntityType(n) for n in ("PER", "LOC", "ORG", "MIS0", "MIS1", "MIS2", "MIS3")])
+
+
+def test_malformed_tags_are_reported_with_file_and_line(tmp_path):
+    f = tmp_path / "bad.conll"
+    f.write_text(MALFORMED, encoding="utf-8")
+    p = Project.memory(schema=aqmar_schema())
+    rep = import_annotated(p, [f], "conll", {"unknown_labels": "refuse"})
+    assert len(rep.documents) == 1 and not rep.failed
+    text = "\n".join(rep.lines())
+    for line_no, tag in ((3, "B-MISS1"), (6, "'OO'"), (7, "'IO'"), (9, "'I--ORG'"), (10, "'B-MIS1`'"),
+                         (12, "B-MIS-1"), (13, "B-SPANISH"), (14, "no tag column")):
+        assert re.search(rf"bad\.conll:{line_no}: .*{re.escape(tag)}", text), (line_no, tag, text)
+    assert f"{f}:4: warning: I-MIS1 follows a MISS1 span" in text
+    doc = p.documents()[0]
+    assert [(s.label, s.text) for s in p.spans(doc.id)] == [
+        ("MIS1", "القدم"), ("ORG", "الحكومة"), ("MIS1", "الألومية"), ("LOC", "مدريد")]
+    assert p.document(doc.id).text.split("\n")[1] == "مدريد"
+    # add mode takes syntactically valid unknown labels, still refuses malformed tags
+    q = Project.memory(schema=aqmar_schema())
+    rep = import_annotated(q, [f], "conll", {"unknown_labels": "add"})
+    assert {"MISS1", "MIS-1", "SPANISH"} <= set(rep.added_labels)
+    assert "MIS1`" not in rep.added_labels and "-ORG" not in rep.added_labels
+
+
+def test_aqmar_import_all_and_whole_token_export(tmp_path):
+    folder = SHARED / "corpora" / "aqmar"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    files = sorted(folder.glob("*.conll"))
+    assert len(files) == 28
+    p = Project.memory(schema=aqmar_schema())
+    rep = import_annotated(p, files, "conll", {"unknown_labels": "refuse", "status": "done"})
+    assert len(rep.documents) == 28 and not rep.failed
+    reported = {(Path(x.file).name, x.line) for x in rep.problems}
+    errors = {(Path(x.file).name, x.line) for x in rep.errors}
+    for name, line in (("Football.conll", 1855), ("Crusades.conll", 2145), ("Enrico_Fermi.conll", 2268),
+                       ("Summer_Olympics2004.conll", 1110), ("Football.conll", 1), ("Linux.conll", 2255),
+                       ("Real_Madrid.conll", 1498), ("Periodic_Table.conll", 2845), ("Internet.conll", 708)):
+        assert (name, line) in errors, (name, line)
+    export(p, "conll", tmp_path / "aqmar.conll", {"clitics": "keep"})
+    out_rows = [r for s in read_conll(tmp_path / "aqmar.conll") for r in s]
+    # documents are exported in import order; compare line by line with the sources
+    src_rows = []
+    for f in files:
+        for no, line in enumerate(f.read_text(encoding="utf-8").split("\n"), 1):
+            if line.strip():
+                src_rows.append((f.name, no, line.split()))
+    assert [r[0] for r in out_rows] == [r[2][0] for r in src_rows]  # the same tokens, all of them
+    same = mismatched = 0
+    for (name, no, src), out in zip(src_rows, out_rows, strict=True):
+        if (name, no) in reported:
+            continue
+        assert out == src, (name, no, src, out)
+        same += 1
+    assert same > 70_000 and mismatched == 0
+
+
+words = st.sampled_from(["بإسطنبول", "وروسيا", "قال", "الوفد", "المتحدة", "عُقد", "Politico", "2023"])
+
+
+@st.composite
+def token_docs(draw):
+    toks = draw(st.lists(words, min_size=1, max_size=10))
+    text = " ".join(toks)
+    spans, pos = [], 0
+    for t in toks:
+        if draw(st.booleans()):
+            cut = 1 if t[0] in "بو" and len(t) > 3 and draw(st.booleans()) else 0
+            spans.append((pos + cut, pos + len(t), draw(st.sampled_from(["PER", "GPE", "ORG"]))))
+        pos += len(t) + 1
+    return text, spans
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(token_docs(), st.sampled_from(["iob2", "bioes"]))
+def test_roundtrip_export_import_gives_same_spans(tmp_path_factory, doc, scheme):
+    text, spans = doc
+    p = Project.memory()
+    d = p.add_document(text, status="done")
+    for s, e, lab in spans:
+        p.add_span(d, s, e, lab)
+    out = tmp_path_factory.mktemp("rt") / "x.conll"
+    export(p, "conll", out, {"scheme": scheme})
+    q = Project.memory()
+    rep = import_annotated(q, [out], "conll", {"scheme": scheme})
+    assert not rep.problems and not rep.failed
+    got = q.spans(q.documents()[0].id)
+    assert [(s.label, s.text) for s in got] == [(s.label, s.text) for s in p.spans(d)]
