@@ -97,24 +97,38 @@ def ann_lines(data: DocData, report: ExportReport) -> list[str]:
                 report.lost("notes with line breaks (flattened to one line)", f"{a.id}")
             lines.append(f"#{note_n}\tAnnotatorNotes {brat_id}\t{_one_line(a.note)}")
 
+    skipped: set[str] = set()
     for s in data.spans:
+        if not s.text.strip("\r\n"):
+            report.lost("spans of only line breaks (brat cannot hold them; left out with what uses them)", s.id)
+            skipped.add(s.id)
+            continue
         frags = _fragments(text, s.start, s.end)
+        if (frags[0][0], frags[-1][1]) != (s.start, s.end):
+            report.lost("spans starting or ending with a line break (trimmed)", f"{s.id} {s.text!r}")
         if len(frags) > 1:
             report.lost("spans crossing a line break (written as brat fragments)", f"{s.id} {s.text!r}")
         offs = ";".join(f"{a} {b}" for a, b in frags)
         shown = " ".join(text[a:b] for a, b in frags)
         lines.append(f"{local(s.id)}\t{to_brat(s.label)} {offs}\t{shown}")
         attrs_and_note(local(s.id), s)
+    skipped |= {e.id for e in data.events if e.trigger in skipped}
     for e in data.events:
+        if e.id in skipped:
+            continue
         seen: Counter[str] = Counter()
         parts = [f"{to_brat(e.type)}:{local(e.trigger)}"]
         for role, target in e.arguments:
+            if target in skipped:
+                continue
             seen[role] += 1
             suffix = str(seen[role]) if seen[role] > 1 else ""
             parts.append(f"{to_brat(role, role=True)}{suffix}:{local(target)}")
         lines.append(f"{local(e.id)}\t{' '.join(parts)}")
         attrs_and_note(local(e.id), e)
     for r in data.relations:
+        if r.arg1 in skipped or r.arg2 in skipped:
+            continue
         lines.append(f"{local(r.id)}\t{to_brat(r.type)} Arg1:{local(r.arg1)} Arg2:{local(r.arg2)}")
         attrs_and_note(local(r.id), r)
     return lines

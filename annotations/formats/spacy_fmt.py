@@ -138,14 +138,11 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
         problem(name, None, f"not a readable spaCy DocBin ({type(exc).__name__}: {exc})")
         return
     for n, doc in enumerate(db.get_docs(blank("ar").vocab), 1):
-        seen = set()
         pd = ParsedDoc(name, n, doc.text, doc.user_data.get("title"), {"source": name})
-        groups = [doc.spans["sc"]] if "sc" in doc.spans else []
-        for sp in [x for g in groups for x in g] + list(doc.ents):
-            key = (sp.start_char, sp.end_char, sp.label_)
-            if key in seen:
-                continue
-            seen.add(key)
+        found = list(doc.spans["sc"]) if "sc" in doc.spans else []
+        in_sc = {(sp.start_char, sp.end_char, sp.label_) for sp in found}
+        found += [e for e in doc.ents if (e.start_char, e.end_char, e.label_) not in in_sc]
+        for sp in found:
             pd.spans.append({"ref": f"T{len(pd.spans) + 1}", "start": sp.start_char, "end": sp.end_char,
                              "label": sp.label_, "line": n})
         yield pd

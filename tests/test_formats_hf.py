@@ -1,0 +1,47 @@
+"""Hugging Face export loaded with datasets itself: load_from_disk, Parquet, the dataset card's configs,
+ClassLabel names, code-point span offsets."""
+
+from __future__ import annotations
+
+import datasets
+from datasets import ClassLabel, load_dataset, load_from_disk
+from test_formats_common import NEWS, many_docs, news_project
+
+from annotations.formats import export
+
+
+def test_load_from_disk_and_parquet_with_classlabel_names(tmp_path):
+    p, d, _ = news_project()
+    out = tmp_path / "hf"
+    rep = export(p, "hf", out)
+    tokens = load_from_disk(str(out / "tokens"))
+    train = tokens["train"]
+    names = train.features["ner_tags"].feature.names
+    assert isinstance(train.features["ner_tags"].feature, ClassLabel)
+    assert names[:3] == ["O", "B-PER", "I-PER"] and "B-GPE" in names and "B-Contact.Meet" in names
+    assert sum(len(t) for t in train["tokens"]) == rep.tokens
+    tags = [names[i] for row in train["ner_tags"] for i in row]
+    toks = [t for row in train["tokens"] for t in row]
+    k = toks.index("ب")  # the clitic of بإسطنبول is its own O token
+    assert (toks[k + 1], tags[k], tags[k + 1]) == ("إسطنبول", "O", "B-GPE")
+    spans = load_from_disk(str(out / "spans"))["train"]
+    assert spans[0]["text"] == NEWS
+    label_names = spans.features["spans"].feature["label"].names
+    for s in spans[0]["spans"]:
+        assert NEWS[s["start"]:s["end"]] == s["text"]
+    assert sorted((s["start"], s["end"], label_names[s["label"]]) for s in spans[0]["spans"]) == sorted(
+        (s.start, s.end, s.label) for s in p.spans(d))
+    pq = load_dataset("parquet", data_files={"train": str(out / "parquet" / "tokens" / "train.parquet")})
+    assert pq["train"].features["ner_tags"].feature.names == names
+    assert pq["train"]["tokens"] == train["tokens"]
+    card = load_dataset(str(out), "spans")
+    assert card["train"][0]["text"] == NEWS
+
+
+def test_splits_become_dataset_splits(tmp_path):
+    p = many_docs(10)
+    rep = export(p, "hf", tmp_path / "hf", {"split": "0.8,0.1,0.1", "seed": 1, "scheme": "bioes"})
+    dd = load_from_disk(str(tmp_path / "hf" / "tokens"))
+    assert isinstance(dd, datasets.DatasetDict)
+    assert {k: len(set(v["id"])) for k, v in dd.items()} == dict(rep.splits) == {"train": 8, "dev": 1, "test": 1}
+    assert "S-GPE" in dd["train"].features["ner_tags"].feature.names
