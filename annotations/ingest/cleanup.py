@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ class Rule:
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
             return False
-        return bool(self.pattern.search(line) or self.pattern.search(folded))
+        return bool(self.pattern.search(line) or (folded != line and self.pattern.search(folded)))
 
 
 @dataclass(frozen=True)
@@ -176,11 +177,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
         IngestError: nothing would be left of the body.
     """
     lines = text.split("\n")
-    offsets = []
-    pos = 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
+    offsets = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
     result = CleanResult(body="", title=title, published=None, total_lines=len(lines))
     taken: dict[int, tuple[str, dict[str, Any]]] = {}  # line index -> ("removed"|"captions", entry)
 
@@ -190,12 +187,17 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
             entry["reason"] = reason
         taken[i] = (where, entry)
 
+    # Folding never adds or removes a newline, so the folded text splits into the same lines; one
+    # call for the whole text is much cheaper than one per line.
+    folded_lines = normalise(text).split("\n")
+    anywhere = [r for r in rules.rules if r.where == "anywhere"]
+
     def rule_for(i: int, header: bool) -> Rule | None:
         stripped = lines[i].strip()
-        folded = normalise(stripped)
         words = len(stripped.split())
-        for rule in rules.rules:
-            if (header or rule.where == "anywhere") and rule.matches(stripped, folded, words):
+        folded = folded_lines[i].strip()
+        for rule in rules.rules if header else anywhere:
+            if rule.matches(stripped, folded, words):
                 return rule
         return None
 

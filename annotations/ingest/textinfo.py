@@ -30,16 +30,17 @@ ZERO_WIDTH = {
     "\ufeff": "ZWNBSP",
 }
 
+#: The language guess looks at this many characters from the start; more does not change it.
+SAMPLE_CHARS = 5000
 _INVISIBLE_RE = re.compile("[" + "".join(BIDI_CONTROLS) + "".join(ZERO_WIDTH) + "]")
-_HEBREW_RE = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
-_ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 # Letters only Urdu uses (tteh, ddal, rreh, noon ghunna, yeh barree, heh doachashmee).
-_URDU_RE = re.compile("[\u0679\u0688\u0691\u06ba\u06d2\u06be]")
+_URDU = "\u0679\u0688\u0691\u06ba\u06d2\u06be"
 # Persian letters absent from Arabic (peh, tcheh, jeh, gaf, keheh, farsi yeh).
-_PERSIAN_RE = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_PERSIAN = "\u067e\u0686\u0698\u06af\u06a9\u06cc"
 # Arabic letters Persian spelling avoids (teh marbuta, Arabic yeh and kaf, alef maksura).
-_ARABIC_ONLY_RE = re.compile("[\u0629\u064a\u0643\u0649]")
-_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+_ARABIC_ONLY = "\u0629\u064a\u0643\u0649"
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def base_direction(text: str) -> str:
@@ -54,7 +55,12 @@ def base_direction(text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        if get_base_level(stripped) == 1:
+        # The first strong character decides, and python-bidi's cost grows with the string, so it
+        # gets the few characters from the first letter on.
+        m = _LETTER_RE.search(stripped)
+        if m is None:
+            continue  # digits and punctuation only: no direction of its own
+        if get_base_level(stripped[m.start() : m.start() + 8]) == 1:
             rtl += len(stripped)
         else:
             ltr += len(stripped)
@@ -67,16 +73,20 @@ def guess_language(text: str) -> str:
     Not a language identifier: it tells the Arabic-script languages apart by letters that only
     one of them uses, which is enough to pick fonts, shaping and the right annotation schema.
     """
-    arabic = len(_ARABIC_SCRIPT_RE.findall(text))
-    hebrew = len(_HEBREW_RE.findall(text))
-    latin = len(_LATIN_RE.findall(text))
+    text = text[:SAMPLE_CHARS]
+    # Counted on UTF-8 bytes, where bytes.count/translate run in C: every character of the Arabic
+    # block U+0600-U+06FF starts with one of the lead bytes D8-DB, Hebrew with D6/D7.
+    data = text.encode("utf-8", "surrogatepass")
+    arabic = sum(map(data.count, (b"\xd8", b"\xd9", b"\xda", b"\xdb")))
+    hebrew = data.count(b"\xd7") + data.count(b"\xd6")
+    latin = len(data.translate(None, _NOT_ASCII_LETTERS))
     if hebrew > arabic and hebrew > latin:
         return "he"
     if arabic == 0 or arabic < latin:
         return "other"
-    urdu = len(_URDU_RE.findall(text))
-    persian = len(_PERSIAN_RE.findall(text))
-    arabic_only = len(_ARABIC_ONLY_RE.findall(text))
+    urdu = sum(map(text.count, _URDU))
+    persian = sum(map(text.count, _PERSIAN))
+    arabic_only = sum(map(text.count, _ARABIC_ONLY))
     if urdu >= max(3, arabic // 200):
         return "ur"
     if persian > 2 * arabic_only and persian >= 3:
