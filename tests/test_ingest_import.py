@@ -502,3 +502,14 @@ def test_unsupported_file_named_explicitly(tmp_path):
         report = import_paths(p, [doc])
     assert _failures(report) == [f"{doc}: unsupported file type '.docx'; import .txt, .html, .jsonl, .csv or "
                                  ".zip files, or name a format with --format"]
+
+
+def test_csv_with_broken_quoting_imports_nothing(tmp_path):
+    path = tmp_path / "q.csv"
+    path.write_text(f'title,text\nخبر,{BODY1}\nخبر آخر,"نص لم يغلق اقتباسه\nخبر ثالث,{BODY2}\n', encoding="utf-8")
+    with Project.memory() as p:
+        report = import_paths(p, [path])
+        assert len(p) == 0
+    (fail,) = _failures(report)
+    assert fail.startswith(f"{path}:3: broken CSV quoting in the row that starts here")
+    assert "nothing from this file was imported" in fail

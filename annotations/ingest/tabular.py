@@ -118,13 +118,13 @@ def parse_csv(
     """Parse CSV with a header row; rows with problems are reported, the others read.
 
     Raises:
-        IngestError: no header, no text column, or a structural error (unclosed quote) that
-            makes the rest of the file unreadable; then nothing of the file is imported.
+        IngestError: no header, no text column, or broken quoting (an unclosed quote would
+            silently swallow the rest of the file); then nothing of the file is imported.
     """
     # The csv module's default field limit (128 KB) is smaller than a long article.
     if csv.field_size_limit() < max_field:
         csv.field_size_limit(max_field)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, delimiter), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as e:
@@ -147,7 +147,11 @@ def parse_csv(
         except StopIteration:
             break
         except csv.Error as e:
-            raise IngestError(f"the CSV cannot be read from here on ({e})", start) from None
+            raise IngestError(
+                f"broken CSV quoting in the row that starts here ({e}); nothing from this file was "
+                "imported — fix the quotes and import it again",
+                start,
+            ) from None
         line, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
