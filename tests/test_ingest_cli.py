@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -109,7 +110,6 @@ def test_main_py_import_subprocess(tmp_path):
 
 
 def test_ctrl_c_cancels_cleanly_and_keeps_what_was_imported(tmp_path, capsys, monkeypatch):
-    import os
     import signal
 
     import annotations.ingest as ingest
@@ -137,3 +137,62 @@ def test_ctrl_c_cancels_cleanly_and_keeps_what_was_imported(tmp_path, capsys, mo
     assert "cancelled, 2 file(s) not attempted (what was imported is kept)" in out
     with Project.open(tmp_path / "proj") as p:
         assert [d.text for d in p.iter_documents()] == [f"{BODY1} 0"]
+
+
+def _bad_input(kind: str, tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / f"bad_{kind}"
+    if kind == "empty":
+        path = path.with_suffix(".txt")
+        path.write_bytes(b"")
+    elif kind == "png":
+        path = path.with_suffix(".txt")
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    elif kind == "huge":
+        path = path.with_suffix(".txt")
+        with open(path, "wb") as f:
+            f.truncate(200 * 1024 * 1024)
+    elif kind == "undecodable":
+        path = path.with_suffix(".txt")
+        path.write_bytes(BODY1.encode() + b"\xc3\x28\xff" + BODY2.encode())
+    elif kind == "nul":
+        path = path.with_suffix(".txt")
+        path.write_bytes(BODY1.encode() + b"\x00")
+    elif kind == "jsonl":
+        path = path.with_suffix(".jsonl")
+        path.write_text('{"text": ', encoding="utf-8")
+    elif kind == "csv":
+        path = path.with_suffix(".csv")
+        path.write_text("headline,body\nعنوان,نص\n", encoding="utf-8")
+    elif kind == "missing":
+        path = path.with_suffix(".txt")
+    elif kind == "noperm":
+        path.mkdir()
+        (path / "a.txt").write_text(BODY2, encoding="utf-8")
+        path.chmod(0)
+        if os.access(path, os.R_OK):  # root ignores modes: refuse the listing instead
+            real = os.scandir
+
+            def scandir(p="."):
+                if Path(p) == path:
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real(p)
+
+            monkeypatch.setattr(os, "scandir", scandir)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["empty", "png", "huge", "undecodable", "nul", "jsonl", "csv", "missing", "noperm"])
+def test_each_bad_input_fails_with_one_line_and_exit_1(tmp_path, capsys, monkeypatch, kind):
+    good = tmp_path / "good.txt"
+    good.write_text(BODY1, encoding="utf-8")
+    bad = _bad_input(kind, tmp_path, monkeypatch)
+    try:
+        code, out, err = _run([str(tmp_path / "proj"), str(good), str(bad), "--quiet"], capsys)
+    finally:
+        if kind == "noperm":
+            bad.chmod(0o755)
+    assert code == 1
+    failed = [line for line in err.splitlines() if line.startswith("failed ")]
+    assert len(failed) == 1 and str(bad) in failed[0], err
+    assert "Traceback" not in out + err
+    assert "Imported 1 article" in out

@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -195,8 +196,7 @@ class _Importer:
         elif kind == "jsonl" and self.options.format == "auto" and _is_native_jsonl(path):
             self.annotated.setdefault("jsonl", []).append(name)
         else:
-            max_size = self.options.max_size
-            self.units.append(_Unit(name, kind, lambda: read_limited(path, max_size)))
+            self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
 
     def _zip(self, path: Path, name: str) -> None:
         o = self.options
@@ -219,7 +219,7 @@ class _Importer:
             elif kind is None:
                 self.report.ignored[suffix] += 1
             else:
-                self.units.append(_Unit(member, kind, lambda info=info, a=archive: a.read(info)))
+                self.units.append(_Unit(member, kind, partial(archive.read, info)))
 
     # ---------------------------------------------------------------- importing
     def run(self) -> None:

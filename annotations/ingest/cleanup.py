@@ -8,6 +8,7 @@ rebuild the decoded source exactly.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -115,13 +116,13 @@ def _read_rules_file(path: Path) -> Any:
         raise RulesError(f"rules file {path}: line {e.lineno}: not valid JSON ({e.msg})", e.lineno) from None
 
 
-def load_rules(extra: Iterable[str | Path] = ()) -> RuleSet:
+def load_rules(extra: Iterable[str | os.PathLike[str]] = ()) -> RuleSet:
     """The built-in rules, extended (or replaced, if a file says ``"replace_builtin": true``) by user files."""
     builtin, _ = parse_rules(_read_rules_file(BUILTIN_RULES), str(BUILTIN_RULES.name))
     rules = list(builtin)
     sources = ["built-in"]
-    for path in extra:
-        path = Path(path)
+    for name in extra:
+        path = Path(name)
         more, replace = parse_rules(_read_rules_file(path), str(path))
         if replace:
             rules, sources = [], []

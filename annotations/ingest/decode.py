@@ -6,7 +6,7 @@ import codecs
 import os
 import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 from .errors import IngestError
 
@@ -106,7 +106,7 @@ def read_limited(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE)
         return read_stream_limited(f, max_size)
 
 
-def read_stream_limited(stream: BinaryIO, max_size: int) -> bytes:
+def read_stream_limited(stream: IO[bytes], max_size: int) -> bytes:
     """Read at most ``max_size`` bytes from a stream; refuse it when more follow."""
     data = stream.read(max_size + 1)
     if len(data) > max_size:
