@@ -513,3 +513,28 @@ def test_csv_with_broken_quoting_imports_nothing(tmp_path):
     (fail,) = _failures(report)
     assert fail.startswith(f"{path}:3: broken CSV quoting in the row that starts here")
     assert "nothing from this file was imported" in fail
+
+
+def test_lone_surrogates_in_jsonl_are_refused_per_line(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "نص فيه \\ud800 بديل"}\n{"text": "' + BODY1 + '", "title": "عنوان\\udc00"}\n',
+                    encoding="utf-8")
+    with Project.memory() as p:
+        report = import_paths(p, [path])
+        (doc,) = p.iter_documents()
+    assert doc.text == BODY1 and doc.title == "عنوان\ufffd"
+    assert _failures(report) == [f"{path}:1: the 'text' field holds an unpaired surrogate (\\ud800), "
+                                 "which is not valid Unicode text"]
+
+
+def test_undecodable_file_names_are_reported_and_stored_readably(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"bad\xff.txt")).write_text(BODY1, encoding="utf-8")
+    (folder / os.fsdecode(b"nul\xfe.txt")).write_bytes(b"\x00")
+    with Project.open(tmp_path / "proj") as p:
+        report = import_paths(p, [folder])
+        (doc,) = p.iter_documents()
+    assert doc.meta["file"] == str(folder / "bad\ufffd.txt")
+    assert _failures(report)[0].startswith(str(folder / "nul\ufffd.txt"))
+    "\n".join(report.lines()).encode("utf-8")  # printable: no lone surrogates left

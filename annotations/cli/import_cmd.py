@@ -6,12 +6,21 @@ import argparse
 import signal
 import sys
 from types import FrameType
-from typing import Any
+from typing import Any, TextIO
 
 from ..progress import Progress, TextProgress
 
 FORMAT_CHOICES = ("auto", "txt", "html", "jsonl", "csv", "zip",
                   "jsonl-native", "brat", "conll", "spacy", "labelstudio", "doccano")
+
+
+def _print(line: str, stream: TextIO) -> None:
+    """Print a report line; a console that cannot show Arabic gets escapes instead of a crash."""
+    try:
+        print(line, file=stream)
+    except UnicodeEncodeError:
+        enc = getattr(stream, "encoding", None) or "ascii"
+        print(line.encode(enc, errors="backslashreplace").decode(enc), file=stream)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -127,5 +136,5 @@ def run(args: argparse.Namespace) -> int:
     failures = {f"failed {f}" for f in report.failed}
     for line in report.lines():
         failed = line in failures or line.lstrip().startswith("not imported:")
-        print(line, file=sys.stderr if failed else sys.stdout)
+        _print(line, sys.stderr if failed else sys.stdout)
     return 0 if report.ok and not report.cancelled else 1

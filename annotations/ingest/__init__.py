@@ -107,6 +107,11 @@ class _Stop(Exception):
     """The project cannot be written any more; the import stops."""
 
 
+def _display(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored: undecodable name bytes become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
 def _os_reason(e: OSError) -> str:
     if isinstance(e, FileNotFoundError):
         return "no such file or folder; check the path"
@@ -133,12 +138,12 @@ class _Importer:
         forced = self.options.format
         for p in paths:
             path = Path(p)
-            name = str(p)
+            name = _display(p)
             if forced in ANNOTATED_FORMATS:
                 if not os.path.lexists(path):
                     self.report.fail(name, None, _os_reason(FileNotFoundError()))
                 else:
-                    self.annotated.setdefault(ANNOTATED_FORMATS[forced], []).append(name)
+                    self.annotated.setdefault(ANNOTATED_FORMATS[forced], []).append(str(p))
                 continue
             try:
                 if path.is_dir():
@@ -152,7 +157,7 @@ class _Importer:
 
     def _walk(self, top: Path) -> None:
         def onerror(e: OSError) -> None:
-            where = e.filename or str(top)
+            where = _display(e.filename or top)
             reason = ("cannot open this folder: permission denied; check its permissions"
                       if isinstance(e, PermissionError) else f"cannot open this folder ({e.strerror or e})")
             self.report.fail(str(where), None, reason)
@@ -167,7 +172,7 @@ class _Importer:
                 fpath = Path(dirpath) / fname
                 if fpath.suffix.lower() == ".txt" and fpath.stem in stems_with_ann:
                     continue  # the text half of a brat pair; the .ann brings it in
-                self._file(fpath, str(fpath), explicit=False)
+                self._file(fpath, _display(fpath), explicit=False)
 
     def _kind(self, path: Path) -> str | None:
         forced = self.options.format
@@ -190,11 +195,11 @@ class _Importer:
                 self.report.ignored[path.suffix.lower()] += 1
             return
         if kind.startswith("annotated:"):
-            self.annotated.setdefault(kind.split(":", 1)[1], []).append(name)
+            self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
         elif kind == "zip":
             self._zip(path, name)
         elif kind == "jsonl" and self.options.format == "auto" and _is_native_jsonl(path):
-            self.annotated.setdefault("jsonl", []).append(name)
+            self.annotated.setdefault("jsonl", []).append(str(path))
         else:
             self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,14 @@ class Problem:
     reason: str
 
 
+# JSON's \\ud800-style escapes can produce lone surrogates, which no file encoding can store.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: str) -> str:
+    return _SURROGATE_RE.sub("\ufffd", value)
+
+
 def _scalar(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -68,6 +77,11 @@ def _record(obj: dict[str, Any], line: int, fields: Fields, what: str) -> Record
         return Problem(line, f"the {fields.text!r} {what} is {type(text).__name__}, not text")
     if not text.strip():
         return Problem(line, f"the {fields.text!r} {what} is empty")
+    bad = _SURROGATE_RE.search(text)
+    if bad:
+        return Problem(line, f"the {fields.text!r} {what} holds an unpaired surrogate (\\u{ord(bad.group()):04x}), "
+                             "which is not valid Unicode text")
+    obj = {k: _no_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()}
     named = {fields.text, fields.title, fields.date, fields.url, fields.source, fields.id}
     return Record(
         line=line,
