@@ -17,7 +17,7 @@ Two styles for the selected event's arguments:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -85,7 +85,8 @@ class EventPainter:
         self._colors: dict[str, str] = {}
         self._span_painter: SpanPainter | None = None
         self._shapes: list[LinkShape] = []
-        self._font = QFont()
+        self.refresh_hook: Callable[[], None] | None = None
+        self.trigger_labels: set[str] = set()
 
     # -- installation ----------------------------------------------------------------------------------
     def install(self, span_painter: SpanPainter) -> None:
@@ -295,8 +296,11 @@ class EventPainter:
         self.paint(p, sp, clip)
 
     def paint(self, p: QPainter, sp: SpanPainter, clip: QRectF) -> None:
-        """Draw the links that meet ``clip`` (document coordinates)."""
+        """Draw trigger marks and the links that meet ``clip`` (document coordinates)."""
+        if self.refresh_hook is not None:
+            self.refresh_hook()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_triggers(p, sp, clip)
         shapes = [s for s in self.shapes(sp)
                   if s.path.boundingRect().adjusted(-8, -8, 8, 8).intersects(clip)
                   or s.label_rect.intersects(clip)]
@@ -323,6 +327,19 @@ class EventPainter:
             shapes = [s for s in shapes if kind_of(s.link.owner) == "relation"]
         for s in shapes:  # labels last, so no line crosses a label
             self._paint_label(p, sp, s.label_rect, s.link.label, QColor(s.link.color))
+
+    def _paint_triggers(self, p: QPainter, sp: SpanPainter, clip: QRectF) -> None:
+        """Mark triggers that the span painter drew as plain entities (kind "entity" with an event label):
+        a dashed frame, so a trigger never looks like an entity whoever built the span items."""
+        for sid in sp.visible_spans(clip):
+            it = sp.item(sid)
+            if it is None or it.kind == "trigger" or it.label not in self.trigger_labels:
+                continue
+            pen = QPen(QColor(it.color).darker(160), 1.4, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for r in sp.rects(sid):
+                p.drawRoundedRect(r.rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
 
     def _arrow_head(self, p: QPainter, s: LinkShape, color: QColor) -> None:
         before = s.path.pointAtPercent(0.93)
