@@ -132,12 +132,19 @@ def tokenize_document(
     """
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
+    cuts = sorted({o for se in spans for o in se}) if clitics == "split" and spans else []
     if base is not None:
-        tokens = list(base)
+        tokens = _cut(list(base), cuts) if cuts else list(base)
     else:
-        tokens = whitespace_tokens(text) if whitespace else word_tokens(text)
-    if clitics == "split" and spans:
-        tokens = _cut(tokens, sorted({o for se in spans for o in se}))
+        # tokenizing each stretch between span boundaries separately cuts tokens at those
+        # boundaries for the price of the regex alone (this is the hot loop of every token export)
+        finditer = (_SPACE_RE if whitespace else _TOKEN_RE).finditer
+        tokens = []
+        pos = 0
+        for c in [*cuts, len(text)]:
+            if c > pos:
+                tokens += [m.span() for m in finditer(text, pos, c)]
+                pos = c
     starts = [s for s, _ in tokens]
     ends = [e for _, e in tokens]
     span_tokens: list[tuple[int, int] | None] = []
@@ -163,28 +170,32 @@ def tokenize_document(
     return TokenizedDoc(text, tokens, sents, span_tokens, moved)
 
 
+_BREAK_RE = re.compile(r"[\r\n]+|[.!?\u061f]")
+_LINE_RE = re.compile(r"[\r\n]+")
+
+
 def _sentence_bounds(
     text: str, tokens: list[tuple[int, int]], span_tokens: Sequence[tuple[int, int] | None], lines_only: bool
 ) -> list[int]:
     """Token indices where a new sentence starts; never inside a span.
 
-    ``lines_only``: text rebuilt from a token format has one sentence per line; keep exactly those.
+    Candidates are found with a regex over the text (few per document) rather than by visiting
+    every token. ``lines_only``: text rebuilt from a token format has one sentence per line.
     """
-    inside = bytearray(len(tokens) + 1)  # inside[b] = 1: a span covers tokens b-1 and b
-    for r in span_tokens:
-        if r is not None:
-            for b in range(r[0] + 1, r[1]):
-                inside[b] = 1
+    n = len(tokens)
+    starts = [s for s, _ in tokens]
+    inside = {b for r in span_tokens if r is not None and r[1] - r[0] > 1 for b in range(r[0] + 1, r[1])}
     bounds = []
-    for b in range(1, len(tokens)):
-        if inside[b]:
-            continue
-        ps, pe = tokens[b - 1]
-        gap = text[pe : tokens[b][0]]
-        newline = "\n" in gap or "\r" in gap
-        # ". . ." ends a sentence once, after its last mark
-        nxt = text[tokens[b][0] : tokens[b][1]]
-        ends = not lines_only and text[ps:pe] in SENTENCE_END and nxt not in SENTENCE_END
-        if newline or ends:
+    for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):
+        pos = m.start()
+        b = bisect.bisect_right(starts, pos)  # first token starting after pos
+        if text[pos] not in "\r\n":
+            # a terminator ends a sentence only as a token of its own ("3.5" does not), and
+            # ". . ." ends it once, after the last mark
+            if b == 0 or tokens[b - 1] != (pos, pos + 1):
+                continue
+            if b < n and text[tokens[b][0] : tokens[b][1]] in SENTENCE_END:
+                continue
+        if 0 < b < n and b not in inside and (not bounds or bounds[-1] != b):
             bounds.append(b)
     return bounds

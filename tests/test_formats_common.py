@@ -5,7 +5,6 @@ builder used by the other test_formats_* modules."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -98,6 +97,7 @@ def test_split_is_deterministic_by_document_and_follows_ratios(tmp_path):
     p = many_docs(10)
     r1 = export(p, "conll", tmp_path / "s1", {"split": "0.6,0.2,0.2", "seed": 3})
     r2 = export(p, "conll", tmp_path / "s2", {"split": "0.6,0.2,0.2", "seed": 3})
+    assert dict(r2.splits) == dict(r1.splits)
     assert dict(r1.splits) == {"train": 6, "dev": 2, "test": 2}
     for name in ("train", "dev", "test"):
         assert (tmp_path / "s1" / f"{name}.conll").read_bytes() == (tmp_path / "s2" / f"{name}.conll").read_bytes()

@@ -138,7 +138,7 @@ def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, re
                 if progress.cancelled:
                     report.cancelled = True
                     break
-                data = load_doc(project, info.id, opts, report, splits[info.id])
+                data = load_doc(project, info.id, opts, report, splits[info.id], info)
                 writer_for(data.split).add(data)
                 report.count(data)
                 progress.advance(1, info.title or info.id)

@@ -218,7 +218,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
                         f"{' '.join(text[a:b] for a, b in frags)!r}, not {shown!r}; left out")
                 continue
             start, end = frags[0][0], frags[-1][1]
-            gaps = [text[b:a] for (_, b), (a, _) in zip(frags, frags[1:])]
+            gaps = [text[b:a] for (_, b), (a, _) in zip(frags, frags[1:], strict=False)]
             if any(g.strip() for g in gaps):
                 problem(name, no, f"{ref}: discontinuous span read as one span {start}-{end}", "warning")
             items[ref] = {"ref": ref, "start": start, "end": end, "label": from_brat(label), "line": no}

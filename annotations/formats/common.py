@@ -156,7 +156,7 @@ def split_of(doc_ids: Sequence[str], ratios: Sequence[float] | None, seed: int) 
     total = sum(ratios)
     out: dict[str, str] = {}
     lo, cum = 0, 0.0
-    for name, r in zip(SPLIT_NAMES, ratios):
+    for name, r in zip(SPLIT_NAMES, ratios, strict=False):
         cum += r
         hi = round(len(order) * cum / total)
         for d in order[lo:hi]:
@@ -165,7 +165,10 @@ def split_of(doc_ids: Sequence[str], ratios: Sequence[float] | None, seed: int) 
     return out
 
 
-def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportReport, split: str) -> DocData:
+def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportReport, split: str,
+             info: Any = None) -> DocData:
+    """Load one document with the annotations ``opts`` selects (``info``: its index entry, to skip
+    asking for events/relations that the index says are not there)."""
     doc = project.document(doc_id)
 
     def keep(a: Any) -> bool:
@@ -173,10 +176,10 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
             return False
         return opts.annotator is None or a.annotator == opts.annotator
 
-    spans = [s for s in project.spans(doc_id) if keep(s)]
+    spans = [s for s in project.spans(doc_id) if keep(s)] if info is None or info.n_spans else []
     ids = {s.id for s in spans}
     events = []
-    for e in project.events(doc_id):
+    for e in project.events(doc_id) if info is None or info.n_events else ():
         if not keep(e) or e.trigger not in ids:
             continue
         events.append(e)
@@ -189,7 +192,8 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
                         len(e.arguments) - len(args))
             e = _replace(e, arguments=args)
         kept_events.append(e)
-    relations = [r for r in project.relations(doc_id) if keep(r) and r.arg1 in ids and r.arg2 in ids]
+    relations = [r for r in (project.relations(doc_id) if info is None or info.n_relations else ())
+                 if keep(r) and r.arg1 in ids and r.arg2 in ids]
     return DocData(doc, spans, kept_events, relations, split)
 
 

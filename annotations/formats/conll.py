@@ -45,7 +45,7 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
         report.lost("span boundaries moved to token edges", f"{s.id} {s.label} {s.text!r} -> "
                     f"{data.text[m.new_start:m.new_end]!r}", m.boundaries)
     out = []
-    for s, r in zip(spans, tok.span_tokens):
+    for s, r in zip(spans, tok.span_tokens, strict=True):
         if r is None:
             report.lost("spans covering no token (only spaces)", f"{s.id} {s.label}")
             continue
@@ -108,17 +108,19 @@ class Writer:
     def add(self, data: DocData) -> None:
         tok, columns = tag_columns(data, self.opts, self.report)
         lost_events_relations(data, self.report, "CoNLL")
-        text = data.text
+        text, tokens = data.text, tok.tokens
         n_cols = len(columns)
         parts = [DOCSTART + " O" * n_cols + "\n\n"]
-        for a, b in tok.sentences:
-            for k in range(a, b):
-                s, e = tok.tokens[k]
-                parts.append(text[s:e])
-                for col in columns:
-                    parts.append(" " + col[k])
+        if n_cols == 1:
+            col = columns[0]
+            for a, b in tok.sentences:
+                parts += [f"{text[tokens[k][0]:tokens[k][1]]} {col[k]}\n" for k in range(a, b)]
                 parts.append("\n")
-            parts.append("\n")
+        else:
+            for a, b in tok.sentences:
+                parts += [" ".join([text[tokens[k][0] : tokens[k][1]], *(c[k] for c in columns)]) + "\n"
+                          for k in range(a, b)]
+                parts.append("\n")
         self.fh.write("".join(parts).encode("utf-8"))
 
     def close(self) -> None:

@@ -92,7 +92,7 @@ class Writer:
         doc, index = build_doc(nlp, text, tok.tokens)
         assert doc.text == text, "spaCy Doc text must equal the stored text"
         all_spans, by_id = [], {}
-        for s, r in zip(spans, tok.span_tokens):
+        for s, r in zip(spans, tok.span_tokens, strict=True):
             if r is None:
                 self.report.lost("spans covering no token (only spaces)", f"{s.id} {s.label}")
                 continue

@@ -1,0 +1,215 @@
+"""Benchmark: export 10,000 documents / 200,000 spans to JSONL and IOB2, and compare with label-studio-converter.
+
+Run: ``python bench/export.py [--docs 10000] [--spans-per-doc 20] [--ls-docs 2000] [--lsc PYTHON]``.
+
+label-studio-converter pins old versions of libraries we use, so it lives in its own virtual
+environment (``python -m venv /tmp/lsc-venv && /tmp/lsc-venv/bin/pip install label-studio-converter``)
+and is called as a subprocess; ``--lsc`` names that environment's python. The converter's own
+conversion time is measured inside the subprocess (interpreter start-up excluded, and printed
+separately), on the same 2,000 documents that we export from the same Label Studio JSON task list.
+Prints the cost per document of each and the ratios, then compares the converter's tokens and tags
+with ours on the sample document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotations import Project  # noqa: E402
+from annotations.formats import export  # noqa: E402
+from annotations.formats.common import ExportOptions, ExportReport, load_doc  # noqa: E402
+from annotations.formats.conll import Writer as ConllWriter  # noqa: E402
+from annotations.tokenize import word_tokens  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+LABELS = ("PER", "ORG", "GPE", "LOC")
+CLITIC_LETTERS = "وبلف"
+# The sample document: the title of the scraped article, as Label Studio users see it.
+SAMPLE = ("روسيا تؤكد إجراء “محادثات سرية” مع أمريكا وأوروبا بإسطنبول.. سبقت الاشتباكات الأخيرة بـ”قره باغ”\n"
+          "شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع منطقة "
+          "\"قره باغ\" الأذربيجانية، حسبما قال الكرملين، الأربعاء 4 أكتوبر 2023.")
+SAMPLE_SPANS = [("روسيا", 0, "GPE"), ("أمريكا", 0, "GPE"), ("أوروبا", 0, "GPE"), ("إسطنبول", 0, "GPE"),
+                ("قره باغ", 0, "LOC"), ("إسطنبول", 1, "GPE"), ("الاتحاد الأوروبي", 0, "ORG"),
+                ("الولايات المتحدة", 0, "GPE"), ("روسيا", 1, "GPE"), ("قره باغ", 1, "LOC"), ("الكرملين", 0, "ORG")]
+
+LSC_SCRIPT = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from label_studio_converter import Converter
+t1 = time.perf_counter()
+c = Converter(config=sys.argv[1], project_dir=None, download_resources=False)
+t2 = time.perf_counter()
+c.convert_to_conll2003(sys.argv[2], sys.argv[3], is_dir=False)
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "setup": t2 - t1, "convert": t3 - t2}))
+"""
+
+
+def paragraphs() -> list[str]:
+    path = SHARED / "samples" / "scraped_news_ar.txt"
+    if not path.exists():
+        return [SAMPLE]
+    lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()]
+    return [x for x in lines if len(x.split()) >= 12] or [SAMPLE]
+
+
+def find(text: str, word: str, occurrence: int) -> tuple[int, int]:
+    i = -1
+    for _ in range(occurrence + 1):
+        i = text.index(word, i + 1)
+    return i, i + len(word)
+
+
+def build(n_docs: int, per_doc: int, ls_docs: int, seed: int = 1) -> Project:
+    """A memory project: the sample first, then documents of 3 sample paragraphs with ``per_doc`` spans.
+
+    Spans sit on words; a word that starts with a clitic letter has it left out of the span, as
+    annotators do (بإسطنبول -> إسطنبول). The first ``ls_docs`` documents are "done", the rest
+    "in progress", so both subsets can be exported.
+    """
+    rng = random.Random(seed)
+    paras = paragraphs()
+    p = Project.memory()
+    spans = [{"ref": f"T{k}", "start": s, "end": e, "label": lab}
+             for k, (w, occ, lab) in enumerate(SAMPLE_SPANS) for s, e in [find(SAMPLE, w, occ)]]
+    p.import_document(SAMPLE, title="sample", status="done", spans=spans)
+    for n in range(1, n_docs):
+        text = "\n".join(rng.sample(paras, 3))
+        words = [(s, e) for s, e in word_tokens(text) if e - s >= 3]
+        chosen = sorted(rng.sample(words, min(per_doc, len(words))))
+        spans = []
+        for k, (s, e) in enumerate(chosen):
+            if text[s] in CLITIC_LETTERS and e - s >= 5:
+                s += 1
+            spans.append({"ref": f"T{k}", "start": s, "end": e, "label": rng.choice(LABELS)})
+        p.import_document(text, title=f"doc {n}", status="done" if n < ls_docs else "in progress", spans=spans)
+    return p
+
+
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    result = fn(*args, **kw)
+    return time.perf_counter() - t, result
+
+
+def best_of(n: int, fn) -> float:
+    """Best of ``n`` timings: the machine is shared, the minimum is the least disturbed run."""
+    return min(timed(fn)[0] for _ in range(n))
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    docs: list[list[tuple[str, str]]] = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("-DOCSTART-"):
+            docs.append([])
+        elif line.strip():
+            parts = line.split(" ")
+            docs[-1].append((parts[0], parts[-1]))
+    return docs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--spans-per-doc", type=int, default=20)
+    ap.add_argument("--ls-docs", type=int, default=2_000)
+    ap.add_argument("--lsc", default="/tmp/lsc-venv/bin/python", help="python of the label-studio-converter venv")
+    args = ap.parse_args()
+
+    t_build, p = timed(build, args.docs, args.spans_per_doc, args.ls_docs)
+    n_spans = sum(i.n_spans for i in p.documents())
+    print(f"built {args.docs} documents with {n_spans} spans in {t_build:.1f} s (memory project)")
+    out = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    everything = {"status": "all"}
+    t_jsonl, _ = timed(export, p, "jsonl", out / "all.jsonl", everything)
+    t_iob2, rep = timed(export, p, "conll", out / "all.conll", everything)
+    t_ls, _ = timed(export, p, "labelstudio", out / "ls.json", {"status": "done"})
+    runs = iter(range(1000))
+    t_ours_2k = best_of(3, lambda: export(p, "conll", out / f"ls-ours-{next(runs)}.conll", {"status": "done"}))
+    (out / "ls-ours-0.conll").rename(out / "ls-ours.conll")
+    # the same, split into reading from the project (core API) and our conversion (tokenize, tag, write)
+    opts, scratch = ExportOptions(), ExportReport("conll", "-")
+    infos = [i for i in p.documents() if i.status == "done"]
+    docs: list = []
+    t_read = best_of(3, lambda: docs.__setitem__(slice(None), [load_doc(p, i.id, opts, scratch, "all", i)
+                                                                for i in infos]))
+
+    def convert() -> None:
+        w = ConllWriter(out / "convert-only.conll", opts, scratch, p.schema)
+        for d in docs:
+            w.add(d)
+        w.close()
+
+    t_conv = best_of(3, convert)
+    per = 1000 / args.docs
+    n2 = len(infos)
+    print(f"JSONL : {t_jsonl:7.2f} s for {args.docs} docs = {t_jsonl * per:.3f} ms/doc")
+    print(f"IOB2  : {t_iob2:7.2f} s for {args.docs} docs = {t_iob2 * per:.3f} ms/doc "
+          f"({rep.tokens} tokens, {rep.sentences} sentences)")
+    print(f"Label Studio JSON of {n2} docs: {t_ls:.2f} s")
+    print(f"our IOB2 of the same {n2} docs (best of 3): {t_ours_2k:.2f} s = {t_ours_2k * 1000 / n2:.3f} ms/doc"
+          f" = read from the project {t_read * 1000 / n2:.3f} ms/doc + tokenize/tag/write "
+          f"{t_conv * 1000 / n2:.3f} ms/doc")
+
+    if not Path(args.lsc).exists():
+        print(f"label-studio-converter: {args.lsc} not found; create the venv as the docstring says. "
+              "No comparison made.")
+        return 1
+    lsc_out = out / "lsc"
+    lsc_runs = []
+    for _ in range(3):
+        t_wall, proc = timed(subprocess.run, [args.lsc, "-c", LSC_SCRIPT, str(out / "ls.json.label_config.xml"),
+                                              str(out / "ls.json"), str(lsc_out)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            print("label-studio-converter failed:\n" + proc.stderr[-2000:])
+            return 1
+        lsc_runs.append((json.loads(proc.stdout.strip().splitlines()[-1]), t_wall))
+    lsc, t_wall = min(lsc_runs, key=lambda r: r[0]["convert"])
+    lsc_ms = lsc["convert"] * 1000 / n2
+    ours_ms = t_ours_2k * 1000 / n2
+    print(f"label-studio-converter CONLL2003 (best of 3): {lsc['convert']:.2f} s for {n2} docs = {lsc_ms:.3f} ms/doc "
+          f"(plus {lsc['import']:.2f} s import, {lsc['setup']:.2f} s setup; {t_wall:.2f} s wall)")
+    print(f"ratio per document, label-studio-converter / ours: end to end {lsc_ms / ours_ms:.1f}x (target >= 5x); "
+          f"conversion only (both from data in memory) {lsc_ms / (t_conv * 1000 / n2):.1f}x; "
+          f"wall time incl. its start-up vs our end to end {t_wall * 1000 / n2 / ours_ms:.1f}x")
+
+    # compare tokens and tags on the sample document (the first of both outputs)
+    theirs = read_conll(lsc_out / "result.conll")
+    ours = read_conll(out / "ls-ours.conll")
+    n_theirs = sum(len(d) for d in theirs)
+    n_ours = sum(len(d) for d in ours)
+    print(f"tokens on the {args.ls_docs} docs: label-studio-converter {n_theirs}, ours {n_ours}")
+    # theirs has one -DOCSTART- for the whole file: split its token stream by our documents' texts
+    flat = [x for d in theirs for x in d]
+    sample_theirs = flat[: len([t for t in flat[:200]])]
+    ents_theirs = [t for t, tag in sample_theirs if tag.startswith("B-")][:12]
+    ents_ours = [t for t, tag in ours[0] if tag.startswith("B-")]
+    print("sample, first entity tokens (B-):")
+    print("  label-studio-converter: " + " | ".join(ents_theirs))
+    print("  ours (clitics split)  : " + " | ".join(ents_ours))
+    first_theirs = [f"{t}/{tag}" for t, tag in flat[:14]]
+    first_ours = [f"{t}/{tag}" for t, tag in ours[0][:18]]
+    print("  title, theirs: " + " ".join(first_theirs))
+    print("  title, ours  : " + " ".join(first_ours))
+    punct = set(".،,\"“”؟:")
+    glued = sum(1 for t, tag in flat if tag != "O" and punct & set(t))
+    glued_ours = sum(1 for d in ours for t, tag in d if tag != "O" and punct & set(t))
+    print(f"entity tokens with punctuation glued on, label-studio-converter: {glued}; ours: {glued_ours}")
+    whole = sum(1 for t, tag in flat if tag.startswith("B-") and t[:1] in CLITIC_LETTERS)
+    print(f"B- tokens starting with a clitic letter (tagged whole), label-studio-converter: {whole}; ours: "
+          f"{sum(1 for d in ours for t, tag in d if tag.startswith('B-') and t[:1] in CLITIC_LETTERS)}")
+    print(f"outputs kept in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
