@@ -185,7 +185,7 @@ def _sentence_bounds(
     n = len(tokens)
     starts = [s for s, _ in tokens]
     inside = {b for r in span_tokens if r is not None and r[1] - r[0] > 1 for b in range(r[0] + 1, r[1])}
-    bounds = []
+    bounds: list[int] = []
     for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):
         pos = m.start()
         b = bisect.bisect_right(starts, pos)  # first token starting after pos

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from ..schema import Schema
 from .common import DocData, ExportOptions, ExportReport
@@ -54,7 +55,7 @@ class Writer:
             ents = [s for s in data.spans if s.id in where and a <= where[s.id][0] < b
                     and s.id not in triggers and self.schema.event(s.label) is None]
             index = {s.id: k for k, s in enumerate(ents)}
-            rec = {
+            rec: dict[str, Any] = {
                 "doc_id": data.doc.id, "sent_id": f"{data.doc.id}-{n}",
                 "tokens": [text[s:e] for s, e in tok.tokens[a:b]], "sentence": text[cs:ce], "char_start": cs,
                 "entity_mentions": [

@@ -103,7 +103,7 @@ class Writer:
         card = ["---", "configs:"]
         for config, rows_by_split, features in (("tokens", self.tokens, tok_features),
                                                 ("spans", self.spans, span_features)):
-            empty = {k: [] for k in features}
+            empty: dict[str, list[Any]] = {k: [] for k in features}
             dd = DatasetDict({s: Dataset.from_dict(rows_by_split.get(s, empty), features=features)
                               for s in splits})
             dd.save_to_disk(str(self.path / config))

@@ -67,7 +67,8 @@ def commit(project: Any, pd: ParsedDoc, report: ImportReport, options: dict[str,
     for s in pd.spans:
         start, end, label = s.get("start"), s.get("end"), s.get("label")
         what = s.get("what") or f"span {s.get('ref')}"
-        if not (_is_int(start) and _is_int(end)) or not 0 <= start < end <= len(text):
+        if not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end)
+                and 0 <= start < end <= len(text)):
             bad(s, f"{what}: offsets [{start}, {end}) are not inside the text "
                    f"(length {len(text)}, code points, end exclusive)")
             continue

@@ -102,7 +102,7 @@ class Writer:
         return target
 
 
-def regions_to_parsed(pd: ParsedDoc, regions: list[tuple[str, int, int, str, str | None]],
+def regions_to_parsed(pd: ParsedDoc, regions: list[tuple[str, Any, Any, str, str | None]],
                       links: list[tuple[str, str, str]], schema: Schema, problem: Any, where: int) -> None:
     """Fill ``pd`` from ``(ref, start, end, label, note)`` regions and ``(from, to, label)`` links.
 
@@ -113,7 +113,7 @@ def regions_to_parsed(pd: ParsedDoc, regions: list[tuple[str, int, int, str, str
     for ref, start, end, label, note in regions:
         pd.spans.append({"ref": ref, "start": start, "end": end, "label": label, "note": note, "line": where})
         labels[ref] = label
-    events = {}
+    events: dict[str, dict[str, Any]] = {}
     for ref, label in labels.items():
         if schema.event(label) is not None:
             events[ref] = {"ref": f"E:{ref}", "type": label, "trigger": ref, "arguments": [], "line": where}
@@ -149,12 +149,14 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
         if not isinstance(text, str):
             problem(name, n, "task has no data.text; left out")
             continue
+        assert isinstance(data, dict)
         pd = ParsedDoc(name, n, text, data.get("title"), {"source": name})
         entries = [a for a in (t.get("annotations") or []) if not a.get("was_cancelled")] or \
             (t.get("predictions") or [])
         result = entries[0].get("result", []) if entries else []
         conv = codepoint_from_utf16(text) if utf16 else None
-        regions, links = [], []
+        regions: list[tuple[str, Any, Any, str, str | None]] = []
+        links: list[tuple[str, str, str]] = []
         for r in result:
             if r.get("type") == "relation":
                 for lab in r.get("labels") or []:
