@@ -137,7 +137,7 @@ def test_roundtrip_spans_events_relations(tmp_path_factory, toks, data):
     assert q.document(nd).text == text
 
     def key(proj, doc):
-        spans = {s.id: (s.start, s.end, s.label, s.note) for s in proj.spans(doc)}
+        spans = {s.id: (s.start, s.end, s.label, s.note or "") for s in proj.spans(doc)}
         evs = sorted((spans[e.trigger], tuple((r, spans[t]) for r, t in e.arguments)) for e in proj.events(doc))
         rels = sorted((r.type, spans[r.arg1], spans[r.arg2]) for r in proj.relations(doc))
         return sorted(spans.values()), evs, rels
