@@ -218,7 +218,7 @@ class EventPainter:
              level: int) -> LinkShape:
         """An arc above one line, from the trigger's top to the argument's top."""
         top = src.rect.top()
-        tail = QPointF(src.rect.center().x(), top + 1)
+        tail = self._source_anchor(sp, lk, src)
         head = QPointF(dst.rect.center().x(), top + 1)
         # Rise above the label chips of the line (the gap), then one label height per nesting level.
         peak = self._peak(sp, top, level)
@@ -236,9 +236,21 @@ class EventPainter:
         rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
         return left, left + line.width(), rtl
 
+    def _source_anchor(self, sp: SpanPainter, lk: Link, box: SpanRect) -> QPointF:
+        """Where links leave a box: the top of its label chip when the chip sits on it (so lines do not
+        cross the trigger's chip), else the middle of its top edge."""
+        chip = sp.chip_rect(lk.source)
+        if chip is not None and chip.left() < box.rect.right() and box.rect.left() < chip.right() \
+                and abs(chip.bottom() - box.rect.top()) < sp.chip_height * (sp.level(lk.source) + 2):
+            return QPointF(chip.center().x(), chip.top())
+        return QPointF(box.rect.center().x(), box.rect.top() + 1)
+
     def _peak(self, sp: SpanPainter, top: float, level: int) -> float:
-        """Height of an arc's top: above the line's label chips, one label height per nesting level."""
-        return top - sp.rdoc.gap - sp.chip_height * (1.1 + 1.15 * level)
+        """Height of an arc's top: just above the line's label chips, one label height per nesting level.
+
+        The arcs live in the room above the line (``rdoc.gap``); the controller widens it in arcs mode.
+        """
+        return top - sp.chip_height * (1.5 + 1.1 * level)
 
     def _halves(self, sp: SpanPainter, lk: Link, src: SpanRect,
                 dst: SpanRect) -> list[tuple[Link, bool, SpanRect, float]]:
@@ -260,7 +272,7 @@ class EventPainter:
     def _half_arc(self, sp: SpanPainter, metrics: QFontMetricsF, lk: Link, leaving: bool, box: SpanRect,
                   edge: float, level: int) -> LinkShape:
         top = box.rect.top()
-        anchor = QPointF(box.rect.center().x(), top + 1)
+        anchor = self._source_anchor(sp, lk, box) if leaving else QPointF(box.rect.center().x(), top + 1)
         peak = self._peak(sp, top, level)
         open_end = QPointF(edge, peak)
         path = QPainterPath(anchor if leaving else open_end)
@@ -309,6 +321,12 @@ class EventPainter:
         font = self._label_font(sp)
         p.setFont(font)
         chips = self.mode == CHIPS
+        ev = self._events.get(self.selected or "")
+        if ev is not None and sp.item(ev.trigger) is not None:
+            p.setPen(QPen(QColor(self._colors.get(ev.type, "#8e24aa")).darker(140), 2.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for r in sp.rects(ev.trigger):
+                p.drawRoundedRect(r.rect.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
         for s in shapes:
             color = QColor(s.link.color)
             is_relation = kind_of(s.link.owner) == "relation"
@@ -364,18 +382,26 @@ class EventPainter:
         p.setPen(QColor(sp.theme.text))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
+    def argument_chip(self, sp: SpanPainter, link: Link) -> QRectF | None:
+        """Chips style: the role chip's box, hung under the argument's first box (its first line)."""
+        rects = sp.rects(link.target)
+        if not rects:
+            return None
+        first = min(rects, key=lambda r: (r.block, r.line, -r.rect.right() if r.rtl else r.rect.left()))
+        metrics = QFontMetricsF(self._label_font(sp))
+        chip = self._label_rect(metrics, link.label, QPointF(first.rect.center().x(), 0))
+        chip.moveTop(first.rect.bottom() + 1)
+        return chip
+
     def _paint_argument_chip(self, p: QPainter, sp: SpanPainter, s: LinkShape, color: QColor) -> None:
         """Chips style: outline the argument in the event colour and hang its role under it."""
-        pen = QPen(color.darker(120), 2.0)
-        p.setPen(pen)
+        p.setPen(QPen(color.darker(120), 2.0))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        rects = sp.rects(s.link.target)
-        for r in rects:
+        for r in sp.rects(s.link.target):
             p.drawRoundedRect(r.rect.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
-        metrics = QFontMetricsF(p.font())
-        first = min(rects, key=lambda r: (r.block, r.line))
-        chip = self._label_rect(metrics, s.link.label, QPointF(first.rect.center().x(), 0))
-        chip.moveTop(first.rect.bottom() + 1)
+        chip = self.argument_chip(sp, s.link)
+        if chip is None:
+            return
         path = QPainterPath()
         path.addRoundedRect(chip, 3, 3)
         p.fillPath(path, color)
@@ -391,7 +417,9 @@ def _closest_pair(a: list[SpanRect], b: list[SpanRect]) -> tuple[SpanRect, SpanR
             same = (ra.block, ra.line) == (rb.block, rb.line)
             dx = ra.rect.center().x() - rb.rect.center().x()
             dy = ra.rect.center().y() - rb.rect.center().y()
-            score = (0.0 if same else 1e6) + dx * dx + dy * dy
+            # Nearest line first (a wrapped argument is reached on the line closest to the trigger),
+            # then nearest in x.
+            score = (0.0 if same else 1e6) + 100 * dy * dy + dx * dx
             if best is None or score < best[0]:
                 best = (score, ra, rb)
     assert best is not None

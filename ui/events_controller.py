@@ -113,6 +113,7 @@ class EventsController(QObject):
         self.relation_source: str | None = None
         self.last_message = ""
         self._flow: object | None = None
+        self._gap_before_arcs: float | None = None
         self._shown_doc: str | None = None
         self._subscribed: Project | None = None
         self.actions: dict[str, QAction] = {}
@@ -178,9 +179,26 @@ class EventsController(QObject):
         arcs.setCheckable(True)
         arcs.toggled.connect(self.set_arcs)
 
+    ARC_LINE_GAP = 2.0  # font heights above each line: room for chips plus about three levels of arcs
+
     def set_arcs(self, on: bool) -> None:
-        """Draw the selected event's arguments as arcs (True) or role chips (False)."""
+        """Draw the selected event's arguments as arcs (True) or role chips (False).
+
+        Arcs need room above each line, as brat makes; the reader's line gap is widened while they are
+        shown and put back afterwards.
+        """
+        if (self.painter.mode == ARCS) == on:
+            return
         self.painter.mode = ARCS if on else CHIPS
+        if on:
+            self._gap_before_arcs = self.reader.options.line_gap
+            if self._gap_before_arcs < self.ARC_LINE_GAP:
+                self.reader.set_line_gap(self.ARC_LINE_GAP)
+        elif self._gap_before_arcs is not None:
+            self.reader.set_line_gap(self._gap_before_arcs)
+            self._gap_before_arcs = None
+        if self.actions["show_arcs"].isChecked() != on:
+            self.actions["show_arcs"].setChecked(on)
         self.reader.viewport().update()
 
     # -- messages and undo -----------------------------------------------------------------------------
