@@ -19,6 +19,8 @@ REQUIRED: tuple[str, ...] = (
     "fonts/OFL.txt",
     "sample_article.txt",
     "translations/qalam_ar.qm",
+    "schema/ace2005.json",
+    "icons/qalam-annotator.png",
 )
 
 
@@ -45,3 +47,20 @@ def asset_path(relative: str) -> Path:
 def check_assets(required: tuple[str, ...] = REQUIRED) -> list[str]:
     """Return the required assets that are missing (empty when all are present)."""
     return [rel for rel in required if not asset_path(rel).is_file()]
+
+
+def missing_assets_message(required: tuple[str, ...] = REQUIRED) -> str | None:
+    """A message for the user when required assets are missing, else None (call it once at start).
+
+    The message names every missing file and the folder searched, and says what to do: a broken install
+    is fixed by reinstalling (frozen app) or by restoring the files from the repository (from source).
+    """
+    missing = check_assets(required)
+    if not missing:
+        return None
+    frozen = getattr(sys, "frozen", False)
+    remedy = ("reinstall the app: its installation is incomplete" if frozen
+              else "restore them from the repository (git checkout -- assets) or rebuild them as described "
+                   "in docs/packaging.md")
+    return (f"error: {len(missing)} required file(s) missing from {assets_root()}: {', '.join(missing)}; "
+            f"{remedy}")
