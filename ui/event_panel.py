@@ -195,7 +195,13 @@ class EventPanel(QWidget):
         return False
 
     def select_annotation(self, annotation_id: str | None) -> None:
-        """Make an event or relation current without emitting a selection signal (the view already knows)."""
+        """Make an event or relation current without emitting a selection signal (the view already knows).
+
+        A row of that event (one of its arguments) that is already current stays current.
+        """
+        key = self.current_key()
+        if annotation_id and key is not None and key[1] == annotation_id:
+            return
         self._syncing = True
         try:
             kind = kind_of(annotation_id) if annotation_id else ""

@@ -91,9 +91,12 @@ class EventTypePicker(QDialog):
         self.ok_button.setEnabled(first is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Up/Down in the filter line move through the list, so the hands stay on the keyboard."""
+        """Up/Down in the filter line move through the list and Enter picks, so the hands stay on the keys."""
         if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept()
+                return True
             if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 rows = [i for i in range(self.type_list.count()) if not self.type_list.item(i).isHidden()]
                 if rows:
