@@ -13,6 +13,7 @@ A line made only of the other direction's letters (an English quote in an Arabic
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -21,6 +22,9 @@ RTL, LTR = "rtl", "ltr"
 _ISOLATE_OPEN = {"\u2066", "\u2067", "\u2068"}  # LRI RLI FSI
 _PDI = "\u2069"
 _RTL_CLASSES = {"R", "AL"}
+# Counting by script block is enough for a majority vote and much faster than per-character bidi classes.
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LTR_LETTERS = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
 
 def scan_strong(text: str) -> tuple[str | None, bool, bool]:
@@ -55,20 +59,14 @@ def scan_strong(text: str) -> tuple[str | None, bool, bool]:
 def document_direction(text: str, meta: Mapping[str, Any] | None = None) -> str:
     """The document's base direction: ``meta["direction"]`` when it is "rtl"/"ltr", else the majority script.
 
-    The majority is counted over strong characters; ties and texts without letters are right-to-left,
-    since the app is for Arabic news.
+    The majority is counted over Hebrew/Arabic-script letters against Latin/Greek/Cyrillic ones; ties
+    and texts without letters are right-to-left, since the app is for Arabic news.
     """
     declared = str((meta or {}).get("direction", "")).lower()
     if declared in (RTL, LTR):
         return declared
-    rtl = ltr = 0
-    for ch in text:
-        if ch.isalpha():
-            cls = unicodedata.bidirectional(ch)
-            if cls in _RTL_CLASSES:
-                rtl += 1
-            elif cls == "L":
-                ltr += 1
+    rtl = sum(1 for _ in _RTL_LETTERS.finditer(text))
+    ltr = sum(1 for _ in _LTR_LETTERS.finditer(text))
     return LTR if ltr > rtl else RTL
 
 

@@ -107,7 +107,8 @@ class SpanPainter:
         self.chip_font.setBold(True)
         self._chip_metrics = QFontMetricsF(self.chip_font)
         self.chip_height = self._chip_metrics.height() + 2
-        self.set_spans(list(self._items.values()))
+        if self._items:
+            self.set_spans(list(self._items.values()))
 
     def invalidate_geometry(self) -> None:
         """Forget cached boxes; call after the document is laid out again (width, zoom)."""
@@ -145,17 +146,15 @@ class SpanPainter:
     def _insert(self, it: SpanItem, level: int) -> None:
         self._items[it.id] = it
         self._levels[it.id] = level
-        first = self.rdoc.block_of(it.start).blockNumber()
-        last = self.rdoc.block_of(max(it.start, it.end - 1)).blockNumber()
-        blocks = range(first, last + 1)
+        blocks = range(self.rdoc.block_number_of(it.start),
+                       self.rdoc.block_number_of(max(it.start, it.end - 1)) + 1)
         self._blocks_of[it.id] = blocks
         for b in blocks:
             self._by_block.setdefault(b, set()).add(it.id)
 
     def _overlapping(self, it: SpanItem) -> list[str]:
         blocks = self._blocks_of.get(it.id) or range(
-            self.rdoc.block_of(it.start).blockNumber(),
-            self.rdoc.block_of(max(it.start, it.end - 1)).blockNumber() + 1)
+            self.rdoc.block_number_of(it.start), self.rdoc.block_number_of(max(it.start, it.end - 1)) + 1)
         found: set[str] = set()
         for b in blocks:
             for sid in self._by_block.get(b, ()):

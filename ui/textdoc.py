@@ -9,6 +9,7 @@ neither shifts body offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -180,6 +181,11 @@ class ReaderDocument:
         body = display_text(self.text)
         lines = body.split("\n")
         self.directions = []
+        self.line_starts: list[int] = []  # body offset where each paragraph starts
+        pos = 0
+        for line in lines:
+            self.line_starts.append(pos)
+            pos += len(line) + 1
         for i, line in enumerate(lines):
             direction = paragraph_direction(line, doc_dir, opts.direction_override)
             self.directions.append(direction)
@@ -219,6 +225,10 @@ class ReaderDocument:
     def block_of(self, offset: int) -> QTextBlock:
         """The block holding body code-point ``offset``."""
         return self.qdoc.findBlock(self.positions.to_qt(offset))
+
+    def block_number_of(self, offset: int) -> int:
+        """Block number of the paragraph holding body code-point ``offset`` (no Qt call)."""
+        return self.first_body_block + bisect_right(self.line_starts, offset) - 1
 
     def set_width(self, width: float) -> None:
         """Lay the document out for ``width`` pixels (line breaks and geometry are ready afterwards)."""
