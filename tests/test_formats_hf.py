@@ -45,3 +45,10 @@ def test_splits_become_dataset_splits(tmp_path):
     assert isinstance(dd, datasets.DatasetDict)
     assert {k: len(set(v["id"])) for k, v in dd.items()} == dict(rep.splits) == {"train": 8, "dev": 1, "test": 1}
     assert "S-GPE" in dd["train"].features["ner_tags"].feature.names
+
+
+def test_empty_requested_split_still_exists(tmp_path):
+    p = many_docs(1)
+    export(p, "hf", tmp_path / "hf", {"split": "0.5,0.5"})
+    dd = load_from_disk(str(tmp_path / "hf" / "tokens"))
+    assert sorted(dd) == ["dev", "train"] and len(dd["train"]) + len(dd["dev"]) == 1

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport
+from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport
 from .conll import tag_columns
 
 
@@ -99,14 +99,17 @@ class Writer:
             "spans": [{"start": Value("int32"), "end": Value("int32"), "label": ClassLabel(names=labels),
                        "text": Value("string")}],
         })
-        splits = sorted(set(self.tokens) | {"train"}) if not self.tokens else sorted(self.tokens)
+        # every requested split exists, even when too few documents left it empty
+        wanted = list(SPLIT_NAMES[: len(self.opts.split)]) if self.opts.split else ["train"]
+        splits = wanted + sorted(set(self.tokens) - set(wanted))
         card = ["---", "configs:"]
         for config, rows_by_split, features in (("tokens", self.tokens, tok_features),
                                                 ("spans", self.spans, span_features)):
             empty: dict[str, list[Any]] = {k: [] for k in features}
             dd = DatasetDict({s: Dataset.from_dict(rows_by_split.get(s, empty), features=features)
                               for s in splits})
-            dd.save_to_disk(str(self.path / config))
+            # one shard per split: datasets writes no shard for an empty split and then cannot load it
+            dd.save_to_disk(str(self.path / config), num_shards={s: 1 for s in dd})
             card += [f"- config_name: {config}", "  data_files:"]
             for s, ds in dd.items():
                 pq = self.path / "parquet" / config / f"{s}.parquet"
