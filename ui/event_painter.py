@@ -72,6 +72,7 @@ class EventPainter:
         mode: ``"arcs"`` or ``"chips"`` (how the selected event's arguments are shown).
         selected: the selected event or relation id, or a span id (its relations are shown), or None.
         show_all_relations: draw every relation of the document, not only the selected one's.
+        show_all_events: draw the arguments of every event (figures), not only the selected one's.
     """
 
     def __init__(self, mode: str = ARCS) -> None:
@@ -80,6 +81,7 @@ class EventPainter:
         self.mode = mode
         self.selected: str | None = None
         self.show_all_relations = False
+        self.show_all_events = False
         self._events: dict[str, Event] = {}
         self._relations: dict[str, Relation] = {}
         self._colors: dict[str, str] = {}
@@ -142,15 +144,15 @@ class EventPainter:
         """What would be drawn now: the selected event's arguments and the relevant relations."""
         out: list[Link] = []
         sel = self.selected
-        if sel is None:
+        if sel is None and not (self.show_all_events or self.show_all_relations):
             return out
-        ev = self._events.get(sel)
-        if ev is not None:
-            color = self._colors.get(ev.type, "#8e24aa")
-            for role, target in ev.arguments:
+        ev = self._events.get(sel or "")
+        for shown_event in self._events.values() if self.show_all_events else [ev] if ev else []:
+            color = self._colors.get(shown_event.type, "#8e24aa")
+            for role, target in shown_event.arguments:
                 span = self._span_of(target)
                 if span is not None:
-                    out.append(Link(ev.id, ev.trigger, span, role, color, target))
+                    out.append(Link(shown_event.id, shown_event.trigger, span, role, color, target))
         shown = self._relations.values() if self.show_all_relations else [
             r for r in self._relations.values()
             if sel in (r.id, r.arg1, r.arg2) or (ev is not None and ev.trigger in (r.arg1, r.arg2))]
@@ -424,3 +426,27 @@ def _closest_pair(a: list[SpanRect], b: list[SpanRect]) -> tuple[SpanRect, SpanR
                 best = (score, ra, rb)
     assert best is not None
     return best[1], best[2]
+
+
+def install_for_document(span_painter: SpanPainter, project: object, doc_id: str, selected: str | None = None,
+                         mode: str = CHIPS, show_all: bool = False) -> EventPainter:
+    """Put an event overlay with one document's events and relations on a span painter (used by render).
+
+    Args:
+        span_painter: the painter that draws the document's spans.
+        project: an ``annotations.Project``.
+        doc_id: the document shown.
+        selected: an event, relation or span id whose links to draw.
+        mode: ``"chips"`` or ``"arcs"``.
+        show_all: draw the arguments of every event and every relation.
+    """
+    schema = project.schema  # type: ignore[attr-defined]
+    painter = EventPainter(mode)
+    colors = {t.name: t.color for t in schema.event_types}
+    colors.update({t.name: t.color for t in schema.relation_types})
+    painter.set_annotations(project.events(doc_id), project.relations(doc_id), colors)  # type: ignore[attr-defined]
+    painter.trigger_labels = {t.name for t in schema.event_types}
+    painter.show_all_events = painter.show_all_relations = show_all
+    painter.select(selected)
+    painter.install(span_painter)
+    return painter

@@ -154,3 +154,40 @@ def test_triggers_look_different_from_entities(qtbot):
     unframed = window.reader.viewport().grab().toImage()
     controller.painter.trigger_labels = {"Contact.Meet"}
     assert framed != unframed
+
+
+def test_headless_paint_path_draws_events_like_the_reader(qtbot):
+    """``span_painter.paint_document`` (what render uses) shows the overlay installed on its painter."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.event_painter import install_for_document
+    from ui.span_painter import SpanItem, SpanPainter, paint_document
+    from ui.textdoc import ReaderDocument
+
+    project = Project.memory()
+    doc = project.add_document(MEETING)
+    trigger = project.add_span(doc, *rng(MEETING, "اجتماعاً"), "Contact.Meet")
+    place = project.add_span(doc, *rng(MEETING, "إسطنبول"), "GPE")
+    project.add_event(doc, "Contact.Meet", trigger, [("Place", place)])
+    rdoc = ReaderDocument(MEETING)
+    rdoc.set_width(420)
+    sp = SpanPainter(rdoc)
+    schema = project.schema
+    sp.set_spans([SpanItem(s.id, s.start, s.end, s.label, schema.color_of(s.label)) for s in project.spans(doc)])
+    size = rdoc.qdoc.size().toSize()
+
+    def render():
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        p = QPainter(image)
+        paint_document(p, rdoc, sp, QRectF(0, 0, size.width(), size.height()))
+        p.end()
+        return image
+
+    plain = render()
+    overlay = install_for_document(sp, project, doc, show_all=True)
+    assert [(lk.label, lk.target) for lk in overlay.links()] == [("Place", place)]
+    with_events = render()
+    assert with_events != plain
+    overlay.uninstall()
+    assert render() == plain
