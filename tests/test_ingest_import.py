@@ -473,13 +473,20 @@ def test_annotated_files_go_to_the_formats_importer(tmp_path, monkeypatch):
     (tmp_path / "doc.ann").write_text("T1\tGPE 5 12\tإسطنبول\n", encoding="utf-8")
     native = tmp_path / "native.jsonl"
     native.write_text(json.dumps({"text": BODY2, "spans": []}) + "\n", encoding="utf-8")
-    plain = tmp_path / "plain.jsonl"
-    plain.write_text(json.dumps({"text": BODY2}) + "\n", encoding="utf-8")
+    plain = tmp_path / "plain.jsonl"  # "label" as a category is not an annotation
+    plain.write_text(json.dumps({"text": BODY2, "label": "سياسة"}) + "\n", encoding="utf-8")
+    doccano = tmp_path / "doccano.jsonl"
+    doccano.write_text(json.dumps({"text": BODY1, "label": [[5, 12, "GPE"]]}) + "\n", encoding="utf-8")
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    studio = tmp_path / "studio.json"
+    studio.write_text("[]", encoding="utf-8")
     with Project.memory() as p:
-        report = import_paths(p, [tmp_path], ImportOptions(annotated={"unknown_labels": "add"}))
+        report = import_paths(p, [tmp_path, studio], ImportOptions(annotated={"unknown_labels": "add"}))
         assert [d.meta["file"] for d in p.iter_documents()] == [str(plain)]  # doc.txt belongs to doc.ann
-    assert sorted(calls) == [([str(tmp_path / "doc.ann")], "brat", "add"), ([str(native)], "jsonl", "add")]
-    assert report.n_failed == 2 and not report.ok
+    assert sorted(calls) == [([str(tmp_path / "doc.ann")], "brat", "add"), ([str(doccano)], "doccano", "add"),
+                             ([str(native)], "jsonl", "add"), ([str(studio)], "labelstudio", "add")]
+    assert report.n_failed == 4 and not report.ok
+    assert report.ignored == {".json": 2}  # config.json and studio.json met in the folder walk
     assert "imported 0 documents from brat" in report.lines()
 
 

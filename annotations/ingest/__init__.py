@@ -37,6 +37,7 @@ from .textinfo import base_direction, guess_language, invisible_counts, invisibl
 
 __all__ = [
     "ANNOTATED_FORMATS",
+    "FILE_DIALOG_FILTERS",
     "PLAIN_FORMATS",
     "ImportOptions",
     "ImportReport",
@@ -57,7 +58,14 @@ ANNOTATED_FORMATS = {
     "jsonl-native": "jsonl", "brat": "brat", "conll": "conll", "spacy": "spacy",
     "labelstudio": "labelstudio", "doccano": "doccano",
 }  # fmt: skip
-ANNOTATED_EXTENSIONS = {".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy"}
+ANNOTATED_EXTENSIONS = {
+    ".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy", ".json": "labelstudio",
+}  # fmt: skip
+#: For file dialogs (the GUI's Import... item): everything ``import_paths`` accepts.
+FILE_DIALOG_FILTERS = (
+    ("Articles", ("*.txt", "*.html", "*.htm", "*.jsonl", "*.csv", "*.tsv", "*.zip")),
+    ("Annotated files", ("*.ann", "*.conll", "*.iob", "*.bio", "*.spacy", "*.json", "*.jsonl")),
+)
 # The app's own annotated JSONL starts with this header record (annotations/formats/jsonl.py).
 _NATIVE_JSONL_MARK = "qalam-annotations"
 
@@ -187,6 +195,8 @@ class _Importer:
 
     def _file(self, path: Path, name: str, explicit: bool) -> None:
         kind = self._kind(path)
+        if kind == "annotated:labelstudio" and not explicit and self.options.format == "auto":
+            kind = None  # folders often hold unrelated .json files; Label Studio exports are named explicitly
         if kind is None:
             if explicit:
                 self.report.fail(name, None, f"unsupported file type {path.suffix!r}; import .txt, .html, "
@@ -198,8 +208,8 @@ class _Importer:
             self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
         elif kind == "zip":
             self._zip(path, name)
-        elif kind == "jsonl" and self.options.format == "auto" and _is_native_jsonl(path):
-            self.annotated.setdefault("jsonl", []).append(str(path))
+        elif kind == "jsonl" and self.options.format == "auto" and (fmt := _annotated_jsonl(path)):
+            self.annotated.setdefault(fmt, []).append(str(path))
         else:
             self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
 
@@ -375,22 +385,39 @@ class _Importer:
             archive.close()
 
 
-def _is_native_jsonl(path: Path) -> bool:
-    """True when a .jsonl file holds annotated documents (first record has "spans" or the app's header)."""
+def _annotated_jsonl(path: Path) -> str | None:
+    """The annotated format of a .jsonl file, judged from its first record, or None for articles.
+
+    ``"jsonl"`` (the app's own) when the record has ``"spans"`` or is the app's header record;
+    ``"doccano"`` when ``"label"`` or ``"entities"`` is a list of offset triples/objects. A plain
+    article file (``"label"`` as a category string, say) stays with this module.
+    """
     try:
         with open(path, "rb") as f:
             first = b""
             while not first.strip():
                 first = f.readline(1 << 20)
                 if not first:
-                    return False
+                    return None
     except OSError:
-        return False  # reading it again later gives the user the real error
+        return None  # reading it again later gives the user the real error
     try:
         obj = json.loads(first.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(obj, dict) and ("spans" in obj or obj.get("format") == _NATIVE_JSONL_MARK)
+        return None
+    if not isinstance(obj, dict):
+        return None
+    if "spans" in obj or obj.get("format") == _NATIVE_JSONL_MARK:
+        return "jsonl"
+    for key in ("label", "entities"):
+        items = obj.get(key)
+        if isinstance(items, list) and items and all(
+            (isinstance(i, list) and len(i) == 3 and isinstance(i[0], int))
+            or (isinstance(i, dict) and "start_offset" in i)
+            for i in items
+        ):
+            return "doccano"
+    return None
 
 
 def import_paths(
