@@ -545,3 +545,16 @@ def test_undecodable_file_names_are_reported_and_stored_readably(tmp_path):
     assert doc.meta["file"] == str(folder / "bad\ufffd.txt")
     assert _failures(report)[0].startswith(str(folder / "nul\ufffd.txt"))
     "\n".join(report.lines()).encode("utf-8")  # printable: no lone surrogates left
+
+
+def test_brat_folder_imports_with_its_annotations(tmp_path):
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "doc.txt").write_text("شهدت إسطنبول اجتماعاً", encoding="utf-8")
+    (folder / "doc.ann").write_text("T1\tGPE 5 12\tإسطنبول\n", encoding="utf-8")
+    with Project.memory() as p:
+        report = import_paths(p, [folder])
+        (doc,) = p.iter_documents()
+        spans = p.spans(doc.id)
+    assert report.ok and not report.imported  # not a plain article: the annotated importer took it
+    assert [(s.start, s.end, s.label, s.text) for s in spans] == [(5, 12, "GPE", "إسطنبول")]
