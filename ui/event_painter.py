@@ -8,11 +8,14 @@ any direction logic here.
 
 Two styles for the selected event's arguments:
 
-* ``"arcs"``: a curve from the trigger to each argument, ending in an arrow, with the role written on a
-  small label on the curve. Arguments on the trigger's line get arcs in the room above the line, nested
-  by length; arguments on other lines get an S-curve between the two boxes.
-* ``"chips"``: each argument is outlined in the event's colour and carries a chip with its role under
-  the text; nothing crosses the text.
+* ``"chips"`` (the default): each argument is outlined in the event's colour and carries a chip with
+  its role under its first box; nothing crosses the text and the layout does not move.
+* ``"arcs"``: brat-style arcs from the trigger to each argument, ending in an arrow, with the role
+  written on them, in the room above the lines (nested by width). An argument on another line gets two
+  half arcs: one leaving the trigger towards the edge where its line continues in reading order (left
+  in a right-to-left paragraph), one entering the argument's line from where that line starts (right
+  in a right-to-left paragraph). Arcs need more room above each line than the reader's default gap,
+  so the controller widens the gap while arcs are shown.
 """
 
 from __future__ import annotations
@@ -55,7 +58,11 @@ class Link:
 
 @dataclass(frozen=True)
 class LinkShape:
-    """Where a link was drawn, in document coordinates (for hit tests, tests and repaint areas)."""
+    """Where a link was drawn, in document coordinates (for hit tests, tests and repaint areas).
+
+    ``half`` is 0 for a whole arc, 1 for the half leaving the source line, 2 for the half entering the
+    target line of a link between lines.
+    """
 
     link: Link
     path: QPainterPath

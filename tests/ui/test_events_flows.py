@@ -274,3 +274,38 @@ def _schema_with_event_role(schema):
     new = schema.copy()
     new.event("Contact.Meet").roles.append(Role("Topic", ["Conflict.Attack"]))
     return new
+
+
+def test_deleting_a_trigger_says_the_event_goes_and_undo_restores_it(setup, monkeypatch):
+    project, doc, window, controller = setup
+    event_id = build_meeting(window, controller, monkeypatch)
+    trigger = project.event(event_id).trigger
+    shown = []
+
+    def remove(self):
+        shown.extend(self.uses)
+        self.remove_button.click()
+        return self.result()
+
+    monkeypatch.setattr(CascadePrompt, "exec", remove)
+    assert controller.delete_span(trigger)
+    assert any("whole event" in line for line in shown)
+    assert project.events(doc) == [] and len(project.spans(doc)) == 5  # the argument spans stay
+    assert project.check() == []
+    window.undo_stack.undo()
+    assert len(project.event(event_id).arguments) == 5
+
+
+def test_a_new_event_type_from_the_schema_editor_is_usable(setup, monkeypatch):
+    from ui.schema_editor import SchemaEditor
+
+    project, doc, window, controller = setup
+    editor = SchemaEditor(project, push=controller.push, parent=window)
+    assert editor.add_type("event", "Cyber.Hack", color="#ff0000", key="h")
+    assert editor.add_role("Cyber.Hack", "Target", ["ORG", "GPE"])
+    event_id = controller.create_event(*rng(MEETING, "صراع"), "Cyber.Hack")
+    assert controller.add_argument(event_id, "Target", new_span=rng(MEETING, "روسيا"), new_label="GPE") is None
+    assert stored_arguments(project, event_id) == [("Target", "روسيا", "GPE")]
+    message = controller.add_argument(event_id, "Target", new_span=rng(MEETING, "سبتمبر"), new_label="TIME")
+    assert message and "TIME" in message
+    editor.deleteLater()
