@@ -1,0 +1,201 @@
+"""The document list: a table model over ``project.documents()`` with status/text filtering and sorting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from annotations import DocumentInfo, Project
+from annotations.model import STATUSES
+from annotations.search import normalize
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """Rows are documents; columns: title, date, status, number of annotations."""
+
+    TITLE, DATE, STATUS, COUNT = range(4)
+    DocIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, project: Project | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._docs: list[DocumentInfo] = []
+        self.project = project
+        self.refresh()
+
+    def set_project(self, project: Project | None) -> None:
+        self.project = project
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the rows from the project index (cheap: no document text is read)."""
+        self.beginResetModel()
+        self._docs = list(self.project.documents()) if self.project is not None else []
+        self.endResetModel()
+
+    def update_document(self, doc_id: str) -> None:
+        """Refresh one row after its status or annotations changed."""
+        if self.project is None:
+            return
+        for row, info in enumerate(self._docs):
+            if info.id == doc_id:
+                self._docs[row] = self.project.document_info(doc_id)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                return
+        self.refresh()
+
+    def doc_id(self, row: int) -> str:
+        return self._docs[row].id
+
+    def info(self, row: int) -> DocumentInfo:
+        return self._docs[row]
+
+    def row_of(self, doc_id: str) -> int:
+        return next((i for i, d in enumerate(self._docs) if d.id == doc_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
+            return (self.tr("Title"), self.tr("Date"), self.tr("Status"), self.tr("Annotations"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._docs)):
+            return None
+        info = self._docs[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.TITLE:
+                return info.title or self.tr("(untitled {0})").replace("{0}", info.id)
+            if col == self.DATE:
+                return str(info.meta.get("published") or info.created[:10])
+            if col == self.STATUS:
+                return status_label(info.status)
+            if col == self.COUNT:
+                return info.n_annotations
+        if role == Qt.ItemDataRole.EditRole:  # sort keys
+            return (info.title or "", str(info.meta.get("published") or info.created), info.status,
+                    info.n_annotations)[col]
+        if role == self.DocIdRole:
+            return info.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def status_label(status: str) -> str:
+    """Translated display name of a document status."""
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    names = {"new": tr("DocumentList", "new"), "in progress": tr("DocumentList", "in progress"),
+             "done": tr("DocumentList", "done"), "skipped": tr("DocumentList", "skipped")}
+    return names.get(status, status)
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Filters rows by status and by Arabic-normalised text in the title; sorts on the EditRole keys."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.status: str | None = None
+        self.text = ""
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self.text = normalize(text.strip())
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 (Qt API)
+        model = self.sourceModel()
+        if not isinstance(model, DocumentTableModel):
+            return True
+        info = model.info(row)
+        if self.status and info.status != self.status:
+            return False
+        return not self.text or self.text in normalize(info.title or "")
+
+
+class DocumentList(QWidget):
+    """Filter box, status selector and the sortable table of documents.
+
+    Signals:
+        document_requested(str): the user activated a document.
+    """
+
+    document_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentTableModel(parent=self)
+        self.proxy = DocumentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter titles"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.status_box = QComboBox(self)
+        self.status_box.addItem(self.tr("All statuses"), None)
+        for status in STATUSES:
+            self.status_box.addItem(status_label(status), status)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.status_box.currentIndexChanged.connect(self._on_status_changed)
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_activated)
+
+    def set_project(self, project: Project | None) -> None:
+        self.model.set_project(project)
+
+    def select(self, doc_id: str) -> None:
+        """Highlight a document's row without emitting ``document_requested``."""
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    def _on_status_changed(self, _index: int) -> None:
+        self.proxy.set_status(self.status_box.currentData())
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if source.isValid():
+            self.document_requested.emit(self.model.doc_id(source.row()))
