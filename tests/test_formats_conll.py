@@ -199,3 +199,12 @@ def test_roundtrip_export_import_gives_same_spans(tmp_path_factory, doc, scheme)
     assert not rep.problems and not rep.failed
     got = q.spans(q.documents()[0].id)
     assert [(s.label, s.text) for s in got] == [(s.label, s.text) for s in p.spans(d)]
+
+
+def test_conll2003_style_columns_read_the_last_as_tags(tmp_path):
+    f = tmp_path / "c.conll"
+    f.write_text("-DOCSTART- -X- -X- O\n\nزار VB B-VP O\nبغداد NNP B-NP B-GPE\nأمس NN I-NP O\n", encoding="utf-8")
+    p = Project.memory()
+    rep = import_annotated(p, [f], "conll")
+    assert "column(s) 2 do not hold tags (e.g. 'VB')" in "\n".join(rep.lines())
+    assert [(s.label, s.text) for s in p.spans(rep.documents[0])] == [("GPE", "بغداد")]

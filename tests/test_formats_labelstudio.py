@@ -59,7 +59,8 @@ def test_bad_regions_are_reported(tmp_path):
         {"id": "c", "type": "labels", "value": {"start": 0, "end": 3, "labels": ["Planet"]}},
         {"id": "d", "type": "choices", "value": {"choices": ["x"]}},
         {"type": "relation", "from_id": "a", "to_id": "zz", "labels": ["PHYS.Located"]},
-    ]}]}, {"data": {}}]
+    ]}]}, {"data": {}}, {"data": {"article": "زار دمشق"}, "predictions": [{"result": [
+        {"id": "x", "type": "labels", "value": {"start": 4, "end": 8, "labels": ["GPE"]}}]}]}]
     f = tmp_path / "t.json"
     f.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
     p = Project.memory()
@@ -68,6 +69,7 @@ def test_bad_regions_are_reported(tmp_path):
     assert "t.json:1: error: region b" in text and "'Planet' is not in the schema" in text
     assert "choices" in text and "relation R1" in text and "t.json:2: error: task has no data.text" in text
     assert [s.text for s in p.spans(rep.documents[0])] == ["بغداد"]
+    assert [s.text for s in p.spans(rep.documents[1])] == ["دمشق"]  # another text field, predictions
 
 
 words = st.sampled_from(["بإسطنبول", "وروسيا", "قال", "الوفد", "\n", "🙂", "عُقد"])

@@ -145,9 +145,35 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
             continue
         docs[-1].append((no, fields))
     docs = [d for d in docs if any(f for _, f in d)]
+    keep = _tag_columns([f for d in docs for _, f in d], options.get("tag_columns", "auto"), name, problem)
+    if keep is not None:
+        docs = [[(no, f[:1] + [f[c] for c in keep if c < len(f)] if f else f) for no, f in d] for d in docs]
     for n, rows in enumerate(docs, 1):
         title = path.stem if len(docs) == 1 else f"{path.stem} #{n}"
         yield _doc(name, rows, title, scheme, problem)
+
+
+_TAG_LIKE = re.compile(r"^(?:O|[BIES]-.+)$")
+
+
+def _tag_columns(rows: list[list[str]], mode: str, name: str, problem: Any) -> list[int] | None:
+    """Which columns hold tags: all of them (our own files, one per nesting level) or, when other
+    columns hold something else (CoNLL-2003's POS and chunk columns, ``-X-``), only the last."""
+    width = max((len(f) for f in rows), default=0)
+    if width <= 2 or mode == "all":
+        return None
+    if mode != "last":
+        others = []
+        for c in range(1, width):
+            values = [f[c] for f in rows if len(f) > c]
+            if sum(1 for v in values if _TAG_LIKE.match(v)) < 0.9 * len(values):
+                others.append(c)
+        if not others:
+            return None
+        example = next(f[others[0]] for f in rows if len(f) > others[0])
+        problem(name, None, f"column(s) {', '.join(str(c + 1) for c in others)} do not hold tags "
+                f"(e.g. {example!r}); the last column is read as the tags", "warning")
+    return [width - 1]
 
 
 def _doc(name: str, rows: list[tuple[int, list[str]]], title: str, scheme: str, problem: Any) -> ParsedDoc:

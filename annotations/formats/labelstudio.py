@@ -146,8 +146,12 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
     for n, t in enumerate(tasks, 1):
         data = t.get("data") if isinstance(t, dict) else None
         text = data.get("text") if isinstance(data, dict) else None
+        if text is None and isinstance(data, dict):
+            # projects may name the text field anything ($article...): take the only string field
+            strings = [v for v in data.values() if isinstance(v, str)]
+            text = strings[0] if len(strings) == 1 else None
         if not isinstance(text, str):
-            problem(name, n, "task has no data.text; left out")
+            problem(name, n, "task has no data.text (nor a single text field); left out")
             continue
         assert isinstance(data, dict)
         pd = ParsedDoc(name, n, text, data.get("title"), {"source": name})
