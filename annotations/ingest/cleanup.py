@@ -194,11 +194,15 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
     anywhere = [r for r in rules.rules if r.where == "anywhere"]
 
     def rule_for(i: int, header: bool) -> Rule | None:
+        # Rule.matches, inlined: this loop runs for every line of every article.
         stripped = lines[i].strip()
         words = len(stripped.split())
         folded = folded_lines[i].strip()
+        differs = folded != stripped
         for rule in rules.rules if header else anywhere:
-            if rule.matches(stripped, folded, words):
+            if rule.max_words is not None and words > rule.max_words:
+                continue
+            if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
                 return rule
         return None
 
