@@ -333,6 +333,8 @@ class ExportReport:
             return [f"export to {self.out} cancelled after {self.documents} of {self.total} documents; "
                     "nothing was written"]
         out = [f"exported {self.documents} documents as {self.format} to {self.out}"]
+        if self.total == 0:
+            out.append("  no document matched the selection (the default is --status done; try --status all)")
         if len(self.splits) > 1 or "all" not in self.splits:
             out.append("  splits: " + ", ".join(f"{k} {v}" for k, v in sorted(self.splits.items())))
         for title, counter in (("spans", self.spans), ("events", self.events), ("relations", self.relations)):
