@@ -558,3 +558,39 @@ def test_brat_folder_imports_with_its_annotations(tmp_path):
         spans = p.spans(doc.id)
     assert report.ok and not report.imported  # not a plain article: the annotated importer took it
     assert [(s.start, s.end, s.label, s.text) for s in spans] == [(5, 12, "GPE", "إسطنبول")]
+
+
+def test_named_pipe_in_a_folder_does_not_hang(tmp_path):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "a.txt").write_text(BODY1, encoding="utf-8")
+    with Project.memory() as p:
+        report = import_paths(p, [folder])
+        assert len(p) == 1
+    assert _failures(report) == [f"{folder / 'pipe.txt'}: not a regular file (a pipe, device or socket), "
+                                 "so it is not read"]
+
+
+def test_project_write_failure_stops_the_import_cleanly(tmp_path, monkeypatch):
+    from annotations.errors import ProjectError
+
+    paths = []
+    for i in range(3):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(f"{BODY1} {i}", encoding="utf-8")
+    with Project.memory() as p:
+        real = p.add_document
+        calls = []
+
+        def add_document(*args, **kwargs):
+            calls.append(1)
+            if len(calls) == 2:
+                raise ProjectError("disk full")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(p, "add_document", add_document)
+        report = import_paths(p, paths)
+        assert len(p) == 1
+    assert _failures(report) == [f"{paths[1]}: the project cannot be written (disk full); the import stopped here"]
+    assert "stopped early, 1 file(s) not attempted" in report.summary()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import IO
 
@@ -96,12 +97,16 @@ def read_limited(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE)
     """Read a whole file, refusing it from its size alone when it exceeds ``max_size``.
 
     Raises:
-        IngestError: the file is larger than the limit (also if it grows while being read).
+        IngestError: the file is larger than the limit (also if it grows while being read), or is
+            not a regular file.
         OSError: the file cannot be opened (the caller words it).
     """
-    size = os.stat(path).st_size
-    if size > max_size:
-        raise _too_big(size, max_size)
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        # Opening a named pipe would block forever, and a device has no end.
+        raise IngestError("not a regular file (a pipe, device or socket), so it is not read")
+    if st.st_size > max_size:
+        raise _too_big(st.st_size, max_size)
     with open(path, "rb") as f:
         return read_stream_limited(f, max_size)
 

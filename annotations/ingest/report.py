@@ -92,6 +92,8 @@ class ImportReport:
             text += f"; ignored {sum(self.ignored.values())} files of other types ({kinds})"
         if self.cancelled:
             text += f"; cancelled, {self.not_reached} file(s) not attempted (what was imported is kept)"
+        elif self.not_reached:
+            text += f"; stopped early, {self.not_reached} file(s) not attempted (what was imported is kept)"
         return text[0].upper() + text[1:] + "."
 
     def lines(self) -> list[str]:
