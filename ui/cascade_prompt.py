@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QP
 from annotations.model import kind_of
 from annotations.project import Project
 
+from .event_picker import quoted
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CascadePrompt", text)
@@ -20,12 +22,12 @@ def describe_uses(project: Project, span_id: str) -> list[str]:
         if kind_of(uid) == "event":
             ev = project.event(uid)
             if ev.trigger == span_id:
-                lines.append(_tr("event %1 «%2»: the whole event goes (this span is its trigger)")
-                             .replace("%1", ev.type).replace("%2", ev.text))
+                lines.append(_tr("event %1 %2: the whole event goes (this span is its trigger)")
+                             .replace("%1", ev.type).replace("%2", quoted(ev.text)))
             roles = [role for role, target in ev.arguments if target == span_id]
             if roles:
-                lines.append(_tr("event %1 «%2»: argument %3 is removed")
-                             .replace("%1", ev.type).replace("%2", ev.text).replace("%3", ", ".join(roles)))
+                lines.append(_tr("event %1 %2: argument %3 is removed")
+                             .replace("%1", ev.type).replace("%2", quoted(ev.text)).replace("%3", ", ".join(roles)))
         elif kind_of(uid) == "relation":
             rel = project.relation(uid)
             lines.append(_tr("relation %1 (%2 → %3) is removed")
@@ -51,7 +53,7 @@ class CascadePrompt(QDialog):
         self.setWindowTitle(self.tr("Span in use"))
         span = project.span(span_id)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("«%1» (%2) is used by:").replace("%1", span.text).replace("%2", span.label))
+        intro = QLabel(self.tr("%1 (%2) is used by:").replace("%1", quoted(span.text)).replace("%2", span.label))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.uses = describe_uses(project, span_id)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from annotations.model import kind_of
 from annotations.project import Project
 
-from .event_picker import swatch
+from .event_picker import quoted, swatch
 
 KIND, ID, ROLE, TARGET = (Qt.ItemDataRole.UserRole + i for i in range(4))
 
@@ -113,13 +113,13 @@ class EventPanel(QWidget):
 
             def describe(target: str) -> str:
                 if target in spans:
-                    return f"«{spans[target].text}» ({spans[target].label})"
+                    return f"{quoted(spans[target].text)} ({spans[target].label})"
                 if target in by_id:
-                    return f"«{by_id[target].text}» ({by_id[target].type} {target.rpartition(':')[2]})"
+                    return f"{quoted(by_id[target].text)} ({by_id[target].type} {target.rpartition(':')[2]})"
                 return f"{target} (?)"
 
             for ev in events:
-                top = QTreeWidgetItem([f"{ev.type}  «{ev.text}»"])
+                top = QTreeWidgetItem([f"{ev.type}  {quoted(ev.text)}"])
                 top.setIcon(0, swatch(schema.color_of(ev.type)))
                 top.setData(0, KIND, "event")
                 top.setData(0, ID, ev.id)

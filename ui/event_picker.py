@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
 from annotations.schema import Schema
 
 
+def quoted(text: str) -> str:
+    """``text`` in guillemets, isolated (FSI…PDI) so that Arabic inside a left-to-right label neither
+    mirrors the guillemets nor reorders the words around it."""
+    return f"«\u2068{text}\u2069»"
+
+
 def swatch(color: str, size: int = 12) -> QIcon:
     """A small square icon of a type's colour."""
     pix = QPixmap(size, size)
@@ -41,7 +47,7 @@ class EventTypePicker(QDialog):
         layout = QVBoxLayout(self)
         if trigger_text:
             shown = trigger_text if len(trigger_text) <= 40 else trigger_text[:39] + "…"
-            layout.addWidget(QLabel(self.tr("Trigger: %1").replace("%1", shown)))
+            layout.addWidget(QLabel(self.tr("Trigger: %1").replace("%1", quoted(shown))))
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter event types (e.g. meet, attack)"))
         self.filter_edit.setClearButtonEnabled(True)

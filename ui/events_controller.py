@@ -25,7 +25,7 @@ from annotations.project import Project
 from .cascade_prompt import CascadePrompt
 from .event_painter import ARCS, CHIPS, EventPainter
 from .event_panel import EventPanel
-from .event_picker import EventTypePicker
+from .event_picker import EventTypePicker, quoted
 from .relation_tools import RelationPicker
 from .role_picker import RolePicker
 from .schema_editor import SchemaEditor
@@ -549,8 +549,8 @@ class EventsController(QObject):
             return
         if self.relation_source is None or self.relation_source == sid:
             self.relation_source = sid
-            self.message(self.tr("Relation from «%1»: now click the other span and press Ctrl+Shift+L.")
-                         .replace("%1", self.project.span(sid).text))  # type: ignore[union-attr]
+            self.message(self.tr("Relation from %1: now click the other span and press Ctrl+Shift+L.")
+                         .replace("%1", quoted(self.project.span(sid).text)))  # type: ignore[union-attr]
             return
         source, self.relation_source = self.relation_source, None
         self.ask_relation(source, sid)

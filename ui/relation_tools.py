@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotations.schema import Schema
 
-from .event_picker import swatch
+from .event_picker import quoted, swatch
 
 # attempt(relation_type, swapped) -> None when stored, else the core's message.
 RelationAttempt = Callable[[str, bool], "str | None"]
@@ -87,7 +87,7 @@ class RelationPicker(QDialog):
 
     def _fill(self) -> None:
         (t1, l1), (t2, l2) = self.ends()
-        self.direction.setText(f"«{t1}» ({l1})  →  «{t2}» ({l2})")
+        self.direction.setText(f"{quoted(t1)} ({l1})  →  {quoted(t2)} ({l2})")
         keep = self.chosen()
         fitting = set(self.fitting_types())
         words = self.filter_edit.text().casefold().split()

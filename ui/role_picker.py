@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from annotations.schema import Schema
 
+from .event_picker import quoted
+
 # attempt(role, entity_label_or_None) -> None when stored, else the message to show (from the core).
 Attempt = Callable[[str, "str | None"], "str | None"]
 
@@ -54,7 +56,7 @@ class RolePicker(QDialog):
         self._event_type = et
         layout = QVBoxLayout(self)
         shown = target_text if len(target_text) <= 40 else target_text[:39] + "…"
-        head = QLabel(self.tr("%1 argument: %2").replace("%1", event_type).replace("%2", shown)
+        head = QLabel(self.tr("%1 argument: %2").replace("%1", event_type).replace("%2", quoted(shown))
                       + (f"  ({target_label})" if target_label else ""))
         head.setWordWrap(True)
         layout.addWidget(head)

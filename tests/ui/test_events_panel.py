@@ -49,7 +49,8 @@ def test_tree_lists_event_then_role_then_argument(setup):
     top = panel.tree.topLevelItem(0)
     assert "Contact.Meet" in top.text(0) and "اجتماعاً" in top.text(0)
     assert [top.child(j).text(0) for j in range(top.childCount())] == [
-        "Place → «إسطنبول» (GPE)", "Entity → «الاتحاد الأوروبي» (ORG)", "Entity → «روسيا» (GPE)"]
+        "Place → «\u2068إسطنبول\u2069» (GPE)", "Entity → «\u2068الاتحاد الأوروبي\u2069» (ORG)",
+        "Entity → «\u2068روسيا\u2069» (GPE)"]  # Arabic isolated (FSI…PDI) inside the LTR rows
     assert controller.dock is not None and controller.dock.widget() is panel
 
 
@@ -182,4 +183,4 @@ def test_relation_picker_lists_fitting_types_first_and_swaps(qtbot):
     assert set(first_rows) == set(fitting)
     picker.swap_box.setChecked(True)
     assert "PHYS.Located" not in picker.fitting_types()  # GPE -> PER does not fit
-    assert "«إسطنبول» (GPE)  →  «لويس» (PER)" == picker.direction.text()
+    assert picker.direction.text() == "«\u2068إسطنبول\u2069» (GPE)  →  «\u2068لويس\u2069» (PER)"
