@@ -14,13 +14,17 @@ from annotations.formats import export, import_annotated
 from annotations.schema import EntityType, Schema
 
 
+def _n(note):
+    return (note is None, note or "")  # sortable, and None stays distinct from ""
+
+
 def snapshot(proj, doc):
     d = proj.document(doc)
-    sp = {s.id: (s.start, s.end, s.label, dict(s.attributes), s.note) for s in proj.spans(doc)}
-    ev = {e.id: (sp[e.trigger], e.type, dict(e.attributes), e.note) for e in proj.events(doc)}
+    sp = {s.id: (s.start, s.end, s.label, sorted(s.attributes.items()), _n(s.note)) for s in proj.spans(doc)}
+    ev = {e.id: (sp[e.trigger], e.type, sorted(e.attributes.items()), _n(e.note)) for e in proj.events(doc)}
     ref = {**sp, **ev}
     evs = sorted((v, sorted((r, ref[t]) for r, t in e.arguments)) for e in proj.events(doc) for v in [ev[e.id]])
-    rels = sorted((r.type, ref[r.arg1], ref[r.arg2], dict(r.attributes), r.note) for r in proj.relations(doc))
+    rels = sorted((r.type, ref[r.arg1], ref[r.arg2], sorted(r.attributes.items()), _n(r.note)) for r in proj.relations(doc))
     return d.text, d.title, dict(d.meta), d.status, sorted(sp.values()), evs, rels
 
 
@@ -116,3 +120,12 @@ def test_roundtrip_everything(tmp_path_factory, toks, data):
     rep = import_annotated(q, [out], "jsonl")
     assert not rep.problems and not rep.failed
     assert snapshot(q, rep.documents[0]) == snapshot(p, d)
+
+
+def test_undecodable_file_imports_nothing(tmp_path):
+    f = tmp_path / "e.jsonl"
+    good = json.dumps({"text": "زار بغداد"}, ensure_ascii=False).encode("utf-8")
+    f.write_bytes(good + b"\n" + b'{"text": "\xff\xfe"}\n')
+    p = Project.memory()
+    rep = import_annotated(p, [f], "jsonl")
+    assert p.documents() == [] and "not readable as utf-8" in str(rep.failed[0])

@@ -75,47 +75,49 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
     """Read doccano JSONL (either variant); every bad line or item is reported with its line."""
     name = str(path)
     utf16 = options.get("offsets") == "utf16"
-    with open(path, encoding=options.get("encoding", "utf-8")) as fh:
-        for no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno}); line left out")
-                continue
-            text = rec.get("text") if isinstance(rec, dict) else None
-            if not isinstance(text, str):
-                problem(name, no, "no 'text' string; line left out")
-                continue
-            conv = codepoint_from_utf16(text) if utf16 else None
-            pd = ParsedDoc(name, no, text, rec.get("title"), {"source": name})
-            regions: list[tuple[str, int, int, str, str | None]] = []
-            links: list[tuple[str, str, str]] = []
-            items = rec.get("label", rec.get("labels"))
-            if items is not None:
-                for k, item in enumerate(items if isinstance(items, list) else [None], 1):
-                    if not (isinstance(item, list) and len(item) == 3):
-                        problem(name, no, f"label {item!r} is not [start, end, label]; left out")
-                        continue
-                    regions.append((f"T{k}", item[0], item[1], item[2], None))
-            for ent in rec.get("entities") or []:
-                if not isinstance(ent, dict) or not {"id", "label", "start_offset", "end_offset"} <= set(ent):
-                    problem(name, no, f"entity {ent!r} lacks id/label/start_offset/end_offset; left out")
+    # decode the whole file before yielding anything: an encoding error must not leave it half imported
+    with open(path, encoding=options.get("encoding", "utf-8"), newline="") as fh:
+        lines = fh.read().split("\n")
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno}); line left out")
+            continue
+        text = rec.get("text") if isinstance(rec, dict) else None
+        if not isinstance(text, str):
+            problem(name, no, "no 'text' string; line left out")
+            continue
+        conv = codepoint_from_utf16(text) if utf16 else None
+        pd = ParsedDoc(name, no, text, rec.get("title"), {"source": name})
+        regions: list[tuple[str, int, int, str, str | None]] = []
+        links: list[tuple[str, str, str]] = []
+        items = rec.get("label", rec.get("labels"))
+        if items is not None:
+            for k, item in enumerate(items if isinstance(items, list) else [None], 1):
+                if not (isinstance(item, list) and len(item) == 3):
+                    problem(name, no, f"label {item!r} is not [start, end, label]; left out")
                     continue
-                regions.append((str(ent["id"]), ent["start_offset"], ent["end_offset"], ent["label"], None))
-            for rel in rec.get("relations") or []:
-                if not isinstance(rel, dict) or not {"from_id", "to_id", "type"} <= set(rel):
-                    problem(name, no, f"relation {rel!r} lacks from_id/to_id/type; left out")
-                    continue
-                links.append((str(rel["from_id"]), str(rel["to_id"]), rel["type"]))
-            if conv is not None:
-                ok = []
-                for r in regions:
-                    if r[1] in conv and r[2] in conv:
-                        ok.append((r[0], conv[r[1]], conv[r[2]], r[3], r[4]))
-                    else:
-                        problem(name, no, f"span {r[0]}: UTF-16 offsets {r[1]}-{r[2]} split a character")
-                regions = ok
-            regions_to_parsed(pd, regions, links, options["schema"], problem, no)
-            yield pd
+                regions.append((f"T{k}", item[0], item[1], item[2], None))
+        for ent in rec.get("entities") or []:
+            if not isinstance(ent, dict) or not {"id", "label", "start_offset", "end_offset"} <= set(ent):
+                problem(name, no, f"entity {ent!r} lacks id/label/start_offset/end_offset; left out")
+                continue
+            regions.append((str(ent["id"]), ent["start_offset"], ent["end_offset"], ent["label"], None))
+        for rel in rec.get("relations") or []:
+            if not isinstance(rel, dict) or not {"from_id", "to_id", "type"} <= set(rel):
+                problem(name, no, f"relation {rel!r} lacks from_id/to_id/type; left out")
+                continue
+            links.append((str(rel["from_id"]), str(rel["to_id"]), rel["type"]))
+        if conv is not None:
+            ok = []
+            for r in regions:
+                if r[1] in conv and r[2] in conv:
+                    ok.append((r[0], conv[r[1]], conv[r[2]], r[3], r[4]))
+                else:
+                    problem(name, no, f"span {r[0]}: UTF-16 offsets {r[1]}-{r[2]} split a character")
+            regions = ok
+        regions_to_parsed(pd, regions, links, options["schema"], problem, no)
+        yield pd

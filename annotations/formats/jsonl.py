@@ -73,44 +73,46 @@ class Writer:
 def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
     """Parse a native JSONL file; bad lines are reported through ``problem(file, line, reason)``."""
     name = str(path)
-    with open(path, encoding=options.get("encoding", "utf-8")) as fh:
-        for no, line in enumerate(fh, 1):
-            if not line.strip():
+    # decode the whole file before yielding anything: an encoding error must not leave it half imported
+    with open(path, encoding=options.get("encoding", "utf-8"), newline="") as fh:
+        lines = fh.read().split("\n")
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(rec, dict):
+            problem(name, no, "each line must be a JSON object")
+            continue
+        if rec.get("format") == FORMAT_NAME:
+            if rec.get("version", 1) > VERSION:
+                problem(name, no, f"written by a newer version (format version {rec.get('version')})")
+            continue
+        text = rec.get("text")
+        if not isinstance(text, str):
+            problem(name, no, "field 'text' is missing or not a string; document left out")
+            continue
+        pd = ParsedDoc(name, no, text, rec.get("title"), dict(rec.get("meta") or {}),
+                       rec.get("status"))
+        for key, dest in (("spans", pd.spans), ("events", pd.events), ("relations", pd.relations)):
+            items = rec.get(key) or []
+            if not isinstance(items, list):
+                problem(name, no, f"field {key!r} must be a list; its items were left out")
                 continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(rec, dict):
-                problem(name, no, "each line must be a JSON object")
-                continue
-            if rec.get("format") == FORMAT_NAME:
-                if rec.get("version", 1) > VERSION:
-                    problem(name, no, f"written by a newer version (format version {rec.get('version')})")
-                continue
-            text = rec.get("text")
-            if not isinstance(text, str):
-                problem(name, no, "field 'text' is missing or not a string; document left out")
-                continue
-            pd = ParsedDoc(name, no, text, rec.get("title"), dict(rec.get("meta") or {}),
-                           rec.get("status"))
-            for key, dest in (("spans", pd.spans), ("events", pd.events), ("relations", pd.relations)):
-                items = rec.get(key) or []
-                if not isinstance(items, list):
-                    problem(name, no, f"field {key!r} must be a list; its items were left out")
+            for i, item in enumerate(items):
+                if not isinstance(item, dict):
+                    problem(name, no, f"{key}[{i}] is not an object; left out")
                     continue
-                for i, item in enumerate(items):
-                    if not isinstance(item, dict):
-                        problem(name, no, f"{key}[{i}] is not an object; left out")
-                        continue
-                    item = dict(item)
-                    item["ref"] = str(item.pop("id", f"{key[0].upper()}{i + 1}"))
-                    item["line"] = no
-                    if key == "spans" and "text" in item:
-                        item["check_text"] = item.pop("text")
-                    dest.append(item)
-            yield pd
+                item = dict(item)
+                item["ref"] = str(item.pop("id", f"{key[0].upper()}{i + 1}"))
+                item["line"] = no
+                if key == "spans" and "text" in item:
+                    item["check_text"] = item.pop("text")
+                dest.append(item)
+        yield pd
 
 
 def header_schema(path: Path) -> Schema | None:
