@@ -24,7 +24,8 @@ def snapshot(proj, doc):
     ev = {e.id: (sp[e.trigger], e.type, sorted(e.attributes.items()), _n(e.note)) for e in proj.events(doc)}
     ref = {**sp, **ev}
     evs = sorted((v, sorted((r, ref[t]) for r, t in e.arguments)) for e in proj.events(doc) for v in [ev[e.id]])
-    rels = sorted((r.type, ref[r.arg1], ref[r.arg2], sorted(r.attributes.items()), _n(r.note)) for r in proj.relations(doc))
+    rels = sorted((r.type, ref[r.arg1], ref[r.arg2], sorted(r.attributes.items()), _n(r.note))
+                  for r in proj.relations(doc))
     return d.text, d.title, dict(d.meta), d.status, sorted(sp.values()), evs, rels
 
 
