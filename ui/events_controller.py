@@ -3,9 +3,11 @@
 ``install_events(main_window)`` is the one entry point. It uses only public things of the main window:
 ``reader`` (``ui.reader.ReaderView``), ``project`` (``annotations.Project``), ``current_doc_id`` (an
 attribute or a method), ``undo_stack`` (``QUndoStack``) and, when present, a ``document_changed`` signal.
-Every edit is a core call; what it changed (``project.last_change``) is pushed on the undo stack as one
-step per user action, and the steps of one event-creation flow (trigger, event, its arguments) merge
-into a single undo step.
+Every edit is a core call; what it changed (``project.last_change``) is pushed on the undo stack with the
+reader's ``ui.undo.ChangeCommand``, one step per user action (a macro when an action makes several
+changes). Creating an event opens a macro that stays open while its arguments are attached, so the
+trigger, the event and its arguments undo as one step; the flow ends with Ctrl+Return, or when the user
+turns to another event, document or kind of edit. (While the macro is open, Qt disables undo.)
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from annotations.errors import AnnotationError
@@ -29,55 +31,7 @@ from .event_picker import EventTypePicker, quoted
 from .relation_tools import RelationPicker
 from .role_picker import RolePicker
 from .schema_editor import SchemaEditor
-
-MERGE_ID = 0x5E5E
-
-
-class ChangesCommand(QUndoCommand):
-    """One undo step over core changes that were already applied when it is pushed.
-
-    Undo reverts the changes newest first; redo applies them again in order. Commands carrying the
-    same ``flow`` token merge, so building one event in one go undoes in one step.
-    """
-
-    def __init__(self, project: Project, changes: list[Change], text: str, flow: object | None = None,
-                 on_error: Callable[[str], None] | None = None) -> None:
-        super().__init__(text)
-        self.project = project
-        self.changes = list(changes)
-        self.flow = flow
-        self._on_error = on_error
-        self._applied = True  # QUndoStack.push calls redo() at once: the changes are already in
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        try:
-            for change in self.changes:
-                self.project.apply(change)
-        except AnnotationError as exc:
-            self._report(exc)
-
-    def undo(self) -> None:
-        try:
-            for change in reversed(self.changes):
-                self.project.revert(change)
-        except AnnotationError as exc:
-            self._report(exc)
-
-    def _report(self, exc: Exception) -> None:
-        if self._on_error is not None:
-            self._on_error(str(exc))
-
-    def id(self) -> int:  # noqa: A003 (Qt override)
-        return MERGE_ID if self.flow is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
-        if not isinstance(other, ChangesCommand) or other.flow is None or other.flow is not self.flow:
-            return False
-        self.changes.extend(other.changes)
-        return True
+from .undo import ChangeCommand
 
 
 class EventsController(QObject):
@@ -112,7 +66,7 @@ class EventsController(QObject):
         self.current_event: str | None = None
         self.relation_source: str | None = None
         self.last_message = ""
-        self._flow: object | None = None
+        self._flow_stack: QUndoStack | None = None  # the stack holding the open event-creation macro
         self._gap_before_arcs: float | None = None
         self._shown_doc: str | None = None
         self._subscribed: Project | None = None
@@ -209,8 +163,8 @@ class EventsController(QObject):
         self.message_changed.emit(text)
 
     @contextlib.contextmanager
-    def _edit(self, text: str, flow: object | None = None) -> Iterator[list[Change]]:
-        """Collect the changes of the core calls made inside; push them as one undo step.
+    def _edit(self, text: str, push: bool = True) -> Iterator[list[Change]]:
+        """Collect the changes of the core calls made inside; push them as one undo step (if ``push``).
 
         On an ``AnnotationError`` the changes already made are reverted (nothing half-done stays),
         the core's message is shown, and the error does not propagate.
@@ -223,13 +177,38 @@ class EventsController(QObject):
                 self.project.revert(change)  # type: ignore[union-attr]
             self.message(str(exc))
             raise _Refused(str(exc)) from None
-        if changes:
-            self.push(changes, text, flow)
+        if changes and push:
+            self.push(changes, text)
 
-    def push(self, changes: list[Change], text: str, flow: object | None = None) -> None:
-        """Put already-applied changes on the undo stack as one step (or just keep them without one)."""
-        if self.undo_stack is not None and self.project is not None:
-            self.undo_stack.push(ChangesCommand(self.project, changes, text, flow, self.message))
+    def push(self, changes: list[Change], text: str) -> None:
+        """Put already-applied changes on the undo stack as one step (a macro when there are several)."""
+        stack, project = self.undo_stack, self.project
+        if stack is None or project is None or not changes:
+            return
+        if len(changes) > 1:
+            stack.beginMacro(text)
+        for change in changes:
+            stack.push(ChangeCommand(project, change, text if len(changes) == 1 else change.description,
+                                     self.message))
+        if len(changes) > 1:
+            stack.endMacro()
+
+    @property
+    def in_flow(self) -> bool:
+        """Whether an event-creation flow (an open undo macro) is collecting its arguments."""
+        return self._flow_stack is not None
+
+    def _begin_flow(self, text: str) -> None:
+        self.finish_event()
+        if self.undo_stack is not None:
+            self.undo_stack.beginMacro(text)
+            self._flow_stack = self.undo_stack
+
+    def finish_event(self) -> None:
+        """End the creation flow: its macro closes, later edits are undo steps of their own."""
+        stack, self._flow_stack = self._flow_stack, None
+        if stack is not None:
+            stack.endMacro()
 
     def _call(self, changes: list[Change], fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run one core call and remember what it changed."""
@@ -251,9 +230,9 @@ class EventsController(QObject):
         doc = self.doc_id()
         if doc != self._shown_doc:
             self._shown_doc = doc
+            self.finish_event()
             self.current_event = None
             self.relation_source = None
-            self._flow = None
         if project is None or doc is None:
             self.painter.set_annotations([], [])
             if project is not None:
@@ -283,8 +262,7 @@ class EventsController(QObject):
 
     def _set_current(self, event_id: str | None) -> None:
         if event_id != self.current_event:
-            if self._flow is not None and event_id is not None:
-                self._flow = None  # moving to another event ends the creation flow
+            self.finish_event()  # turning to another event ends the creation flow
             self.current_event = event_id
             self.current_event_changed.emit(event_id or "")
         self.painter.select(event_id)
@@ -312,8 +290,8 @@ class EventsController(QObject):
         self.select_event(event_id or None)
 
     def _on_panel_relation(self, relation_id: str) -> None:
+        self.finish_event()
         self.current_event = None
-        self._flow = None
         self.painter.select(relation_id)
         self.reader.viewport().update()
 
@@ -351,9 +329,8 @@ class EventsController(QObject):
         if ctx is None:
             return None
         project, doc = ctx
-        flow = object()
         try:
-            with self._edit(f"add {event_type} event", flow) as changes:
+            with self._edit(f"add {event_type} event", push=False) as changes:
                 existing = next((s for s in project.spans(doc) if (s.start, s.end, s.label) == (start, end, event_type)
                                  and self.painter.event_of_trigger(s.id) is None), None)
                 trigger = existing.id if existing else self._call(changes, project.add_span, doc, start, end,
@@ -361,18 +338,15 @@ class EventsController(QObject):
                 event_id = self._call(changes, project.add_event, doc, event_type, trigger)
         except _Refused:
             return None
-        self._flow = flow
         self.refresh()
         self._set_current(event_id)
-        self._flow = flow
+        # The macro stays open: the arguments attached next join this one undo step.
+        self._begin_flow(f"add {event_type} event")
+        self.push(changes, f"add {event_type} event")
         self.reader.clear_selection()
         self.message(self.tr("Event created. Select or click each argument and press Ctrl+Shift+E; "
                              "Ctrl+Return when done."))
         return event_id
-
-    def finish_event(self) -> None:
-        """End the creation flow: later edits become undo steps of their own."""
-        self._flow = None
 
     def _argument_target(self, project: Project, doc: str) -> tuple[str | None, tuple[int, int] | None]:
         """What the user points at: an existing annotation id, or a text range for a new span."""
@@ -432,7 +406,7 @@ class EventsController(QObject):
         if project is None:
             return self.tr("No project is open.")
         try:
-            with self._edit(f"add {role} argument", self._flow) as changes:
+            with self._edit(f"add {role} argument") as changes:
                 if target is None:
                     if new_span is None or not new_label:
                         raise AnnotationError("choose an entity type for the new argument span")
@@ -489,6 +463,7 @@ class EventsController(QObject):
 
     def remove_event(self, event_id: str) -> None:
         """Remove an event with its trigger span; asks when another event or relation uses it."""
+        self.finish_event()
         project = self.project
         assert project is not None
         cascade = False
@@ -518,6 +493,7 @@ class EventsController(QObject):
 
         Returns whether the span was removed.
         """
+        self.finish_event()
         project = self.project
         assert project is not None
         cascade = bool(project.usage_of(span_id))
@@ -541,6 +517,7 @@ class EventsController(QObject):
 
     def relation_from_view(self) -> None:
         """First press marks the clicked span as the relation's source; the second opens the type picker."""
+        self.finish_event()
         if self._require_doc() is None:
             return
         sid = self._pointed_annotation()
@@ -591,6 +568,7 @@ class EventsController(QObject):
 
     # -- schema ----------------------------------------------------------------------------------------
     def open_schema_editor(self) -> None:
+        self.finish_event()
         if self.project is None:
             self.message(self.tr("Open a project first."))
             return
