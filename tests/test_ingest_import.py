@@ -627,3 +627,23 @@ def test_stored_document_restores_its_source(tmp_path, lines, crlf):
         return
     (doc,) = docs
     assert restore_original(doc.text, doc.meta) == source
+
+
+def test_accepts_for_drag_and_drop(tmp_path):
+    from annotations.ingest import accepts
+
+    assert accepts(tmp_path)
+    assert all(accepts(tmp_path / n) for n in ("a.txt", "b.HTML", "c.htm", "d.jsonl", "e.csv", "f.zip", "g.ann"))
+    assert not any(accepts(tmp_path / n) for n in ("a.png", "b.docx", "c.exe"))
+
+
+def test_html_import_without_trafilatura_is_explained(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # what a missing or broken install looks like
+    page = tmp_path / "p.html"
+    page.write_text(f"<p>{BODY1}</p>", encoding="utf-8")
+    with Project.memory() as p:
+        report = import_paths(p, [page])
+    (fail,) = _failures(report)
+    assert fail.startswith(f"{page}: HTML import is not available: the trafilatura library cannot be loaded")

@@ -43,6 +43,7 @@ __all__ = [
     "ImportReport",
     "IngestError",
     "ReportLine",
+    "accepts",
     "import_paths",
     "restore_original",
 ]
@@ -418,6 +419,15 @@ def _annotated_jsonl(path: Path) -> str | None:
         ):
             return "doccano"
     return None
+
+
+def accepts(path: str | os.PathLike[str]) -> bool:
+    """Whether ``import_paths`` takes this path: a folder or a file of a known type (for drag-and-drop)."""
+    p = Path(path)
+    if p.is_dir():
+        return True
+    suffix = p.suffix.lower()
+    return suffix in EXTENSIONS or suffix in ANNOTATED_EXTENSIONS
 
 
 def import_paths(
