@@ -6,7 +6,7 @@ attribute or a method), ``undo_stack`` (``QUndoStack``) and, when present, a ``d
 Every edit is a core call; what it changed (``project.last_change``) is pushed on the undo stack with the
 reader's ``ui.undo.ChangeCommand``, one step per user action (a macro when an action makes several
 changes). Creating an event opens a macro that stays open while its arguments are attached, so the
-trigger, the event and its arguments undo as one step; the flow ends with Ctrl+Return, or when the user
+trigger, the event and its arguments undo as one step; the flow ends with Ctrl+Shift+Return, or when the user
 turns to another event, document or kind of edit. (While the macro is open, Qt disables undo.)
 """
 
@@ -32,6 +32,16 @@ from .relation_tools import RelationPicker
 from .role_picker import RolePicker
 from .schema_editor import SchemaEditor
 from .undo import ChangeCommand
+
+# Ctrl+Return is the reader's "Mark done"; bare letters are label keys (entity and event types).
+SHORTCUTS = {
+    "new_event": "Ctrl+E",
+    "add_argument": "Ctrl+Shift+E",
+    "finish_event": "Ctrl+Shift+Return",
+    "new_relation": "Ctrl+Shift+L",
+    "delete_span": "Shift+Del",
+    "schema_editor": "Ctrl+Shift+K",
+}
 
 
 class EventsController(QObject):
@@ -71,6 +81,8 @@ class EventsController(QObject):
         self._shown_doc: str | None = None
         self._subscribed: Project | None = None
         self.actions: dict[str, QAction] = {}
+        self.type_actions: dict[str, QAction] = {}
+        self._type_keys: tuple[tuple[str, str], ...] = ()
         self._make_actions()
         if isinstance(window, QMainWindow):
             self.dock = QDockWidget(self.tr("Events"), window)
@@ -110,23 +122,24 @@ class EventsController(QObject):
 
     # -- actions ---------------------------------------------------------------------------------------
     def _make_actions(self) -> None:
-        specs: list[tuple[str, str, str | None, Callable[[], Any]]] = [
-            ("new_event", self.tr("New event from selection…"), "Ctrl+E", self.create_event_from_selection),
-            ("add_argument", self.tr("Add argument to event…"), "Ctrl+Shift+E", self.add_argument_from_view),
-            ("finish_event", self.tr("Finish event"), "Ctrl+Return", self.finish_event),
-            ("new_relation", self.tr("Relation: mark first end / link to second…"), "Ctrl+Shift+L",
-             self.relation_from_view),
-            ("delete_span", self.tr("Delete span (asks when events use it)"), "Shift+Del", self.delete_selected_span),
-            ("schema_editor", self.tr("Schema editor…"), "Ctrl+Shift+K", self.open_schema_editor),
-            ("show_arcs", self.tr("Show arguments as arcs"), None, lambda: None),
+        specs: list[tuple[str, str, Callable[[], Any] | None]] = [
+            ("new_event", self.tr("New event from selection…"), self.create_event_from_selection),
+            ("add_argument", self.tr("Add argument to event…"), self.add_argument_from_view),
+            ("finish_event", self.tr("Finish event"), self.finish_event),
+            ("new_relation", self.tr("Relation: mark first end / link to second…"), self.relation_from_view),
+            ("delete_span", self.tr("Delete span (asks when events use it)"), self.delete_selected_span),
+            ("schema_editor", self.tr("Schema editor…"), self.open_schema_editor),
+            ("show_arcs", self.tr("Show arguments as arcs"), None),
         ]
-        for name, text, key, slot in specs:
+        for name, text, slot in specs:
+            key = SHORTCUTS.get(name)
             action = QAction(text, self.window)
             action.setObjectName(f"action_{name}")
             if key:
                 action.setShortcut(QKeySequence(key))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False, s=slot: s())
+            if slot is not None:
+                action.triggered.connect(lambda _checked=False, s=slot: s())
             self.window.addAction(action)
             self.actions[name] = action
         arcs = self.actions["show_arcs"]
@@ -134,6 +147,27 @@ class EventsController(QObject):
         arcs.toggled.connect(self.set_arcs)
 
     ARC_LINE_GAP = 2.0  # font heights above each line: room for chips plus about three levels of arcs
+
+    def _update_type_keys(self, project: Project) -> None:
+        """One action per event type that has a shortcut key: selected text + key = a new event of that type.
+
+        Scoped to the reader like the entity keys, so a bare letter never fires while typing elsewhere.
+        """
+        keys = tuple((t.name, t.key) for t in project.schema.event_types if t.key)
+        if keys == self._type_keys:
+            return
+        self._type_keys = keys
+        for action in self.type_actions.values():
+            self.reader.removeAction(action)
+            action.deleteLater()
+        self.type_actions = {}
+        for name, key in keys:
+            action = QAction(self.tr("New %1 event").replace("%1", name), self.reader)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, n=name: self.create_event_from_selection(n))
+            self.reader.addAction(action)
+            self.type_actions[name] = action
 
     def set_arcs(self, on: bool) -> None:
         """Draw the selected event's arguments as arcs (True) or role chips (False).
@@ -242,6 +276,7 @@ class EventsController(QObject):
                 events, relations = project.events(doc), project.relations(doc)
             except AnnotationError:  # the document went away (removed, or undo of its import)
                 events, relations = [], []
+            self._update_type_keys(project)
             colors = {t.name: t.color for t in project.schema.event_types}
             colors.update({t.name: t.color for t in project.schema.relation_types})
             self.painter.set_annotations(events, relations, colors)
@@ -303,8 +338,8 @@ class EventsController(QObject):
             return None
         return project, doc
 
-    def create_event_from_selection(self) -> str | None:
-        """Selected text → pick an event type → trigger span and event (one undo step, flow starts)."""
+    def create_event_from_selection(self, event_type: str | None = None) -> str | None:
+        """Selected text → pick an event type (unless given) → trigger span and event; the flow starts."""
         ctx = self._require_doc()
         if ctx is None:
             return None
@@ -318,7 +353,8 @@ class EventsController(QObject):
             span = project.span(sid)
             rng = (span.start, span.end)
         text = project.document(doc).text[rng[0]:rng[1]]
-        event_type = EventTypePicker.choose(project.schema, self.window, text)
+        if event_type is None:
+            event_type = EventTypePicker.choose(project.schema, self.window, text)
         if event_type is None:
             return None
         return self.create_event(rng[0], rng[1], event_type)
@@ -345,7 +381,7 @@ class EventsController(QObject):
         self.push(changes, f"add {event_type} event")
         self.reader.clear_selection()
         self.message(self.tr("Event created. Select or click each argument and press Ctrl+Shift+E; "
-                             "Ctrl+Return when done."))
+                             "Ctrl+Shift+Return when done."))
         return event_id
 
     def _argument_target(self, project: Project, doc: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -309,3 +309,29 @@ def test_a_new_event_type_from_the_schema_editor_is_usable(setup, monkeypatch):
     message = controller.add_argument(event_id, "Target", new_span=rng(MEETING, "سبتمبر"), new_label="TIME")
     assert message and "TIME" in message
     editor.deleteLater()
+
+
+def test_an_event_type_key_creates_the_event_without_the_picker(setup, qtbot, monkeypatch):
+    project, doc, window, controller = setup
+    schema = project.schema.copy()
+    schema.event("Contact.Meet").key = "m"
+    project.set_schema(schema)
+    monkeypatch.setattr(EventTypePicker, "exec", lambda self: pytest.fail("the picker must not open"))
+    window.activateWindow()
+    window.reader.setFocus()
+    window.reader.select_range(*rng(MEETING, "اجتماعاً"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_M)
+    assert [(e.type, e.text) for e in project.events(doc)] == [("Contact.Meet", "اجتماعاً")]
+    controller.finish_event()
+    assert window.undo_stack.count() == 1
+    # The flow's macro is closed: undo is available again and removes trigger and event together.
+    window.undo_stack.undo()
+    assert project.events(doc) == [] and project.spans(doc) == []
+
+
+def test_event_shortcuts_are_distinct():
+    from ui.events_controller import SHORTCUTS
+
+    keys = list(SHORTCUTS.values())
+    assert len(keys) == len(set(keys))
+    assert "Ctrl+Return" not in keys  # the reader's "Mark done"
