@@ -156,7 +156,8 @@ class AnnotationPanel(QWidget):
             self.attributes_edit.clear()
             self.note_edit.clear()
             return
-        self.summary.setText(f"{span.label}: «{span.text}» ({span.start}–{span.end})")
+        # Isolate the span text (FSI…PDI) so its direction cannot reorder the label and offsets around it.
+        self.summary.setText(f"\u2066{span.label}: «\u2068{span.text}\u2069» ({span.start}–{span.end})\u2069")
         i = self.label_box.findData(span.label)
         self.label_box.setCurrentIndex(i)
         self.attributes_edit.setText(format_attributes(span.attributes))

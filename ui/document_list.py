@@ -104,9 +104,12 @@ def status_label(status: str) -> str:
     """Translated display name of a document status."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    names = {"new": tr("DocumentList", "new"), "in progress": tr("DocumentList", "in progress"),
-             "done": tr("DocumentList", "done"), "skipped": tr("DocumentList", "skipped")}
+    names = {
+        "new": QCoreApplication.translate("DocumentList", "new"),
+        "in progress": QCoreApplication.translate("DocumentList", "in progress"),
+        "done": QCoreApplication.translate("DocumentList", "done"),
+        "skipped": QCoreApplication.translate("DocumentList", "skipped"),
+    }
     return names.get(status, status)
 
 

@@ -43,10 +43,6 @@ INVISIBLES: dict[str, str] = {
 _INVISIBLE_RE = re.compile("[" + "".join(INVISIBLES) + "]")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReaderDocument", text)
-
-
 def display_text(text: str) -> str:
     """The body as given to Qt: same length, with the characters Qt would merge or drop replaced 1:1.
 
@@ -197,7 +193,8 @@ class ReaderDocument:
         if opts.show_removed:
             removed = removed_lines(self.meta)
             if removed:
-                block(_tr("Lines removed at ingestion:"), muted, self.gap * 2, doc_dir)
+                heading = QCoreApplication.translate("ReaderDocument", "Lines removed at ingestion:")
+                block(heading, muted, self.gap * 2, doc_dir)
                 for line in removed:
                     block(line.replace("\n", " "), muted, self.gap * 0.3)
         cursor.endEditBlock()
