@@ -73,6 +73,8 @@ def test_label_filter_drops_dependent_annotations_and_reports_them(tmp_path):
     assert [a[0] for a in rec["events"][0]["arguments"]] == ["Place"]
     assert rec["relations"] == []
     assert rep.not_carried["event arguments whose target was filtered out"]["count"] == 2
+    rep = export(p, "jsonl", tmp_path / "c.jsonl", {"labels": "PER,PART-WHOLE.Geographical"})
+    assert rep.not_carried["relations whose argument was filtered out"]["count"] == 1
     with pytest.raises(FormatError, match="NOPE"):
         export(p, "jsonl", tmp_path / "b.jsonl", {"labels": "GPE,NOPE"})
 

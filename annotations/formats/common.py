@@ -9,6 +9,7 @@ exported and everything the format could not carry.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -180,9 +181,10 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
     ids = {s.id for s in spans}
     events = []
     for e in project.events(doc_id) if info is None or info.n_events else ():
-        if not keep(e) or e.trigger not in ids:
-            continue
-        events.append(e)
+        if keep(e) and e.trigger not in ids:
+            report.lost("events whose trigger was filtered out", f"{e.id} {e.type}")
+        if keep(e) and e.trigger in ids:
+            events.append(e)
     ids |= {e.id for e in events}
     kept_events = []
     for e in events:
@@ -190,17 +192,15 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
         if len(args) != len(e.arguments):
             report.lost("event arguments whose target was filtered out", f"{e.id} {e.type}",
                         len(e.arguments) - len(args))
-            e = _replace(e, arguments=args)
+            e = dataclasses.replace(e, arguments=args)
         kept_events.append(e)
-    relations = [r for r in (project.relations(doc_id) if info is None or info.n_relations else ())
-                 if keep(r) and r.arg1 in ids and r.arg2 in ids]
+    relations = []
+    for r in project.relations(doc_id) if info is None or info.n_relations else ():
+        if keep(r) and (r.arg1 not in ids or r.arg2 not in ids):
+            report.lost("relations whose argument was filtered out", f"{r.id} {r.type}")
+        elif keep(r):
+            relations.append(r)
     return DocData(doc, spans, kept_events, relations, split)
-
-
-def _replace(obj: Any, **changes: Any) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(obj, **changes)
 
 
 # ------------------------------------------------------------------------------------------------
