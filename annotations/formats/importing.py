@@ -47,10 +47,6 @@ def import_options(options: Any) -> dict[str, Any]:
     return opts
 
 
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
 def commit(project: Any, pd: ParsedDoc, report: ImportReport, options: dict[str, Any]) -> str | None:
     """Validate ``pd`` against ``project``'s schema and store it; return the new document id or None."""
     add = options.get("unknown_labels") == "add"
@@ -67,8 +63,8 @@ def commit(project: Any, pd: ParsedDoc, report: ImportReport, options: dict[str,
     for s in pd.spans:
         start, end, label = s.get("start"), s.get("end"), s.get("label")
         what = s.get("what") or f"span {s.get('ref')}"
-        if not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end)
-                and 0 <= start < end <= len(text)):
+        if not (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
+                and not isinstance(end, bool) and 0 <= start < end <= len(text)):
             bad(s, f"{what}: offsets [{start}, {end}) are not inside the text "
                    f"(length {len(text)}, code points, end exclusive)")
             continue
@@ -236,9 +232,10 @@ def _attributes(item: dict[str, Any], kind: str, schema: Any, add: bool, bad: An
             schema.attributes.append(ad)
             report.added_labels.append(f"attribute {name}")
             changed = True
-        if kind not in ad.applies_to and not (kind == "entity" and "entity" in ad.applies_to):
+        if kind not in ad.applies_to:
             if not add:
-                bad(item, f"{item.get('ref')}: attribute {name} does not apply to {kind}s; left out")
+                bad(item, f"{item.get('ref')}: attribute {name} applies to {', '.join(ad.applies_to)}, "
+                          f"not to {kind} annotations; left out")
                 continue
             ad.applies_to.append(kind)
             changed = True
