@@ -89,6 +89,11 @@ class EventsController(QObject):
             self.dock.setObjectName("events_dock")
             self.dock.setWidget(self.panel)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            labels_dock = getattr(window, "labels_dock", None)
+            if isinstance(labels_dock, QDockWidget):
+                # Stacked under the labels dock, both were too short to use: share its place as a tab.
+                window.tabifyDockWidget(labels_dock, self.dock)
+                labels_dock.raise_()
         self.reader.span_selected.connect(self._on_span_clicked)
         self.panel.event_selected.connect(self._on_panel_event)
         self.panel.relation_selected.connect(self._on_panel_relation)
@@ -145,6 +150,16 @@ class EventsController(QObject):
         arcs = self.actions["show_arcs"]
         arcs.setCheckable(True)
         arcs.toggled.connect(self.set_arcs)
+        self.menu = None
+        if isinstance(self.window, QMainWindow):
+            self.menu = self.window.menuBar().addMenu(self.tr("E&vents"))
+            self.menu.setObjectName("events_menu")
+            for name in ("new_event", "add_argument", "finish_event", None, "new_relation", "delete_span", None,
+                         "show_arcs", "schema_editor"):
+                if name is None:
+                    self.menu.addSeparator()
+                else:
+                    self.menu.addAction(self.actions[name])
 
     ARC_LINE_GAP = 2.0  # font heights above each line: room for chips plus about three levels of arcs
 
@@ -300,6 +315,8 @@ class EventsController(QObject):
             self.finish_event()  # turning to another event ends the creation flow
             self.current_event = event_id
             self.current_event_changed.emit(event_id or "")
+            if event_id and self.dock is not None:
+                self.dock.raise_()  # its arguments and attributes are what the user works on now
         self.painter.select(event_id)
         self.panel.select_annotation(event_id)
         self._show_selection()

@@ -75,3 +75,14 @@ def test_main_window_installs_events_and_builds_an_event(window, qtbot, monkeypa
     assert list(window.reader.painter.items()) == []
     window.actions.redo.trigger()
     assert len(project.event(ev.id).arguments) == 2
+
+
+def test_events_menu_and_arcs_toggle(window):
+    controller = window.events
+    menu_actions = [a.objectName() for a in controller.menu.actions() if not a.isSeparator()]
+    assert "action_show_arcs" in menu_actions and "action_new_event" in menu_actions
+    gap = window.reader.options.line_gap
+    controller.actions["show_arcs"].trigger()
+    assert controller.painter.mode == "arcs" and window.reader.options.line_gap > gap  # room for arcs
+    controller.actions["show_arcs"].trigger()
+    assert controller.painter.mode == "chips" and window.reader.options.line_gap == gap
