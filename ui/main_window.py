@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.current_doc_id: str | None = None
         self._doc: Document | None = None
+        self._exact: tuple[int, int] | None = None  # selection placed on purpose (clitic offer): no snapping
         self.undo_stack = QUndoStack(self)
         self.runner = UndoRunner(project, self.undo_stack, self.show_error)
         self.signals = ProjectSignals(project, self)
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
             return None
         text = self.reader.text()
         start, end = rng
+        if rng == self._exact:
+            return rng
         if self.actions.snap_words.isChecked():
             start, end = snap_to_words(text, start, end)
         if self.actions.clitic_snap.isChecked():
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
         start, end = snap_to_words(text, *rng) if self.actions.snap_words.isChecked() else rng
         offer = suggest_span(text, start, end, self.actions.strip_article.isChecked())
         if offer:
+            self._exact = offer
             self.reader.select_range(*offer, scroll=False)
 
     def jump_to_span(self, span_id: str) -> None:

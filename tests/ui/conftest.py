@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402  (the platform must be chosen before Qt is imported)
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 
 from ui.style import register_fonts  # noqa: E402
 
@@ -23,6 +23,8 @@ def _bundled_font(qapp):
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
     """Keep QSettings and platformdirs folders inside the test's tmp path, never the real home."""
+    QCoreApplication.setOrganizationName("qalam-tests")
+    QCoreApplication.setApplicationName("qalam-annotator-tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
