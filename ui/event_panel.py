@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotations.errors import AnnotationError
 from annotations.model import kind_of
 from annotations.project import Project
 
@@ -106,8 +107,12 @@ class EventPanel(QWidget):
             self._build_attribute_boxes()
             if self.project is None or self.doc_id is None:
                 return
-            spans = {s.id: s for s in self.project.spans(self.doc_id)}
-            events = self.project.events(self.doc_id)
+            try:
+                spans = {s.id: s for s in self.project.spans(self.doc_id)}
+                events = self.project.events(self.doc_id)
+                relations = self.project.relations(self.doc_id)
+            except AnnotationError:  # the document is gone (removed, or its import undone)
+                return
             by_id = {e.id: e for e in events}
             schema = self.project.schema
 
@@ -133,7 +138,7 @@ class EventPanel(QWidget):
                     top.addChild(child)
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(("event", ev.id, None, None) not in collapsed)
-            for rel in self.project.relations(self.doc_id):
+            for rel in relations:
                 item = QTreeWidgetItem([f"{rel.type}: {describe(rel.arg1)} → {describe(rel.arg2)}"])
                 item.setIcon(0, swatch(schema.color_of(rel.type)))
                 item.setData(0, KIND, "relation")

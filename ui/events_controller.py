@@ -267,14 +267,19 @@ class EventsController(QObject):
         return result
 
     # -- content ---------------------------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        """A core change: reload only when it touches the shown document or the schema."""
+        if change.schema_after is not None or self._shown_doc in change.doc_ids or self._shown_doc is None:
+            self.refresh()
+
     def refresh(self, *_args: Any) -> None:
         """Reload events and relations of the current document into the painter and the panel."""
         project = self.project
         if project is not self._subscribed:
             if self._subscribed is not None:
-                self._subscribed.unsubscribe(self.refresh)
+                self._subscribed.unsubscribe(self._on_change)
             if project is not None:
-                project.subscribe(self.refresh)
+                project.subscribe(self._on_change)
             self._subscribed = project
         doc = self.doc_id()
         if doc != self._shown_doc:

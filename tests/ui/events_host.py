@@ -45,7 +45,7 @@ class HostWindow(QMainWindow):
         self.document_changed.emit(doc_id)
 
     def show_spans(self) -> None:
-        if self.current_doc_id is None:
+        if self.current_doc_id is None or self.current_doc_id not in {d.id for d in self.project.documents()}:
             return
         schema = self.project.schema
         items = [SpanItem(s.id, s.start, s.end, s.label, schema.color_of(s.label),

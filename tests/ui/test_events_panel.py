@@ -184,3 +184,14 @@ def test_relation_picker_lists_fitting_types_first_and_swaps(qtbot):
     picker.swap_box.setChecked(True)
     assert "PHYS.Located" not in picker.fitting_types()  # GPE -> PER does not fit
     assert picker.direction.text() == "«\u2068إسطنبول\u2069» (GPE)  →  «\u2068لويس\u2069» (PER)"
+
+
+def test_removing_the_shown_document_clears_events_without_errors(setup):
+    project, doc, window, controller, event, ids = setup
+    project.remove_document(doc)
+    window.reader.viewport().repaint()
+    assert controller.panel.tree.topLevelItemCount() == 0
+    assert controller.painter.events() == []
+    project.revert(project.last_change)
+    controller.refresh()
+    assert controller.panel.tree.topLevelItemCount() == 1
