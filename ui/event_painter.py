@@ -336,22 +336,23 @@ class EventPainter:
             p.setBrush(Qt.BrushStyle.NoBrush)
             for r in sp.rects(ev.trigger):
                 p.drawRoundedRect(r.rect.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
+        if chips:  # one chip per link end, however many arc pieces the link has
+            for link in dict.fromkeys(s.link for s in shapes):
+                if kind_of(link.owner) == "relation":
+                    self._paint_relation_chips(p, sp, link)
+                else:
+                    self._paint_argument_chip(p, sp, link)
+            return
         for s in shapes:
             color = QColor(s.link.color)
-            is_relation = kind_of(s.link.owner) == "relation"
-            if chips and not is_relation:
-                self._paint_argument_chip(p, sp, s, color)
-                continue
             pen = QPen(color.darker(115), 1.6)
-            if is_relation:
+            if kind_of(s.link.owner) == "relation":
                 pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(s.path)
             if s.half != 1:  # the first half of a split link ends at the line's edge, not at a box
                 self._arrow_head(p, s, color.darker(115))
-        if chips:
-            shapes = [s for s in shapes if kind_of(s.link.owner) == "relation"]
         for s in shapes:  # labels last, so no line crosses a label
             self._paint_label(p, sp, s.label_rect, s.link.label, QColor(s.link.color))
 
@@ -391,31 +392,58 @@ class EventPainter:
         p.setPen(QColor(sp.theme.text))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def argument_chip(self, sp: SpanPainter, link: Link) -> QRectF | None:
-        """Chips style: the role chip's box, hung under the argument's first box (its first line)."""
-        rects = sp.rects(link.target)
+    def end_chip(self, sp: SpanPainter, span_id: str, text: str) -> QRectF | None:
+        """Chips style: a chip's box hung under a span's first box (the one holding its start)."""
+        rects = sp.rects(span_id)
         if not rects:
             return None
         first = min(rects, key=lambda r: (r.block, r.line, -r.rect.right() if r.rtl else r.rect.left()))
         metrics = QFontMetricsF(self._label_font(sp))
-        chip = self._label_rect(metrics, link.label, QPointF(first.rect.center().x(), 0))
+        chip = self._label_rect(metrics, text, QPointF(first.rect.center().x(), 0))
         chip.moveTop(first.rect.bottom() + 1)
         return chip
 
-    def _paint_argument_chip(self, p: QPainter, sp: SpanPainter, s: LinkShape, color: QColor) -> None:
-        """Chips style: outline the argument in the event colour and hang its role under it."""
-        p.setPen(QPen(color.darker(120), 2.0))
+    def argument_chip(self, sp: SpanPainter, link: Link) -> QRectF | None:
+        """Chips style: the role chip of an argument."""
+        return self.end_chip(sp, link.target, link.label)
+
+    def relation_chips(self, link: Link) -> list[tuple[str, str]]:
+        """Chips style: ``(span id, text)`` of the relation chips to draw: on the end that is not selected
+        (both ends when the relation itself is selected), saying which argument of which type it is."""
+        ends = [(link.source, f"{link.label} Arg1"), (link.target, f"{link.label} Arg2")]
+        selected_span = self._span_of(self.selected) if self.selected else None
+        if selected_span == link.source:
+            return ends[1:]
+        if selected_span == link.target:
+            return ends[:1]
+        return ends
+
+    def _outlined_chip(self, p: QPainter, sp: SpanPainter, span_id: str, text: str, color: QColor,
+                       dashed: bool) -> None:
+        pen = QPen(color.darker(120), 2.0)
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for r in sp.rects(s.link.target):
+        for r in sp.rects(span_id):
             p.drawRoundedRect(r.rect.adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
-        chip = self.argument_chip(sp, s.link)
+        chip = self.end_chip(sp, span_id, text)
         if chip is None:
             return
         path = QPainterPath()
         path.addRoundedRect(chip, 3, 3)
         p.fillPath(path, color)
         p.setPen(QColor(sp.theme.chip_text))
-        p.drawText(chip, Qt.AlignmentFlag.AlignCenter, s.link.label)
+        p.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_argument_chip(self, p: QPainter, sp: SpanPainter, link: Link) -> None:
+        """Chips style: outline the argument in the event colour and hang its role under it."""
+        self._outlined_chip(p, sp, link.target, link.label, QColor(link.color), dashed=False)
+
+    def _paint_relation_chips(self, p: QPainter, sp: SpanPainter, link: Link) -> None:
+        """Chips style: dashed outline and an "TYPE Arg1/Arg2" chip on the relation's other end(s)."""
+        for span_id, text in self.relation_chips(link):
+            self._outlined_chip(p, sp, span_id, text, QColor(link.color), dashed=True)
 
 
 def _closest_pair(a: list[SpanRect], b: list[SpanRect]) -> tuple[SpanRect, SpanRect]:

@@ -243,6 +243,10 @@ def test_a_relation_between_two_spans(setup, monkeypatch):
     controller.painter.select(region)
     links = controller.painter.links()
     assert [(lk.source, lk.target, lk.label) for lk in links] == [(region, country, "PART-WHOLE.Geographical")]
+    # Chips style: the other end says which argument of which relation it is.
+    assert controller.painter.relation_chips(links[0]) == [(country, "PART-WHOLE.Geographical Arg2")]
+    controller.painter.select(country)
+    assert controller.painter.relation_chips(links[0]) == [(region, "PART-WHOLE.Geographical Arg1")]
     # Listed in the panel and removable there; undo brings it back.
     assert any("PART-WHOLE.Geographical" in controller.panel.tree.topLevelItem(i).text(0)
                for i in range(controller.panel.tree.topLevelItemCount()))
