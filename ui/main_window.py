@@ -24,7 +24,7 @@ from .find import FindPanel
 from .palette import LabelPalette
 from .project_signals import ProjectSignals
 from .reader import ReaderView
-from .span_painter import SpanItem
+from .span_painter import SpanItem, span_item, span_items
 from .undo import UndoRunner
 
 OPEN_STATUSES = ("new", "in progress")
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.project = project
         self.current_doc_id: str | None = None
+        self.events: Any = None  # the events controller (ui.events_controller), when installed
         self._doc: Document | None = None
         self._exact: tuple[int, int] | None = None  # selection placed on purpose (clitic offer): no snapping
         self.undo_stack = QUndoStack(self)
@@ -77,7 +78,6 @@ class MainWindow(QMainWindow):
         first = self.doc_list.model.doc_id(0) if self.doc_list.model.rowCount() else None
         if first:
             self.open_document(first)
-        self.events = None
         if with_events:
             from .events_controller import install_events
 
@@ -216,16 +216,12 @@ class MainWindow(QMainWindow):
         self.document_changed.emit(doc_id)
 
     def _span_item(self, span_id: str, rec: Mapping[str, Any]) -> SpanItem:
-        schema = self.project.schema
-        label = rec["label"]
-        return SpanItem(span_id, rec["start"], rec["end"], label, schema.color_of(label),
-                        "trigger" if schema.event(label) else "entity")
+        return span_item(self.project.schema, span_id, rec["start"], rec["end"], rec["label"])
 
     def _span_items(self) -> list[SpanItem]:
         if self.current_doc_id is None:
             return []
-        return [self._span_item(s.id, {"start": s.start, "end": s.end, "label": s.label})
-                for s in self.project.spans(self.current_doc_id)]
+        return span_items(self.project, self.current_doc_id)
 
     def set_status(self, status: str) -> None:
         if self.current_doc_id:
@@ -307,6 +303,9 @@ class MainWindow(QMainWindow):
                         attributes=attributes, note=note)
 
     def delete_span(self, span_id: str) -> None:
+        if self.events is not None and self.project.usage_of(span_id):
+            self.events.delete_span(span_id)  # events/relations use it: ask, then cascade as one undo step
+            return
         self.runner.run(self.tr("Delete span"), self.project.remove_span, span_id)
 
     def delete_selected_span(self) -> None:

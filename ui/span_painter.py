@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock, QTextLine
@@ -66,6 +67,17 @@ class SpanRect:
 
 
 Overlay = Callable[[QPainter, "SpanPainter", QRectF], None]
+
+
+def span_item(schema: Any, span_id: str, start: int, end: int, label: str) -> SpanItem:
+    """A ``SpanItem`` coloured by the schema; spans labelled with an event type are drawn as triggers."""
+    return SpanItem(span_id, start, end, label, schema.color_of(label),
+                    "trigger" if schema.event(label) else "entity")
+
+
+def span_items(project: Any, doc_id: str) -> list[SpanItem]:
+    """All spans of a project document as ``SpanItem``s (reader and headless render use the same)."""
+    return [span_item(project.schema, s.id, s.start, s.end, s.label) for s in project.spans(doc_id)]
 
 
 class SpanPainter:
@@ -368,8 +380,9 @@ class SpanPainter:
                     line = self._line(r)
                     y = r.rect.top() + (line.ascent() + line.descent() * 0.45 + 3 * level if line else
                                         r.rect.height() - 2)
-                    p.setPen(QPen(color.darker(130), 2))
-                    p.drawLine(QPointF(r.rect.left() + 1, y), QPointF(r.rect.right() - 1, y))
+                    # A filled pixel-aligned bar, not an antialiased line: identical on every paint device.
+                    p.fillRect(QRectF(round(r.rect.left() + 1), round(y), round(r.rect.width() - 2), 2),
+                               color.darker(130))
                 if style.outline:
                     pen = QPen(color.darker(150), 1.5)
                     if style.dashed:
