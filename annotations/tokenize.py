@@ -88,19 +88,31 @@ class TokenizedDoc:
         return self.text[s:e]
 
 
-def _cut(tokens: list[tuple[int, int]], cuts: Sequence[int]) -> list[tuple[int, int]]:
-    """Split tokens at every offset in sorted ``cuts`` that falls strictly inside a token."""
+def _cut(tokens: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
+    """Split tokens at every offset in ``cuts`` that falls strictly inside a token.
+
+    Most span boundaries are already token edges, so only the few tokens that contain a cut are
+    found (by bisection) and rebuilt; this is the hot loop of every token export.
+    """
+    starts = [s for s, _ in tokens]
+    inside: dict[int, list[int]] = {}
+    for c in cuts - set(starts) - {e for _, e in tokens}:  # set arithmetic in C skips the token edges
+        i = bisect.bisect_right(starts, c) - 1
+        if i >= 0 and tokens[i][0] < c < tokens[i][1]:
+            inside.setdefault(i, []).append(c)
+    if not inside:
+        return tokens
     out: list[tuple[int, int]] = []
-    ci, n = 0, len(cuts)
-    for s, e in tokens:
-        while ci < n and cuts[ci] <= s:
-            ci += 1
-        pos = s
-        while ci < n and cuts[ci] < e:
-            out.append((pos, cuts[ci]))
-            pos = cuts[ci]
-            ci += 1
-        out.append((pos, e))
+    prev = 0
+    for i in sorted(inside):
+        out += tokens[prev:i]
+        s, e = tokens[i]
+        for c in sorted(inside[i]):
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+        prev = i + 1
+    out += tokens[prev:]
     return out
 
 
@@ -132,19 +144,12 @@ def tokenize_document(
     """
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
-    cuts = sorted({o for se in spans for o in se}) if clitics == "split" and spans else []
     if base is not None:
-        tokens = _cut(list(base), cuts) if cuts else list(base)
+        tokens = list(base)
     else:
-        # tokenizing each stretch between span boundaries separately cuts tokens at those
-        # boundaries for the price of the regex alone (this is the hot loop of every token export)
-        finditer = (_SPACE_RE if whitespace else _TOKEN_RE).finditer
-        tokens = []
-        pos = 0
-        for c in [*cuts, len(text)]:
-            if c > pos:
-                tokens += [m.span() for m in finditer(text, pos, c)]
-                pos = c
+        tokens = whitespace_tokens(text) if whitespace else word_tokens(text)
+    if clitics == "split" and spans:
+        tokens = _cut(tokens, {o for se in spans for o in se})
     starts = [s for s, _ in tokens]
     ends = [e for _, e in tokens]
     span_tokens: list[tuple[int, int] | None] = []
@@ -160,7 +165,7 @@ def tokenize_document(
         ns, ne = starts[i], ends[j - 1]
         if (ns, ne) != (s, e):
             moved.append(Moved(k, s, e, ns, ne))
-    bounds = _sentence_bounds(text, tokens, span_tokens, whitespace) if sentences else []
+    bounds = _sentence_bounds(text, tokens, starts, span_tokens, whitespace) if sentences else []
     sents: list[tuple[int, int]] = []
     prev = 0
     for b in bounds + [len(tokens)]:
@@ -175,7 +180,11 @@ _LINE_RE = re.compile(r"[\r\n]+")
 
 
 def _sentence_bounds(
-    text: str, tokens: list[tuple[int, int]], span_tokens: Sequence[tuple[int, int] | None], lines_only: bool
+    text: str,
+    tokens: list[tuple[int, int]],
+    starts: list[int],
+    span_tokens: Sequence[tuple[int, int] | None],
+    lines_only: bool,
 ) -> list[int]:
     """Token indices where a new sentence starts; never inside a span.
 
@@ -183,7 +192,6 @@ def _sentence_bounds(
     every token. ``lines_only``: text rebuilt from a token format has one sentence per line.
     """
     n = len(tokens)
-    starts = [s for s, _ in tokens]
     inside = {b for r in span_tokens if r is not None and r[1] - r[0] > 1 for b in range(r[0] + 1, r[1])}
     bounds: list[int] = []
     for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):
