@@ -420,11 +420,39 @@ class SchemaEditor(QDialog):
         except AnnotationError as exc:
             self._say(str(exc), error=True)
             return False
+        if not self._arguments_fit(new):
+            return False
         return self._run(self.tr("schema imported from %1").replace("%1", path), lambda: self.project.set_schema(new))
 
     def apply_preset(self, name: str) -> bool:
-        return self._run(self.tr("preset %1 in use").replace("%1", name),
-                         lambda: self.project.set_schema(PRESETS[name]()))
+        new = PRESETS[name]()
+        if not self._arguments_fit(new):
+            return False
+        return self._run(self.tr("preset %1 in use").replace("%1", name), lambda: self.project.set_schema(new))
+
+    def _arguments_fit(self, new: Schema) -> bool:
+        """Refuse (with a message) a whole new schema in which existing event arguments lose their role
+        or their type is no longer allowed; ``set_schema`` checks labels only."""
+        misfits: list[str] = []
+        for info in self.project.documents():
+            if not info.n_events:
+                continue
+            for ev in self.project.events(info.id):
+                et = new.event(ev.type)
+                if et is None:
+                    continue  # set_schema itself refuses a missing event type
+                for role, target in ev.arguments:
+                    r = et.role(role)
+                    label = (self.project.span(target).label if kind_of(target) == "span"
+                             else self.project.event(target).type)
+                    if r is None:
+                        misfits.append(f"{ev.id} {role} (no such role in {ev.type})")
+                    elif r.types and label not in r.types:
+                        misfits.append(f"{ev.id} {role} = {label}")
+        if misfits:
+            self._say(self.tr("the new schema does not fit %1 event argument(s): %2")
+                      .replace("%1", str(len(misfits))).replace("%2", "; ".join(misfits[:5])), error=True)
+        return not misfits
 
     # -- buttons ---------------------------------------------------------------------------------------
     def _need(self, kind: str) -> str | None:

@@ -179,3 +179,15 @@ def test_schema_editor_opens_from_the_window(setup, monkeypatch):
     monkeypatch.setattr(SchemaEditor, "exec", lambda self: opened.append(self.tables["event"].rowCount()) or 0)
     controller.actions["schema_editor"].trigger()
     assert opened == [len(project.schema.event_types)]
+
+
+def test_import_refuses_a_schema_that_drops_a_role_in_use(setup, tmp_path):
+    project, doc, window, controller, editor, event = setup
+    new = ace2005()
+    meet = new.event("Contact.Meet")
+    meet.roles = [r for r in meet.roles if r.name != "Place"]
+    new.save(tmp_path / "no_place.json")
+    before = project.schema.to_dict()
+    assert not editor.import_schema(str(tmp_path / "no_place.json"))
+    assert "Place" in editor.message.text() and "1 event argument" in editor.message.text()
+    assert project.schema.to_dict() == before
