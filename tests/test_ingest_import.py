@@ -647,3 +647,13 @@ def test_html_import_without_trafilatura_is_explained(tmp_path, monkeypatch):
         report = import_paths(p, [page])
     (fail,) = _failures(report)
     assert fail.startswith(f"{page}: HTML import is not available: the trafilatura library cannot be loaded")
+
+
+def test_html_with_a_stale_charset_declaration(tmp_path):
+    p1 = "وصل وزير الخارجية إلى القاهرة صباح اليوم في زيارة رسمية تستمر ثلاثة أيام يلتقي خلالها المسؤولين."
+    utf8_page = tmp_path / "utf8.html"  # says windows-1256, is UTF-8
+    utf8_page.write_bytes(HTML_PAGE.format(p1=p1).encode("utf-8"))
+    with Project.memory() as p:
+        assert import_paths(p, [utf8_page]).ok
+        doc = _only(p)
+    assert doc.text.startswith(p1) and doc.meta["encoding"] == "utf-8"

@@ -29,7 +29,7 @@ from . import html as html_mod
 from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
 from .cleanup import RulesError, RuleSet, clean, load_rules, restore_original
 from .dates import find_date
-from .decode import DEFAULT_MAX_SIZE, decode_bytes, read_limited
+from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
 from .errors import IngestError
 from .report import ImportReport, ReportLine
 from .tabular import Fields, parse_csv, parse_jsonl
@@ -273,7 +273,8 @@ class _Importer:
         except Exception as e:  # noqa: BLE001 - a missing or broken formats package must not crash the import
             for fmt, paths in self.annotated.items():
                 for p in paths:
-                    self.report.fail(p, None, f"annotated {fmt} files cannot be imported in this version ({e})")
+                    self.report.fail(_display(p), None,
+                                     f"annotated {fmt} files cannot be imported in this version ({e})")
             return
         for fmt, paths in self.annotated.items():
             opts = {"encoding": self.options.encoding, "status": self.options.status, **self.options.annotated}
@@ -281,13 +282,15 @@ class _Importer:
                 self.report.external.append(import_annotated(self.project, paths, fmt, opts, self.progress))
             except Exception as e:  # noqa: BLE001 - same: report, never a traceback
                 for p in paths:
-                    self.report.fail(p, None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
+                    self.report.fail(_display(p), None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
             if self.progress.cancelled:
                 self.report.cancelled = True
                 return
 
     def _decode(self, data: bytes, declared: str | None = None) -> tuple[str, str]:
-        if self.options.encoding or not declared:
+        if self.options.encoding or not declared or bom_codec(data) or _is_utf8(data):
+            # A byte-order mark or valid UTF-8 beats a page's declaration: saved pages often keep a
+            # stale <meta charset>, and a code page would decode UTF-8 bytes into mojibake.
             d = decode_bytes(data, self.options.encoding)
             return d.text, d.encoding
         try:
@@ -384,6 +387,14 @@ class _Importer:
     def close(self) -> None:
         for archive in self.zips:
             archive.close()
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _annotated_jsonl(path: Path) -> str | None:

@@ -123,7 +123,8 @@ def _line_of(data: bytes, pos: int) -> int:
     return data.count(b"\n", 0, pos) + 1
 
 
-def _bom_codec(data: bytes) -> str | None:
+def bom_codec(data: bytes) -> str | None:
+    """The codec named by the byte-order mark at the start of ``data``, or None."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return codec
@@ -162,7 +163,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     """
     if not data.strip():
         raise IngestError("the file is empty")
-    bom = _bom_codec(data)
+    bom = bom_codec(data)
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
