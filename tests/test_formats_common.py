@@ -114,6 +114,7 @@ def test_report_is_written_beside_the_export(tmp_path):
     assert data["not_carried"]["nested or overlapping spans (outermost kept)"]["count"] == 1
     assert "روسيا" in data["not_carried"]["nested or overlapping spans (outermost kept)"]["examples"][0]
     assert any("events" in k for k in data["not_carried"])
+    assert data["not_carried"]["span notes (CoNLL has none)"]["count"] == 1
     assert any("nested" in line for line in rep.lines())
 
 

@@ -23,6 +23,8 @@ def test_one_record_per_sentence_with_event_mentions(tmp_path):
             assert p.document(d).text[m["char_start"]:m["char_end"]] == m["text"]
     (ev,) = first["event_mentions"]
     assert ev["event_type"] == "Contact.Meet" and ev["trigger"]["text"] == "اجتماعاً"
+    assert ev["attributes"] == {"Polarity": "Positive"}
+    assert rep.not_carried["span notes (event JSON has none)"]["count"] == 1
     assert first["tokens"][ev["trigger"]["start"]] == "اجتماعاً"
     for a in ev["arguments"]:
         m = first["entity_mentions"][a["entity_index"]]

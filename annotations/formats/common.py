@@ -203,6 +203,19 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
     return DocData(doc, spans, kept_events, relations, split)
 
 
+def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[str] = ("span",),
+                notes_only: bool = False) -> None:
+    """Report the attributes and notes of ``kinds`` of annotation that ``fmt`` cannot hold."""
+    for kind, items in (("span", data.spans), ("event", data.events), ("relation", data.relations)):
+        if kind not in kinds:
+            continue
+        for a in items:
+            if a.attributes and not notes_only:
+                report.lost(f"{kind} attributes ({fmt} has none)", f"{a.id} {dict(a.attributes)}")
+            if a.note:
+                report.lost(f"{kind} notes ({fmt} has none)", f"{a.id} {a.note[:40]!r}")
+
+
 # ------------------------------------------------------------------------------------------------
 # nesting
 # ------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from ..schema import Schema
 from ..tokenize import TokenizedDoc, tokenize_document
-from .common import DocData, ExportOptions, ExportReport, encode_tags, levels, outermost
+from .common import DocData, ExportOptions, ExportReport, encode_tags, levels, lost_extras, outermost
 from .importing import ParsedDoc
 
 DOCSTART = "-DOCSTART-"
@@ -108,6 +108,7 @@ class Writer:
     def add(self, data: DocData) -> None:
         tok, columns = tag_columns(data, self.opts, self.report)
         lost_events_relations(data, self.report, "CoNLL")
+        lost_extras(data, self.report, "CoNLL")
         text, tokens = data.text, tok.tokens
         n_cols = len(columns)
         parts = [DOCSTART + " O" * n_cols + "\n\n"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, codepoint_from_utf16, utf16_offsets
+from .common import DocData, ExportOptions, ExportReport, codepoint_from_utf16, lost_extras, utf16_offsets
 from .importing import ParsedDoc
 from .labelstudio import regions_to_parsed
 
@@ -28,8 +28,7 @@ def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int) -> 
         return conv[i] if conv else i
 
     rec: dict[str, Any] = {"id": n, "text": data.text, "doc_id": data.doc.id, "title": data.doc.title}
-    if any(s.attributes or s.note for s in data.spans):
-        report.lost("span attributes and notes (doccano has none)", data.doc.id)
+    lost_extras(data, report, "doccano", ("span",) if opts.doccano == "labels" else ("span", "event", "relation"))
     if opts.doccano == "labels":
         rec["label"] = [[off(s.start), off(s.end), s.label] for s in data.spans]
         if data.events:

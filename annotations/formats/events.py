@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport
+from .common import DocData, ExportOptions, ExportReport, lost_extras
 from .conll import tokenized
 from .jsonl import local
 
@@ -60,14 +60,16 @@ class Writer:
                 "tokens": [text[s:e] for s, e in tok.tokens[a:b]], "sentence": text[cs:ce], "char_start": cs,
                 "entity_mentions": [
                     {"id": local(s.id), "start": where[s.id][0] - a, "end": where[s.id][1] - a,
-                     "entity_type": s.label, "text": s.text, "char_start": s.start, "char_end": s.end}
+                     "entity_type": s.label, "text": s.text, "char_start": s.start, "char_end": s.end,
+                     "attributes": dict(s.attributes)}
                     for s in ents],
                 "relation_mentions": [], "event_mentions": [],
             }
             for r in data.relations:
                 if r.arg1 in index and r.arg2 in index:
                     carried.add(r.id)
-                    rec["relation_mentions"].append({"id": local(r.id), "relation_type": r.type, "arguments": [
+                    rec["relation_mentions"].append({"id": local(r.id), "relation_type": r.type,
+                                                     "attributes": dict(r.attributes), "arguments": [
                         {"entity_id": local(r.arg1), "role": "Arg-1", "text": span[r.arg1].text},
                         {"entity_id": local(r.arg2), "role": "Arg-2", "text": span[r.arg2].text}]})
             for e in data.events:
@@ -84,7 +86,7 @@ class Writer:
                     args.append({"entity_id": local(t), "entity_index": index[t], "role": role,
                                  "text": span[t].text})
                 rec["event_mentions"].append({
-                    "id": local(e.id), "event_type": e.type,
+                    "id": local(e.id), "event_type": e.type, "attributes": dict(e.attributes),
                     "trigger": {"start": ti - a, "end": tj - a,
                                 "text": text[tok.tokens[ti][0] : tok.tokens[tj - 1][1]]},
                     "arguments": args})
@@ -92,6 +94,7 @@ class Writer:
         for r in data.relations:
             if r.id not in carried:
                 report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
+        lost_extras(data, report, "event JSON", ("span", "event", "relation"), notes_only=True)
         self.fh.write("".join(x + "\n" for x in lines).encode("utf-8"))
 
     def close(self) -> None:

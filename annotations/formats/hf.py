@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport
+from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport, lost_extras
 from .conll import tag_columns
 
 
@@ -57,6 +57,7 @@ class Writer:
         srows["spans"].append([{"start": s.start, "end": s.end, "label": s.label, "text": s.text}
                                for s in data.spans])
         self.seen_labels.update(s.label for s in data.spans)
+        lost_extras(data, self.report, "Hugging Face")
         if data.events:
             self.report.lost("events (not in the Hugging Face configs; triggers are kept as spans)",
                              f"{data.doc.id}: {len(data.events)}", len(data.events))

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..schema import Schema
 from ..tokenize import tokenize_document
-from .common import DocData, ExportOptions, ExportReport, outermost
+from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost
 from .importing import ParsedDoc
 
 _NLP: dict[str, Any] = {}
@@ -121,6 +121,7 @@ class Writer:
         if data.relations:
             self.report.lost("relations (spaCy DocBin has no relations)",
                              f"{data.doc.id}: {len(data.relations)}", len(data.relations))
+        lost_extras(data, self.report, "spaCy DocBin")
         self.db.add(doc)
 
     def close(self) -> None:
