@@ -126,7 +126,8 @@ class AnnotationPanel(QWidget):
                 label_item.setForeground(QColor("#000000"))
             self.table.setItem(row, 0, text_item)
             self.table.setItem(row, 1, label_item)
-            self.table.setItem(row, 2, QTableWidgetItem(f"{span.start}–{span.end}"))
+            # LRI…PDI: "27–32" must not read "32–27" in a right-to-left table
+            self.table.setItem(row, 2, QTableWidgetItem(f"\u2066{span.start}–{span.end}\u2069"))
         self.table.blockSignals(False)
         self.select_span(current if any(s.id == current for s in self._spans) else None)
 

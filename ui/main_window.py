@@ -11,7 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QWidget,
+)
 
 from annotations import Change, Document, Project
 from annotations.clitics import snap_to_words, suggest_span
@@ -25,6 +33,7 @@ from .palette import LabelPalette
 from .project_signals import ProjectSignals
 from .reader import ReaderView
 from .span_painter import SpanItem, span_item, span_items
+from .style import THEMES
 from .undo import UndoRunner
 
 OPEN_STATUSES = ("new", "in progress")
@@ -86,14 +95,16 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------------------
     def _build_layout(self) -> None:
         self.setCentralWidget(self.reader)
-        self.list_dock = self._dock(self.tr("Documents"), "documents_dock", self.doc_list,
-                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        # Dock areas are absolute in Qt: mirror them ourselves for a right-to-left interface.
+        start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if self.isRightToLeft():
+            start, end = end, start
+        self.list_dock = self._dock(self.tr("Documents"), "documents_dock", self.doc_list, start)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.palette_widget)
         side.addWidget(self.annotation_panel)
         side.setStretchFactor(1, 1)
-        self.labels_dock = self._dock(self.tr("Labels and annotations"), "annotations_dock", side,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.labels_dock = self._dock(self.tr("Labels and annotations"), "annotations_dock", side, end)
         self.find_dock = self._dock(self.tr("Find"), "find_dock", self.find_panel,
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
         self.find_dock.hide()
@@ -158,7 +169,7 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(r.zoom_reset)
         a.more_spacing.triggered.connect(lambda: r.set_line_gap(r.options.line_gap + 0.15))
         a.less_spacing.triggered.connect(lambda: r.set_line_gap(r.options.line_gap - 0.15))
-        a.dark_theme.toggled.connect(lambda on: r.set_theme("dark" if on else "light"))
+        a.dark_theme.toggled.connect(self.set_theme)
         a.show_marks.toggled.connect(r.set_show_marks)
         a.show_removed.toggled.connect(r.set_show_removed)
         a.dir_auto.triggered.connect(lambda: self.set_direction_override(None))
@@ -242,6 +253,14 @@ class MainWindow(QMainWindow):
                 return doc_id
         self.statusBar().showMessage(self.tr("No unannotated document left"), 5000)
         return None
+
+    def set_theme(self, dark: bool) -> None:
+        """Light or dark: the reader's page and the whole interface palette."""
+        name = "dark" if dark else "light"
+        self.reader.set_theme(name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(THEMES[name].app_palette(app.style().standardPalette()))
 
     def set_direction_override(self, direction: str | None) -> None:
         """Force a direction on the current document (stored in its metadata, undoable)."""
@@ -431,12 +450,16 @@ class MainWindow(QMainWindow):
             self.project_requested.emit(path)
 
     # -- settings: window geometry and view state only (never data) ------------------------------------
+    def _state_key(self) -> str:
+        # Dock positions are mirrored in a right-to-left interface: keep one layout per direction.
+        return "window/state-rtl" if self.isRightToLeft() else "window/state-ltr"
+
     def _restore_settings(self) -> None:
         s = QSettings()
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = s.value("window/state")
+        state = s.value(self._state_key())
         if state is not None:
             self.restoreState(state)
         zoom = s.value("reader/zoom")
@@ -451,7 +474,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        s.setValue(self._state_key(), self.saveState())
         s.setValue("reader/zoom", self.reader.options.zoom)
         s.setValue("reader/theme", self.reader.options.theme.name)
 

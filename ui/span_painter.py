@@ -295,7 +295,11 @@ class SpanPainter:
         x = layout.position().x() + line.cursorToX(qs - block.position())[0]
         first_line = [r for r in rects if r.block == block.blockNumber() and r.line == line.lineNumber()]
         width = self._chip_metrics.horizontalAdvance(it.label) + 6
-        rtl_char = unicodedata.bidirectional(self.rdoc.text[it.start]) in ("R", "AL")
+        bidi_class = unicodedata.bidirectional(self.rdoc.text[it.start])
+        if bidi_class in ("R", "AL", "L"):
+            rtl_char = bidi_class != "L"
+        else:  # digits and neutrals: the chip sits where the paragraph starts reading
+            rtl_char = block.textDirection() == Qt.LayoutDirection.RightToLeft
         if first_line:
             # Anchor on the box holding the first character: its logical start edge.
             box = min(first_line, key=lambda r: min(abs(r.rect.left() - x), abs(r.rect.right() - x))).rect

@@ -88,6 +88,30 @@ class Theme:
         return pal
 
 
+    def app_palette(self, standard: QPalette) -> QPalette:
+        """The interface palette: the style's own for light, a dark palette for dark."""
+        if self.name != "dark":
+            return QPalette(standard)
+        pal = QPalette(standard)
+        roles = QPalette.ColorRole
+        colors = {
+            roles.Window: "#2b2d30", roles.WindowText: "#e6e6e6", roles.Base: "#1e1f22",
+            roles.AlternateBase: "#26282b", roles.Text: "#e6e6e6", roles.Button: "#3a3d41",
+            roles.ButtonText: "#e6e6e6", roles.ToolTipBase: "#3a3d41", roles.ToolTipText: "#e6e6e6",
+            roles.Highlight: self.selection, roles.HighlightedText: self.selection_text,
+            roles.PlaceholderText: "#8a8a8a", roles.Link: "#8ab4f8", roles.BrightText: "#ff8a80",
+            roles.Light: "#4a4d52", roles.Midlight: "#3f4246", roles.Mid: "#2f3236", roles.Dark: "#1a1b1e",
+            roles.Shadow: "#000000",
+        }
+        for role, color in colors.items():
+            pal.setColor(QPalette.ColorGroup.Active, role, QColor(color))
+            pal.setColor(QPalette.ColorGroup.Inactive, role, QColor(color))
+            disabled = QColor(color).darker(140) if role in (roles.WindowText, roles.Text,
+                                                             roles.ButtonText) else QColor(color)
+            pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+        return pal
+
+
 THEMES = {
     "light": Theme("light", "#fdfcf8", "#1b1b1b", "#6b6b6b", 90, "#1b1b1b", "#d32f2f", "#f9a825",
                    "#e65100", "#c2185b", "#b3d4fc", "#000000"),
