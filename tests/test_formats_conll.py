@@ -142,7 +142,8 @@ def test_aqmar_import_all_and_whole_token_export(tmp_path):
     files = sorted(folder.glob("*.conll"))
     assert len(files) == 28
     p = Project.memory(schema=aqmar_schema())
-    rep = import_annotated(p, files, "conll", {"unknown_labels": "refuse", "status": "done"})
+    # the folder itself: its README.md is not data and must not be read
+    rep = import_annotated(p, [folder], "conll", {"unknown_labels": "refuse", "status": "done"})
     assert len(rep.documents) == 28 and not rep.failed
     reported = {(Path(x.file).name, x.line) for x in rep.problems}
     errors = {(Path(x.file).name, x.line) for x in rep.errors}

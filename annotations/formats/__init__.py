@@ -51,6 +51,11 @@ IMPORTERS: dict[str, Any] = {
     "doccano": doccano.read,
 }
 EXTENSIONS = {".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy"}
+# files taken from a folder given to import_annotated, per format
+FOLDER_EXTENSIONS = {
+    "jsonl": (".jsonl",), "brat": (".ann",), "conll": (".conll", ".iob", ".bio", ".tsv"), "spacy": (".spacy",),
+    "labelstudio": (".json",), "doccano": (".jsonl", ".json"),
+}
 
 __all__ = [
     "EXPORTERS", "EXTENSIONS", "IMPORTERS", "ExportOptions", "ExportReport", "FormatError", "ImportProblem",
@@ -205,7 +210,7 @@ def import_annotated(
     progress = progress or Progress()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = _expand(paths)
+    files = _expand(paths, fmt)
     report = ImportReport(fmt or "auto")
     progress.start(len(files), "import")
     for path in files:
@@ -245,12 +250,14 @@ def import_annotated(
     return report
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def _expand(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path]:
+    """Files to read: folders are searched (recursively) for the format's extensions only, so a
+    README or a brat ``annotation.conf`` beside the data is not read as data."""
+    wanted = FOLDER_EXTENSIONS.get(fmt) if fmt else tuple(EXTENSIONS)
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            anns = sorted(p.rglob("*.ann"))
-            out.extend(anns if anns else sorted(x for x in p.iterdir() if x.is_file()))
+            out.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (wanted or ())))
         else:
             out.append(p)
     return out
