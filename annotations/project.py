@@ -43,6 +43,7 @@ import contextlib
 import copy
 import getpass
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -103,6 +104,7 @@ _TABLES = {"span": "spans", "event": "events", "relation": "relations"}
 _PREFIX = {"span": "T", "event": "E", "relation": "R"}
 _DOC_ID_RE = re.compile(r"^[0-9a-zA-Z_-]{1,64}$")
 _CACHE_SIZE = 64
+_log = logging.getLogger(__name__)
 _JOURNAL_LIMIT = 8 * 1024 * 1024  # compact when the journal passes 8 MB
 
 Records = dict[str, Any]
@@ -550,7 +552,10 @@ class Project:
             self.compact(write_index=False)
         self.last_change = change
         for callback in list(self._subscribers):
-            callback(change)
+            try:
+                callback(change)
+            except Exception:  # noqa: BLE001 - the change is saved; a broken view must not undo that
+                _log.exception("a change subscriber failed after %r was saved", change.description)
 
     def _update_summary(self, doc_id: str, docfile: _DocFile, before: Mapping[str, Any],
                         after: Mapping[str, Any]) -> None:
@@ -1279,24 +1284,19 @@ class Project:
 
     # ------------------------------------------------------------------ schema
     def set_schema(self, schema: Schema) -> None:
-        """Replace the schema; refused if existing annotations use labels the new one lacks."""
-        missing: dict[str, int] = {}
+        """Replace the schema; refused if any existing annotation would not fit it (a label,
+        event type, relation type or role it lacks, or an argument type it no longer allows)."""
+        problems: list[Problem] = []
         for info in self.documents():
-            if not info.n_annotations:
-                continue
-            docfile = self._docfile(info.id)
-            for rec in docfile.all("span"):
-                if not schema.is_span_label(rec["label"]):
-                    missing[rec["label"]] = missing.get(rec["label"], 0) + 1
-            for rec in docfile.all("event"):
-                if schema.event(rec["type"]) is None:
-                    missing[rec["type"]] = missing.get(rec["type"], 0) + 1
-            for rec in docfile.all("relation"):
-                if schema.relation(rec["type"]) is None:
-                    missing[rec["type"]] = missing.get(rec["type"], 0) + 1
-        if missing:
-            listing = ", ".join(f"{k} ({v})" for k, v in sorted(missing.items()))
-            raise SchemaError(f"the new schema lacks types that annotations use: {listing}")
+            if info.n_annotations:
+                problems.extend(_check_doc(schema, info.id, self._docfile(info.id).snapshot()))
+        if problems:
+            shown = "; ".join(f"{p.record}: {p.message}" for p in problems[:5])
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise SchemaError(
+                f"the new schema does not fit {len(problems)} existing annotation(s): {shown}{more}. "
+                "Rename or remove those types in the schema editor instead, which updates the annotations."
+            )
         self._write(Change("change schema", {}, {}, self.schema.to_dict(), schema.to_dict()))
 
     def usage(self, kind: str, name: str) -> int:
@@ -1515,17 +1515,35 @@ def _check_doc(schema: Schema, doc_id: str, snap: Mapping[str, Records]) -> list
                 problems.append(Problem(doc_id, rid, f"trigger {rec.get('trigger')} does not exist (dangling)"))
             elif trig.get("label") != rec.get("type"):
                 problems.append(Problem(doc_id, rid, "trigger label differs from the event type"))
-            if schema.event(rec.get("type", "")) is None:
+            et = schema.event(rec.get("type", ""))
+            if et is None:
                 problems.append(Problem(doc_id, rid, f"event type {rec.get('type')!r} not in the schema"))
             for role, target in rec.get("arguments", []):
                 if target not in snap:
                     problems.append(Problem(doc_id, rid, f"argument {role} -> {target} does not exist (dangling)"))
+                    continue
+                role_def = et.role(role) if et is not None else None
+                if et is not None and role_def is None:
+                    problems.append(Problem(doc_id, rid, f"role {role} is not defined for {et.name}"))
+                elif role_def is not None and role_def.types:
+                    label = snap[target].get("label") or snap[target].get("type")
+                    if label not in role_def.types:
+                        problems.append(Problem(doc_id, rid, f"argument {role} -> {target} is {label}; "
+                                                             f"the role takes {', '.join(role_def.types)}"))
         elif kind == "relation":
-            for end in ("arg1", "arg2"):
-                if rec.get(end) not in snap:
-                    problems.append(Problem(doc_id, rid, f"{end} {rec.get(end)} does not exist (dangling)"))
-            if schema.relation(rec.get("type", "")) is None:
+            rt = schema.relation(rec.get("type", ""))
+            if rt is None:
                 problems.append(Problem(doc_id, rid, f"relation type {rec.get('type')!r} not in the schema"))
+            for end in ("arg1", "arg2"):
+                target = snap.get(rec.get(end, ""))
+                if target is None:
+                    problems.append(Problem(doc_id, rid, f"{end} {rec.get(end)} does not exist (dangling)"))
+                    continue
+                allowed = getattr(rt, end) if rt is not None else []
+                label = target.get("label") or target.get("type")
+                if allowed and label not in allowed:
+                    problems.append(Problem(doc_id, rid, f"{end} {rec.get(end)} is {label}; "
+                                                         f"{rt.name} takes {', '.join(allowed)}"))
         else:
             problems.append(Problem(doc_id, rid, "record of unknown kind"))
     nxt = doc.get("next", {})

@@ -356,3 +356,28 @@ def test_many_documents_survive_periodic_compaction(tmp_path):
         assert [i.id for i in p.documents()] == ids
         assert sum(i.n_spans for i in p.documents()) == 5
         assert p.warnings == []
+
+
+def test_set_schema_refuses_dropped_role_or_disallowed_argument_type(project, doc):
+    ev, ids = _meeting(project, doc)
+    no_place = ace2005()
+    meet = no_place.event("Contact.Meet")
+    meet.roles = [r for r in meet.roles if r.name != "Place"]
+    before = state(project)
+    with pytest.raises(AnnotationError, match="role Place is not defined"):
+        project.set_schema(no_place)
+    narrower = ace2005()
+    narrower.event("Contact.Meet").role("Entity").types = ["PER"]
+    with pytest.raises(AnnotationError, match="the role takes PER"):
+        project.set_schema(narrower)
+    assert state(project) == before
+
+
+def test_a_failing_subscriber_does_not_fail_the_saved_change(project, doc, caplog):
+    def broken(change):
+        raise RuntimeError("view exploded")
+
+    project.subscribe(broken)
+    sid = project.add_span(doc, 0, 4, "LOC")
+    assert project.span(sid).label == "LOC"
+    assert "view exploded" in caplog.text
