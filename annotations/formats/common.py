@@ -424,7 +424,7 @@ class ImportReport:
             out.append("  labels added to the schema: " + ", ".join(self.added_labels))
         for p in self.failed:
             out.append(f"  not imported: {p}")
-        for p in self.problems:
+        for p in sorted(self.problems, key=lambda p: (p.file, p.line or 0)):
             out.append(f"  {p}")
         return out
 
