@@ -123,12 +123,14 @@ class DocumentFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.EditRole)
 
     def set_status(self, status: str | None) -> None:
+        self.beginFilterChange()  # Qt 6.10+: replaces the deprecated invalidateFilter()
         self.status = status
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self.text = normalize(text.strip())
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 (Qt API)
         model = self.sourceModel()
