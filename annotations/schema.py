@@ -190,6 +190,8 @@ class Schema:
             )
         except TypeError as exc:
             raise SchemaError(f"{source}: unexpected or missing field ({exc})") from None
+        except SchemaError as exc:
+            raise SchemaError(f"{source}: {exc}") from None
 
     @classmethod
     def load(cls, path: str | Path) -> Schema:
