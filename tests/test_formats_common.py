@@ -177,3 +177,14 @@ def test_cli_export(tmp_path, capsys):
     args = parser.parse_args(["export", str(tmp_path / "nope"), "--format", "conll", "--out", str(tmp_path / "y")])
     assert export_cmd.run(args) == 2
     assert "cannot open the project" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt,package", [("spacy", "spacy"), ("hf", "datasets")])
+def test_missing_optional_library_is_explained_before_writing(tmp_path, monkeypatch, fmt, package):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == package else real(name, *a))
+    with pytest.raises(FormatError, match=f"needs the {package} package.*python main.py"):
+        export(many_docs(1), fmt, tmp_path / "x")
+    assert list(tmp_path.iterdir()) == []

@@ -25,6 +25,7 @@ from .common import (
     ImportProblem,
     ImportReport,
     load_doc,
+    require,
     split_of,
     staged,
     write_json,
@@ -88,6 +89,8 @@ def export(
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
     opts = ExportOptions.from_dict(options)
+    for package in getattr(EXPORTERS[fmt], "requires", ()):
+        require(package, f"{fmt} export")
     progress = progress or Progress()
     out = Path(out)
     writer_cls = EXPORTERS[fmt]

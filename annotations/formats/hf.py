@@ -27,6 +27,7 @@ class Writer:
     layout = "dir"
     ext = ""
     handles_splits = True
+    requires = ("datasets", "pyarrow")
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.path, self.opts, self.report, self.schema = path, opts, report, schema

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..schema import Schema
 from ..tokenize import tokenize_document
-from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost
+from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost, require
 from .importing import ParsedDoc
 
 _NLP: dict[str, Any] = {}
@@ -67,6 +67,7 @@ class Writer:
 
     layout = "file"
     ext = ".spacy"
+    requires = ("spacy",)
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         from spacy.tokens import DocBin
@@ -130,6 +131,7 @@ class Writer:
 
 def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
     """Read a DocBin; spans from ``doc.spans["sc"]`` plus any ``doc.ents`` not already there."""
+    require("spacy", "reading .spacy files")
     from spacy.tokens import DocBin
 
     name = str(path)
