@@ -12,6 +12,7 @@ yields several boxes, each covering its own glyphs.
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
@@ -145,12 +146,17 @@ class SpanPainter:
         self._blocks_of = {}
         self._geometry = {}
         ordered = sorted(items, key=lambda it: (it.start, -it.end))
-        active: list[tuple[int, int]] = []  # (end, level) of spans still open
+        active: list[tuple[int, int]] = []  # heap of (end, level) of spans still open
+        free: list[int] = []  # heap of levels released by closed spans
+        top = 0  # levels 0..top-1 have been handed out
         for it in ordered:
-            active = [(e, lv) for e, lv in active if e > it.start]
-            used = {lv for _, lv in active}
-            level = next(i for i in range(len(used) + 1) if i not in used)
-            active.append((it.end, level))
+            while active and active[0][0] <= it.start:
+                heapq.heappush(free, heapq.heappop(active)[1])
+            if free:
+                level = heapq.heappop(free)
+            else:
+                level, top = top, top + 1
+            heapq.heappush(active, (it.end, level))
             self._insert(it, level)
         if self.selected not in self._items:
             self.selected = None
