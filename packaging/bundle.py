@@ -44,7 +44,16 @@ EXCLUDED_PACKAGES = (
     "spacy_legacy", "spacy_loggers", "langcodes", "pydantic", "pydantic_core", "jinja2", "seqeval",
     "tkinter", "_tkinter", "matplotlib", "IPython", "PIL", "pytest", "_pytest", "hypothesis", "mypy",
     "setuptools", "pkg_resources", "distutils", "pip", "pydoc_data", "lib2to3", "unittest",
+    # only trafilatura's and courlan's own command lines use process pools; without these, PyInstaller's
+    # multiprocessing runtime hook (run at every start) is not added either
+    "multiprocessing", "concurrent.futures.process", "trafilatura.cli", "trafilatura.cli_utils", "courlan.cli",
 )
+# Analysis options shared by the app and the benchmark's baseline window.
+ANALYSIS_OPTIONS = {
+    "noarchive": False,  # modules in the compressed PYZ archive
+    "optimize": 0,       # keep asserts and docstrings: some libraries read __doc__
+}
+
 # Qt modules the app does not use. tests/test_packaging.py fails if code in ui/ or main.py imports one.
 EXCLUDED_QT_MODULES = (
     "QtNetwork", "QtQml", "QtQuick", "QtQuickControls2", "QtQuickWidgets", "QtQuickTest", "QtQmlFeatures",
@@ -223,6 +232,24 @@ def drop_symlinks_to(toc: Iterable[tuple[str, str, str]], dropped: Iterable[str]
     """``toc`` without the SYMLINK entries pointing at a dropped file (PyInstaller puts them in ``a.datas``)."""
     gone = set(dropped)
     return [(dest, src, typecode) for dest, src, typecode in toc if not (typecode == "SYMLINK" and src in gone)]
+
+
+def trim_analysis(analysis, workdir: Path, log: Callable[[str], None] = print) -> None:  # type: ignore[no-untyped-def]
+    """Apply every size trim to a PyInstaller ``Analysis`` in place (build.spec and bench/package.py use it).
+
+    Qt plugins/translations and babel locales are filtered everywhere; on Linux, libraries only dropped
+    plugins needed are pruned and the ICU data library is replaced by a trimmed one.
+    """
+    analysis.datas = [entry for entry in analysis.datas if keep_file(entry[0])]
+    analysis.binaries = [entry for entry in analysis.binaries if keep_file(entry[0])]
+    if sys.platform.startswith("linux"):
+        import icu_trim
+        from PyInstaller.depend.bindepend import get_imports
+
+        analysis.binaries, dropped = prune_unreachable_libraries(analysis.binaries, get_imports)
+        analysis.datas = drop_symlinks_to(analysis.datas, dropped)
+        log(f"build: dropped {len(dropped)} libraries that only dropped Qt plugins needed: {' '.join(dropped)}")
+        analysis.binaries = icu_trim.replace_icu_data(analysis.binaries, workdir)
 
 
 def env_flag(name: str) -> bool:
