@@ -63,9 +63,7 @@ class ReaderView(QTextEdit):
         """Show a document (exact stored text) with its spans."""
         self._title, self._meta = title, dict(meta or {})
         self.rdoc = ReaderDocument(text, title, self._meta, self.options)
-        self.painter.selected = None
-        self.painter.set_hits([])
-        self.painter._items = {}  # new text: old spans do not apply
+        self.painter.clear()  # new text: old spans do not apply
         self.painter.set_document(self.rdoc)
         self.painter.set_spans(spans)
         self._install()

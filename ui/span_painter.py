@@ -123,6 +123,13 @@ class SpanPainter:
         if self._items:
             self.set_spans(list(self._items.values()))
 
+    def clear(self) -> None:
+        """Forget every span, the selection and the find hits (another document is shown)."""
+        self.set_spans([])
+        self.selected = None
+        self._hits = []
+        self._current_hit = -1
+
     def invalidate_geometry(self) -> None:
         """Forget cached boxes; call after the document is laid out again (width, zoom)."""
         self._geometry.clear()
