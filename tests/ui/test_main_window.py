@@ -258,3 +258,28 @@ def test_window_geometry_is_remembered(qtbot, project):
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (640, 470)
     assert again.reader.options.zoom == win.reader.options.zoom != 1.0
+
+
+def test_keyboard_selection_then_label_key(qtbot, window, project):
+    text = window.reader.text()
+    start = text.index("من جهته")
+    window.reader.select_range(start, start)
+    press(qtbot, window, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)  # to the end of the visual line
+    selected = window.reader.textCursor().selectedText()
+    assert selected and text[start:].startswith(selected)
+    window.actions.snap_words.setChecked(False)
+    press(qtbot, window, "o")
+    (span,) = project.spans(window.current_doc_id)
+    assert (span.start, span.text, span.label) == (start, selected, "ORG")
+
+
+def test_system_locale_picks_the_interface_language(monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from ui import app as app_module
+
+    monkeypatch.setattr(app_module.QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.Arabic)))
+    assert app_module.effective_language("system") == "ar"
+    assert app_module.effective_language("en") == "en"
+    monkeypatch.setattr(app_module.QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.French)))
+    assert app_module.effective_language("system") == "en"
