@@ -109,19 +109,14 @@ class Writer:
         tok, columns = tag_columns(data, self.opts, self.report)
         lost_events_relations(data, self.report, "CoNLL")
         lost_extras(data, self.report, "CoNLL")
-        text, tokens = data.text, tok.tokens
+        text = data.text
+        words = [text[s:e] for s, e in tok.tokens]
         n_cols = len(columns)
         parts = [DOCSTART + " O" * n_cols + "\n\n"]
-        if n_cols == 1:
-            col = columns[0]
-            for a, b in tok.sentences:
-                parts += [f"{text[tokens[k][0]:tokens[k][1]]} {col[k]}\n" for k in range(a, b)]
-                parts.append("\n")
-        else:
-            for a, b in tok.sentences:
-                parts += [" ".join([text[tokens[k][0] : tokens[k][1]], *(c[k] for c in columns)]) + "\n"
-                          for k in range(a, b)]
-                parts.append("\n")
+        for a, b in tok.sentences:
+            # zip/map/join run in C: this is the inner loop of every CoNLL export
+            rows = zip(words[a:b], *(col[a:b] for col in columns), strict=True)
+            parts.append("\n".join(map(" ".join, rows)) + "\n\n")
         self.fh.write("".join(parts).encode("utf-8"))
 
     def close(self) -> None:
