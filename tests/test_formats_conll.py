@@ -209,3 +209,13 @@ def test_conll2003_style_columns_read_the_last_as_tags(tmp_path):
     rep = import_annotated(p, [f], "conll")
     assert "column(s) 2 do not hold tags (e.g. 'VB')" in "\n".join(rep.lines())
     assert [(s.label, s.text) for s in p.spans(rep.documents[0])] == [("GPE", "بغداد")]
+
+
+def test_levels_export_imports_back_every_nested_span(tmp_path):
+    p, d, _ = news_project()
+    export(p, "conll", tmp_path / "l.conll", {"nested": "levels"})
+    q = Project.memory()
+    rep = import_annotated(q, [tmp_path / "l.conll"], "conll")
+    assert not rep.problems and not rep.failed
+    got = sorted((s.label, s.text) for s in q.spans(rep.documents[0]))
+    assert got == sorted((s.label, s.text) for s in p.spans(d))
