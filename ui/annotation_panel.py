@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,6 +41,10 @@ def parse_attributes(text: str) -> dict[str, str]:
             raise ValueError(f"attribute {part!r} must be written key=value (separate several with ';')")
         out[key.strip()] = value.strip()
     return out
+
+
+def _order(span: Span) -> tuple[int, int, str]:
+    return (span.start, -span.end, span.id)
 
 
 def format_attributes(attrs: Mapping[str, Any]) -> str:
@@ -113,23 +118,53 @@ class AnnotationPanel(QWidget):
     def set_spans(self, spans: list[Span]) -> None:
         """Show a document's spans (keeps the current span selected when it still exists)."""
         current = self._current
-        self._spans = list(spans)
+        self._spans = sorted(spans, key=_order)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._spans))
-        colors = getattr(self, "_colors", {})
         for row, span in enumerate(self._spans):
-            text_item = QTableWidgetItem(span.text.replace("\n", " "))
-            text_item.setData(Qt.ItemDataRole.UserRole, span.id)
-            label_item = QTableWidgetItem(span.label)
-            if span.label in colors:
-                label_item.setBackground(QColor(colors[span.label]))
-                label_item.setForeground(QColor("#000000"))
-            self.table.setItem(row, 0, text_item)
-            self.table.setItem(row, 1, label_item)
-            # LRI…PDI: "27–32" must not read "32–27" in a right-to-left table
-            self.table.setItem(row, 2, QTableWidgetItem(f"\u2066{span.start}–{span.end}\u2069"))
+            self._fill_row(row, span)
         self.table.blockSignals(False)
         self.select_span(current if any(s.id == current for s in self._spans) else None)
+
+    def _fill_row(self, row: int, span: Span) -> None:
+        colors = getattr(self, "_colors", {})
+        text_item = QTableWidgetItem(span.text.replace("\n", " "))
+        text_item.setData(Qt.ItemDataRole.UserRole, span.id)
+        label_item = QTableWidgetItem(span.label)
+        if span.label in colors:
+            label_item.setBackground(QColor(colors[span.label]))
+            label_item.setForeground(QColor("#000000"))
+        self.table.setItem(row, 0, text_item)
+        self.table.setItem(row, 1, label_item)
+        # LRI…PDI: "27–32" must not read "32–27" in a right-to-left table
+        self.table.setItem(row, 2, QTableWidgetItem(f"\u2066{span.start}–{span.end}\u2069"))
+
+    def upsert(self, span: Span) -> None:
+        """Add or refresh one span's row (one change touches one row, not the whole table)."""
+        self.table.blockSignals(True)
+        old = next((i for i, s in enumerate(self._spans) if s.id == span.id), -1)
+        if old >= 0:
+            del self._spans[old]
+            self.table.removeRow(old)
+        row = bisect.bisect_left([_order(s) for s in self._spans], _order(span))
+        self._spans.insert(row, span)
+        self.table.insertRow(row)
+        self._fill_row(row, span)
+        self.table.blockSignals(False)
+        if span.id == self._current:
+            self.select_span(span.id)
+
+    def remove(self, span_id: str) -> None:
+        """Drop one span's row."""
+        row = next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
+        if row < 0:
+            return
+        self.table.blockSignals(True)
+        del self._spans[row]
+        self.table.removeRow(row)
+        self.table.blockSignals(False)
+        if span_id == self._current:
+            self.select_span(None)
 
     def span_ids(self) -> list[str]:
         return [s.id for s in self._spans]

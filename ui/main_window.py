@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotations import Change, Document, Project
+from annotations import Change, Document, Project, Span
 from annotations.clitics import snap_to_words, suggest_span
 from annotations.model import kind_of
 
@@ -378,21 +378,23 @@ class MainWindow(QMainWindow):
         doc_id = self.current_doc_id
         if doc_id and doc_id in change.doc_ids:
             before, after = change.before.get(doc_id, {}), change.after.get(doc_id, {})
+            text = self.reader.text()
             for rid in set(before) | set(after):
                 if kind_of(rid) != "span":
                     continue
                 rec = after.get(rid)
                 if rec is None:
                     self.reader.remove_span(rid)
+                    self.annotation_panel.remove(rid)
                 else:
                     self.reader.update_span(self._span_item(rid, rec))
+                    self.annotation_panel.upsert(Span.from_record({**rec, "id": rid}, text))
             doc_after = after.get("doc")
             if doc_after is not None:
                 old_meta = dict(self._doc.meta) if self._doc else {}
                 self._doc = self.project.document(doc_id)
                 if dict(self._doc.meta) != old_meta:
                     self._reload_layout()
-            self.annotation_panel.set_spans(self.project.spans(doc_id))
             if self.reader.selected_span() and self.reader.painter.item(self.reader.selected_span()) is None:
                 self.reader.select_span(None)
         if change.schema_after is not None:

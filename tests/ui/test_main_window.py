@@ -123,6 +123,12 @@ def test_nested_span(qtbot, window, project):
     painter = window.reader.painter
     assert painter.level(spans[outer].id) != painter.level(spans[inner].id)
     assert painter.chip_rect(spans[outer].id) != painter.chip_rect(spans[inner].id)
+    # the panel is updated row by row and keeps the core's order
+    select(window, "تركيا")
+    press(qtbot, window, "g")
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert window.annotation_panel.span_ids() == [s.id for s in project.spans(window.current_doc_id)]
 
 
 def test_clitic_snap_offer_and_automatic(qtbot, window, project):
