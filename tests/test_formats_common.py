@@ -147,7 +147,7 @@ def test_existing_output_is_refused_unless_overwrite(tmp_path):
 
 def test_bad_options_are_refused(tmp_path):
     p = many_docs(1)
-    for bad in ({"clitics": "glue"}, {"split": "a,b"}, {"scheme": "iob9"}, {"colour": 1}):
+    for bad in ({"clitics": "glue"}, {"split": "a,b"}, {"scheme": "iob9"}, {"colour": 1}, {"status": "dnoe"}):
         with pytest.raises(FormatError):
             export(p, "conll", tmp_path / "x.conll", bad)
     with pytest.raises(FormatError, match="unknown export format"):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError
-from ..model import Document, Event, Relation, Span
+from ..model import STATUSES, Document, Event, Relation, Span
 from ..storage import atomic_write_bytes
 
 EXAMPLES = 5  # examples kept per "could not carry" category
@@ -98,6 +98,11 @@ class ExportOptions:
             status = tuple(status)
             if "all" in status:
                 status = None
+        if status is not None:
+            bad = [s for s in status if s not in STATUSES]
+            if bad:
+                raise FormatError(f"status {', '.join(map(repr, bad))} is not one of {', '.join(STATUSES)} "
+                                  "(or all)")
         labels = opts.get("labels")
         if isinstance(labels, str):
             labels = [s.strip() for s in labels.split(",") if s.strip()]
@@ -364,7 +369,7 @@ class ExportReport:
         out = [f"exported {self.documents} documents as {self.format} to {self.out}"]
         if self.total == 0:
             out.append("  no document matched the selection (the default is --status done; try --status all)")
-        if len(self.splits) > 1 or "all" not in self.splits:
+        if self.splits and (len(self.splits) > 1 or "all" not in self.splits):
             out.append("  splits: " + ", ".join(f"{k} {v}" for k, v in sorted(self.splits.items())))
         for title, counter in (("spans", self.spans), ("events", self.events), ("relations", self.relations)):
             if counter:
