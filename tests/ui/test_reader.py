@@ -8,7 +8,7 @@ import bidi
 import bidi.algorithm as uba
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QTextLine
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextLine
 
 from ui.reader import ReaderView
 from ui.span_painter import SpanItem, SpanPainter
@@ -83,6 +83,9 @@ def test_visual_order_matches_the_unicode_bidi_algorithm(qapp):
     for n, line in enumerate(TRICKY):
         base = "R" if rdoc.directions[n] == "rtl" else "L"
         assert qt_visual_order(rdoc, n) == uba_visual_order(line, base), line
+    # sensitivity: with the wrong base direction the reference order differs from what Qt shows
+    assert qt_visual_order(rdoc, 0) != uba_visual_order(TRICKY[0], "L")
+    assert qt_visual_order(rdoc, 4) != uba_visual_order(TRICKY[4], "L")
 
 
 def test_isolate_line_matches_the_rust_reference(qapp):
@@ -115,9 +118,16 @@ def test_directions_and_alignment_per_paragraph(qapp):
 
 
 def _glyphs(rdoc: ReaderDocument):
-    block = rdoc.qdoc.findBlockByNumber(rdoc.first_body_block)
-    runs = block.layout().glyphRuns()
-    return [(list(r.glyphIndexes()), [(p.x(), p.y()) for p in r.positions()]) for r in runs]
+    """Glyph ids and positions of the first body paragraph, run by run."""
+    layout = rdoc.qdoc.findBlockByNumber(rdoc.first_body_block).layout()
+    out = []
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        for run in line.glyphRuns(line.textStart(), line.textLength()):
+            positions = [(round(p.x(), 2), round(p.y(), 2)) for p in run.positions()]
+            out.append((list(run.glyphIndexes()), positions))
+    assert out, "no glyphs laid out"
+    return out
 
 
 def test_span_inside_a_word_does_not_change_shaping(qtbot):
@@ -139,6 +149,19 @@ def test_span_inside_a_word_does_not_change_shaping(qtbot):
     view.viewport().repaint()
     assert _glyphs(view.rdoc) == before
     assert image_with != view.viewport().grab().toImage()  # the span was really painted
+
+    # The check is sensitive: the naive way (a character format on part of the word) changes the glyphs.
+    naive = ReaderDocument(text)
+    naive.set_width(600)
+    plain = _glyphs(naive)
+    cursor = QTextCursor(naive.qdoc)
+    cursor.setPosition(naive.positions.to_qt(start))
+    cursor.setPosition(naive.positions.to_qt(start + 7), QTextCursor.MoveMode.KeepAnchor)
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor("#ff0000"))
+    cursor.mergeCharFormat(fmt)
+    naive.set_width(601)
+    assert _glyphs(naive) != plain
 
 
 def test_span_box_covers_only_its_glyphs(qapp):
