@@ -47,8 +47,11 @@ def display_text(text: str) -> str:
     """The body as given to Qt: same length, with the characters Qt would merge or drop replaced 1:1.
 
     ``\\r\\n`` would become one block break (one position fewer), so the ``\\r`` becomes a zero-width
-    space; a lone ``\\r`` is a line break.
+    space; a lone ``\\r`` and U+2029 (which Qt turns into paragraph breaks) become ``\\n``, so that the
+    body's paragraphs are exactly its ``\\n``-separated lines.
     """
+    if "\u2029" in text:
+        text = text.replace("\u2029", "\n")
     if "\r" not in text:
         return text
     return re.sub("\r(?!\n)", "\n", text.replace("\r\n", "\u200b\n"))

@@ -213,6 +213,21 @@ def test_offsets_with_non_bmp_and_crlf(qtbot):
     assert view.selected_range() == (text.index("𝐀"), end)
 
 
+def test_odd_separators_keep_offsets_and_paragraph_index(qtbot):
+    text = "قال\u2029ثم\rمضى\u2028سطر\x0bx\nإسطنبول"
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.set_document(text, title="ع")
+    start = text.index("إسطنبول")
+    view.select_range(start, start + 7)
+    assert view.textCursor().selectedText() == "إسطنبول"
+    assert view.selected_range() == (start, start + 7)
+    view.add_span(SpanItem("t", start, start + 7, "GPE", "#a5d6a7"))
+    block = view.rdoc.block_of(start)
+    assert view.rdoc.block_number_of(start) == block.blockNumber()
+    assert view.painter.rects("t")[0].block == block.blockNumber()
+
+
 def test_invisible_characters_get_marks_without_changing_offsets(qtbot):
     text = "قال\u200f \u2066Fidan\u2069\u00a0أمس"
     view = ReaderView()
