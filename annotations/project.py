@@ -152,6 +152,15 @@ class _DocFile:
     def all(self, kind: str) -> list[Records]:
         return [dict(r) for r in self.table(kind).all()]
 
+    def raw(self, kind: str) -> Iterable[Records]:
+        """The stored records of a table without copies (fast read path; never mutate them)."""
+        data = self.storage.read() or {}
+        return (data.get(_TABLES[kind]) or {}).values()
+
+    def raw_doc(self) -> Records | None:
+        data = self.storage.read() or {}
+        return (data.get("document") or {}).get("1")
+
     def put(self, record_id: str, rec: Records | None) -> None:
         if record_id == "doc":
             table, number = self.db.table("document"), 1
@@ -881,9 +890,12 @@ class Project:
 
     def spans(self, doc_id: str) -> list[Span]:
         """Spans of a document sorted by start, longest first."""
-        docfile = self._docfile(doc_id)
-        text = self._doc_record(doc_id)["text"]
-        recs = sorted(docfile.all("span"), key=lambda r: (r["start"], -r["end"], _local_number(r["id"])))
+        return self._spans_of(self._docfile(doc_id))
+
+    @staticmethod
+    def _spans_of(docfile: _DocFile) -> list[Span]:
+        text = (docfile.raw_doc() or {}).get("text", "")
+        recs = sorted(docfile.raw("span"), key=lambda r: (r["start"], -r["end"], _local_number(r["id"])))
         return [Span.from_record(r, text) for r in recs]
 
     def update_span(self, span_id: str, **fields: Any) -> None:
@@ -1144,9 +1156,15 @@ class Project:
         return Event.from_record(rec, trig, self._doc_record(rec["doc"])["text"])
 
     def events(self, doc_id: str) -> list[Event]:
-        docfile = self._docfile(doc_id)
-        recs = sorted(docfile.all("event"), key=lambda r: _local_number(r["id"]))
-        return [self._event_obj(docfile, r) for r in recs]
+        return self._events_of(self._docfile(doc_id))
+
+    @staticmethod
+    def _events_of(docfile: _DocFile) -> list[Event]:
+        text = (docfile.raw_doc() or {}).get("text", "")
+        spans = {r["id"]: r for r in docfile.raw("span")}
+        recs = sorted(docfile.raw("event"), key=lambda r: _local_number(r["id"]))
+        missing = {"start": 0, "end": 0}
+        return [Event.from_record(r, spans.get(r["trigger"], missing), text) for r in recs]
 
     # ------------------------------------------------------------------ relations
     def _relation_record(self, docfile: _DocFile, rel_type: Any, arg1: Any, arg2: Any,
@@ -1209,8 +1227,27 @@ class Project:
         return Relation.from_record(self._get(relation_id, "relation")[1])
 
     def relations(self, doc_id: str) -> list[Relation]:
-        recs = sorted(self._docfile(doc_id).all("relation"), key=lambda r: _local_number(r["id"]))
+        return self._relations_of(self._docfile(doc_id))
+
+    @staticmethod
+    def _relations_of(docfile: _DocFile) -> list[Relation]:
+        recs = sorted(docfile.raw("relation"), key=lambda r: _local_number(r["id"]))
         return [Relation.from_record(r) for r in recs]
+
+    def iter_annotated(
+        self, status: str | Iterable[str] | None = None
+    ) -> Iterator[tuple[Document, list[Span], list[Event], list[Relation]]]:
+        """Each document with its spans, events and relations, read once (for exporters)."""
+        wanted = {status} if isinstance(status, str) else set(status) if status is not None else None
+        for info in self.documents():
+            if wanted is not None and info.status not in wanted:
+                continue
+            docfile = self._docfile(info.id)
+            doc = docfile.raw_doc()
+            if doc is None:
+                raise ProjectCorruptError(f"document file of {info.id} has no document record", info.id)
+            yield (Document.from_record(doc), self._spans_of(docfile), self._events_of(docfile),
+                   self._relations_of(docfile))
 
     # ------------------------------------------------------------------ whole annotated documents
     def import_document(
@@ -1541,7 +1578,7 @@ def _check_doc(schema: Schema, doc_id: str, snap: Mapping[str, Records]) -> list
                     continue
                 allowed = getattr(rt, end) if rt is not None else []
                 label = target.get("label") or target.get("type")
-                if allowed and label not in allowed:
+                if rt is not None and allowed and label not in allowed:
                     problems.append(Problem(doc_id, rid, f"{end} {rec.get(end)} is {label}; "
                                                          f"{rt.name} takes {', '.join(allowed)}"))
         else:

@@ -381,3 +381,15 @@ def test_a_failing_subscriber_does_not_fail_the_saved_change(project, doc, caplo
     sid = project.add_span(doc, 0, 4, "LOC")
     assert project.span(sid).label == "LOC"
     assert "view exploded" in caplog.text
+
+
+def test_iter_annotated_matches_the_single_calls(project, doc):
+    ev, ids = _meeting(project, doc)
+    other = project.add_document("نص آخر")
+    project.set_status(doc, "done")
+    rows = list(project.iter_annotated())
+    assert [r[0].id for r in rows] == [doc, other]
+    d, spans, events, relations = rows[0]
+    assert (d, spans, events, relations) == (project.document(doc), project.spans(doc), project.events(doc),
+                                             project.relations(doc))
+    assert [r[0].id for r in project.iter_annotated(status="done")] == [doc]
