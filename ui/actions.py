@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from annotations import Schema
 
+# Latin key -> the letter the same key types on the standard Arabic (101) layout, so label keys work
+# without switching the keyboard back to Latin.
+ARABIC_LAYOUT = dict(zip("qwertyuiopasdfghjklzxcvnm", "ضصثقفغعهخحشسيبلاتنمئءؤرىة", strict=True))
+
 
 class Actions(QObject):
     """The window's actions. Slots are connected by the main window; label actions follow the schema.
@@ -84,7 +88,11 @@ class Actions(QObject):
         for etype in schema.entity_types:
             action = QAction(self.tr("Label as %1").replace("%1", etype.name), self._reader)
             if etype.key:
-                action.setShortcut(QKeySequence(etype.key))
+                keys = [QKeySequence(etype.key)]
+                arabic = ARABIC_LAYOUT.get(etype.key.lower())
+                if arabic:  # the same physical key on the standard Arabic keyboard layout
+                    keys.append(QKeySequence(arabic))
+                action.setShortcuts(keys)
                 # A bare letter must not fire while typing in the find box: only while the reader has focus.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._reader.addAction(action)

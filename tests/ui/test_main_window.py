@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from annotations import Project
@@ -289,3 +290,12 @@ def test_system_locale_picks_the_interface_language(monkeypatch):
     assert app_module.effective_language("en") == "en"
     monkeypatch.setattr(app_module.QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.French)))
     assert app_module.effective_language("system") == "en"
+
+
+def test_label_keys_also_work_on_the_arabic_keyboard_layout(qtbot, window, project):
+    start, end = select(window, "تركيا")
+    window.reader.setFocus()
+    # the "g" key on the Arabic layout types ل (Qt key code = its code point); keyClick only does ASCII
+    QTest.sendKeyEvent(QTest.KeyAction.Click, window.reader, Qt.Key(ord("ل")), "ل",
+                       Qt.KeyboardModifier.NoModifier)
+    assert [(s.start, s.end, s.label) for s in project.spans(window.current_doc_id)] == [(start, end, "GPE")]
