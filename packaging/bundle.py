@@ -24,7 +24,7 @@ BUILD_ONLY_ASSETS = (
     "icons/qalam-annotator.ico",   # Windows executable icon (embedded in the .exe by PyInstaller)
     "icons/qalam-annotator.icns",  # macOS bundle icon (copied into the .app by PyInstaller)
 )
-BUILD_ONLY_SUFFIXES = (".ts",)  # Qt Linguist sources; only the compiled .qm files are bundled
+BUILD_ONLY_SUFFIXES = (".ts", ".py")  # Qt Linguist sources and the scripts that fill them: build inputs
 # Non-Python files inside the packages, found next to their module through ``__file__``.
 PACKAGE_DATA = (
     "annotations/ingest/cleanup_rules.json",

@@ -153,8 +153,10 @@ def test_render_writes_a_real_png(frozen_app, user_env, annotated_project, tmp_p
     assert len(colours) > 8, "the page looks blank: no text or highlight was drawn"
 
 
-def test_gui_starts_on_the_project_and_quits_cleanly(frozen_app, user_env, annotated_project):
+@pytest.mark.parametrize("locale", ["C.UTF-8", "ar_EG.UTF-8"])  # Arabic: the bundled .qm files are loaded
+def test_gui_starts_on_the_project_and_quits_cleanly(frozen_app, user_env, annotated_project, locale):
     project, _ = annotated_project
+    user_env.update(LANG=locale, LC_ALL=locale)
     started = time.monotonic()
     result = run(frozen_app, project, "--quit-after", "3", env=user_env, timeout=90)
     elapsed = time.monotonic() - started
