@@ -108,7 +108,7 @@ class Session:
         old = self.window
         doc_id = old.current_doc_id
         old.save_settings()
-        old.signals.detach()
+        old.detach()
         self.window = self._make_window(doc_id)
         old.deleteLater()
 

@@ -480,7 +480,20 @@ class MainWindow(QMainWindow):
         s.setValue("reader/zoom", self.reader.options.zoom)
         s.setValue("reader/theme", self.reader.options.theme.name)
 
+    def detach(self) -> None:
+        """Stop following the project (before this window is dropped): no callbacks into deleted widgets."""
+        self.signals.detach()
+        events = self.events
+        if events is None:
+            return
+        if hasattr(events, "detach"):
+            events.detach()
+        elif getattr(events, "_subscribed", None) is not None:
+            # The events controller has no public detach yet (requested); undo its subscription here.
+            events._subscribed.unsubscribe(events._on_change)
+            events._subscribed = None
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_settings()
-        self.signals.detach()
+        self.detach()
         super().closeEvent(event)

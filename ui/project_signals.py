@@ -20,9 +20,13 @@ class ProjectSignals(QObject):
         super().__init__(parent)
         self.project = project
         project.subscribe(self._on_change)
+        self._attached = True
 
     def _on_change(self, change: Change) -> None:
         self.changed.emit(change)
 
     def detach(self) -> None:
-        self.project.unsubscribe(self._on_change)
+        """Unsubscribe (safe to call twice)."""
+        if self._attached:
+            self._attached = False
+            self.project.unsubscribe(self._on_change)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -234,13 +234,11 @@ def test_direction_override_is_stored_per_document(window, project):
     assert window.reader.rdoc.directions[0] == "rtl"
 
 
-def test_switch_to_arabic_interface(qtbot, project):
+def test_switch_to_arabic_interface(qtbot, project, caplog):
     session = Session(project)
-    qtbot.addWidget(session.window)
     doc = session.window.current_doc_id
     session.set_language("ar")
     win = session.window
-    qtbot.addWidget(win)
     assert QSettings().value("ui/language") == "ar"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert win.isRightToLeft()
@@ -251,7 +249,13 @@ def test_switch_to_arabic_interface(qtbot, project):
     session.set_language("en")
     assert session.window.actions.find.text() == "&Find in document"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    qtbot.addWidget(session.window)
+    qtbot.addWidget(session.window)  # the discarded windows delete themselves; only the last is the test's
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old windows are really deleted
+    win = session.window
+    start, end = select(win, "تركيا")
+    assert win.annotate("GPE")  # the discarded windows no longer listen to the project
+    assert [(s.start, s.end) for s in project.spans(doc)] == [(start, end)]
+    assert "subscriber failed" not in caplog.text
 
 
 def test_window_geometry_is_remembered(qtbot, project):
