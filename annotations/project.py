@@ -132,6 +132,7 @@ class _DocFile:
         self.db = TinyDB(path, storage=DurableJSONStorage, deferred=deferred)
         self.storage = self.db.storage  # type: ignore[assignment]
         self.path = path
+        self.views: dict[str, list[Any]] = {}  # immutable Span/Event/Relation lists, reset on change
 
     def record(self) -> Records | None:
         rec = self.db.table("document").get(doc_id=1)
@@ -162,6 +163,7 @@ class _DocFile:
         return (data.get("document") or {}).get("1")
 
     def put(self, record_id: str, rec: Records | None) -> None:
+        self.views.clear()
         if record_id == "doc":
             table, number = self.db.table("document"), 1
         else:
@@ -894,9 +896,12 @@ class Project:
 
     @staticmethod
     def _spans_of(docfile: _DocFile) -> list[Span]:
-        text = (docfile.raw_doc() or {}).get("text", "")
-        recs = sorted(docfile.raw("span"), key=lambda r: (r["start"], -r["end"], _local_number(r["id"])))
-        return [Span.from_record(r, text) for r in recs]
+        cached = docfile.views.get("spans")
+        if cached is None:
+            text = (docfile.raw_doc() or {}).get("text", "")
+            recs = sorted(docfile.raw("span"), key=lambda r: (r["start"], -r["end"], _local_number(r["id"])))
+            cached = docfile.views["spans"] = [Span.from_record(r, text) for r in recs]
+        return list(cached)
 
     def update_span(self, span_id: str, **fields: Any) -> None:
         """Change a span's ``label``, ``start``, ``end``, ``attributes`` or ``note``."""
