@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 AR = {
     # Actions
