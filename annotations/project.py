@@ -1431,24 +1431,15 @@ class Project:
         if count and not cascade:
             raise InUseError(f"{count} annotation(s) use {kind} {name!r}; pass cascade=True to remove them too")
         schema = self.schema.copy()
-        if kind == "entity":
-            if schema.entity(name) is None:
-                raise UnknownLabelError(f"no entity type {name!r}")
-            schema.entity_types = [t for t in schema.entity_types if t.name != name]
-        elif kind == "event":
-            if schema.event(name) is None:
-                raise UnknownLabelError(f"no event type {name!r}")
-            schema.event_types = [t for t in schema.event_types if t.name != name]
-        elif kind == "relation":
-            if schema.relation(name) is None:
-                raise UnknownLabelError(f"no relation type {name!r}")
-            schema.relation_types = [t for t in schema.relation_types if t.name != name]
-        elif kind == "attribute":
-            if schema.attribute(name) is None:
-                raise UnknownLabelError(f"no attribute {name!r}")
-            schema.attributes = [a for a in schema.attributes if a.name != name]
-        else:
+        lists = {"entity": "entity_types", "event": "event_types", "relation": "relation_types",
+                 "attribute": "attributes"}
+        if kind not in lists:
             raise AnnotationError("remove_type takes entity, event, relation or attribute")
+        items = getattr(schema, lists[kind])
+        if not any(t.name == name for t in items):
+            raise UnknownLabelError(f"no {kind} {name!r} in the schema")
+        setattr(schema, lists[kind], [t for t in items if t.name != name])
+        # role and relation-end constraints keep the removed name: an empty list would mean "any"
         before: dict[str, dict[str, Any]] = {}
         after: dict[str, dict[str, Any]] = {}
         for doc_id, ids in usage.items():
