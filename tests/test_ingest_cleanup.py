@@ -165,3 +165,25 @@ def test_cleanup_is_reversible(lines):
     assert restore_original(res.body, _meta(res)) == text
     for entry in res.removed + res.captions:
         assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
+
+
+def test_rules_can_be_written_in_yaml(tmp_path):
+    rules_file = tmp_path / "site.yaml"
+    rules_file.write_text(
+        "rules:\n"
+        "  - name: newsletter\n"
+        "    pattern: '^النشرة البريدية'\n"
+        "    reason: newsletter box\n"
+        "    max_words: 12\n",
+        encoding="utf-8",
+    )
+    res = clean(f"{TITLE}\n{BODY1}\nالنشرة البريدية: سجّل بريدك لتصلك الأخبار\n{BODY2}", load_rules([rules_file]))
+    assert res.body == f"{BODY1}\n{BODY2}"
+    assert [e["reason"] for e in res.removed] == ["title", "newsletter box"]
+
+
+def test_broken_yaml_rules_name_the_line(tmp_path):
+    rules_file = tmp_path / "bad.yml"
+    rules_file.write_text("rules:\n  - name: x\n    pattern: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"bad.yml: line \d+: not valid YAML"):
+        load_rules([rules_file])

@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--no-cleanup", dest="cleanup", action="store_false",
                    help="keep the text exactly as it is (no title/date/boilerplate/caption detection)")
     p.add_argument("--rules", metavar="FILE", action="append", default=[],
-                   help="extra cleanup rules (JSON) that extend the built-in ones; may be repeated")
+                   help="extra cleanup rules (JSON or YAML) that extend the built-in ones; may be repeated")
     for name, default in (("text", "text"), ("title", "title"), ("date", "date"), ("url", "url"),
                           ("source", "source"), ("id", "id")):
         p.add_argument(f"--{name}-field", default=default, metavar="NAME",

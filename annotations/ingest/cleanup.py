@@ -87,7 +87,7 @@ def _rule_from(data: Any, where_: str) -> Rule:
 
 
 def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
-    """Validate a rules document (``{"rules": [...], "replace_builtin": false}``).
+    """Validate a rules document (``{"rules": [...], "replace_builtin": false}``, from JSON or YAML).
 
     Returns:
         the rules and whether they replace the built-in ones.
@@ -110,10 +110,27 @@ def _read_rules_file(path: Path) -> Any:
         raise RulesError(f"rules file {path}: cannot be read ({e.strerror or e})") from None
     except UnicodeDecodeError:
         raise RulesError(f"rules file {path}: is not UTF-8 text") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _yaml(raw, path)
     try:
         return json.loads(raw)
     except json.JSONDecodeError as e:
         raise RulesError(f"rules file {path}: line {e.lineno}: not valid JSON ({e.msg})", e.lineno) from None
+
+
+def _yaml(raw: str, path: Path) -> Any:
+    try:
+        import yaml  # PyYAML comes with the datasets requirement; JSON needs nothing
+    except ImportError:
+        raise RulesError(f"rules file {path}: YAML needs the PyYAML package; write the rules as JSON") from None
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        where = f"line {line}: " if line else ""
+        raise RulesError(f"rules file {path}: {where}not valid YAML ({getattr(e, 'problem', None) or e})",
+                         line) from None
 
 
 def load_rules(extra: Iterable[str | os.PathLike[str]] = ()) -> RuleSet:
