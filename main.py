@@ -97,6 +97,13 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not (argv and argv[0] in ("-h", "--help", "--version")):
+        from annotations.assets import missing_assets_message
+
+        problem = missing_assets_message()  # a damaged install says what is missing, up front
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -108,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the GUI is not available ({exc}). Install the requirements: "
               "pip install -r requirements.txt", file=sys.stderr)
         return 2
+    from ui.crash import install_crash_handler
+
+    install_crash_handler()  # unhandled GUI/thread exceptions: crash.log in the user log folder + a dialog
     gui_args.run = lambda a: run_gui(a.project, quit_after=a.quit_after)
     return run_command(gui_args)
 

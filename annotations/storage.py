@@ -39,8 +39,11 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, backup: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically and durably; optionally keep ``path.bak``."""
+def atomic_write_bytes(path: Path, data: bytes, backup: bool = False, sync_dir: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically and durably; optionally keep ``path.bak``.
+
+    ``sync_dir=False`` leaves the folder fsync to the caller, who writes several files into one
+    folder and fsyncs it once at the end (the renames are durable only after that)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -59,7 +62,8 @@ def atomic_write_bytes(path: Path, data: bytes, backup: bool = False) -> None:
     if backup:
         _link_backup(path)
     os.replace(tmp, path)
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def _link_backup(path: Path) -> None:
@@ -162,15 +166,15 @@ class DurableJSONStorage(Storage):
     def dirty(self) -> bool:
         return self._dirty
 
-    def flush(self) -> None:
-        """Write pending (deferred) changes durably now."""
+    def flush(self, sync_dir: bool = True) -> None:
+        """Write pending (deferred) changes durably now (see atomic_write_bytes for sync_dir)."""
         if self._dirty:
-            self._flush()
+            self._flush(sync_dir)
             self._dirty = False
 
-    def _flush(self) -> None:
+    def _flush(self, sync_dir: bool = True) -> None:
         if self.path is not None and self._data is not None:
-            atomic_write_bytes(self.path, dumps(self._data), backup=self.backup)
+            atomic_write_bytes(self.path, dumps(self._data), backup=self.backup, sync_dir=sync_dir)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -393,3 +393,17 @@ def test_iter_annotated_matches_the_single_calls(project, doc):
     assert (d, spans, events, relations) == (project.document(doc), project.spans(doc), project.events(doc),
                                              project.relations(doc))
     assert [r[0].id for r in project.iter_annotated(status="done")] == [doc]
+
+
+def test_add_documents_is_one_step_and_all_or_nothing(project):
+    ids = project.add_documents(dict(text=f"مقال رقم {i}", title=f"عنوان {i}", meta={"n": i}) for i in range(5))
+    assert [d.id for d in project.documents()] == ids
+    assert project.document(ids[3]).meta == {"n": 3}
+    assert project.last_change.description == "add 5 documents"
+    before = state(project)
+    with pytest.raises(AnnotationError, match="document 2"):
+        project.add_documents([dict(text="جيد"), dict(text="سيء\x00")])
+    assert state(project) == before
+    project.revert(project.last_change)
+    assert project.documents() == []
+    assert project.add_documents([]) == []
