@@ -1,0 +1,162 @@
+"""Exporting from the real main window: the dialog, CoNLL and JSONL files, the report, cancel (pytest-qt)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from annotations import Project
+from ui import io_controller as io_module
+from ui.export_dialog import ExportDialog
+from ui.io_controller import install_io
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+TEXT = "شهدت بإسطنبول اجتماعاً بين وروسيا وأوكرانيا.\nوقال بوتين إن المحادثات جرت."
+
+
+def part(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = Project.open(tmp_path / "proj", create=True)
+    for k in range(12):
+        text = TEXT + f" ({k})"
+        doc = project.add_document(text, title=f"خبر {k}")
+        project.add_span(doc, *part(text, "إسطنبول"), "GPE")  # inside the token بإسطنبول
+        project.add_span(doc, *part(text, "بوتين"), "PER")
+        if k < 10:
+            project.set_status(doc, "done")
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def window(qtbot, project):
+    win = MainWindow(project)
+    qtbot.addWidget(win)
+    win.resize(1100, 750)
+    win.show()
+    qtbot.waitExposed(win)
+    win.io = install_io(win)
+    yield win
+    for dialog in (win.io.dialog, win.io.report_dialog):
+        if dialog is not None:
+            dialog.close()
+
+
+def run_export(qtbot, win, fmt: str, out, **choices):
+    win.io.actions["export"].trigger()
+    dialog = win.io.dialog
+    assert isinstance(dialog, ExportDialog) and dialog.isVisible()
+    dialog.set_format(fmt)
+    dialog.set_out_path(out)
+    for status, on in choices.get("statuses", {}).items():
+        dialog.status_checks[status].setChecked(on)
+    with qtbot.waitSignal(win.io.export_finished, timeout=20000) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def test_export_conll_through_the_dialog(qtbot, window, tmp_path):
+    out = tmp_path / "train.conll"
+    report = run_export(qtbot, window, "conll", out)
+    assert report.documents == 10 and report.total == 10  # status "done" by default, as in the CLI
+    rows = [line.split() for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tags = {r[0]: r[-1] for r in rows}
+    # The proclitic ب is its own O token; the entity after it is B-GPE (clitics "split" by default).
+    assert tags["ب"] == "O" and tags["إسطنبول"] == "B-GPE" and tags["بوتين"] == "B-PER"
+    assert sum(1 for r in rows if r[-1] == "B-GPE") == 10
+    saved = json.loads((tmp_path / "train.conll.report.json").read_text(encoding="utf-8"))
+    assert saved["documents"] == 10
+    shown = window.io.report_dialog
+    assert shown.ok and shown.headline.text() == "Exported 10 of 10 documents."
+    assert ("Spans:", "20") in shown.counts
+    assert "exported 10 documents as conll" in shown.details.toPlainText()
+
+
+def test_export_jsonl_with_all_statuses_keeps_every_offset(qtbot, window, tmp_path, project):
+    out = tmp_path / "all.jsonl"
+    report = run_export(qtbot, window, "jsonl", out, statuses={"new": True, "in progress": True,
+                                                             "skipped": True})
+    assert report.documents == 12
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    docs = [r for r in records if "text" in r]
+    assert len(docs) == 12
+    for rec in docs:
+        assert {(rec["text"][s["start"]:s["end"]], s["label"]) for s in rec["spans"]} == {
+            ("إسطنبول", "GPE"), ("بوتين", "PER")}
+    assert window.io.report_dialog.ok
+
+
+def test_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch):
+    out = tmp_path / "cancelled.conll"
+
+    class CancellingProgress(io_module.QtProgress):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.advanced.connect(self._maybe_cancel)
+
+        def _maybe_cancel(self, done, total):
+            if done == 3:
+                self.dialog.findChild(QPushButton).click()  # the user presses Cancel
+
+    monkeypatch.setattr(io_module, "QtProgress", CancellingProgress)
+    before = set(tmp_path.iterdir())
+    report = run_export(qtbot, window, "conll", out)
+    assert report.cancelled and report.documents == 3
+    assert set(tmp_path.iterdir()) == before  # no output, no report file, no partial file left behind
+    shown = window.io.report_dialog
+    assert not shown.ok and shown.headline.text() == "Export cancelled. Nothing was written."
+
+
+def test_dialog_refuses_an_existing_output_until_replace_is_ticked(qtbot, window, tmp_path):
+    out = tmp_path / "exists.jsonl"
+    out.write_text("keep me", encoding="utf-8")
+    window.io.actions["export"].trigger()
+    dialog = window.io.dialog
+    dialog.set_format("jsonl")
+    dialog.set_out_path(out)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "already exists" in dialog.error_label.text()
+    assert out.read_text(encoding="utf-8") == "keep me"
+    dialog.overwrite_check.setChecked(True)
+    with qtbot.waitSignal(window.io.export_finished, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert out.read_text(encoding="utf-8") != "keep me"
+
+
+def test_dialog_options_are_the_cli_options(qtbot, window, tmp_path, project):
+    window.io.actions["export"].trigger()
+    dialog = window.io.dialog
+    # A path is proposed beside the project and follows the format until the user types one.
+    assert dialog.out_path() == str(project.path.parent / f"{project.path.name}-jsonl.jsonl")
+    dialog.set_format("conll")
+    assert dialog.out_path().endswith("-conll.conll")
+    dialog.clitics_combo.setCurrentIndex(dialog.clitics_combo.findData("keep"))
+    dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("bioes"))
+    dialog.split_check.setChecked(True)
+    dialog.seed_spin.setValue(7)
+    for k in range(dialog.label_list.count()):
+        item = dialog.label_list.item(k)
+        item.setCheckState(Qt.CheckState.Checked if item.text() == "GPE" else Qt.CheckState.Unchecked)
+    opts = dialog.options()
+    assert (opts["clitics"], opts["scheme"], opts["split"], opts["seed"], opts["labels"], opts["status"]) == (
+        "keep", "bioes", (0.8, 0.1, 0.1), 7, ["GPE"], "done")
+    assert dialog.out_path().endswith("-conll")  # a split writes a folder
+    assert not dialog.format_box.isEnabled() and dialog.tokens_box.isEnabled()
+    with qtbot.waitSignal(window.io.export_finished, timeout=20000) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    report = blocker.args[0]
+    out = project.path.parent / f"{project.path.name}-conll"
+    assert sorted(p.name for p in out.iterdir()) == ["dev.conll", "test.conll", "train.conll"]
+    assert sum(report.splits.values()) == 10 and set(report.spans) == {"GPE"}
+    train = (out / "train.conll").read_text(encoding="utf-8")
+    assert "بإسطنبول S-GPE" in train.splitlines() and "PER" not in train  # whole tokens, BIOES, only GPE
