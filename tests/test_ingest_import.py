@@ -76,7 +76,7 @@ def test_same_article_in_four_encodings_imports_identically(tmp_path, shared_dir
     with Project.memory() as p:
         report = import_paths(p, [tmp_path / n for n in variants])
         assert len(report.imported) == 1 and len(report.skipped) == 3
-        assert all("same text as document" in str(s) for s in report.skipped)
+        assert all("same text as" in str(s) for s in report.skipped)
 
 
 HTML_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="windows-1256">
@@ -373,8 +373,13 @@ def test_duplicates_are_skipped_with_a_reason(tmp_path):
         report = import_paths(p, [a, b])
         (doc,) = p.iter_documents()
     assert report.ok and len(report.imported) == 1
-    assert [str(s) for s in report.skipped] == [f"{b}: same text as document {doc.id}, already in the project"]
+    assert [str(s) for s in report.skipped] == [f"{b}: same text as {a}, imported just before"]
     assert report.summary().startswith("Imported 1 article, skipped 1 duplicate, 0 failed")
+    with Project.memory() as p:  # in a later import the earlier article is a stored document
+        import_paths(p, [a])
+        report = import_paths(p, [b])
+        (doc,) = p.iter_documents()
+    assert [str(s) for s in report.skipped] == [f"{b}: same text as document {doc.id}, already in the project"]
 
 
 def test_folders_are_walked_recursively(tmp_path):
@@ -582,17 +587,20 @@ def test_project_write_failure_stops_the_import_cleanly(tmp_path, monkeypatch):
     for i in range(3):
         paths.append(tmp_path / f"{i}.txt")
         paths[-1].write_text(f"{BODY1} {i}", encoding="utf-8")
+    import annotations.ingest as ingest
+
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 1)  # store after each file, so the 2nd write fails
     with Project.memory() as p:
-        real = p.add_document
+        real = p.add_documents
         calls = []
 
-        def add_document(*args, **kwargs):
+        def add_documents(*args, **kwargs):
             calls.append(1)
             if len(calls) == 2:
                 raise ProjectError("disk full")
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(p, "add_document", add_document)
+        monkeypatch.setattr(p, "add_documents", add_documents)
         report = import_paths(p, paths)
         assert len(p) == 1
     assert _failures(report) == [f"{paths[1]}: the project cannot be written (disk full); the import stopped here"]

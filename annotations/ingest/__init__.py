@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import AnnotationError, ProjectError
 from ..progress import Progress
+from ..project import text_hash
 from . import html as html_mod
 from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
 from .cleanup import RulesError, RuleSet, clean, load_rules, restore_original
@@ -141,6 +142,9 @@ class _Importer:
         self.units: list[_Unit] = []
         self.annotated: dict[str, list[str]] = {}
         self.zips: list[SafeZip] = []
+        # articles ready to store, written together (one durable sync per batch, not per article)
+        self.pending: list[dict[str, Any]] = []
+        self.pending_hashes: dict[str, str] = {}
 
     # ---------------------------------------------------------------- collecting
     def collect(self, paths: Iterable[str | os.PathLike[str]]) -> None:
@@ -248,21 +252,37 @@ class _Importer:
                 self.report.not_reached = len(self.units) - k
                 break
             self.progress.advance(0, label=unit.name)
+            mark = len(self.pending)
             try:
                 self._unit(unit)
             except IngestError as e:
+                self._drop_pending(mark)  # a failed file leaves the project unchanged
                 self.report.fail(unit.name, e.line, str(e))
             except OSError as e:
+                self._drop_pending(mark)
                 self.report.fail(unit.name, None, _os_reason(e))
             except _Stop as e:
                 self.report.fail(unit.name, None, str(e))
                 self.report.not_reached = len(self.units) - k - 1
                 break
             except MemoryError:
+                self._drop_pending(mark)
                 self.report.fail(unit.name, None, "not enough memory to import it; lower --max-size or split it")
             except Exception as e:  # noqa: BLE001 - last resort so no traceback reaches the user
+                self._drop_pending(mark)
                 self.report.fail(unit.name, None, f"unexpected error ({type(e).__name__}: {e}); please report this")
             self.progress.advance(1)
+            if len(self.pending) >= BATCH_SIZE:
+                try:
+                    self.flush()
+                except _Stop as e:
+                    self.report.fail(unit.name, None, str(e))
+                    self.report.not_reached = len(self.units) - k - 1
+                    break
+        try:
+            self.flush()  # what is pending when the loop ends or is cancelled counts as imported
+        except _Stop as e:
+            self.report.fail("import", None, str(e))
         self.progress.finish()
 
     def _run_annotated(self) -> None:
@@ -373,20 +393,52 @@ class _Importer:
         if dup is not None:
             self.report.skip(name, line, f"same text as document {dup}, already in the project")
             return
+        digest = text_hash(body)
+        if digest in self.pending_hashes:
+            self.report.skip(name, line, f"same text as {self.pending_hashes[digest]}, imported just before")
+            return
+        self.pending_hashes[digest] = where
+        warning = invisible_warning(counts, language) if counts else None
+        self.pending.append({"where": where, "name": name, "line": line, "warning": warning, "hash": digest,
+                             "doc": {"text": body, "title": title, "meta": meta, "status": self.options.status}})
+
+    def _drop_pending(self, mark: int) -> None:
+        for item in self.pending[mark:]:
+            self.pending_hashes.pop(item["hash"], None)
+        del self.pending[mark:]
+
+    def flush(self) -> None:
+        """Store the pending articles in one write; if the batch is refused, store them one by one
+        so that only the bad article fails."""
+        batch, self.pending, self.pending_hashes = self.pending, [], {}
+        if not batch:
+            return
         try:
-            doc_id = self.project.add_document(body, title=title, meta=meta, status=self.options.status)
-        except AnnotationError as e:
-            raise IngestError(f"not stored: {e}", line) from None
+            try:
+                ids = self.project.add_documents([item["doc"] for item in batch])
+            except AnnotationError:
+                ids = []
+                for item in batch:
+                    try:
+                        ids.append(self.project.add_document(**item["doc"]))
+                    except AnnotationError as e:
+                        ids.append(None)
+                        self.report.fail(item["name"], item["line"], f"not stored: {e}")
         except ProjectError as e:
             raise _Stop(f"the project cannot be written ({e}); the import stopped here") from None
-        self.report.imported.append((where, doc_id))
-        warning = invisible_warning(counts, language) if counts else None
-        if warning:
-            self.report.warn(name, line, warning)
+        for item, doc_id in zip(batch, ids, strict=True):
+            if doc_id is None:
+                continue
+            self.report.imported.append((item["where"], doc_id))
+            if item["warning"]:
+                self.report.warn(item["name"], item["line"], item["warning"])
 
     def close(self) -> None:
         for archive in self.zips:
             archive.close()
+
+
+BATCH_SIZE = 200  # articles per durable write during an import
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -449,9 +501,10 @@ def import_paths(
 ) -> ImportReport:
     """Import articles from files, folders and ZIP archives into ``project``.
 
-    Each article is decoded, cleaned and described completely before its single
-    ``project.add_document`` call, so a file that fails leaves the project unchanged; one bad file
-    never stops the others. Cancelling through ``progress`` stops between articles and keeps what
+    Each article is decoded, cleaned and described completely before it is stored; articles are
+    stored in batches of ``BATCH_SIZE`` (one durable write each), and a file that fails has none
+    of its articles stored, so it leaves the project unchanged; one bad file never stops the
+    others. Cancelling through ``progress`` stops between articles and keeps what
     was imported.
 
     Args:
