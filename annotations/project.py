@@ -41,8 +41,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import getpass
 import hashlib
+import json
 import logging
 import os
 import re
@@ -110,6 +112,7 @@ _JOURNAL_LIMIT = 8 * 1024 * 1024  # compact when the journal passes 8 MB
 Records = dict[str, Any]
 
 
+@functools.lru_cache(maxsize=512)  # an import asks for the same text's hash several times
 def text_hash(text: str) -> str:
     """Hash of a text for duplicate detection: NFC, whitespace runs collapsed, ends stripped."""
     norm = " ".join(unicodedata.normalize("NFC", text).split())
@@ -171,7 +174,9 @@ class _DocFile:
         if table.contains(doc_id=number):
             table.remove(doc_ids=[number])
         if rec is not None:
-            table.insert(TinyDocument(copy.deepcopy(rec), doc_id=number))
+            # records are immutable values everywhere in this module (edits build new dicts), so
+            # the stored record and the one kept in a Change for undo may share nested objects
+            table.insert(TinyDocument(rec, doc_id=number))
 
     def snapshot(self) -> dict[str, Records]:
         """Every record of the document keyed by record id (``"doc"`` for the document)."""
@@ -505,8 +510,7 @@ class Project:
             self._memory_docs[doc_id] = docfile
             return docfile
         docfile = _DocFile(self._doc_path(doc_id), deferred=True)
-        self._cache[doc_id] = docfile
-        self._evict(keep=doc_id)
+        self._cache[doc_id] = docfile  # new documents are dirty until compacted: nothing to evict
         return docfile
 
     def _summary(self, snap: Mapping[str, Records], st: os.stat_result | None = None) -> Records:
@@ -1635,10 +1639,13 @@ def _json_dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise AnnotationError(f"{what} must be a dict, not {type(value).__name__}")
     try:
-        dumps(value)
+        # one round trip both proves the value is JSON and makes our own deep copy of it
+        copied = json.loads(dumps(value))
     except (TypeError, ValueError) as exc:
         raise AnnotationError(f"{what} must hold only JSON values (str, number, bool, list, dict): {exc}") from None
-    return copy.deepcopy(dict(value))
+    if not isinstance(copied, dict) or set(copied) != set(value):
+        raise AnnotationError(f"{what} keys must be strings")
+    return copied
 
 
 def _default_annotator() -> str | None:

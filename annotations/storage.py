@@ -52,7 +52,7 @@ def atomic_write_bytes(path: Path, data: bytes, backup: bool = False, sync_dir: 
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        _fdatasync(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):

@@ -74,6 +74,9 @@ class _NullProject:
         self.n += 1
         return f"{self.n:010x}"
 
+    def add_documents(self, documents: list[dict]) -> list[str]:
+        return [self.add_document(**d) for d in documents]
+
 
 def bench(n: int, memory: bool) -> dict[str, float]:
     """Seconds per article: import and bare read+detect+decode, wall clock and CPU time."""
