@@ -156,6 +156,9 @@ def run_gui(project_path: str | None, quit_after: float | None = None) -> int:
             project = Project.open(project_path, create=False)
     except ProjectError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if app.platformName() not in ("offscreen", "minimal"):
+            # started from a desktop menu there is no terminal: say it in a window too
+            QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     session = Session(project)
     if quit_after is not None:
