@@ -79,6 +79,7 @@ class EventsController(QObject):
         self._flow_stack: QUndoStack | None = None  # the stack holding the open event-creation macro
         self._gap_before_arcs: float | None = None
         self._shown_doc: str | None = None
+        self._referenced: set[str] = set()  # span/event ids the shown events and relations use
         self._subscribed: Project | None = None
         self.actions: dict[str, QAction] = {}
         self.type_actions: dict[str, QAction] = {}
@@ -269,8 +270,16 @@ class EventsController(QObject):
     # -- content ---------------------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         """A core change: reload only when it touches the shown document or the schema."""
-        if change.schema_after is not None or self._shown_doc in change.doc_ids or self._shown_doc is None:
+        if change.schema_after is not None or self._shown_doc is None:
             self.refresh()
+        elif self._shown_doc in change.doc_ids and not self._only_unused_spans(change):
+            self.refresh()
+
+    def _only_unused_spans(self, change: Change) -> bool:
+        """True when the change touches only spans no shown event or relation uses (and the document
+        record), so events and relations look the same: the common keypress needs no reload."""
+        touched = change.after.get(self._shown_doc or "", {})
+        return all(rid == "doc" or (kind_of(rid) == "span" and rid not in self._referenced) for rid in touched)
 
     def refresh(self, *_args: Any) -> None:
         """Reload events and relations of the current document into the painter and the panel."""
@@ -300,6 +309,8 @@ class EventsController(QObject):
             colors = {t.name: t.color for t in project.schema.event_types}
             colors.update({t.name: t.color for t in project.schema.relation_types})
             self.painter.set_annotations(events, relations, colors)
+            self._referenced = ({e.trigger for e in events} | {t for e in events for _, t in e.arguments}
+                                | {r.arg1 for r in relations} | {r.arg2 for r in relations})
             self.painter.trigger_labels = {t.name for t in project.schema.event_types}
             if self.current_event and self.current_event not in {e.id for e in events}:
                 self._set_current(None)
