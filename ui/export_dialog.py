@@ -84,6 +84,7 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(names.get(fmt, fmt), fmt)
         self.out_edit = QLineEdit(self)
         self.out_edit.setObjectName("export_out")
+        self.out_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a path reads left to right
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._on_browse)
         out_row = QHBoxLayout()
@@ -109,6 +110,7 @@ class ExportDialog(QDialog):
         self.label_list.setMaximumHeight(96)
         self.label_list.setFlow(QListWidget.Flow.LeftToRight)
         self.label_list.setWrapping(True)
+        self.label_list.setSpacing(2)
         for _kind, t in schema.all_types():
             item = QListWidgetItem(t.name, self.label_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

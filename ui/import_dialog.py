@@ -33,6 +33,7 @@ from annotations.ingest.decode import DEFAULT_MAX_SIZE
 from annotations.ingest.tabular import Fields
 from annotations.model import STATUSES
 
+from .bidi_paths import display_path
 from .document_list import status_label
 
 MB = 1024 * 1024
@@ -156,6 +157,8 @@ class ImportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._update_groups)
         self.path_list.itemSelectionChanged.connect(self._update_buttons)
         self.paths_changed.connect(self._update_buttons)
+        # "Import annotations…" offers annotated formats only: the article options would be noise there.
+        self.articles_box.setVisible(not annotated)
         self._update_groups()
         self._update_buttons()
 
@@ -195,7 +198,7 @@ class ImportDialog(QDialog):
             if path in known:
                 continue
             known.add(path)
-            self.path_list.addItem(path)
+            self.path_list.addItem(display_path(path))
             item = self.path_list.item(self.path_list.count() - 1)
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)

@@ -223,7 +223,11 @@ class IOController(QObject):
         if report.not_reached:
             counts.append((self.tr("Not attempted:"), str(report.not_reached)))
         ok = report.ok and not report.cancelled
-        return self._show_report(self.tr("Import report"), headline, counts, report.lines(), ok)
+        paths = [src for src, _ in report.imported]
+        paths += [r.source for r in (*report.skipped, *report.failed, *report.warnings)]
+        for ext in report.external:
+            paths += [p.file for p in (*getattr(ext, "failed", ()), *getattr(ext, "problems", ()))]
+        return self._show_report(self.tr("Import report"), headline, counts, report.lines(), ok, paths)
 
     # -- export ----------------------------------------------------------------------------------------
     def open_export_dialog(self) -> ExportDialog | None:
@@ -271,7 +275,7 @@ class IOController(QObject):
             self._set_busy(False)
         if report is None:
             self._show_report(self.tr("Export report"), self.tr("The export could not be done."), [],
-                              [error or ""], ok=False)
+                              [error or ""], ok=False, paths=[str(out)])
             return None
         self.show_export_report(report)
         self.export_finished.emit(report)
@@ -295,15 +299,16 @@ class IOController(QObject):
                  str(sum(int(v.get("count", 0)) for v in report.not_carried.values()))),
             ]
         ok = not report.cancelled and report.total > 0
-        return self._show_report(self.tr("Export report"), headline, counts, report.lines(), ok)
+        paths = [report.out, report.report_path or ""]
+        return self._show_report(self.tr("Export report"), headline, counts, report.lines(), ok, paths)
 
     # -- reports ---------------------------------------------------------------------------------------
     def _show_report(self, title: str, headline: str, counts: Sequence[tuple[str, str]],
-                     lines: Sequence[str], ok: bool) -> ReportDialog:
+                     lines: Sequence[str], ok: bool, paths: Iterable[str] = ()) -> ReportDialog:
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
-        dialog = ReportDialog(title, headline, counts, lines, ok, self.window)
+        dialog = ReportDialog(title, headline, counts, lines, ok, self.window, paths=[str(p) for p in paths])
         self.report_dialog = dialog
         dialog.open()  # window-modal, not blocking: the caller returns at once
         return dialog

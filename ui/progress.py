@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotations.progress import Progress
 
+from .bidi_paths import display_path, looks_like_path
+
 # Events are processed at most this often (seconds): often enough for a live Cancel button, rarely
 # enough that thousands of tiny articles are not slowed down by repainting.
 PUMP_INTERVAL = 0.05
@@ -89,7 +91,8 @@ class QtProgress(QObject, Progress):
 
     def _set_label(self, text: str) -> None:
         metrics = QFontMetrics(self.dialog.font())
-        self.dialog.setLabelText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH))
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, LABEL_WIDTH)
+        self.dialog.setLabelText(display_path(shown) if looks_like_path(shown) else shown)
 
     def _pump(self, force: bool = False) -> None:
         now = time.monotonic()

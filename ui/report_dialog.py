@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -18,23 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .bidi_paths import isolate_paths
+
 
 class ReportDialog(QDialog):
     """A report: an icon and a headline, a table of counts and the full report text.
 
     The report text comes from the core (``ImportReport.lines()``/``ExportReport.lines()``) so the
     GUI shows exactly what the CLI prints; each line is its own paragraph, laid out by its own first
-    strong character, so a line naming an Arabic file keeps its words in order.
+    strong character, and the file paths named in ``paths`` are shown isolated (``ui.bidi_paths``) so a
+    line naming Arabic folders and files keeps them in order. Copy gives the report without the isolates.
 
     Attributes:
         headline: the one-sentence outcome.
         counts: ``(label, value)`` rows shown under the headline.
-        details: the report lines (read-only).
+        lines: the report lines as the core wrote them.
+        details: the report lines as shown (read-only).
         ok: False when something failed or the operation was cancelled (warning icon).
     """
 
     def __init__(self, title: str, headline: str, counts: Sequence[tuple[str, str]], lines: Sequence[str],
-                 ok: bool, parent: QWidget | None = None) -> None:
+                 ok: bool, parent: QWidget | None = None, paths: Iterable[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("io_report")
         self.setWindowTitle(title)
@@ -50,6 +54,8 @@ class ReportDialog(QDialog):
         font.setBold(True)
         self.headline.setFont(font)
         form = QFormLayout()
+        # Keep each count beside its label, not pushed to the far edge of the dialog.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.counts = list(counts)
         for label, value in self.counts:
             value_label = QLabel(value, self)
@@ -59,7 +65,8 @@ class ReportDialog(QDialog):
         self.details.setObjectName("io_report_details")
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.details.setPlainText("\n".join(lines))
+        self.lines = list(lines)
+        self.details.setPlainText(isolate_paths("\n".join(self.lines), paths))
         self.details.setVisible(bool(lines))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = buttons.addButton(self.tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -81,7 +88,7 @@ class ReportDialog(QDialog):
     def text(self) -> str:
         """The whole report as plain text (what Copy puts on the clipboard)."""
         rows = [self.headline.text()] + [f"{label} {value}" for label, value in self.counts]
-        return "\n".join(rows + [self.details.toPlainText()])
+        return "\n".join(rows + self.lines)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
