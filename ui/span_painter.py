@@ -349,6 +349,10 @@ class SpanPainter:
         ids: set[str] = set()
         for block in self.visible_blocks(clip):
             ids.update(self._by_block.get(block.blockNumber(), ()))
+        # a long paragraph can hold thousands of spans: keep those whose boxes (or chips, drawn in
+        # the line gap above) reach into the clip
+        reach = clip.adjusted(0, -self.rdoc.gap - 4, 0, self.rdoc.gap + 4)
+        ids = {sid for sid in ids if any(r.rect.intersects(reach) for r in self.rects(sid))}
         return sorted(ids, key=lambda s: (self._levels[s], self._items[s].start))
 
     def span_at(self, point: QPointF) -> str | None:
