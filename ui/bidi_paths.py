@@ -24,13 +24,30 @@ def display_path(path: str) -> str:
     return f"{LRI}{shown}{PDI}"
 
 
+# Where a path may stand in a report line: after a space or at a line start, up to ``: ``, ``:12: ``,
+# ``, `` or the end of the line (``failed /a/b.txt:3: reason``, ``same text as /a/c.txt, imported...``).
+_CANDIDATE = re.compile(r"(?<!\S)[^\s:,][^\n]*?(?=(?::\d+)?: |, |\n|$)", re.MULTILINE)
+
+
 def isolate_paths(text: str, paths: Iterable[str]) -> str:
-    """``text`` with every occurrence of one of ``paths`` replaced by its ``display_path`` form."""
-    known = sorted({p for p in paths if p}, key=len, reverse=True)  # longest first: a.zip!b.txt before a.zip
+    """``text`` with each of ``paths`` it contains (as a report names it) in its ``display_path`` form.
+
+    Candidates are found by the shape of a report line and looked up in ``paths``, so the cost stays
+    linear in the text however many files an import named.
+    """
+    known = {p for p in paths if p}
     if not known:
         return text
-    pattern = re.compile("|".join(map(re.escape, known)))
-    return pattern.sub(lambda m: display_path(m.group()), text)
+
+    def shown(m: re.Match[str]) -> str:
+        words = m.group()
+        # The candidate may start with a word ("failed", "as"): try each word start in turn.
+        for k in [0] + [i + 1 for i, c in enumerate(words) if c == " "]:
+            if words[k:] in known:
+                return words[:k] + display_path(words[k:])
+        return words
+
+    return _CANDIDATE.sub(shown, text)
 
 
 def looks_like_path(text: str) -> bool:

@@ -12,8 +12,9 @@ window mirrors each change as it is made, so nothing else may touch the project 
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +182,8 @@ class IOController(QObject):
         self.progress = progress
         try:
             # import_paths reports every bad file itself; it does not raise for bad input.
-            report = import_paths(project, [os.fspath(p) for p in paths], options or ImportOptions(), progress)
+            with self._window_mirroring_paused(project):
+                report = import_paths(project, [os.fspath(p) for p in paths], options or ImportOptions(), progress)
         finally:
             self.progress = None
             progress.close()
@@ -190,6 +192,36 @@ class IOController(QObject):
         self.show_import_report(report)
         self.import_finished.emit(report)
         return report
+
+    @contextlib.contextmanager
+    def _window_mirroring_paused(self, project: Any) -> Iterator[None]:
+        """Hold back the window's per-change redraws during a bulk import, then replay what matters.
+
+        The main window mirrors each core change as it comes (``window.signals.changed``); for a new
+        document that reloads the whole document list, which makes a large import quadratic. Meanwhile
+        the changes are collected; afterwards the schema changes (labels added by an annotated import)
+        and the last change are re-emitted, so the window updates once, through its own code.
+        """
+        signals = getattr(self.window, "signals", None)
+        if not isinstance(signals, QObject) or not hasattr(signals, "changed"):
+            yield
+            return
+        seen: list[Any] = []
+
+        def collect(change: Any) -> None:
+            seen.append(change)
+
+        project.subscribe(collect)
+        was_blocked = signals.blockSignals(True)
+        try:
+            yield
+        finally:
+            signals.blockSignals(was_blocked)
+            project.unsubscribe(collect)
+            last = len(seen) - 1
+            for k, change in enumerate(seen):
+                if k == last or getattr(change, "schema_after", None) is not None:
+                    signals.changed.emit(change)
 
     def _after_import(self, report: ImportReport) -> None:
         """Show the new documents: refresh the list, open the first one if nothing was open."""

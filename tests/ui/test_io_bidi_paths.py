@@ -34,3 +34,13 @@ def test_isolate_paths_touches_only_the_named_paths_and_keeps_the_text():
     assert shown.replace(LRI, "").replace(PDI, "") == line
     assert shown.startswith("failed " + LRI) and shown.endswith(PDI + ": this is a PNG image, not a text file")
     assert isolate_paths(line, []) == line
+
+
+def test_isolate_paths_finds_paths_in_every_report_line_shape():
+    other = "/data/أخبار/خبر أول.txt"
+    text = (f"skipped {PATH}: same text as {other}, imported just before\n"
+            f"failed {other}:12: date not understood\nwarning /elsewhere/x.txt: not one of ours")
+    shown = isolate_paths(text, [PATH, other])
+    assert shown.count(LRI + "/") == 3  # PATH once, other twice; /elsewhere/x.txt is not a named path
+    assert f"{LRI}/{LRI}data{PDI}/" in shown and "warning /elsewhere/x.txt:" in shown
+    assert shown.replace(LRI, "").replace(PDI, "") == text

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from annotations import Project
 from ui import io_controller as io_module
 from ui.import_dialog import ImportDialog
-from ui.io_controller import IOController, install_io
+from ui.io_controller import IOController, imported_ids, install_io
 from ui.main_window import MainWindow
 from ui.report_dialog import ReportDialog
 
@@ -249,3 +249,24 @@ def test_dialog_explains_what_is_missing_and_stays_open(qtbot, window, tmp_path)
     dialog.field_edits["text"].setText("body")
     opts = dialog.options()
     assert (opts.format, opts.encoding, opts.cleanup, opts.fields.text) == ("brat", "cp1256", False, "body")
+
+
+def test_window_catches_up_after_a_bulk_import_labels_added_and_progress(qtbot, window, tmp_path):
+    conll = tmp_path / "sport.conll"
+    conll.write_text("فاز\tO\nالأهلي\tB-TEAM\nبالكأس\tO\n", encoding="utf-8")
+    txt = tmp_path / "a.txt"
+    txt.write_text(article(1), encoding="utf-8")
+    window.io.actions["import_articles"].trigger()
+    dialog = window.io.dialog
+    dialog.add_paths([conll, txt])
+    dialog.unknown_combo.setCurrentIndex(dialog.unknown_combo.findData("add"))
+    with qtbot.waitSignal(window.io.import_finished, timeout=20000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    report = blocker.args[0]
+    assert report.ok and len(imported_ids(report)) == 2
+    assert window.project.schema.entity("TEAM") is not None
+    # The window redrew from the core's changes once the import was over: the new label has its
+    # action and palette entry, and the status bar counts the new documents.
+    assert "TEAM" in window.actions.labels
+    assert window.progress_label.text().endswith("/2")
+    assert window.doc_list.model.rowCount() == 2
