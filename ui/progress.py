@@ -52,6 +52,7 @@ class QtProgress(QObject, Progress):
         self.dialog.setMinimumWidth(LABEL_WIDTH + 60)
         self.dialog.canceled.connect(self._on_canceled)
         self._last_pump = 0.0
+        self._pending_label: str | None = None
         self._titles: dict[str, str] = {}
 
     def set_stage_titles(self, titles: dict[str, str]) -> None:
@@ -74,7 +75,7 @@ class QtProgress(QObject, Progress):
     def advance(self, n: int = 1, label: str | None = None) -> None:
         super().advance(n, label)
         if label is not None and not self.cancelled:
-            self._set_label(label)
+            self._pending_label = label  # shown at the next pump: eliding every label costs more than the step
         if n:
             self.advanced.emit(self.done, self.total)
         self._pump()
@@ -98,6 +99,9 @@ class QtProgress(QObject, Progress):
         now = time.monotonic()
         if force or now - self._last_pump >= PUMP_INTERVAL:
             self._last_pump = now
+            if self._pending_label is not None and not self.cancelled:
+                self._set_label(self._pending_label)
+            self._pending_label = None
             # setValue also shows the dialog once the operation has lasted min_duration_ms (and, once
             # shown, processes events itself); it is called here only, so both are throttled.
             self.dialog.setValue(min(self.done, self.dialog.maximum()))
