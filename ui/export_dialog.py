@@ -250,6 +250,8 @@ class ExportDialog(QDialog):
         if not out:
             return self.tr("Choose where to save the export.")
         path = Path(out)
+        if not path.is_absolute():
+            return self.tr("Give the full path of the export, or choose it with Browse….")
         if not path.parent.is_dir():
             return self.tr("The folder %1 does not exist; choose another place.").replace("%1", str(path.parent))
         if path.exists() and not opts["overwrite"]:

@@ -87,6 +87,7 @@ class QtProgress(QObject, Progress):
     def close(self) -> None:
         """Hide the dialog for good (the operation is over)."""
         self.dialog.canceled.disconnect(self._on_canceled)
+        self.dialog.reset()  # stops the timer that would show the dialog after min_duration_ms
         self.dialog.hide()
         self.dialog.deleteLater()
 

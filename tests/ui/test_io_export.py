@@ -123,6 +123,9 @@ def test_dialog_refuses_an_existing_output_until_replace_is_ticked(qtbot, window
     window.io.actions["export"].trigger()
     dialog = window.io.dialog
     dialog.set_format("jsonl")
+    dialog.set_out_path("relative.jsonl")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "full path" in dialog.error_label.text()
     dialog.set_out_path(out)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "already exists" in dialog.error_label.text()
@@ -160,3 +163,12 @@ def test_dialog_options_are_the_cli_options(qtbot, window, tmp_path, project):
     assert sum(report.splits.values()) == 10 and set(report.spans) == {"GPE"}
     train = (out / "train.conll").read_text(encoding="utf-8")
     assert "بإسطنبول S-GPE" in train.splitlines() and "PER" not in train  # whole tokens, BIOES, only GPE
+
+
+def test_an_export_that_cannot_start_is_explained_not_raised(window, tmp_path):
+    out = tmp_path / "gone" / "x.conll"  # the folder vanished after the dialog was accepted
+    assert window.io.export("conll", out, {"status": "done"}) is None
+    shown = window.io.report_dialog
+    assert not shown.ok and shown.headline.text() == "The export could not be done."
+    assert "folder does not exist" in shown.lines[0] and not out.parent.exists()
+    assert not window.io.busy and all(a.isEnabled() for a in window.io.actions.values())

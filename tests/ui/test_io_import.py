@@ -113,6 +113,16 @@ def test_file_menu_holds_the_io_actions_with_free_shortcuts(window):
     assert window.io.actions["import_articles"].shortcut() == QKeySequence("Ctrl+I")
 
 
+def test_shortcut_opens_the_import_dialog_from_the_reader(qtbot, window):
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.io.dialog, ImportDialog) and window.io.dialog.isVisible()
+    assert window.io.dialog.windowTitle() == "Import articles"
+    window.io.dialog.reject()
+    assert window.project.documents() == []
+
+
 def test_menu_import_of_txt_and_zip_stores_documents_and_lists_them(qtbot, window, files):
     report = run_dialog(qtbot, window, [files / "خبر_١.txt", files / "legacy.txt", files / "أرشيف.zip"])
     project = window.project
