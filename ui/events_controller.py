@@ -94,6 +94,10 @@ class EventsController(QObject):
             if isinstance(labels_dock, QDockWidget):
                 # Stacked under the labels dock, both were too short to use: share its place as a tab.
                 window.tabifyDockWidget(labels_dock, self.dock)
+            if window.isVisible():
+                self.dock.show()  # a dock added to a window already on screen starts hidden
+                window.restoreDockWidget(self.dock)  # and takes the place saved last session
+            if isinstance(labels_dock, QDockWidget):
                 labels_dock.raise_()
         self.reader.span_selected.connect(self._on_span_clicked)
         self.panel.event_selected.connect(self._on_panel_event)

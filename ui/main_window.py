@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.project = project
         self.current_doc_id: str | None = None
-        self.events: Any = None  # the events controller (ui.events_controller), when installed
+        self._events: Any = None  # the events controller (ui.events_controller), once installed
+        self._with_events = with_events
         self._doc: Document | None = None
         self._exact: tuple[int, int] | None = None  # selection placed on purpose (clitic offer): no snapping
         self.undo_stack = QUndoStack(self)
@@ -88,9 +89,22 @@ class MainWindow(QMainWindow):
         if first:
             self.open_document(first)
         if with_events:
+            # The events tools live in a dock behind the labels dock: build them right after the
+            # window is first shown (or on first use), so the window appears sooner.
+            QTimer.singleShot(0, self, self._install_events)  # cancelled if the window goes first
+
+    def _install_events(self) -> None:
+        _ = self.events
+
+    @property
+    def events(self) -> Any:
+        """The events controller, installed on first use (None when this window has no events)."""
+        if self._events is None and self._with_events:
+            self._with_events = False  # install once, even if installing fails
             from .events_controller import install_events
 
-            self.events = install_events(self)
+            self._events = install_events(self)
+        return self._events
 
     # -- construction ----------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -483,7 +497,7 @@ class MainWindow(QMainWindow):
     def detach(self) -> None:
         """Stop following the project (before this window is dropped): no callbacks into deleted widgets."""
         self.signals.detach()
-        events = self.events
+        events = self._events
         if events is None:
             return
         if hasattr(events, "detach"):

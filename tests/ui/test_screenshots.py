@@ -53,7 +53,8 @@ def test_screenshot(qtbot, annotated, language, theme):
     qtbot.waitExposed(win)
     win.actions.dark_theme.setChecked(theme == "dark")
     win.open_document(doc)
-    QApplication.processEvents()  # palette change events
+    QApplication.processEvents()  # palette change events; the events dock is built after the first show
+    QApplication.processEvents()  # ...and its tab laid out
     nested = next(s.id for s in project.spans(doc) if s.text == "هاكان فيدان")
     win.reader.select_span(nested)
     win.reader.viewport().repaint()
