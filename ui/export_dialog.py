@@ -107,7 +107,7 @@ class ExportDialog(QDialog):
         status_row.addStretch(1)
         self.label_list = QListWidget(self)
         self.label_list.setObjectName("export_labels")
-        self.label_list.setMaximumHeight(96)
+        self.label_list.setMaximumHeight(110)
         self.label_list.setFlow(QListWidget.Flow.LeftToRight)
         self.label_list.setWrapping(True)
         self.label_list.setSpacing(2)
@@ -115,11 +115,20 @@ class ExportDialog(QDialog):
             item = QListWidgetItem(t.name, self.label_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
+        labels_col = QVBoxLayout()
+        for text, state in ((self.tr("All"), Qt.CheckState.Checked), (self.tr("None"), Qt.CheckState.Unchecked)):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, st=state: self._check_all_labels(st))
+            labels_col.addWidget(button)
+        labels_col.addStretch(1)
+        labels_row = QHBoxLayout()
+        labels_row.addWidget(self.label_list, 1)
+        labels_row.addLayout(labels_col)
         self.annotator_edit = QLineEdit(self)
         self.annotator_edit.setPlaceholderText(self.tr("any annotator"))
         sel_form = QFormLayout(selection)
         sel_form.addRow(self.tr("Documents marked:"), status_row)
-        sel_form.addRow(self.tr("Labels:"), self.label_list)
+        sel_form.addRow(self.tr("Labels:"), labels_row)
         sel_form.addRow(self.tr("Annotator:"), self.annotator_edit)
 
         self.tokens_box = QGroupBox(self.tr("Tokens"), self)
@@ -264,6 +273,10 @@ class ExportDialog(QDialog):
         return None
 
     # -- slots -----------------------------------------------------------------------------------------
+    def _check_all_labels(self, state: Qt.CheckState) -> None:
+        for k in range(self.label_list.count()):
+            self.label_list.item(k).setCheckState(state)
+
     def _on_format_changed(self) -> None:
         fmt = self.format()
         self.tokens_box.setEnabled(fmt in TOKEN_FORMATS)

@@ -147,9 +147,11 @@ def test_dialog_options_are_the_cli_options(qtbot, window, tmp_path, project):
     dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("bioes"))
     dialog.split_check.setChecked(True)
     dialog.seed_spin.setValue(7)
-    for k in range(dialog.label_list.count()):
-        item = dialog.label_list.item(k)
-        item.setCheckState(Qt.CheckState.Checked if item.text() == "GPE" else Qt.CheckState.Unchecked)
+    none = next(b for b in dialog.findChildren(QPushButton) if b.text() == "None")
+    qtbot.mouseClick(none, Qt.MouseButton.LeftButton)
+    assert dialog.options()["labels"] == []
+    gpe = dialog.label_list.findItems("GPE", Qt.MatchFlag.MatchExactly)[0]
+    gpe.setCheckState(Qt.CheckState.Checked)
     opts = dialog.options()
     assert (opts["clitics"], opts["scheme"], opts["split"], opts["seed"], opts["labels"], opts["status"]) == (
         "keep", "bioes", (0.8, 0.1, 0.1), 7, ["GPE"], "done")
