@@ -379,5 +379,7 @@ def install_io(main_window: QWidget) -> IOController:
     """Add import/export to ``main_window`` (File menu, shortcuts, drag-and-drop).
 
     The controller is a child of the window, which keeps it alive; keep the result to drive it.
+    Calling it again returns the controller already installed.
     """
-    return IOController(main_window)
+    existing = main_window.findChild(IOController)
+    return existing if existing is not None else IOController(main_window)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.current_doc_id: str | None = None
         self._events: Any = None  # the events controller (ui.events_controller), once installed
         self._with_events = with_events
+        self.io: Any = None  # import/export (ui.io_controller), installed right after the first show
         self._doc: Document | None = None
         self._exact: tuple[int, int] | None = None  # selection placed on purpose (clitic offer): no snapping
         self.undo_stack = QUndoStack(self)
@@ -92,9 +93,16 @@ class MainWindow(QMainWindow):
             # The events tools live in a dock behind the labels dock: build them right after the
             # window is first shown (or on first use), so the window appears sooner.
             QTimer.singleShot(0, self, self._install_events)  # cancelled if the window goes first
+        # Import/export pull in the ingest and format libraries: also after the first show.
+        QTimer.singleShot(0, self, self._install_io)
 
     def _install_events(self) -> None:
         _ = self.events
+
+    def _install_io(self) -> None:
+        from .io_controller import install_io
+
+        self.io = install_io(self)
 
     @property
     def events(self) -> Any:
