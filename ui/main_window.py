@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -89,17 +89,28 @@ class MainWindow(QMainWindow):
         first = self.doc_list.model.doc_id(0) if self.doc_list.model.rowCount() else None
         if first:
             self.open_document(first)
-        if with_events:
-            # The events tools live in a dock behind the labels dock: build them right after the
-            # window is first shown (or on first use), so the window appears sooner.
-            QTimer.singleShot(0, self, self._install_events)  # cancelled if the window goes first
-        # Import/export pull in the ingest and format libraries: also after the first show.
-        QTimer.singleShot(0, self, self._install_io)
+        # The events tools (a dock behind the labels dock) and import/export (which pull in the
+        # ingest and format libraries, ~50 ms) are built right after the window first paints, so it
+        # appears sooner; the events controller is also built on first use.
+        self._tools_pending = True
+        self.reader.viewport().installEventFilter(self)
 
-    def _install_events(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if self._tools_pending and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._install_tools)  # cancelled if the window goes first
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._tools_pending:  # in case no paint reaches the reader (covered, or no screen)
+            QTimer.singleShot(300, self, self._install_tools)
+
+    def _install_tools(self) -> None:
+        if not self._tools_pending:
+            return
+        self._tools_pending = False
+        self.reader.viewport().removeEventFilter(self)
         _ = self.events
-
-    def _install_io(self) -> None:
         from .io_controller import install_io
 
         self.io = install_io(self)

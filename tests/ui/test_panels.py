@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
 from annotations import Project
 from ui.annotation_panel import AnnotationPanel, parse_attributes
-from ui.app import default_project_path, read_sample_article, run_gui
+from ui.app import default_project_path, read_sample_article
 from ui.document_list import DocumentFilter, DocumentList, DocumentTableModel
 from ui.main_window import MainWindow
 from ui.palette import LabelPalette
@@ -119,8 +124,21 @@ def test_parse_attributes():
         parse_attributes("=x")
 
 
-def test_run_gui_creates_and_seeds_the_default_project(qapp):
-    assert run_gui(None, quit_after=0.2) == 0
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run_app(*args: str) -> int:
+    """``python main.py ...`` in a child process: a real start and quit, leaving this test process's
+    QApplication untouched (its event loop would otherwise have been run and quit)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), *args], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode
+
+
+def test_run_gui_creates_and_seeds_the_default_project():
+    assert _run_app("--quit-after", "0.2") == 0
     path = default_project_path()
     assert "data" in str(path) and path.exists()  # under the test's XDG_DATA_HOME, never the real home
     with Project.open(path, create=False) as project:
@@ -128,6 +146,6 @@ def test_run_gui_creates_and_seeds_the_default_project(qapp):
         text, title, _meta = read_sample_article()
         assert doc.text == text and doc.title == title
         assert "17 سبتمبر/أيلول 2023" in text and "بإسطنبول" in text
-    assert run_gui(None, quit_after=0.1) == 0  # second start: not seeded twice
+    assert _run_app("--quit-after", "0.1") == 0  # second start: not seeded twice
     with Project.open(path, create=False) as project:
         assert len(project.documents()) == 1
