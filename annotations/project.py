@@ -709,7 +709,7 @@ class Project:
         return ids
 
     def _new_doc_record(
-        self, text: str, title: str | None, meta: Mapping[str, Any] | None, status: str
+        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any
     ) -> Records:
         self._check_open()
         if not isinstance(text, str):
