@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import traceback
 from pathlib import Path
 
 from annotations import APP_NAME, AnnotationError, ProjectError, __version__
@@ -70,6 +69,8 @@ def _log_crash(exc: BaseException) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         log = folder / "crash.log"
         with log.open("a", encoding="utf-8") as fh:
+            import traceback
+
             fh.write("".join(traceback.format_exception(exc)))
         return log
     except OSError:

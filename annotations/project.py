@@ -43,15 +43,12 @@ import contextlib
 import copy
 import functools
 import getpass
-import hashlib
 import json
-import logging
 import os
 import re
 import shutil
 import time
 import unicodedata
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
@@ -106,7 +103,6 @@ _TABLES = {"span": "spans", "event": "events", "relation": "relations"}
 _PREFIX = {"span": "T", "event": "E", "relation": "R"}
 _DOC_ID_RE = re.compile(r"^[0-9a-zA-Z_-]{1,64}$")
 _CACHE_SIZE = 64
-_log = logging.getLogger(__name__)
 _JOURNAL_LIMIT = 8 * 1024 * 1024  # compact when the journal passes 8 MB
 
 Records = dict[str, Any]
@@ -116,6 +112,8 @@ Records = dict[str, Any]
 def text_hash(text: str) -> str:
     """Hash of a text for duplicate detection: NFC, whitespace runs collapsed, ends stripped."""
     norm = " ".join(unicodedata.normalize("NFC", text).split())
+    import hashlib  # imported on first use: the app's start-up time matters (issue 7)
+
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
 
 
@@ -574,7 +572,11 @@ class Project:
             try:
                 callback(change)
             except Exception:  # noqa: BLE001 - the change is saved; a broken view must not undo that
-                _log.exception("a change subscriber failed after %r was saved", change.description)
+                import logging
+
+                logging.getLogger(__name__).exception(
+                    "a change subscriber failed after %r was saved", change.description
+                )
 
     def _update_summary(self, doc_id: str, docfile: _DocFile, before: Mapping[str, Any],
                         after: Mapping[str, Any]) -> None:
@@ -720,9 +722,9 @@ class Project:
             raise AnnotationError(f"title must be a str or None, not {type(title).__name__}")
         _check_status(status)
         meta_d = _json_dict(meta, "meta")
-        doc_id = uuid.uuid4().hex[:10]
+        doc_id = os.urandom(5).hex()  # 40 random bits, as uuid4 would give, without importing uuid
         while doc_id in self._index:
-            doc_id = uuid.uuid4().hex[:10]
+            doc_id = os.urandom(5).hex()
         now = _now()
         self._seq += 1
         return {

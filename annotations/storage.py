@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 import time
 import zlib
@@ -287,6 +286,12 @@ class Journal:
         return entries
 
 
+def _hostname() -> str:
+    import socket  # only the lock needs it: keep it off the start-up path
+
+    return socket.gethostname()
+
+
 def _fdatasync(fd: int) -> None:
     if hasattr(os, "fdatasync"):
         os.fdatasync(fd)
@@ -327,7 +332,7 @@ class ProjectLock:
             self.stale_holder = previous  # its process died without releasing: taken over
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _hostname(),
             "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
         os.ftruncate(fd, 0)
