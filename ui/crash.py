@@ -15,7 +15,6 @@ when it returns, so the dialog says so and the app keeps running.
 from __future__ import annotations
 
 import datetime as _dt
-import platform
 import sys
 import threading
 import traceback
@@ -51,6 +50,8 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     """
     folder = default_log_dir() if folder is None else folder
     stamp = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    import platform  # only when something crashed: keep it off the start-up path
+
     header = (f"=== {stamp} {APP_NAME} {__version__} ({where}, Python {platform.python_version()}, "
               f"{platform.platform()}, frozen={bool(getattr(sys, 'frozen', False))})\n")
     try:
