@@ -11,10 +11,6 @@ from annotations.project import Project
 from .event_picker import quoted
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CascadePrompt", text)
-
-
 def describe_uses(project: Project, span_id: str) -> list[str]:
     """One line per event/relation that refers to ``span_id``, saying what deleting it does there."""
     lines = []
@@ -22,15 +18,16 @@ def describe_uses(project: Project, span_id: str) -> list[str]:
         if kind_of(uid) == "event":
             ev = project.event(uid)
             if ev.trigger == span_id:
-                lines.append(_tr("event %1 %2: the whole event goes (this span is its trigger)")
+                lines.append(QCoreApplication.translate(
+                    "CascadePrompt", "event %1 %2: the whole event goes (this span is its trigger)")
                              .replace("%1", ev.type).replace("%2", quoted(ev.text)))
             roles = [role for role, target in ev.arguments if target == span_id]
             if roles:
-                lines.append(_tr("event %1 %2: argument %3 is removed")
+                lines.append(QCoreApplication.translate("CascadePrompt", "event %1 %2: argument %3 is removed")
                              .replace("%1", ev.type).replace("%2", quoted(ev.text)).replace("%3", ", ".join(roles)))
         elif kind_of(uid) == "relation":
             rel = project.relation(uid)
-            lines.append(_tr("relation %1 (%2 → %3) is removed")
+            lines.append(QCoreApplication.translate("CascadePrompt", "relation %1 (%2 → %3) is removed")
                          .replace("%1", rel.type).replace("%2", rel.arg1).replace("%3", rel.arg2))
     return lines
 

@@ -482,7 +482,7 @@ class EventsController(QObject):
             with self._edit(f"add {role} argument") as changes:
                 if target is None:
                     if new_span is None or not new_label:
-                        raise AnnotationError("choose an entity type for the new argument span")
+                        raise AnnotationError(self.tr("choose an entity type for the new argument span"))
                     target = self._call(changes, project.add_span, doc_of(event_id), new_span[0], new_span[1],
                                         new_label)
                 self._call(changes, project.add_argument, event_id, role, target)

@@ -384,7 +384,7 @@ class SchemaEditor(QDialog):
                 raise AnnotationError(f"{event_type} has no role {role!r}")
             r.types = list(types)
         return self._edited(self.tr("%1: role %2 takes %3").replace("%1", event_type).replace("%2", role)
-                            .replace("%3", ", ".join(types) or "any"), edit)
+                            .replace("%3", ", ".join(types) or self.tr("any")), edit)
 
     def remove_role(self, event_type: str, role: str) -> bool:
         """Remove a role from one event type; arguments filling it are removed too, after asking."""
