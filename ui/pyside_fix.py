@@ -9,7 +9,6 @@ and only when the bug is detected. Remove this module when PySide6 is fixed.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _PIN = 1 << 40  # a decrement per void call: a trillion calls before it could matter
@@ -30,6 +29,8 @@ def pin_none() -> bool:
     """Make ``None`` effectively immortal when the leak is present; returns whether it was applied."""
     if sys.version_info >= (3, 12) or none_refcount_leak() <= 0:
         return False
+    import ctypes  # only when the leak is present (it is not on the pinned PySide6 6.11)
+
     # ob_refcnt is the first field of every object in release builds of CPython 3.11.
     ctypes.c_ssize_t.from_address(id(None)).value += _PIN
     return True
