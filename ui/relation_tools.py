@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -87,7 +88,10 @@ class RelationPicker(QDialog):
 
     def _fill(self) -> None:
         (t1, l1), (t2, l2) = self.ends()
-        self.direction.setText(f"{quoted(t1)} ({l1})  →  {quoted(t2)} ({l2})")
+        # A template, so that right-to-left interfaces can point the arrow the way they read.
+        values = (quoted(t1), l1, quoted(t2), l2)
+        self.direction.setText(re.sub(r"%([1-4])", lambda m: values[int(m[1]) - 1],
+                                      self.tr("%1 (%2)  →  %3 (%4)")))
         keep = self.chosen()
         fitting = set(self.fitting_types())
         words = self.filter_edit.text().casefold().split()

@@ -183,7 +183,7 @@ AR = {
     "dev": "تطوير",
     "test": "اختبار",
     "seed": "البذرة",
-    "Label Studio and doccano": "Label Studio وdoccano",
+    "Label Studio and doccano": "أداتا Label Studio وdoccano",
     "Code points (current versions)": "نقاط الترميز (الإصدارات الحالية)",
     "UTF-16 code units (JavaScript tools)": "وحدات ترميز UTF-16 (أدوات JavaScript)",
     "annotations": "annotations (وسوم)",
@@ -297,6 +297,8 @@ AR = {
     # RelationPicker
     "Relation": "العلاقة",
     "Reverse direction": "عكس الاتجاه",
+    # Each end isolated right to left, so the arrow between them reads right to left too (from %1 to %3).
+    "%1 (%2)  →  %3 (%4)": "\u2067%1 (%2)\u2069  ←  \u2067%3 (%4)\u2069",
     "Filter relation types": "تصفية أنواع العلاقات",
     # ReportDialog
     "Copy report": "نسخ التقرير",

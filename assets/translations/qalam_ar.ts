@@ -646,7 +646,7 @@
     <message>
         <location filename="../../ui/export_dialog.py" line="174" />
         <source>Label Studio and doccano</source>
-        <translation>Label Studio وdoccano</translation>
+        <translation>أداتا Label Studio وdoccano</translation>
     </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="176" />
@@ -1319,19 +1319,24 @@
 <context>
     <name>RelationPicker</name>
     <message>
-        <location filename="../../ui/relation_tools.py" line="46" />
+        <location filename="../../ui/relation_tools.py" line="47" />
         <source>Relation</source>
         <translation>العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/relation_tools.py" line="54" />
+        <location filename="../../ui/relation_tools.py" line="55" />
         <source>Reverse direction</source>
         <translation>عكس الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../ui/relation_tools.py" line="57" />
+        <location filename="../../ui/relation_tools.py" line="58" />
         <source>Filter relation types</source>
         <translation>تصفية أنواع العلاقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relation_tools.py" line="94" />
+        <source>%1 (%2)  →  %3 (%4)</source>
+        <translation>⁧%1 (%2)⁩  ←  ⁧%3 (%4)⁩</translation>
     </message>
 </context>
 <context>
@@ -1777,12 +1782,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="136" />
+        <location filename="../../ui/crash.py" line="137" />
         <source>{app}: unexpected error</source>
         <translation>{app}: خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="137" />
+        <location filename="../../ui/crash.py" line="138" />
         <source>Something went wrong: {error}
 
 Your annotations are safe: every edit was saved when you made it. You can keep working, or restart the app.</source>
@@ -1791,12 +1796,12 @@ Your annotations are safe: every edit was saved when you made it. You can keep w
 وسومك في أمان: حُفظ كل تعديل لحظة إجرائه. يمكنك متابعة العمل أو إعادة تشغيل التطبيق.</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="141" />
+        <location filename="../../ui/crash.py" line="142" />
         <source>The details could not be written to a log file: {reason}. Copy them from below and send them with your report.</source>
         <translation>تعذّرت كتابة التفاصيل في ملف سجل: {reason}. انسخها من الأسفل وأرسلها مع بلاغك.</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="145" />
+        <location filename="../../ui/crash.py" line="146" />
         <source>The details were written to:
 {path}
 Please send that file with your report.</source>

@@ -1,0 +1,220 @@
+"""The Arabic interface covers the events, schema and import/export tools: menus, docks and dialogs in Arabic.
+
+Screenshots of the Arabic main window (events dock shown, Events menu grabbed on its own), the export
+dialog and the schema editor are written to /tmp/shots/i18n/ for review by eye.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QTableWidget, QTabWidget
+
+from annotations import Project
+from ui.app import install_language, seed_sample
+from ui.cascade_prompt import CascadePrompt, describe_uses
+from ui.event_picker import EventTypePicker
+from ui.export_dialog import ExportDialog
+from ui.import_dialog import ImportDialog
+from ui.io_controller import install_io
+from ui.main_window import MainWindow
+from ui.relation_tools import RelationPicker
+from ui.role_picker import RolePicker
+from ui.schema_editor import SchemaEditor
+
+# The offscreen platform cannot raise windows or grab the keyboard for a popup menu; harmless here.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
+SHOTS = Path("/tmp/shots/i18n")
+ARABIC = re.compile("[\u0621-\u064a]")
+LATIN = re.compile("[A-Za-z]")
+# Language names are shown in their own language in every interface, like other apps' language menus.
+OWN_NAME = {"English"}
+
+
+def english_only(text: str) -> bool:
+    """Latin words and no Arabic letter: a text left untranslated (format names beside Arabic are fine)."""
+    return bool(LATIN.search(text)) and not ARABIC.search(text)
+
+
+@pytest.fixture
+def arabic_window(qtbot, tmp_path):
+    project = Project.open(tmp_path / "proj", create=True)
+    doc = seed_sample(project)
+    install_language("ar")
+    win = MainWindow(project)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    events = win.events  # the tools are otherwise built after the first paint
+    win.io = install_io(win)
+    win.open_document(doc)
+    yield win, events, project, doc
+    if win.io.dialog is not None:
+        win.io.dialog.close()
+    project.close()
+    install_language("en")
+
+
+def annotate(project: Project, doc: str) -> tuple[str, str]:
+    """A Contact.Meet event (trigger اجتماعاً; Entity تركيا, Place بإسطنبول) and a PHYS.Located relation."""
+    text = project.document(doc).text
+
+    def span(word: str, label: str) -> str:
+        start = text.index(word)
+        return project.add_span(doc, start, start + len(word), label)
+
+    trigger = span("اجتماعاً", "Contact.Meet")
+    turkey, city = span("تركيا", "GPE"), span("إسطنبول", "GPE")
+    minister = span("هاكان فيدان", "PER")
+    event = project.add_event(doc, "Contact.Meet", trigger, arguments=[("Entity", turkey), ("Place", city)])
+    project.add_relation("PHYS.Located", minister, city)
+    return event, city
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    texts = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts += menu_texts(action.menu())
+    return texts
+
+
+def widget_texts(widget) -> list[str]:
+    """Every label, button, group box, tab and table header text shown by a dialog."""
+    texts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
+    texts += [g.title() for g in widget.findChildren(QGroupBox)]
+    for tabs in widget.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for table in widget.findChildren(QTableWidget):
+        texts += [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+    return [t for t in texts if t]
+
+
+def test_events_menu_dock_and_file_actions_are_arabic(arabic_window):
+    win, events, _project, _doc = arabic_window
+    assert ARABIC.search(events.menu.title()), events.menu.title()
+    assert ARABIC.search(events.dock.windowTitle()), events.dock.windowTitle()
+    file_menu = win.menuBar().actions()[0].menu()
+    for name in ("import_articles", "import_annotations", "export"):
+        action = win.io.actions[name]
+        assert action in file_menu.actions()
+        assert ARABIC.search(action.text()), action.text()
+        assert ARABIC.search(action.statusTip()), action.statusTip()
+
+
+def test_no_menu_bar_action_is_left_in_english(arabic_window):
+    win, events, _project, _doc = arabic_window
+    texts = []
+    for top in win.menuBar().actions():
+        texts.append(top.text())
+        texts += menu_texts(top.menu())
+    assert events.menu.title() in texts  # the Events menu is part of what is checked
+    assert len(texts) > 30
+    left = [t for t in texts if english_only(t) and t.replace("&", "") not in OWN_NAME]
+    assert left == []
+
+
+def test_dialogs_are_arabic(qtbot, arabic_window):
+    win, events, project, doc = arabic_window
+    export = win.io.open_export_dialog()
+    assert isinstance(export, ExportDialog)
+    assert ARABIC.search(export.windowTitle()), export.windowTitle()
+    assert [t for t in widget_texts(export) if english_only(t)] == []
+    export.close()
+    dialog = ImportDialog(parent=win)
+    qtbot.addWidget(dialog)
+    assert ARABIC.search(dialog.windowTitle())
+    assert [t for t in widget_texts(dialog) if english_only(t)] == []
+    editor = SchemaEditor(project, parent=win)
+    qtbot.addWidget(editor)
+    assert ARABIC.search(editor.windowTitle())
+    # Column cells hold the schema's type names (data); only the editor's own words are checked.
+    assert [t for t in widget_texts(editor) if english_only(t)] == []
+    pickers = [EventTypePicker(project.schema, win, trigger_text="اجتماعاً"),
+               RolePicker(project.schema, "Contact.Meet", lambda role, label: None, "تركيا", "GPE", parent=win),
+               RelationPicker(project.schema, ("هاكان فيدان", "PER"), ("إسطنبول", "GPE"),
+                              lambda rel_type, swapped: None, win)]
+    for picker in pickers:
+        qtbot.addWidget(picker)
+        assert ARABIC.search(picker.windowTitle()), picker.windowTitle()
+        # Type and role names in the lists are data; the labels and buttons around them are the UI's.
+        assert [t for t in widget_texts(picker) if english_only(t)] == [], type(picker).__name__
+    # Read right to left, the arrow from the first end (on the right) to the second must point left.
+    assert "←" in pickers[2].direction.text() and "→" not in pickers[2].direction.text()
+
+
+def test_cascade_prompt_lines_are_arabic_around_the_type_names(qtbot, arabic_window):
+    win, events, project, doc = arabic_window
+    text = project.document(doc).text
+    start = text.index("اجتماعاً")
+    trigger = project.add_span(doc, start, start + len("اجتماعاً"), "Contact.Meet")
+    place = text.index("إسطنبول")
+    city = project.add_span(doc, place, place + len("إسطنبول"), "GPE")
+    project.add_event(doc, "Contact.Meet", trigger, arguments=[("Place", city)])
+    lines = describe_uses(project, city)
+    assert len(lines) == 1, lines
+    assert ARABIC.search(lines[0].replace("إسطنبول", "")) and "Contact.Meet" in lines[0] and "Place" in lines[0]
+    prompt = CascadePrompt(project, city, win)
+    qtbot.addWidget(prompt)
+    assert ARABIC.search(prompt.windowTitle()) and ARABIC.search(prompt.remove_button.text())
+
+
+def test_arabic_screenshots(qtbot, arabic_window):
+    win, events, project, doc = arabic_window
+    event, city = annotate(project, doc)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    events.dock.show()
+    events.dock.raise_()
+    events.select_event(event)
+    QApplication.processEvents()
+    assert events.panel.tree.topLevelItemCount() == 2  # the event and the relation
+    assert win.isRightToLeft() and events.dock.isVisible()
+    assert win.grab().save(str(SHOTS / "main_events_dock_ar.png"))
+    events.menu.popup(win.mapToGlobal(win.rect().topRight()))
+    qtbot.waitExposed(events.menu)
+    assert events.menu.isRightToLeft()
+    assert events.menu.grab().save(str(SHOTS / "events_menu_ar.png"))
+    events.menu.hide()
+    file_menu = win.menuBar().actions()[0].menu()
+    file_menu.popup(win.mapToGlobal(win.rect().topRight()))
+    qtbot.waitExposed(file_menu)
+    assert file_menu.grab().save(str(SHOTS / "file_menu_ar.png"))
+    file_menu.hide()
+    export = win.io.open_export_dialog()
+    qtbot.waitExposed(export)
+    assert export.isRightToLeft()
+    assert export.grab().save(str(SHOTS / "export_dialog_ar.png"))
+    export.close()
+    editor = SchemaEditor(project, parent=win)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.tabs.setCurrentIndex(1)  # event types, with the roles table
+    editor.tables["event"].setCurrentCell(0, 0)
+    QApplication.processEvents()
+    assert editor.grab().save(str(SHOTS / "schema_editor_ar.png"))
+    editor.close()
+    prompt = CascadePrompt(project, city, win)
+    qtbot.addWidget(prompt)
+    prompt.show()
+    qtbot.waitExposed(prompt)
+    assert prompt.grab().save(str(SHOTS / "cascade_prompt_ar.png"))
+    prompt.close()
+    role = RolePicker(project.schema, "Contact.Meet", lambda role, label: "مرفوض", "تركيا", "GPE", parent=win)
+    qtbot.addWidget(role)
+    role.show()
+    qtbot.waitExposed(role)
+    assert role.grab().save(str(SHOTS / "role_picker_ar.png"))
+    role.close()
+    relation = RelationPicker(project.schema, ("هاكان فيدان", "PER"), ("إسطنبول", "GPE"),
+                              lambda rel_type, swapped: None, win)
+    qtbot.addWidget(relation)
+    relation.show()
+    qtbot.waitExposed(relation)
+    assert relation.grab().save(str(SHOTS / "relation_picker_ar.png"))
