@@ -7,12 +7,16 @@ dialog and the schema editor are written to /tmp/shots/i18n/ for review by eye.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QTableWidget, QTabWidget
 
 from annotations import Project
+from annotations.assets import asset_path
 from ui.app import install_language, seed_sample
 from ui.cascade_prompt import CascadePrompt, describe_uses
 from ui.event_picker import EventTypePicker
@@ -218,3 +222,55 @@ def test_arabic_screenshots(qtbot, arabic_window):
     relation.show()
     qtbot.waitExposed(relation)
     assert relation.grab().save(str(SHOTS / "relation_picker_ar.png"))
+
+
+def test_import_dialog_and_report_in_arabic(qtbot, arabic_window, tmp_path):
+    win, _events, _project, _doc = arabic_window
+    folder = tmp_path / "أخبار"
+    folder.mkdir()
+    (folder / "خبر.txt").write_text("عقد وزراء خارجية تركيا ومصر اجتماعاً في إسطنبول.\n", encoding="utf-8")
+    (folder / "فارغ.txt").write_text("", encoding="utf-8")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog = win.io.open_import_dialog(paths=[str(folder)])
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save(str(SHOTS / "import_dialog_ar.png"))
+    dialog.close()
+    report = win.io.import_paths([str(folder)])
+    assert report is not None
+    shown = win.io.report_dialog
+    qtbot.waitExposed(shown)
+    assert ARABIC.search(shown.windowTitle()) and ARABIC.search(shown.headline.text())
+    assert [t for t in widget_texts(shown) if english_only(t)] == []
+    assert shown.grab().save(str(SHOTS / "import_report_ar.png"))
+    shown.close()
+
+
+def test_every_text_is_translated_with_its_placeholders_and_accelerator():
+    root = ET.parse(asset_path("translations/qalam_ar.ts")).getroot()
+    placeholder = re.compile(r"%\d|\{\w+\}")
+    problems = []
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            texts = [n.text or "" for n in translation.iter("numerusform")] or [translation.text or ""]
+            for text in texts:
+                if translation.get("type") or not text:
+                    problems.append((context.findtext("name"), source, "untranslated"))
+                elif message.get("numerus") != "yes" and \
+                        sorted(placeholder.findall(source)) != sorted(placeholder.findall(text)):
+                    problems.append((context.findtext("name"), source, "placeholders differ"))
+                elif source.count("&") != text.count("&"):
+                    problems.append((context.findtext("name"), source, "accelerator lost"))
+    assert problems == []
+
+
+def test_the_shipped_qm_is_built_from_the_ts(tmp_path):
+    lrelease = shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not on PATH")
+    built = tmp_path / "qalam_ar.qm"
+    subprocess.run([lrelease, str(asset_path("translations/qalam_ar.ts")), "-qm", str(built)],
+                   check=True, capture_output=True, timeout=60)
+    assert built.read_bytes() == asset_path("translations/qalam_ar.qm").read_bytes(), \
+        "run pyside6-lrelease assets/translations/qalam_ar.ts after editing the translations"
