@@ -226,7 +226,7 @@ AR = {
     "Import finished.": "انتهى الاستيراد.",
     "Imported:": "المستورد:",
     "Skipped (already in the project):": "المتجاوز (موجود في المشروع):",
-    "Failed:": "ما فشل:",
+    "Failed:": "تعذّر استيراده:",
     "Imported with warnings:": "المستورد مع تحذيرات:",
     "Not attempted:": "ما لم يُحاوَل:",
     "Import report": "تقرير الاستيراد",

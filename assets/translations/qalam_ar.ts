@@ -857,7 +857,7 @@
     <message>
         <location filename="../../ui/io_controller.py" line="251" />
         <source>Failed:</source>
-        <translation>ما فشل:</translation>
+        <translation>تعذّر استيراده:</translation>
     </message>
     <message>
         <location filename="../../ui/io_controller.py" line="254" />
