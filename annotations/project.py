@@ -222,6 +222,7 @@ class Project:
         self._closed = False
         self._journal: Journal | None = None
         self._deleted: set[str] = set()
+        self._dirty: set[str] = set()  # documents changed in memory and in the journal, not yet in their files
         self._schema_dirty = False
 
     # ------------------------------------------------------------------ opening and closing
@@ -312,17 +313,21 @@ class Project:
             self._trash_docfile(doc_id)
         self._deleted.clear()
         flushed = False
-        for doc_id, docfile in list(self._cache.items()):
-            if docfile.storage.dirty:
-                docfile.storage.flush(sync_dir=False)  # one folder fsync below covers every rename
-                flushed = True
-                st = os.stat(docfile.path)  # type: ignore[arg-type]
-                if doc_id in self._index:
-                    self._index[doc_id]["mtime_ns"] = st.st_mtime_ns
-                    self._index[doc_id]["size"] = st.st_size
-                self._index_dirty = True
+        for doc_id in sorted(self._dirty):
+            docfile = self._cache.get(doc_id)
+            if docfile is None or not docfile.storage.dirty:
+                continue
+            docfile.storage.flush(sync_dir=False)  # one folder fsync below covers every rename
+            flushed = True
+            st = os.stat(docfile.path)  # type: ignore[arg-type]
+            if doc_id in self._index:
+                self._index[doc_id]["mtime_ns"] = st.st_mtime_ns
+                self._index[doc_id]["size"] = st.st_size
+            self._index_dirty = True
+        self._dirty.clear()
         if flushed:
             fsync_dir(self.docs_dir)
+        self._evict(keep="")
         if self._schema_dirty:
             self._write_schema(self.schema)
             self._schema_dirty = False
@@ -565,7 +570,9 @@ class Project:
                 for rid, rec in after.items():
                     docfile.put(rid, rec)
             self._update_summary(doc_id, docfile, change.before.get(doc_id, {}), after)
-        if self._journal is not None and (self._journal.size > _JOURNAL_LIMIT or len(self._cache) > 4 * _CACHE_SIZE):
+            if self.path is not None:
+                self._dirty.add(doc_id)
+        if self._journal is not None and (self._journal.size > _JOURNAL_LIMIT or len(self._dirty) > 4 * _CACHE_SIZE):
             self.compact(write_index=False)
         self.last_change = change
         for callback in list(self._subscribers):

@@ -351,6 +351,11 @@ def test_many_documents_survive_periodic_compaction(tmp_path):
         ids = [p.add_document(f"وثيقة {i}") for i in range(4 * project_module._CACHE_SIZE + 10)]
         for d in ids[:5]:
             p.add_span(d, 0, 5, "LOC")
+        # compaction also empties the document cache down to its size: memory stays bounded
+        assert len(p._cache) <= 4 * project_module._CACHE_SIZE and len(p._dirty) <= 4 * project_module._CACHE_SIZE
+        more = [p.add_document(f"مقال {i}") for i in range(4 * project_module._CACHE_SIZE)]
+        assert len(p._cache) <= 4 * project_module._CACHE_SIZE + 1
+        ids += more
         assert not (tmp_path / "p" / "journal").stat().st_size > project_module._JOURNAL_LIMIT
     with Project.open(tmp_path / "p") as p:
         assert [i.id for i in p.documents()] == ids
