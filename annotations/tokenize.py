@@ -15,6 +15,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+from operator import sub
 
 CLITIC_MODES = ("split", "keep")
 
@@ -23,9 +26,24 @@ CLITIC_MODES = ("split", "keep")
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200c\u200d"
 # A decimal number (3.5, 2,000, ٣٫٥) stays one token; otherwise a run of word characters, or one
 # single non-space character (punctuation and symbols, one token each).
-_TOKEN_RE = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S")
-_SPACE_RE = re.compile(r"\S+")
+_TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
+# The same tokens, each with the whitespace before it: consecutive matches tile the text from offset
+# 0, so ``findall`` (no match objects) plus running lengths give every token's offsets.
+_PIECE_RE = re.compile(rf"\s*(?:{_TOKEN})")
+_SPACE_PIECE_RE = re.compile(r"\s*\S+")
 SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
+
+
+def _split(text: str, whitespace: bool = False) -> tuple[list[int], list[int], list[str]]:
+    """Token starts, ends and texts of ``text`` (word tokens, or whitespace tokens).
+
+    A token never contains whitespace (``re``'s ``\\s`` and ``str.lstrip`` agree on what that is), so
+    stripping a piece leaves exactly the token, and its end is the sum of the pieces' lengths so far.
+    """
+    pieces = (_SPACE_PIECE_RE if whitespace else _PIECE_RE).findall(text)
+    ends = list(accumulate(map(len, pieces)))
+    words = list(map(str.lstrip, pieces))
+    return list(map(sub, ends, map(len, words))), ends, words
 
 
 def word_tokens(text: str) -> list[tuple[int, int]]:
@@ -37,12 +55,14 @@ def word_tokens(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` character offsets of each token, in order.
     """
-    return [m.span() for m in _TOKEN_RE.finditer(text)]
+    starts, ends, _ = _split(text)
+    return list(zip(starts, ends, strict=True))
 
 
 def whitespace_tokens(text: str) -> list[tuple[int, int]]:
     """Split ``text`` on whitespace only (documents imported from token formats keep their tokens)."""
-    return [m.span() for m in _SPACE_RE.finditer(text)]
+    starts, ends, _ = _split(text, whitespace=True)
+    return list(zip(starts, ends, strict=True))
 
 
 @dataclass
@@ -66,7 +86,8 @@ class TokenizedDoc:
 
     Attributes:
         text: the document text.
-        tokens: ``(start, end)`` offsets of every token.
+        starts, ends: start and end offset of every token (parallel lists).
+        words: the text of every token (``text[starts[i]:ends[i]]``).
         sentences: ``(first, last_exclusive)`` token index ranges, in order, covering all tokens.
         span_tokens: for each input span, its ``(first, last_exclusive)`` token range, or ``None``
             when the span covers no token (only whitespace).
@@ -74,46 +95,40 @@ class TokenizedDoc:
     """
 
     text: str
-    tokens: list[tuple[int, int]]
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
     sentences: list[tuple[int, int]]
     span_tokens: list[tuple[int, int] | None]
     moved: list[Moved] = field(default_factory=list)
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int]]:
+        """``(start, end)`` offsets of every token (built on first use: CoNLL needs only ``words``)."""
+        return list(zip(self.starts, self.ends, strict=True))
 
     @property
     def moved_boundaries(self) -> int:
         return sum(m.boundaries for m in self.moved)
 
     def token_text(self, i: int) -> str:
-        s, e = self.tokens[i]
-        return self.text[s:e]
+        return self.words[i]
 
 
-def _cut(tokens: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
-    """Split tokens at every offset in ``cuts`` that falls strictly inside a token.
+def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -> None:
+    """Split tokens, in place, at every offset in ``cuts`` that falls strictly inside a token.
 
-    Most span boundaries are already token edges, so only the few tokens that contain a cut are
-    found (by bisection) and rebuilt; this is the hot loop of every token export.
+    Most span boundaries are already token edges, so only the few cuts that are not are looked up
+    (by bisection); this is the hot loop of every token export. Going from the last cut to the first
+    keeps every cut's bisection valid, and several cuts in one token come out in order.
     """
-    starts = [s for s, _ in tokens]
-    inside: dict[int, list[int]] = {}
-    for c in cuts - set(starts) - {e for _, e in tokens}:  # set arithmetic in C skips the token edges
+    for c in sorted(cuts.difference(starts, ends), reverse=True):  # the set difference runs in C
         i = bisect.bisect_right(starts, c) - 1
-        if i >= 0 and tokens[i][0] < c < tokens[i][1]:
-            inside.setdefault(i, []).append(c)
-    if not inside:
-        return tokens
-    out: list[tuple[int, int]] = []
-    prev = 0
-    for i in sorted(inside):
-        out += tokens[prev:i]
-        s, e = tokens[i]
-        for c in sorted(inside[i]):
-            out.append((s, c))
-            s = c
-        out.append((s, e))
-        prev = i + 1
-    out += tokens[prev:]
-    return out
+        if i >= 0 and c < ends[i]:
+            w, k = words[i], c - starts[i]
+            words[i : i + 1] = w[:k], w[k:]
+            starts.insert(i + 1, c)
+            ends.insert(i, c)
 
 
 def tokenize_document(
@@ -145,64 +160,72 @@ def tokenize_document(
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
     if base is not None:
-        tokens = list(base)
+        starts = [s for s, _ in base]
+        ends = [e for _, e in base]
+        words = [text[s:e] for s, e in base]
     else:
-        tokens = whitespace_tokens(text) if whitespace else word_tokens(text)
+        starts, ends, words = _split(text, whitespace)
     if clitics == "split" and spans:
-        tokens = _cut(tokens, {o for se in spans for o in se})
-    starts = [s for s, _ in tokens]
-    ends = [e for _, e in tokens]
+        _cut(starts, ends, words, {o for se in spans for o in se})
     span_tokens: list[tuple[int, int] | None] = []
     moved: list[Moved] = []
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     for k, (s, e) in enumerate(spans):
         # first token ending after s, last token starting before e: every token the span touches
-        i = bisect.bisect_right(ends, s)
-        j = bisect.bisect_left(starts, e)
+        i = bisect_right(ends, s)
+        j = bisect_left(starts, e)
         if i >= j:
             span_tokens.append(None)
             continue
         span_tokens.append((i, j))
-        ns, ne = starts[i], ends[j - 1]
-        if (ns, ne) != (s, e):
-            moved.append(Moved(k, s, e, ns, ne))
-    bounds = _sentence_bounds(text, tokens, starts, span_tokens, whitespace) if sentences else []
-    sents: list[tuple[int, int]] = []
-    prev = 0
-    for b in bounds + [len(tokens)]:
-        if b > prev:
+        if starts[i] != s or ends[j - 1] != e:
+            moved.append(Moved(k, s, e, starts[i], ends[j - 1]))
+    n = len(starts)
+    if not sentences:
+        sents = [(0, n)] if n else []
+    else:
+        sents = []
+        prev = 0
+        for b in _sentence_bounds(text, starts, ends, words, span_tokens, whitespace):
             sents.append((prev, b))
-        prev = b
-    return TokenizedDoc(text, tokens, sents, span_tokens, moved)
+            prev = b
+        if n > prev:
+            sents.append((prev, n))
+    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved)
 
 
-_BREAK_RE = re.compile(r"[\r\n]+|[.!?\u061f]")
-_LINE_RE = re.compile(r"[\r\n]+")
+# One character class, not ``[\r\n]+|[.!?]``: ``re`` scans for a class several times faster than for an
+# alternation, and the newlines of one run all fall before the same token, so they give one bound.
+_BREAK_RE = re.compile(r"[\r\n.!?\u061f]")
+_LINE_RE = re.compile(r"[\r\n]")
 
 
 def _sentence_bounds(
     text: str,
-    tokens: list[tuple[int, int]],
     starts: list[int],
+    ends: list[int],
+    words: list[str],
     span_tokens: Sequence[tuple[int, int] | None],
     lines_only: bool,
 ) -> list[int]:
-    """Token indices where a new sentence starts; never inside a span.
+    """Token indices where a new sentence starts, in increasing order; never inside a span.
 
     Candidates are found with a regex over the text (few per document) rather than by visiting
     every token. ``lines_only``: text rebuilt from a token format has one sentence per line.
     """
-    n = len(tokens)
+    n = len(starts)
     inside = {b for r in span_tokens if r is not None and r[1] - r[0] > 1 for b in range(r[0] + 1, r[1])}
     bounds: list[int] = []
+    bisect_right = bisect.bisect_right
     for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):
         pos = m.start()
-        b = bisect.bisect_right(starts, pos)  # first token starting after pos
+        b = bisect_right(starts, pos)  # first token starting after pos
         if text[pos] not in "\r\n":
             # a terminator ends a sentence only as a token of its own ("3.5" does not), and
             # ". . ." ends it once, after the last mark
-            if b == 0 or tokens[b - 1] != (pos, pos + 1):
+            if b == 0 or starts[b - 1] != pos or ends[b - 1] != pos + 1:
                 continue
-            if b < n and text[tokens[b][0] : tokens[b][1]] in SENTENCE_END:
+            if b < n and words[b] in SENTENCE_END:
                 continue
         if 0 < b < n and b not in inside and (not bounds or bounds[-1] != b):
             bounds.append(b)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from annotations.tokenize import tokenize_document, word_tokens
+from annotations.tokenize import _TOKEN, SENTENCE_END, tokenize_document, whitespace_tokens, word_tokens
 
 CLITICS = "زار الوفد بإسطنبول، وروسيا، لأوكرانيا."
 
@@ -103,3 +105,82 @@ def test_tokens_cover_text_and_align_spans(case, mode):
         else:
             assert ts <= s + (len(text[s:e]) - len(text[s:e].lstrip())) and te >= e - (len(text[s:e]) -
                                                                                      len(text[s:e].rstrip()))
+
+
+# --- the optimised tokenizer against a plain reference -------------------------------------------
+# The tokenizer derives offsets from running lengths, cuts tokens in place and finds sentence
+# candidates with one character class; this reference does each step the obvious way (a regex search
+# per token, every token cut at every boundary inside it, every gap between tokens looked at).
+def reference(text, spans, clitics, sentences, whitespace):
+    pattern = r"\S+" if whitespace else _TOKEN
+    tokens = [m.span() for m in re.finditer(pattern, text)]
+    if clitics == "split":
+        cuts = {o for se in spans for o in se}
+        cut = []
+        for s, e in tokens:
+            for c in sorted(c for c in cuts if s < c < e):
+                cut.append((s, c))
+                s = c
+            cut.append((s, e))
+        tokens = cut
+    n = len(tokens)
+    span_tokens, moved = [], []
+    for k, (s, e) in enumerate(spans):
+        touched = [t for t, (ts, te) in enumerate(tokens) if te > s and ts < e]
+        if not touched:
+            span_tokens.append(None)
+            continue
+        i, j = touched[0], touched[-1] + 1
+        span_tokens.append((i, j))
+        if (tokens[i][0], tokens[j - 1][1]) != (s, e):
+            moved.append((k, s, e, tokens[i][0], tokens[j - 1][1]))
+    inside = {b for r in span_tokens if r for b in range(r[0] + 1, r[1])}
+    bounds = []
+    for b in range(1, n if sentences else 0):
+        gap = text[tokens[b - 1][1] : tokens[b][0]]
+        prev, here = (text[s:e] for s, e in tokens[b - 1 : b + 1])
+        ends_line = "\n" in gap or "\r" in gap
+        ends_sentence = not whitespace and prev in SENTENCE_END and here not in SENTENCE_END
+        if (ends_line or ends_sentence) and b not in inside:
+            bounds.append(b)
+    edges = [0, *bounds, n] if n else []
+    return tokens, list(zip(edges, edges[1:], strict=False)), span_tokens, moved
+
+
+# every kind of whitespace Python knows (and re's \s agrees with str.isspace on all of them)
+SPACES = [c for c in map(chr, range(0x3100)) if c.isspace()]
+CHUNKS = ["بإسطنبول", "وروسيا", "عُقِدَ", "الاجتمـــاع", "U.S", "a_b", "3.5", "٣٫٥", "2,000", "🙂", "“", "”", "،", "-",
+          ".", ".", "!", "?", "\u061f", "...", " ", " ", " ", "\n", "\r", "\r\n", "\n\n", "\t", "\u00a0", "\u2003"]
+texts_st = st.one_of(
+    st.lists(st.sampled_from(CHUNKS), max_size=25).map("".join),
+    st.text(st.sampled_from(list("بإسطنبولaZ_3٣٫٬,.!?\u061f\u064e\u0670\u200c🙂“") + SPACES), max_size=60),
+    st.text(max_size=40),
+)
+
+
+@st.composite
+def any_doc(draw):
+    text = draw(texts_st)
+    n = len(text)
+    spans = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted).filter(lambda se: se[0] < se[1])
+                          .map(tuple), max_size=8)) if n else []
+    return text, spans
+
+
+@settings(max_examples=400)
+# a lone \r ends a line, "!!" ends the sentence once, three cuts in one word, a cut inside a number
+@example(("قال\rوروسيا!! هل؟ بإسطنبول 3.5 ثم", [(5, 10), (18, 25), (19, 22), (27, 29)]),
+         "split", True, False)
+@example(("قال\r\nهل . . . نعم\n\nلا", [(2, 6)]), "keep", True, False)
+@given(any_doc(), st.sampled_from(["split", "keep"]), st.booleans(), st.booleans())
+def test_tokenizer_equals_the_plain_reference(case, clitics, sentences, whitespace):
+    text, spans = case
+    doc = tokenize_document(text, spans, clitics, sentences, whitespace)
+    tokens, sents, span_tokens, moved = reference(text, spans, clitics, sentences, whitespace)
+    assert doc.tokens == tokens
+    assert doc.words == [text[s:e] for s, e in tokens]
+    assert doc.sentences == sents
+    assert doc.span_tokens == span_tokens
+    assert [(m.index, m.start, m.end, m.new_start, m.new_end) for m in doc.moved] == moved
+    assert (word_tokens if not whitespace else whitespace_tokens)(text) == [
+        m.span() for m in re.finditer(r"\S+" if whitespace else _TOKEN, text)]

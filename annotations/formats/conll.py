@@ -109,8 +109,7 @@ class Writer:
         tok, columns = tag_columns(data, self.opts, self.report)
         lost_events_relations(data, self.report, "CoNLL")
         lost_extras(data, self.report, "CoNLL")
-        text = data.text
-        words = [text[s:e] for s, e in tok.tokens]
+        words = tok.words
         n_cols = len(columns)
         parts = [DOCSTART + " O" * n_cols + "\n\n"]
         for a, b in tok.sentences:
