@@ -7,7 +7,7 @@ once, undoable), and the window redraws from the ``Change`` the core reports, to
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -28,7 +28,9 @@ from annotations.model import kind_of
 from .actions import Actions
 from .annotation_panel import AnnotationPanel
 from .document_list import DocumentList
-from .find import FindPanel
+
+if TYPE_CHECKING:
+    from .find import FindPanel
 from .palette import LabelPalette
 from .project_signals import ProjectSignals
 from .reader import ReaderView
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self.doc_list = DocumentList(self)
         self.palette_widget = LabelPalette(self)
         self.annotation_panel = AnnotationPanel(self)
-        self.find_panel = FindPanel(self)
+        self._find_panel: FindPanel | None = None  # built when the find dock is first shown
         self.actions = Actions(self, self.reader)
         self._build_layout()
         self._build_menus()
@@ -81,7 +83,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._apply_schema()
         self.doc_list.set_project(project)
-        self.find_panel.set_sources(lambda: self._doc, lambda: self.project.iter_documents())
         self._restore_settings()
         self._update_progress()
         where = str(project.path) if project.path else self.tr("in memory")
@@ -138,14 +139,16 @@ class MainWindow(QMainWindow):
         side.addWidget(self.annotation_panel)
         side.setStretchFactor(1, 1)
         self.labels_dock = self._dock(self.tr("Labels and annotations"), "annotations_dock", side, end)
-        self.find_dock = self._dock(self.tr("Find"), "find_dock", self.find_panel,
-                                    Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.find_dock = self._dock(self.tr("Find"), "find_dock", None, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.find_dock.hide()
+        # The find panel is hidden at start: it is built when its dock is first shown (or used).
+        self.find_dock.visibilityChanged.connect(self._on_find_dock_visible)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
@@ -195,8 +198,8 @@ class MainWindow(QMainWindow):
         r = self.reader
         a.quit.triggered.connect(self.close)
         a.open_project.triggered.connect(self._on_open_project)
-        a.find.triggered.connect(lambda: self.show_find(FindPanel.DOCUMENT))
-        a.find_corpus.triggered.connect(lambda: self.show_find(FindPanel.CORPUS))
+        a.find.triggered.connect(lambda: self.show_find(self.find_panel.DOCUMENT))
+        a.find_corpus.triggered.connect(lambda: self.show_find(self.find_panel.CORPUS))
         a.zoom_in.triggered.connect(r.zoom_in)
         a.zoom_out.triggered.connect(r.zoom_out)
         a.zoom_reset.triggered.connect(r.zoom_reset)
@@ -228,8 +231,6 @@ class MainWindow(QMainWindow):
         self.annotation_panel.details_change_requested.connect(self.change_details)
         self.annotation_panel.delete_requested.connect(self.delete_span)
         self.annotation_panel.error_occurred.connect(self.show_error)
-        self.find_panel.hit_activated.connect(self._on_hit)
-        self.find_panel.hits_changed.connect(self._on_hits)
         self.signals.changed.connect(self._on_change)
         self.undo_stack.indexChanged.connect(lambda _i: self._mark_saved())
 
@@ -382,6 +383,24 @@ class MainWindow(QMainWindow):
             self.reader.select_span(span_id)
 
     # -- find ------------------------------------------------------------------------------------------
+    @property
+    def find_panel(self) -> FindPanel:
+        """The find panel, built (and put in its dock) on first use."""
+        if self._find_panel is None:
+            from .find import FindPanel
+
+            panel = FindPanel(self)
+            panel.set_sources(lambda: self._doc, lambda: self.project.iter_documents())
+            panel.hit_activated.connect(self._on_hit)
+            panel.hits_changed.connect(self._on_hits)
+            self._find_panel = panel
+            self.find_dock.setWidget(panel)
+        return self._find_panel
+
+    def _on_find_dock_visible(self, visible: bool) -> None:
+        if visible:
+            _ = self.find_panel  # e.g. shown by a restored window state
+
     def show_find(self, scope: int) -> None:
         self.find_dock.show()
         self.find_dock.raise_()
