@@ -158,7 +158,6 @@ class DocumentList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter titles"))
-        self.filter_edit.setClearButtonEnabled(True)
         self.status_box = QComboBox(self)
         self.status_box.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
@@ -180,9 +179,16 @@ class DocumentList(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.textChanged.connect(self._enable_clear_button)
         self.status_box.currentIndexChanged.connect(self._on_status_changed)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
+
+    def _enable_clear_button(self, text: str) -> None:
+        # The clear button only shows while there is text, so it is created with the first text: this keeps
+        # loading its icon (and scanning Qt's icon and image plugins) off the start-up path.
+        if text and not self.filter_edit.isClearButtonEnabled():
+            self.filter_edit.setClearButtonEnabled(True)
 
     def set_project(self, project: Project | None) -> None:
         self.model.set_project(project)
