@@ -17,6 +17,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from ..model import STATUSES, Document, Event, Relation, Span
 from ..storage import atomic_write_bytes
 
 EXAMPLES = 5  # examples kept per "could not carry" category
+_START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")
+_ATTRIBUTES, _NOTE = attrgetter("attributes"), attrgetter("note")
 SPLIT_NAMES = ("train", "dev", "test")
 
 
@@ -198,8 +201,13 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
             return False
         return opts.annotator is None or a.annotator == opts.annotator
 
-    spans = [s for s in project.spans(doc_id) if keep(s)] if info is None or info.n_spans else []
-    ids = {s.id for s in spans}
+    filtered = opts.labels is not None or opts.annotator is not None
+    if info is not None and not info.n_spans:
+        spans = []
+    else:
+        spans = [s for s in project.spans(doc_id) if keep(s)] if filtered else list(project.spans(doc_id))
+    # the ids are only needed to check events and relations, which most documents do not have
+    ids = {s.id for s in spans} if info is None or info.n_events or info.n_relations else set()
     events = []
     for e in project.events(doc_id) if info is None or info.n_events else ():
         if keep(e) and e.trigger not in ids:
@@ -228,7 +236,10 @@ def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[s
                 notes_only: bool = False) -> None:
     """Report the attributes and notes of ``kinds`` of annotation that ``fmt`` cannot hold."""
     for kind, items in (("span", data.spans), ("event", data.events), ("relation", data.relations)):
-        if kind not in kinds:
+        if kind not in kinds or not items:
+            continue
+        # most annotations have neither: look for one in C before visiting each
+        if not any(map(_ATTRIBUTES, items)) and not any(map(_NOTE, items)):
             continue
         for a in items:
             if a.attributes and not notes_only:
@@ -240,6 +251,14 @@ def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[s
 # ------------------------------------------------------------------------------------------------
 # nesting
 # ------------------------------------------------------------------------------------------------
+
+
+def _by_start_longest_first(spans: Iterable[Span]) -> list[Span]:
+    """``spans`` sorted by ``(start, -end)``, ties in their order: two stable sorts with C keys
+    (faster than one with a Python key, and this runs for every exported document)."""
+    return sorted(sorted(spans, key=_END, reverse=True), key=_START)
+
+
 def outermost(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """Keep spans not inside (or crossing) an earlier, longer one; return ``(kept, dropped)``.
 
@@ -248,7 +267,7 @@ def outermost(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     kept: list[Span] = []
     dropped: list[Span] = []
     end = -1
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for s in _by_start_longest_first(spans):
         if s.start < end:
             dropped.append(s)
         else:
@@ -261,7 +280,7 @@ def levels(spans: Sequence[Span]) -> list[list[Span]]:
     """Distribute spans over nesting levels: level 0 is the outermost, each level has no overlap."""
     out: list[list[Span]] = []
     ends: list[int] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for s in _by_start_longest_first(spans):
         for lv, e in enumerate(ends):
             if s.start >= e:
                 out[lv].append(s)
@@ -276,22 +295,24 @@ def levels(spans: Sequence[Span]) -> list[list[Span]]:
 # ------------------------------------------------------------------------------------------------
 # tag schemes
 # ------------------------------------------------------------------------------------------------
-def encode_tags(n: int, ranges: Iterable[tuple[int, int, str]], scheme: str) -> list[str]:
-    """Tags for ``n`` tokens from non-overlapping ``(first, last_exclusive, label)`` token ranges."""
-    tags = ["O"] * n
+def encode_tags(n: int, ranges: Iterable[tuple[int, int, str]], scheme: str, prefix: str = "") -> list[str]:
+    """Tags for ``n`` tokens from non-overlapping ``(first, last_exclusive, label)`` token ranges.
+
+    ``prefix`` goes before every tag (the CoNLL writer puts its column separator there).
+    """
+    o, b, i_, e, s_ = (prefix + x for x in ("O", "B-", "I-", "E-", "S-"))
+    tags = [o] * n
     for i, j, label in ranges:
         if scheme == "bioes":
             if j - i == 1:
-                tags[i] = "S-" + label
+                tags[i] = s_ + label
                 continue
-            tags[i] = "B-" + label
-            for k in range(i + 1, j - 1):
-                tags[k] = "I-" + label
-            tags[j - 1] = "E-" + label
+            tags[i] = b + label
+            tags[i + 1 : j - 1] = [i_ + label] * (j - i - 2)
+            tags[j - 1] = e + label
         else:
-            tags[i] = "B-" + label
-            for k in range(i + 1, j):
-                tags[k] = "I-" + label
+            tags[i] = b + label
+            tags[i + 1 : j] = [i_ + label] * (j - i - 1)
     return tags
 
 
@@ -340,9 +361,11 @@ class ExportReport:
     def count(self, data: DocData) -> None:
         self.documents += 1
         self.splits[data.split] += 1
-        self.spans.update(s.label for s in data.spans)
-        self.events.update(e.type for e in data.events)
-        self.relations.update(r.type for r in data.relations)
+        self.spans.update(map(_LABEL, data.spans))
+        if data.events:
+            self.events.update(map(_TYPE, data.events))
+        if data.relations:
+            self.relations.update(map(_TYPE, data.relations))
 
     def to_dict(self) -> dict[str, Any]:
         return {

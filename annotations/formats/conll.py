@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,6 +27,8 @@ from .importing import ParsedDoc
 DOCSTART = "-DOCSTART-"
 # a label starts with a letter; hyphens only between parts (rejects "I--ORG", "B-MIS1`", "OO")
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
+_START_END = attrgetter("start", "end")
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
 
 
 def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
@@ -35,15 +38,17 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
     Spans that cover no token, or that collide with another span once widened to whole tokens, are
     reported and left out; moved boundaries are counted.
     """
-    tok = tokenize_document(data.text, [(s.start, s.end) for s in spans], opts.clitics,
+    tok = tokenize_document(data.text, list(map(_START_END, spans)), opts.clitics,
                             opts.sentences, data.whitespace_tokens())
-    report.tokens += len(tok.tokens)
+    report.tokens += len(tok.words)
     report.sentences += len(tok.sentences)
     for m in tok.moved:
         report.moved_boundaries += m.boundaries
         s = spans[m.index]
         report.lost("span boundaries moved to token edges", f"{s.id} {s.label} {s.text!r} -> "
                     f"{data.text[m.new_start:m.new_end]!r}", m.boundaries)
+    if None not in tok.span_tokens:  # usual: every span covers a token; (first, last) + (span,) in C
+        return tok, list(map(tuple.__add__, tok.span_tokens, zip(spans)))  # type: ignore[arg-type]
     out = []
     for s, r in zip(spans, tok.span_tokens, strict=True):
         if r is None:
@@ -57,7 +62,8 @@ def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -
     """Whole-token widening can make two spans share a token: keep the first, report the other."""
     kept: list[tuple[int, int, Any]] = []
     end = -1
-    for i, j, s in sorted(ranges, key=lambda r: (r[0], -r[1])):
+    # by (first, -last): two stable sorts with C keys instead of one with a Python key
+    for i, j, s in sorted(sorted(ranges, key=_LAST, reverse=True), key=_FIRST):
         if i < end:
             report.lost("spans sharing a token with another span after widening (left out)",
                         f"{s.id} {s.label} {s.text!r}")
@@ -67,8 +73,10 @@ def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -
     return kept
 
 
-def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport) -> tuple[TokenizedDoc, list[list[str]]]:
-    """Tokens and one tag list per column (one column, or one per nesting level)."""
+def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
+                prefix: str = "") -> tuple[TokenizedDoc, list[list[str]]]:
+    """Tokens and one tag list per column (one column, or one per nesting level); ``prefix`` goes
+    before every tag."""
     if opts.nested == "levels":
         groups = levels(data.spans) or [[]]
     else:
@@ -76,13 +84,17 @@ def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport) -> tup
         for s in dropped:
             report.lost("nested or overlapping spans (outermost kept)", f"{s.id} {s.label} {s.text!r}")
         groups = [kept]
-    flat = [s for g in groups for s in g]
-    tok, ranges = tokenized(data, opts, report, flat)
-    by_span = {id(s): (i, j) for i, j, s in ranges}
+    if len(groups) == 1:
+        tok, ranges = tokenized(data, opts, report, groups[0])
+        per_group = [ranges]
+    else:
+        tok, ranges = tokenized(data, opts, report, [s for g in groups for s in g])
+        by_span = {id(s): (i, j) for i, j, s in ranges}
+        per_group = [[(*by_span[id(s)], s) for s in g if id(s) in by_span] for g in groups]
     columns = []
-    for g in groups:
-        rs = _non_overlapping([(*by_span[id(s)], s) for s in g if id(s) in by_span], report)
-        columns.append(encode_tags(len(tok.tokens), [(i, j, s.label) for i, j, s in rs], opts.scheme))
+    for rs in per_group:
+        rs = _non_overlapping(rs, report)
+        columns.append(encode_tags(len(tok.words), [(i, j, s.label) for i, j, s in rs], opts.scheme, prefix))
     return tok, columns
 
 
@@ -106,17 +118,20 @@ class Writer:
         self.width = 0
 
     def add(self, data: DocData) -> None:
-        tok, columns = tag_columns(data, self.opts, self.report)
+        # tags come with the column separator in front, so a row is its token and tags concatenated
+        tok, columns = tag_columns(data, self.opts, self.report, prefix=" ")
         lost_events_relations(data, self.report, "CoNLL")
         lost_extras(data, self.report, "CoNLL")
-        words = tok.words
-        n_cols = len(columns)
-        parts = [DOCSTART + " O" * n_cols + "\n\n"]
-        for a, b in tok.sentences:
-            # zip/map/join run in C: this is the inner loop of every CoNLL export
-            rows = zip(words[a:b], *(col[a:b] for col in columns), strict=True)
-            parts.append("\n".join(map(" ".join, rows)) + "\n\n")
-        self.fh.write("".join(parts).encode("utf-8"))
+        head = DOCSTART + " O" * len(columns) + "\n\n"
+        if not tok.words:
+            self.fh.write(head.encode("utf-8"))
+            return
+        last = columns[-1]
+        for _, b in tok.sentences:  # the blank line after each sentence (sentences cover every token)
+            last[b - 1] += "\n"
+        # zip/map/join run in C: this is the inner loop of every CoNLL export
+        rows = "\n".join(map("".join, zip(tok.words, *columns, strict=True)))
+        self.fh.write((head + rows + "\n").encode("utf-8"))
 
     def close(self) -> None:
         self.fh.close()
