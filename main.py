@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from annotations import APP_NAME, AnnotationError, ProjectError, __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 # (module, function) pairs that add subparsers; a module that is not part of this build is skipped.
 _COMMAND_MODULES = (
@@ -28,6 +32,8 @@ SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="main.py",
         description=f"{APP_NAME}: read, annotate and export right-to-left news. "
@@ -53,12 +59,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="main.py", description=f"Open the {APP_NAME} window.")
     parser.add_argument("project", nargs="?", help="project folder (default: your default project)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
                         help="quit the GUI after SECONDS (for smoke tests)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
+
+
+def quick_gui_args(argv: list[str]) -> SimpleNamespace | None:
+    """The usual GUI command lines (``[PROJECT] [--quit-after SECONDS]``) read without argparse, else None.
+
+    Importing and building argparse (with its gettext look-ups) costs ~3 ms of every GUI start; any other
+    form (help, version, ``--opt=value``, abbreviations, bad values, errors) is left to ``build_gui_parser``.
+    """
+    project: str | None = None
+    quit_after: float | None = None
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--quit-after" and quit_after is None and rest and not rest[0].startswith("-"):
+            try:
+                quit_after = float(rest.pop(0))
+            except ValueError:
+                return None
+        elif token and not token.startswith("-") and project is None:
+            project = token
+        else:
+            return None
+    return SimpleNamespace(project=project, quit_after=quit_after)
 
 
 def _log_crash(exc: BaseException) -> Path | None:
@@ -77,7 +108,7 @@ def _log_crash(exc: BaseException) -> Path | None:
         return None
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace | SimpleNamespace) -> int:
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
@@ -109,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         return run_command(args)
-    gui_args = build_gui_parser().parse_args(argv)
+    gui_args = quick_gui_args(argv) or build_gui_parser().parse_args(argv)
     try:
         from ui.app import run_gui
     except ModuleNotFoundError as exc:
