@@ -28,9 +28,11 @@ _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e
 # single non-space character (punctuation and symbols, one token each).
 _TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
 # The same tokens, each with the whitespace before it: consecutive matches tile the text from offset
-# 0, so ``findall`` (no match objects) plus running lengths give every token's offsets.
-_PIECE_RE = re.compile(rf"\s*(?:{_TOKEN})")
-_SPACE_PIECE_RE = re.compile(r"\s*\S+")
+# 0, so ``findall`` (no match objects) plus running lengths give every token's offsets. Possessive
+# quantifiers (same matches: giving back a digit or a space never lets a later part match) save the
+# regex engine its backtracking bookkeeping.
+_PIECE_RE = re.compile(rf"\s*+(?:\d++(?:[.,\u066b\u066c]\d++)++|[\w{_MARKS}]++|\S)")
+_SPACE_PIECE_RE = re.compile(r"\s*+\S++")
 SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
 
 
@@ -40,7 +42,9 @@ def _split(text: str, whitespace: bool = False) -> tuple[list[int], list[int], l
     A token never contains whitespace (``re``'s ``\\s`` and ``str.lstrip`` agree on what that is), so
     stripping a piece leaves exactly the token, and its end is the sum of the pieces' lengths so far.
     """
-    pieces = (_SPACE_PIECE_RE if whitespace else _PIECE_RE).findall(text)
+    # stop after the last token: in trailing whitespace every start position would fail only after
+    # scanning to the end of the text (quadratic in the length of that whitespace)
+    pieces = (_SPACE_PIECE_RE if whitespace else _PIECE_RE).findall(text, 0, len(text.rstrip()))
     ends = list(accumulate(map(len, pieces)))
     words = list(map(str.lstrip, pieces))
     return list(map(sub, ends, map(len, words))), ends, words

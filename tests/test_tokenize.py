@@ -66,6 +66,16 @@ def test_whitespace_mode_keeps_tokens_and_lines():
     assert [texts(doc, a, b) for a, b in doc.sentences] == [["للانقسام؛", "إذ"], ["كان", "U.S.", "هنا"]]
 
 
+def test_long_trailing_whitespace_is_read_once():
+    # each start position in trailing whitespace would rescan it to the end: 200,000 blank characters
+    # would then take minutes instead of milliseconds
+    t = "قال الوفد." + " \n" * 100_000
+    doc = tokenize_document(t, [(4, 9)])
+    assert doc.words == ["قال", "الوفد", "."]
+    assert doc.sentences == [(0, 3)]
+    assert doc.span_tokens == [(1, 2)]
+
+
 words = st.sampled_from(["بإسطنبول", "وروسيا", "قال", "،", "؟", "الوفد", "3.5", "“قره", "باغ”", "عُقد", "🙂"])
 
 
