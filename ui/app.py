@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from annotations import APP_NAME, Project, ProjectError
 from annotations.assets import asset_path
@@ -116,6 +116,8 @@ class Session:
         try:
             project = Project.open(path, create=False)
         except ProjectError as exc:
+            from PySide6.QtWidgets import QMessageBox  # only on errors: its class and enums cost start-up time
+
             QMessageBox.warning(self.window, APP_NAME, str(exc))
             return
         old = self.window
@@ -158,6 +160,8 @@ def run_gui(project_path: str | None, quit_after: float | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         if app.platformName() not in ("offscreen", "minimal"):
             # started from a desktop menu there is no terminal: say it in a window too
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     session = Session(project)

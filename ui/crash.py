@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotations import APP_NAME, __version__
 
@@ -131,6 +131,8 @@ class CrashHandler:
             return  # logged already; one dialog at a time, and no endless stream of them
         self._showing = True
         self.dialogs_shown += 1
+        from PySide6.QtWidgets import QMessageBox  # here, not at start-up: its class and enums are created lazily
+
         try:
             box = QMessageBox(self.parent())
             box.setIcon(QMessageBox.Icon.Critical)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -499,6 +498,8 @@ class MainWindow(QMainWindow):
                 .replace("%1", text[offer[0]:offer[1]]).replace("%2", text[start:offer[0]]), 8000)
 
     def _on_open_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # only when asked: keeps its class and enums off start-up
+
         path = QFileDialog.getExistingDirectory(self, self.tr("Open project folder"))
         if path:
             self.project_requested.emit(path)
