@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QT
 
 from annotations import DocumentInfo, Project
 from annotations.model import STATUSES
-from annotations.search import normalize
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -128,6 +127,8 @@ class DocumentFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
+        from annotations.search import normalize  # first needed here: keeps the search module off start-up
+
         self.beginFilterChange()
         self.text = normalize(text.strip())
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -139,7 +140,11 @@ class DocumentFilter(QSortFilterProxyModel):
         info = model.info(row)
         if self.status and info.status != self.status:
             return False
-        return not self.text or self.text in normalize(info.title or "")
+        if not self.text:
+            return True
+        from annotations.search import normalize  # imported by set_text, which set self.text
+
+        return self.text in normalize(info.title or "")
 
 
 class DocumentList(QWidget):
