@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -93,12 +93,14 @@ class MainWindow(QMainWindow):
         # ingest and format libraries, ~50 ms) are built right after the window first paints, so it
         # appears sooner; the events controller is also built on first use.
         self._tools_pending = True
-        self.reader.viewport().installEventFilter(self)
+        # A signal from the reader's own paintEvent rather than an event filter on its viewport: a filter
+        # hands every viewport event to Python, and PySide then loads all of QtGui's event classes to
+        # find the type of Qt's private ones (UpdateLater, PolishRequest...) before the first paint.
+        self.reader.first_painted.connect(self._on_first_paint)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if self._tools_pending and event.type() == QEvent.Type.Paint:
+    def _on_first_paint(self) -> None:
+        if self._tools_pending:
             QTimer.singleShot(0, self, self._install_tools)  # cancelled if the window goes first
-        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -109,7 +111,6 @@ class MainWindow(QMainWindow):
         if not self._tools_pending:
             return
         self._tools_pending = False
-        self.reader.viewport().removeEventFilter(self)
         _ = self.events
         from .io_controller import install_io
 

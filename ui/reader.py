@@ -29,12 +29,14 @@ class ReaderView(QTextEdit):
         selection_changed_range(int, int): the text selection as body offsets (equal when empty).
         cursor_offset_changed(int): the caret's body offset (-1 outside the body).
         zoom_changed(float): new zoom factor.
+        first_painted(): emitted once, after the view first paints.
     """
 
     span_selected = Signal(str)
     selection_changed_range = Signal(int, int)
     cursor_offset_changed = Signal(int)
     zoom_changed = Signal(float)
+    first_painted = Signal()
 
     MIN_ZOOM, MAX_ZOOM = 0.5, 3.0
 
@@ -57,6 +59,7 @@ class ReaderView(QTextEdit):
         self.painter = SpanPainter(self.rdoc)
         self._press: QPointF | None = None
         self._width = -1.0
+        self._painted = False
         self.setDocument(self.rdoc.qdoc)
         self._apply_theme()
         self.selectionChanged.connect(self._on_selection_changed)
@@ -277,6 +280,9 @@ class ReaderView(QTextEdit):
         p.translate(-offset)
         self.painter.paint_over(p, clip)
         p.end()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self._press = event.position()
