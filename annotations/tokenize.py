@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import sub
 
 CLITIC_MODES = ("split", "keep")
@@ -170,9 +170,10 @@ def tokenize_document(
     else:
         starts, ends, words = _split(text, whitespace)
     if clitics == "split" and spans:
-        _cut(starts, ends, words, {o for se in spans for o in se})
+        _cut(starts, ends, words, set(chain.from_iterable(spans)))
     span_tokens: list[tuple[int, int] | None] = []
     moved: list[Moved] = []
+    inside: set[int] = set()  # tokens after the first of a span: no sentence starts there
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     for k, (s, e) in enumerate(spans):
         # first token ending after s, last token starting before e: every token the span touches
@@ -182,6 +183,8 @@ def tokenize_document(
             span_tokens.append(None)
             continue
         span_tokens.append((i, j))
+        if j - i > 1:
+            inside.update(range(i + 1, j))
         if starts[i] != s or ends[j - 1] != e:
             moved.append(Moved(k, s, e, starts[i], ends[j - 1]))
     n = len(starts)
@@ -190,7 +193,7 @@ def tokenize_document(
     else:
         sents = []
         prev = 0
-        for b in _sentence_bounds(text, starts, ends, words, span_tokens, whitespace):
+        for b in _sentence_bounds(text, starts, ends, words, inside, whitespace):
             sents.append((prev, b))
             prev = b
         if n > prev:
@@ -209,16 +212,16 @@ def _sentence_bounds(
     starts: list[int],
     ends: list[int],
     words: list[str],
-    span_tokens: Sequence[tuple[int, int] | None],
+    inside: set[int],
     lines_only: bool,
 ) -> list[int]:
     """Token indices where a new sentence starts, in increasing order; never inside a span.
 
     Candidates are found with a regex over the text (few per document) rather than by visiting
-    every token. ``lines_only``: text rebuilt from a token format has one sentence per line.
+    every token. ``inside``: indices of tokens that continue a span. ``lines_only``: text rebuilt from
+    a token format has one sentence per line.
     """
     n = len(starts)
-    inside = {b for r in span_tokens if r is not None and r[1] - r[0] > 1 for b in range(r[0] + 1, r[1])}
     bounds: list[int] = []
     bisect_right = bisect.bisect_right
     for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):

@@ -300,19 +300,23 @@ def encode_tags(n: int, ranges: Iterable[tuple[int, int, str]], scheme: str, pre
 
     ``prefix`` goes before every tag (the CoNLL writer puts its column separator there).
     """
-    o, b, i_, e, s_ = (prefix + x for x in ("O", "B-", "I-", "E-", "S-"))
-    tags = [o] * n
-    for i, j, label in ranges:
-        if scheme == "bioes":
+    tags = [prefix + "O"] * n
+    b, i_ = prefix + "B-", prefix + "I-"
+    if scheme == "bioes":
+        e, s_ = prefix + "E-", prefix + "S-"
+        for i, j, label in ranges:
             if j - i == 1:
                 tags[i] = s_ + label
                 continue
             tags[i] = b + label
-            tags[i + 1 : j - 1] = [i_ + label] * (j - i - 2)
+            for k in range(i + 1, j - 1):
+                tags[k] = i_ + label
             tags[j - 1] = e + label
-        else:
+    else:
+        for i, j, label in ranges:
             tags[i] = b + label
-            tags[i + 1 : j] = [i_ + label] * (j - i - 1)
+            if j - i > 1:  # most spans are one token
+                tags[i + 1 : j] = [i_ + label] * (j - i - 1)
     return tags
 
 
