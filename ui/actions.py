@@ -28,7 +28,10 @@ class Actions(QObject):
 
         def make(text: str, shortcut: QKeySequence | str | SK | None = None, checkable: bool = False,
                  tip: str = "") -> QAction:
-            action = QAction(text, window)
+            # QAction(parent) + setText, not QAction(text, parent): matching that overload makes PySide
+            # create the QIcon class and its enums (~1 ms of start-up) for nothing.
+            action = QAction(window)
+            action.setText(text)
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             action.setCheckable(checkable)
@@ -86,7 +89,8 @@ class Actions(QObject):
             action.deleteLater()
         self.labels = {}
         for etype in schema.entity_types:
-            action = QAction(self.tr("Label as %1").replace("%1", etype.name), self._reader)
+            action = QAction(self._reader)  # (parent) + setText: see make()
+            action.setText(self.tr("Label as %1").replace("%1", etype.name))
             if etype.key:
                 keys = [QKeySequence(etype.key)]
                 arabic = ARABIC_LAYOUT.get(etype.key.lower())

@@ -83,8 +83,11 @@ class AnnotationPanel(QWidget):
         self.attributes_edit = QLineEdit(self)
         self.attributes_edit.setPlaceholderText(self.tr("key=value; key=value"))
         self.note_edit = QLineEdit(self)
-        self.apply_button = QPushButton(self.tr("Apply"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        # (parent) + setText: matching the (text, parent) overload makes PySide create QIcon's enums at start-up
+        self.apply_button = QPushButton(self)
+        self.apply_button.setText(self.tr("Apply"))
+        self.delete_button = QPushButton(self)
+        self.delete_button.setText(self.tr("Delete"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         form = QFormLayout()

@@ -35,7 +35,8 @@ class LabelPalette(QWidget):
         self.buttons = {}
         for i, etype in enumerate(schema.entity_types):
             key = f" [{etype.key}]" if etype.key else ""
-            button = QPushButton(f"{etype.name}{key}", self)
+            button = QPushButton(self)  # (parent) + setText: the (text, parent) overload loads QIcon's enums
+            button.setText(f"{etype.name}{key}")
             button.setToolTip(etype.description or etype.name)
             text = "#000000" if QColor(etype.color).lightness() > 128 else "#ffffff"
             button.setStyleSheet(f"QPushButton {{ background: {etype.color}; color: {text}; "
