@@ -53,6 +53,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from tinydb import TinyDB
@@ -222,6 +223,7 @@ class Project:
         self._closed = False
         self._journal: Journal | None = None
         self._deleted: set[str] = set()
+        self._infos: list[DocumentInfo] | None = None  # documents() until the index changes
         self._dirty: set[str] = set()  # documents changed in memory and in the journal, not yet in their files
         self._schema_dirty = False
 
@@ -471,6 +473,7 @@ class Project:
             if cached:
                 self.warnings.append(f"re-indexed {stale} document(s) changed since the last clean close")
         self._index = index
+        self._infos = None
         self._by_hash = {s["hash"]: d for d, s in index.items()}
         self._seq = max((s.get("seq", 0) for s in index.values()), default=0)
 
@@ -607,8 +610,10 @@ class Project:
         self._by_hash[summary["hash"]] = doc_id
         self._seq = max(self._seq, summary["seq"])
         self._index_dirty = True
+        self._infos = None
 
     def _delete_docfile(self, doc_id: str) -> None:
+        self._infos = None
         summary = self._index.pop(doc_id, None)
         if summary:
             self._by_hash.pop(summary["hash"], None)
@@ -792,10 +797,17 @@ class Project:
         _check_status(status)
         self._doc_change(doc_id, f"mark {status}", status=status)
 
-    def documents(self) -> list[DocumentInfo]:
-        """All documents in import order, from the index (no text is read)."""
+    def documents(self, status: str | Iterable[str] | None = None) -> list[DocumentInfo]:
+        """All documents in import order (or those with the given status(es)), from the index:
+        no text is read. The list is kept until the next change, so asking again is cheap."""
         self._check_open()
-        return [_info_of(s) for s in sorted(self._index.values(), key=lambda s: (s.get("seq", 0), s["id"]))]
+        if self._infos is None:
+            ordered = sorted(self._index.values(), key=lambda s: (s.get("seq", 0), s["id"]))
+            self._infos = [_info_of(s) for s in ordered]
+        if status is None:
+            return list(self._infos)
+        wanted = {status} if isinstance(status, str) else set(status)
+        return [i for i in self._infos if i.status in wanted]
 
     def document_info(self, doc_id: str) -> DocumentInfo:
         return _info_of(self._info(doc_id))
@@ -1633,7 +1645,8 @@ def _info_of(s: Records) -> DocumentInfo:
     return DocumentInfo(
         id=s["id"], title=s.get("title"), status=s.get("status", "new"), n_spans=s.get("n_spans", 0),
         n_events=s.get("n_events", 0), n_relations=s.get("n_relations", 0), length=s.get("length", 0),
-        hash=s.get("hash", ""), created=s.get("created", ""), meta=dict(s.get("meta", {})),
+        # a read-only view: index records are replaced, never changed in place, on every edit
+        hash=s.get("hash", ""), created=s.get("created", ""), meta=MappingProxyType(s.get("meta") or {}),
     )
 
 

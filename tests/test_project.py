@@ -412,3 +412,17 @@ def test_add_documents_is_one_step_and_all_or_nothing(project):
     project.revert(project.last_change)
     assert project.documents() == []
     assert project.add_documents([]) == []
+
+
+def test_documents_filter_by_status_and_stay_fresh(project):
+    a = project.add_document("أ")
+    b = project.add_document("ب")
+    project.set_status(b, "done")
+    assert [i.id for i in project.documents(status="done")] == [b]
+    assert [i.id for i in project.documents(status=["new", "done"])] == [a, b]
+    project.set_status(a, "done")  # the kept list follows every change
+    assert [i.id for i in project.documents(status="done")] == [a, b]
+    project.remove_document(a)
+    assert [i.id for i in project.documents()] == [b]
+    with pytest.raises(TypeError):
+        project.documents()[0].meta["x"] = 1  # read-only: the list is shared until the next change

@@ -95,7 +95,7 @@ def export(
     out = Path(out)
     writer_cls = EXPORTERS[fmt]
     report = ExportReport(fmt, str(out), offsets=opts.offsets)
-    infos = [i for i in project.documents() if opts.status is None or i.status in opts.status]
+    infos = project.documents(status=opts.status)
     splits = split_of([i.id for i in infos], opts.split, opts.seed)
     report.total = len(infos)
     schema: Schema = project.schema
