@@ -49,7 +49,7 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
         ``(path, None)`` on success, or ``(None, reason)`` when the log could not be written.
     """
     folder = default_log_dir() if folder is None else folder
-    stamp = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
     import platform  # only when something crashed: keep it off the start-up path
 
     header = (f"=== {stamp} {APP_NAME} {__version__} ({where}, Python {platform.python_version()}, "
