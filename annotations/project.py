@@ -42,7 +42,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
-import getpass
 import json
 import os
 import re
@@ -1671,6 +1670,8 @@ def _json_dict(value: Any, what: str) -> dict[str, Any]:
 
 
 def _default_annotator() -> str | None:
+    import getpass  # on first use: start-up time matters (issue 7)
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - getuser raises various errors when no user name is set

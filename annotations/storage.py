@@ -287,7 +287,9 @@ class Journal:
 
 
 def _hostname() -> str:
-    import socket  # only the lock needs it: keep it off the start-up path
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what socket.gethostname() gives on POSIX, without importing socket
+    import socket  # Windows
 
     return socket.gethostname()
 
