@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -31,6 +30,7 @@ from annotations.formats import EXPORTERS, ExportOptions
 from annotations.model import STATUSES
 from annotations.schema import Schema
 
+from .dialog_parts import action_buttons, error_label
 from .document_list import status_label
 
 # Which options mean something for which format (see annotations/formats/*.py).
@@ -186,16 +186,8 @@ class ExportDialog(QDialog):
         fmt_form.addRow(self.tr("Label Studio results under:"), self.labelstudio_combo)
         fmt_form.addRow(self.tr("doccano variant:"), self.doccano_combo)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("export_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setObjectName("export_button")
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.error_label = error_label(self, "export_error")
+        self.buttons, self.export_button = action_buttons(self, self.tr("Export"), "export_button")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -34,6 +33,7 @@ from annotations.ingest.tabular import Fields
 from annotations.model import STATUSES
 
 from .bidi_paths import display_path
+from .dialog_parts import action_buttons, error_label
 from .document_list import status_label
 
 MB = 1024 * 1024
@@ -135,16 +135,8 @@ class ImportDialog(QDialog):
         annotated_form.addRow(self.tr("Labels not in the schema:"), self.unknown_combo)
         annotated_form.addRow(self.tr("CoNLL tag scheme:"), self.scheme_combo)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("import_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("import_button")
-        self.buttons.accepted.connect(self._on_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.error_label = error_label(self, "import_error")
+        self.buttons, self.import_button = action_buttons(self, self.tr("Import"), "import_button")
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Files and folders (folders are read with their subfolders):"), self))
