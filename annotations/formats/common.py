@@ -546,3 +546,22 @@ def utf16_offsets(text: str) -> list[int]:
 def codepoint_from_utf16(text: str) -> dict[int, int]:
     """Inverse of ``utf16_offsets``: UTF-16 offset -> code point index (only at code point edges)."""
     return {u: i for i, u in enumerate(utf16_offsets(text))}
+
+
+def json_lines(path: Path, options: dict[str, Any], problem: Any, note: str = "") -> Iterator[tuple[int, Any]]:
+    """``(line number, parsed value)`` for each non-blank line of a JSON Lines file.
+
+    The whole file is decoded before anything is yielded, so an encoding error cannot leave an
+    import half done; a line that is not JSON is reported through ``problem(file, line, reason)``
+    (with ``note`` appended) and skipped.
+    """
+    name = str(path)
+    with open(path, encoding=options.get("encoding", "utf-8"), newline="") as fh:
+        lines = fh.read().split("\n")
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield no, json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno}){note}")

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, codepoint_from_utf16, lost_extras, utf16_offsets
+from .common import (
+    DocData,
+    ExportOptions,
+    ExportReport,
+    codepoint_from_utf16,
+    json_lines,
+    lost_extras,
+    utf16_offsets,
+)
 from .importing import ParsedDoc
 from .labelstudio import regions_to_parsed
 
@@ -74,17 +82,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
     """Read doccano JSONL (either variant); every bad line or item is reported with its line."""
     name = str(path)
     utf16 = options.get("offsets") == "utf16"
-    # decode the whole file before yielding anything: an encoding error must not leave it half imported
-    with open(path, encoding=options.get("encoding", "utf-8"), newline="") as fh:
-        lines = fh.read().split("\n")
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno}); line left out")
-            continue
+    for no, rec in json_lines(path, options, problem, note="; line left out"):
         text = rec.get("text") if isinstance(rec, dict) else None
         if not isinstance(text, str):
             problem(name, no, "no 'text' string; line left out")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport
+from .common import DocData, ExportOptions, ExportReport, json_lines
 from .importing import ParsedDoc
 
 FORMAT_NAME = "qalam-annotations"
@@ -73,17 +73,7 @@ class Writer:
 def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
     """Parse a native JSONL file; bad lines are reported through ``problem(file, line, reason)``."""
     name = str(path)
-    # decode the whole file before yielding anything: an encoding error must not leave it half imported
-    with open(path, encoding=options.get("encoding", "utf-8"), newline="") as fh:
-        lines = fh.read().split("\n")
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem(name, no, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
+    for no, rec in json_lines(path, options, problem):
         if not isinstance(rec, dict):
             problem(name, no, "each line must be a JSON object")
             continue
