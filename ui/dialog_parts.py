@@ -1,4 +1,4 @@
-"""Pieces shared by the import and export dialogs: the inline error line and the button row."""
+"""Pieces shared by the dialogs: the inline error line and the button rows."""
 
 from __future__ import annotations
 
@@ -25,3 +25,11 @@ def action_buttons(dialog: QDialog, text: str, name: str) -> tuple[QDialogButton
     buttons.accepted.connect(dialog._on_accept)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     return buttons, button
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

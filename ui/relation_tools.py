@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotations.schema import Schema
 
+from .dialog_parts import error_label, ok_cancel
 from .event_picker import quoted, swatch
 
 # attempt(relation_type, swapped) -> None when stored, else the core's message.
@@ -59,16 +59,9 @@ class RelationPicker(QDialog):
         layout.addWidget(self.filter_edit)
         self.type_list = QListWidget()
         layout.addWidget(self.type_list)
-        self.message = QLabel()
-        self.message.setObjectName("relation_picker_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.hide()
+        self.message = error_label(self, "relation_picker_message")
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.swap_box.toggled.connect(self._fill)
         self.filter_edit.textChanged.connect(self._fill)
         self.type_list.itemDoubleClicked.connect(lambda _item: self.accept())

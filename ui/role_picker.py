@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from annotations.schema import Schema
 
+from .dialog_parts import error_label, ok_cancel
 from .event_picker import quoted
 
 # attempt(role, entity_label_or_None) -> None when stored, else the message to show (from the core).
@@ -76,16 +76,9 @@ class RolePicker(QDialog):
         layout.addLayout(form)
         self.label_combo.setVisible(self._new_span)
         form.labelForField(self.label_combo).setVisible(self._new_span)
-        self.message = QLabel()
-        self.message.setObjectName("role_picker_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.hide()
+        self.message = error_label(self, "role_picker_message")
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.role_list.currentRowChanged.connect(self._on_role_changed)
         self.role_list.itemDoubleClicked.connect(lambda _item: self.accept())
         start = 0
