@@ -2,6 +2,9 @@
 
 Format 0 (the first prototype) stored document files without id counters (``next``) or import
 order (``seq``), and annotation records without their ``doc`` field. Format 1 adds them.
+Format 2 adds document packs (``docs/*.pack.json``, written by bulk imports); a format 1 project
+is a valid format 2 project, so that step only changes the version number (an older app would
+take a pack for a damaged document file, so it must refuse the project as newer instead).
 """
 
 from __future__ import annotations
@@ -34,7 +37,14 @@ def _v0_to_v1(folder: Path) -> None:
     atomic_write_bytes(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"), backup=True)
 
 
-MIGRATIONS: dict[int, Callable[[Path], None]] = {0: _v0_to_v1}
+def _v1_to_v2(folder: Path) -> None:
+    meta_path = folder / "project.json"
+    meta: dict[str, Any] = read_json_file(meta_path)
+    meta["project"]["1"]["format_version"] = 2
+    atomic_write_bytes(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"), backup=True)
+
+
+MIGRATIONS: dict[int, Callable[[Path], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(folder: Path, from_version: int, to_version: int) -> Path:

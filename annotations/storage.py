@@ -135,6 +135,14 @@ class DurableJSONStorage(Storage):
         self._batch = 0
         self._dirty = False
         self._snapshot = b"null"
+        self._seed: bytes | None = None
+
+    def seed(self, data: dict[str, Any]) -> None:
+        """Start from ``data`` while the file does not exist yet (a document kept in a pack until
+        its first change): reads see it, and a failed batch rolls back to it."""
+        self._seed = dumps(data)
+        self._data = data
+        self._loaded = True
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
@@ -149,6 +157,8 @@ class DurableJSONStorage(Storage):
                     f"{self.path}: expected a JSON object of tables (damaged).", str(self.path)
                 )
             self._data = data
+        elif self._seed is not None:
+            self._data = json.loads(self._seed)
         else:
             self._data = None
         self._loaded = True

@@ -57,6 +57,11 @@ CHILD = textwrap.dedent(
     while True:
         i += 1
         doc = docs[i % len(docs)]
+        if i % 13 == 0:  # a bulk add: one pack file, annotated below like the others
+            new = p.add_documents([{{"text": f"خبر مجمّع {{i}} رقم {{k}} " * 4}} for k in range(3)])
+            docs.extend(new)
+            for d in new:
+                print("DOC", d, flush=True)
         if i % 7 == 0:
             doc = p.add_document(f"وثيقة رقم {{i}} " * 5)
             docs.append(doc)

@@ -1,0 +1,149 @@
+"""Document packs: bulk-added documents share one file until their first change (see project.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotations import Project, ProjectCorruptError
+from annotations.project import PACK_SUFFIX
+
+ARTICLES = [
+    {"text": "شهدت إسطنبول اجتماعاً بشأن قره باغ.", "title": "اجتماع", "meta": {"source": "CNN Türk"}},
+    {"text": "قال هاكان فيدان إن 𝕏 ليست منصة رسمية.", "title": None},
+    {"text": "وصل الوفد إلى بغداد في ١٧ أيلول ٢٠٢٣.", "title": "وفد", "status": "done"},
+]
+
+
+def _packs(proj):
+    return sorted((proj / "docs").glob("*" + PACK_SUFFIX))
+
+
+def _own_files(proj):
+    return sorted(p for p in (proj / "docs").glob("*.json") if not p.name.endswith(PACK_SUFFIX))
+
+
+def _pack_ids(path):
+    return {r["id"] for r in json.loads(path.read_text(encoding="utf-8"))["documents"].values()}
+
+
+def _crash(project):
+    """Stop without closing: no compaction, no index write (as if the process was killed)."""
+    project._journal.close()
+    project._lock.release()
+
+
+def test_bulk_add_writes_one_pack_and_reopens_from_the_index_cache(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+        assert len(_packs(proj)) == 1 and _own_files(proj) == []  # written before close
+        assert [p.document(i).text for i in ids] == [a["text"] for a in ARTICLES]
+    assert _pack_ids(_packs(proj)[0]) == set(ids)
+    with Project.open(proj) as q:
+        assert q.warnings == []  # the index cache matched the pack: nothing re-read
+        assert [i.id for i in q.documents()] == ids
+        docs = [q.document(i) for i in ids]
+        assert [d.title for d in docs] == ["اجتماع", None, "وفد"]
+        assert docs[0].meta["source"] == "CNN Türk"
+        assert q.document_info(ids[2]).status == "done"
+        assert q.duplicate_of(ARTICLES[1]["text"]) == ids[1]
+
+
+def test_first_change_moves_a_document_out_of_its_pack(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+        span = p.add_span(ids[0], 5, 12, "GPE")  # إسطنبول without the ب
+    assert [f.stem for f in _own_files(proj)] == [ids[0]]
+    assert _pack_ids(_packs(proj)[0]) == set(ids[1:])
+    with Project.open(proj) as q:
+        assert q.warnings == []
+        assert q.span(span).text == "إسطنبول"
+        assert q.document(ids[1]).text == ARTICLES[1]["text"]
+        assert q.check() == []
+
+
+def test_removed_packed_document_goes_to_trash_and_undo_brings_it_back(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+        p.remove_document(ids[1])
+        removal = p.last_change
+        p.remove_document(ids[2])
+        p.revert(removal)  # undo the first removal before anything is compacted
+    assert _pack_ids(_packs(proj)[0]) == {ids[0]}
+    trashed = list((proj / "trash").glob(f"{ids[2]}.*.json"))
+    assert len(trashed) == 1
+    assert json.loads(trashed[0].read_text(encoding="utf-8"))["document"]["1"]["text"] == ARTICLES[2]["text"]
+    with Project.open(proj) as q:
+        assert {i.id for i in q.documents()} == {ids[0], ids[1]}
+        assert q.document(ids[1]).text == ARTICLES[1]["text"]
+
+
+def test_undoing_a_bulk_add_removes_the_pack(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        p.add_documents(ARTICLES)
+        p.revert(p.last_change)
+        assert len(p) == 0
+    assert _packs(proj) == []
+    with Project.open(proj) as q:
+        assert len(q) == 0
+
+
+def test_changes_to_packed_documents_survive_a_crash(tmp_path):
+    proj = tmp_path / "proj"
+    p = Project.open(proj)
+    ids = p.add_documents(ARTICLES)
+    span = p.add_span(ids[1], 4, 15, "PER")
+    p.set_status(ids[0], "done")
+    p.remove_document(ids[2])
+    _crash(p)
+    with Project.open(proj) as q:
+        assert any("recovered" in w for w in q.warnings)
+        assert {i.id for i in q.documents()} == {ids[0], ids[1]}
+        assert q.span(span).text == "هاكان فيدان"
+        assert q.document(ids[1]).text == ARTICLES[1]["text"]  # seeded from the pack, not lost
+        assert q.document_info(ids[0]).status == "done"
+        assert q.check() == []
+    assert list((proj / "trash").glob(f"{ids[2]}.*.json"))
+    # the pack is rewritten without the removed document, and without the two that moved out
+    assert _packs(proj) == []
+
+
+def test_a_document_in_both_its_own_file_and_its_pack_is_read_from_its_own_file(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+    pack = _packs(proj)[0]
+    before = pack.read_bytes()
+    with Project.open(proj) as p:
+        span = p.add_span(ids[0], 5, 12, "GPE")
+    # a crash after the document's own file was written but before its pack was rewritten
+    pack.write_bytes(before)
+    with Project.open(proj) as q:
+        assert [s.id for s in q.spans(ids[0])] == [span]
+        assert len(q) == 3
+    assert ids[0] not in _pack_ids(_packs(proj)[0])  # the stale copy is dropped at compaction
+
+
+def test_a_pack_written_after_the_last_index_is_found_on_open(tmp_path):
+    proj = tmp_path / "proj"
+    p = Project.open(proj)
+    ids = p.add_documents(ARTICLES)
+    _crash(p)
+    with Project.open(proj) as q:
+        assert [i.id for i in q.documents()] == ids
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"documents": {"1": {"id": "x"', b'{"documents": 3}'])
+def test_damaged_pack_is_named(tmp_path, damage):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        p.add_documents(ARTICLES)
+    pack = _packs(proj)[0]
+    pack.write_bytes(damage)
+    with pytest.raises(ProjectCorruptError, match=pack.name):
+        Project.open(proj)
