@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.ingest.cleanup import RulesError, clean, load_rules, restore_original
+from annotations.ingest.cleanup import RulesError, RuleSet, clean, load_rules, parse_rules, restore_original
 from annotations.ingest.errors import IngestError
 
 TITLE = "روسيا تؤكد إجراء “محادثات سرية” مع أمريكا وأوروبا بإسطنبول.. سبقت الاشتباكات الأخيرة بـ”قره باغ”"
@@ -187,3 +187,12 @@ def test_broken_yaml_rules_name_the_line(tmp_path):
     rules_file.write_text("rules:\n  - name: x\n    pattern: [unclosed\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"bad.yml: line \d+: not valid YAML"):
         load_rules([rules_file])
+
+
+def test_max_words_is_a_limit_on_the_stripped_line():
+    rules = RuleSet(tuple(parse_rules([{"name": "promo", "pattern": "حمّل التطبيق", "max_words": 4}], "t")[0]))
+    at_limit = "  حمّل التطبيق من هنا  "  # four words once stripped
+    over = "حمّل التطبيق من هنا الآن"
+    res = clean(f"{TITLE}\n{BODY1}\n{at_limit}\n{over}\n{BODY2}", rules)
+    assert [e["text"] for e in res.removed if e["rule"] == "promo"] == [at_limit]
+    assert over in res.body

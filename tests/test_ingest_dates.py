@@ -69,3 +69,28 @@ def test_round_trip_generated_arabic_dates(dt, months, indic, with_time):
     expected = dt.replace(microsecond=0).isoformat() if with_time else dt.date().isoformat()
     assert parsed is not None and parsed.iso == expected
     assert parsed.has_time == with_time
+
+
+def _normalise_reference(text: str) -> str:
+    """normalise() spelled out one character at a time, as its docstring defines it."""
+    out = []
+    for ch in text:
+        if ch in "أإآٱ":
+            out.append("ا")
+        elif ch == "\u0640" or "\u064b" <= ch <= "\u0652" or ch == "\u0670":
+            continue
+        elif "٠" <= ch <= "٩":
+            out.append(str(ord(ch) - 0x0660))
+        elif "۰" <= ch <= "۹":
+            out.append(str(ord(ch) - 0x06F0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@given(st.text(alphabet=st.sampled_from("أإآٱاـًٌٍَُِّْٰ٠١٩۰۴۹09 \nبتةكيی🙂\u200f")))
+def test_normalise_folds_each_character_as_defined(text):
+    from annotations.ingest.dates import normalise
+
+    assert normalise(text) == _normalise_reference(text)
+    assert normalise(text).count("\n") == text.count("\n")  # cleanup relies on the same lines

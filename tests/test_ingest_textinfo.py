@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from annotations.ingest.textinfo import base_direction, guess_language, invisible_counts, invisible_warning
+from annotations.ingest.textinfo import (
+    SAMPLE_CHARS,
+    base_direction,
+    guess_language,
+    invisible_counts,
+    invisible_warning,
+)
 
 ARABIC = "شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع المنطقة."
 
@@ -50,3 +58,29 @@ def test_zwnj_is_normal_in_persian_but_reported_in_arabic():
 
 def test_clean_text_has_no_counts():
     assert invisible_counts(ARABIC) == {}
+
+
+def _guess_reference(text: str) -> str:
+    """The language guess counted the plain way: every letter of each script, no shortcuts."""
+    text = text[:SAMPLE_CHARS]
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in text)
+    hebrew = sum("\u0580" <= ch <= "\u05ff" for ch in text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if hebrew > arabic and hebrew > latin:
+        return "he"
+    if arabic == 0 or arabic < latin:
+        return "other"
+    urdu = sum(text.count(c) for c in "\u0679\u0688\u0691\u06ba\u06d2\u06be")
+    persian = sum(text.count(c) for c in "\u067e\u0686\u0698\u06af\u06a9\u06cc")
+    arabic_only = sum(text.count(c) for c in "\u0629\u064a\u0643\u0649")
+    if urdu >= max(3, arabic // 200):
+        return "ur"
+    if persian > 2 * arabic_only and persian >= 3:
+        return "fa"
+    return "ar"
+
+
+@given(st.lists(st.sampled_from(["كتاب", "ة", "پچژگکی", "ٹڈڑںےھ", "שלום", "news", "Ab", " ", "\n", "١٢", "🙂",
+                                 "é"]), max_size=60).map("".join))
+def test_language_guess_matches_plain_counting(text):
+    assert guess_language(text) == _guess_reference(text)

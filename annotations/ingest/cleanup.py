@@ -7,6 +7,7 @@ rebuild the decoded source exactly.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -54,6 +55,21 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     sources: tuple[str, ...] = ()
+
+    def applicable(self, words: int, header: bool) -> tuple[Rule, ...]:
+        """The rules, in order, that may apply to a line of ``words`` words (``max_words``)."""
+        key = (words, header)
+        found = self._applicable.get(key)
+        if found is None:
+            found = tuple(r for r in self.rules if (header or r.where == "anywhere")
+                          and (r.max_words is None or words <= r.max_words))
+            if len(self._applicable) < 512:
+                self._applicable[key] = found
+        return found
+
+    @functools.cached_property
+    def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
+        return {}
 
 
 def _rule_from(data: Any, where_: str) -> Rule:
@@ -208,17 +224,16 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
     # Folding never adds or removes a newline, so the folded text splits into the same lines; one
     # call for the whole text is much cheaper than one per line.
     folded_lines = normalise(text).split("\n")
-    anywhere = [r for r in rules.rules if r.where == "anywhere"]
-
     def rule_for(i: int, header: bool) -> Rule | None:
-        # Rule.matches, inlined: this loop runs for every line of every article.
+        # Rule.matches, inlined: this loop runs for every line of every article. Most body lines
+        # are paragraphs longer than any rule's max_words, so no pattern is tried on them.
         stripped = lines[i].strip()
-        words = len(stripped.split())
+        candidates = rules.applicable(len(stripped.split()), header)
+        if not candidates:
+            return None
         folded = folded_lines[i].strip()
         differs = folded != stripped
-        for rule in rules.rules if header else anywhere:
-            if rule.max_words is not None and words > rule.max_words:
-                continue
+        for rule in candidates:
             if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
                 return rule
         return None

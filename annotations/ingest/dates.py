@@ -27,25 +27,26 @@ WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعا�
 # Words that introduce a date line on news sites ("published on", "last updated"...).
 LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر")
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_INDIC_RE = re.compile("[٠-٩۰-۹]")
 _ANY_DIGIT_RE = re.compile("[0-9٠-٩۰-۹]")
-_FOLD = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("\u0640", ""))
-_DIACRITICS_RE = re.compile("[\u064b-\u0652\u0670]")
+# What normalise() changes: hamza-on-alef forms to bare alef; tatweel and diacritics dropped;
+# Arabic-Indic and extended (Persian) digits to ASCII.
+_FOLD_PAIRS = (
+    tuple((ch, "ا") for ch in "أإآٱ")
+    + tuple((chr(cp), "") for cp in (0x0640, *range(0x064B, 0x0653), 0x0670))
+    + tuple((ch, str(i % 10)) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"))
+)
 _AM = ("ص", "صباحا", "am", "a.m.")
 _PM = ("م", "مساء", "مساءا", "ظهرا", "عصرا", "pm", "p.m.")
 
 
 def normalise(text: str) -> str:
     """ASCII digits, bare alef, no tatweel or diacritics: the form the patterns below expect."""
-    # str.replace and re.sub run in C; str.translate with a table is a per-character dict lookup for
-    # non-ASCII text, which made this the slowest step of an import.
-    for a, b in _FOLD:
+    # One C-level scan per character (``in``, then ``str.replace`` only for those present) beats a
+    # regex pass or str.translate (a dict lookup per character) by far: this runs on every article.
+    for a, b in _FOLD_PAIRS:
         if a in text:
             text = text.replace(a, b)
-    if _INDIC_RE.search(text):
-        text = text.translate(_DIGITS)
-    return _DIACRITICS_RE.sub("", text)
+    return text
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
