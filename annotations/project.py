@@ -887,10 +887,13 @@ class Project:
         self._write(Change("add document", {rec["id"]: {"doc": None}}, {rec["id"]: {"doc": rec}}))
         return rec["id"]
 
-    def add_documents(self, documents: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_documents(self, documents: Iterable[Mapping[str, Any]], copy: bool = True) -> list[str]:
         """Add several documents (dicts with ``text`` and optional ``title``, ``meta``, ``status``)
         as one durable write and one undo step; all are validated first, so a bad one stores none.
-        Importers use it in chunks to pay one sync per chunk instead of one per article."""
+        Importers use it in chunks to pay one sync per chunk instead of one per article.
+
+        ``copy=False`` hands the ``meta`` dicts over instead of copying them: the caller must not
+        change them afterwards (the importer builds them for this call only)."""
         documents = list(documents)
         records = []
         seq = self._seq
@@ -898,7 +901,7 @@ class Project:
             for i, d in enumerate(documents):
                 try:
                     records.append(self._new_doc_record(d.get("text"), d.get("title"), d.get("meta"),
-                                                        d.get("status", "new")))
+                                                        d.get("status", "new"), copy=copy))
                 except AnnotationError as exc:
                     raise type(exc)(f"document {i + 1}: {exc}") from None
         except BaseException:
@@ -908,13 +911,14 @@ class Project:
             return []
         ids = [r["id"] for r in records]
         if len(set(ids)) != len(ids):  # two random ids alike inside one batch: draw again
-            return self.add_documents(documents)
+            self._seq = seq
+            return self.add_documents(documents, copy=copy)
         self._write(Change(f"add {len(records)} documents", {r["id"]: {"doc": None} for r in records},
                            {r["id"]: {"doc": r} for r in records}), pack=True)
         return ids
 
     def _new_doc_record(
-        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any
+        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, copy: bool = True
     ) -> Records:
         self._check_open()
         if not isinstance(text, str):
@@ -924,7 +928,7 @@ class Project:
         if title is not None and not isinstance(title, str):
             raise AnnotationError(f"title must be a str or None, not {type(title).__name__}")
         _check_status(status)
-        meta_d = _json_dict(meta, "meta")
+        meta_d = _json_dict(meta, "meta", copy)
         doc_id = os.urandom(5).hex()  # 40 random bits, as uuid4 would give, without importing uuid
         while doc_id in self._index:
             doc_id = os.urandom(5).hex()
@@ -1851,12 +1855,15 @@ def _check_status(status: Any) -> None:
         raise AnnotationError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 
 
-def _json_dict(value: Any, what: str) -> dict[str, Any]:
+def _json_dict(value: Any, what: str, copy: bool = True) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
         raise AnnotationError(f"{what} must be a dict, not {type(value).__name__}")
     try:
+        if not copy and type(value) is dict and all(type(k) is str for k in value):
+            dumps(value)  # proves the value is JSON; the caller hands it over, so no copy
+            return value
         # one round trip both proves the value is JSON and makes our own deep copy of it
         copied = orjson.loads(dumps(value))
     except (TypeError, ValueError) as exc:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from annotations import Project, ProjectCorruptError
+from annotations import AnnotationError, Project, ProjectCorruptError
 from annotations.project import PACK_SUFFIX
 
 ARTICLES = [
@@ -147,3 +147,15 @@ def test_damaged_pack_is_named(tmp_path, damage):
     pack.write_bytes(damage)
     with pytest.raises(ProjectCorruptError, match=pack.name):
         Project.open(proj)
+
+
+@pytest.mark.parametrize("copy", [True, False])
+def test_bulk_add_refuses_non_json_meta_and_stores_nothing(tmp_path, copy):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        bad = [ARTICLES[0], {"text": "نص", "meta": {"when": object()}}]
+        with pytest.raises(AnnotationError, match="document 2: meta must hold only JSON values"):
+            p.add_documents(bad, copy=copy)
+        assert len(p) == 0 and _packs(proj) == []
+        ids = p.add_documents([{"text": "نص آخر", "meta": {"fields": {"عمود": [1, 2.5, None]}}}], copy=copy)
+        assert p.document(ids[0]).meta["fields"] == {"عمود": [1, 2.5, None]}

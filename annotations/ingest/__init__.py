@@ -415,7 +415,7 @@ class _Importer:
             return
         try:
             try:
-                ids = self.project.add_documents([item["doc"] for item in batch])
+                ids = self.project.add_documents([item["doc"] for item in batch], copy=False)
             except AnnotationError:
                 ids = []
                 for item in batch:

@@ -68,6 +68,13 @@ class RuleSet:
         return found
 
     @functools.cached_property
+    def words_needed(self) -> int:
+        """How many words of a line to count: past the largest ``max_words`` the number does
+        not matter (``str.split`` with this maxsplit stops there). -1 (all) if a rule has none."""
+        limits = [r.max_words for r in self.rules if r.max_words is not None]
+        return max(limits) + 1 if limits and len(limits) == len(self.rules) else -1
+
+    @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
         return {}
 
@@ -188,6 +195,7 @@ class CleanResult:
 
 
 def _norm_title(line: str) -> str:
+    # clean() uses the same form from its folded lines: normalise() works character by character
     return " ".join(normalise(line).split())
 
 
@@ -211,12 +219,13 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
         IngestError: nothing would be left of the body.
     """
     lines = text.split("\n")
-    offsets = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+    # offset of line i = characters before it + one newline per line before it
+    ends = [0, *accumulate(map(len, lines))]
     result = CleanResult(body="", title=title, published=None, total_lines=len(lines))
     taken: dict[int, tuple[str, dict[str, Any]]] = {}  # line index -> ("removed"|"captions", entry)
 
     def take(i: int, where: str, reason: str, rule: str) -> None:
-        entry = {"line": i + 1, "offset": offsets[i], "text": lines[i], "rule": rule}
+        entry = {"line": i + 1, "offset": ends[i] + i, "text": lines[i], "rule": rule}
         if where == "removed":
             entry["reason"] = reason
         taken[i] = (where, entry)
@@ -228,7 +237,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
         # Rule.matches, inlined: this loop runs for every line of every article. Most body lines
         # are paragraphs longer than any rule's max_words, so no pattern is tried on them.
         stripped = lines[i].strip()
-        candidates = rules.applicable(len(stripped.split()), header)
+        candidates = rules.applicable(len(stripped.split(None, rules.words_needed)), header)
         if not candidates:
             return None
         folded = folded_lines[i].strip()
@@ -253,12 +262,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
         rule = rule_for(i, header=True)
         if rule:
             take(i, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
-        elif (parsed := parse_date_line(stripped)) is not None:
+        elif (parsed := parse_date_line(stripped, folded_lines[i])) is not None:
             dates.append((i, parsed))
-        elif title_norm is not None and _norm_title(stripped) == title_norm:
+        elif title_norm is not None and " ".join(folded_lines[i].split()) == title_norm:
             take(i, "removed", "duplicate title", "duplicate-title")
         elif not title_given and title_index is None and _title_like(stripped) and _has_more(lines, i):
-            title_index, result.title, title_norm = i, stripped, _norm_title(stripped)
+            title_index, result.title, title_norm = i, stripped, " ".join(folded_lines[i].split())
             take(i, "removed", "title", "title")
         else:
             break

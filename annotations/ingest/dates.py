@@ -124,11 +124,14 @@ def _to_parsed(m: re.Match[str]) -> ParsedDate | None:
         return None
 
 
-def parse_date_line(line: str) -> ParsedDate | None:
-    """Parse a line that holds nothing but a date (and bullets, a weekday or "published on")."""
+def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
+    """Parse a line that holds nothing but a date (and bullets, a weekday or "published on").
+
+    ``folded`` may give ``normalise(line)`` when the caller has it already (spaces at either end
+    do not matter)."""
     if len(line) > 120 or not _ANY_DIGIT_RE.search(line):
         return None  # every date form has digits; most header lines (titles) have none
-    m = _LINE_RE.match(normalise(line))
+    m = _LINE_RE.match(normalise(line) if folded is None else folded)
     return _to_parsed(m) if m else None
 
 
