@@ -2,8 +2,8 @@
 
 Usage: ``python bench/ingest.py [--sizes 1000 10000] [--memory]``
 
-Articles are variants of ``../shared/samples/scraped_news_ar.txt`` (each with its own numbers and
-paragraph order, so none is a duplicate) in mixed encodings: UTF-8, UTF-8 with BOM and CRLF,
+Articles are variants of ``../shared/samples/scraped_news_ar.txt`` (each with its own title,
+publication time, numbers and paragraph order, so none is a duplicate) in mixed encodings: UTF-8, UTF-8 with BOM and CRLF,
 UTF-16 with BOM and Windows-1256. The baseline reads, detects and decodes the same files without
 importing them, in the same run. Targets: per-article cost at the largest size within 1.2× of the
 smallest; import within 3× of the baseline. The machine may be shared, so every figure is the
@@ -48,7 +48,11 @@ def variants(n: int, seed: int = 7) -> list[tuple[str, bytes]]:
         paras = body[:]
         rng.shuffle(paras)
         paras.insert(rng.randrange(len(paras)), f"وقال مصدر رقم {i} إن المحادثات ستستمر {rng.randint(2, 99)} يوماً.")
-        article = "\n".join(head + paras)
+        # Each article has its own title and publication time, as on a real site; the widget,
+        # page date and "link copied" lines are the site's and stay the same.
+        title = f"{head[2]} ({i})"
+        published = f"- {rng.randint(1, 28)} أكتوبر 2023, {rng.randint(1, 12)}:{rng.randint(0, 59):02d}:00 ص"
+        article = "\n".join([head[0], head[1], title, title, published, head[5], *paras])
         kind = i % 4
         if kind == 0:
             data = article.encode("utf-8")

@@ -196,3 +196,16 @@ def test_max_words_is_a_limit_on_the_stripped_line():
     res = clean(f"{TITLE}\n{BODY1}\n{at_limit}\n{over}\n{BODY2}", rules)
     assert [e["text"] for e in res.removed if e["rule"] == "promo"] == [at_limit]
     assert over in res.body
+
+
+_HEADER_LINES = ["- ℃ 11 تركيا", "- 10 يناير 2025", "- 5 أكتوبر 2023, 9:32:00 ص", "- تم نسخ عنوان المقال إلى الحافظة",
+                 "شارك:", "الرئيسية > أخبار", TITLE, "عنوان آخر للخبر", "١٢ أيلول ٢٠٢٢", "   "]
+
+
+@given(st.lists(st.lists(st.sampled_from(_HEADER_LINES), max_size=6), min_size=1, max_size=6))
+@settings(max_examples=50)
+def test_remembered_header_lines_give_what_a_fresh_cleanup_gives(headers):
+    shared = load_rules()
+    for header in headers:
+        text = "\n".join([*header, BODY1, BODY2])
+        assert clean(text, shared) == clean(text, load_rules())

@@ -84,3 +84,26 @@ def _guess_reference(text: str) -> str:
                                  "é"]), max_size=60).map("".join))
 def test_language_guess_matches_plain_counting(text):
     assert guess_language(text) == _guess_reference(text)
+
+
+def _direction_reference(text: str) -> str:
+    """Every line votes, in order, weighted by its length (no early stop)."""
+    from bidi import get_base_level
+
+    rtl = ltr = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        letters = [i for i, ch in enumerate(stripped) if ch.isalpha()]
+        if not letters:
+            continue
+        if get_base_level(stripped[letters[0]:letters[0] + 8]) == 1:
+            rtl += len(stripped)
+        else:
+            ltr += len(stripped)
+    return "rtl" if rtl > ltr else "ltr"
+
+
+@given(st.lists(st.sampled_from(["قال", "CNN", "Istanbul", "2023", " ", "- ", "«", "\n", "\n", "שלום", "ب", "x"]),
+                max_size=40).map("".join))
+def test_direction_vote_matches_counting_every_line(text):
+    assert base_direction(text) == _direction_reference(text)

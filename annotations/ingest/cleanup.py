@@ -24,6 +24,7 @@ BUILTIN_RULES = Path(__file__).with_name("cleanup_rules.json")
 #: Only this many non-blank lines at the top are searched for the title and date lines.
 HEADER_MAX_LINES = 12
 TITLE_MAX_CHARS = 200
+HEADER_MEMO = 4096
 ACTIONS = ("remove", "caption")
 WHERE = ("anywhere", "header")
 
@@ -73,6 +74,12 @@ class RuleSet:
         not matter (``str.split`` with this maxsplit stops there). -1 (all) if a rule has none."""
         limits = [r.max_words for r in self.rules if r.max_words is not None]
         return max(limits) + 1 if limits and len(limits) == len(self.rules) else -1
+
+    @functools.cached_property
+    def header_memo(self) -> dict[str, tuple[Rule | None, ParsedDate | None]]:
+        """Header lines already classified, by their stripped text: a site's widget, page date
+        and share lines top every article it serves (cleared when it grows past HEADER_MEMO)."""
+        return {}
 
     @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
@@ -247,6 +254,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
                 return rule
         return None
 
+    header_memo = rules.header_memo
     title_norm = _norm_title(title) if title else None
     title_given = title is not None
     title_index: int | None = None
@@ -259,10 +267,18 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
             i += 1
             continue
         seen += 1
-        rule = rule_for(i, header=True)
+        # The rules and the date parser see nothing but the line (its folded form derives from it).
+        known = header_memo.get(stripped)
+        if known is None:
+            rule = rule_for(i, header=True)
+            known = (rule, parse_date_line(stripped, folded_lines[i]) if rule is None else None)
+            if len(header_memo) >= HEADER_MEMO:
+                header_memo.clear()
+            header_memo[stripped] = known
+        rule, parsed = known
         if rule:
             take(i, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
-        elif (parsed := parse_date_line(stripped, folded_lines[i])) is not None:
+        elif parsed is not None:
             dates.append((i, parsed))
         elif title_norm is not None and " ".join(folded_lines[i].split()) == title_norm:
             take(i, "removed", "duplicate title", "duplicate-title")

@@ -49,11 +49,16 @@ def base_direction(text: str) -> str:
     character), and the lines vote weighted by length. So an Arabic article whose first line is
     ``CNN -`` or a number stays right-to-left, which a single call on the whole text would flip.
     """
+    lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
+    # Longest lines first: once one side leads by more than what is left to count, the vote is
+    # decided, so most articles need only their few longest paragraphs looked at.
+    lines.sort(key=len, reverse=True)
+    remaining = sum(map(len, lines))
     rtl = ltr = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
+    for stripped in lines:
+        if rtl - ltr > remaining or ltr - rtl >= remaining:
+            break
+        remaining -= len(stripped)
         # The first strong character decides, and python-bidi's cost grows with the string, so it
         # gets the few characters from the first letter on.
         m = _LETTER_RE.search(stripped)
