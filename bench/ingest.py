@@ -3,12 +3,13 @@
 Usage: ``python bench/ingest.py [--sizes 1000 10000] [--memory]``
 
 Articles are variants of ``../shared/samples/scraped_news_ar.txt`` (each with its own title,
-publication time, numbers and paragraph order, so none is a duplicate) in mixed encodings: UTF-8,
-UTF-8 with BOM and CRLF, UTF-16 with BOM and Windows-1256. The baseline reads, detects and
-decodes the same files without importing them, in the same run. Targets: per-article cost at the largest size within 1.2× of the
-smallest; import within 3× of the baseline. The machine may be shared, so every figure is the
-best of three runs in this process, CPU time is printed next to wall time, and the pipeline is
-also timed into a sink that stores nothing, to tell the ingest code's cost from the store's.
+publication time, numbers and paragraph order, so none is a duplicate) in mixed encodings:
+UTF-8, UTF-8 with BOM and CRLF, UTF-16 with BOM and Windows-1256. The baseline reads, detects
+and decodes the same files without importing them, in the same run. Targets: per-article cost
+at the largest size within 1.2x of the smallest; import within 3x of the baseline. The machine
+may be shared, so every figure is the best of three runs in this process, CPU time is printed
+next to wall time, and the pipeline is also timed into a sink that stores nothing, to tell the
+ingest code's cost from the store's.
 """
 
 from __future__ import annotations
