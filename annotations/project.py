@@ -897,11 +897,12 @@ class Project:
         documents = list(documents)
         records = []
         seq = self._seq
+        now = _now()  # one write, one time
         try:
             for i, d in enumerate(documents):
                 try:
                     records.append(self._new_doc_record(d.get("text"), d.get("title"), d.get("meta"),
-                                                        d.get("status", "new"), copy=copy))
+                                                        d.get("status", "new"), copy=copy, now=now))
                 except AnnotationError as exc:
                     raise type(exc)(f"document {i + 1}: {exc}") from None
         except BaseException:
@@ -918,7 +919,8 @@ class Project:
         return ids
 
     def _new_doc_record(
-        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, copy: bool = True
+        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, copy: bool = True,
+        now: str | None = None,
     ) -> Records:
         self._check_open()
         if not isinstance(text, str):
@@ -932,7 +934,7 @@ class Project:
         doc_id = os.urandom(5).hex()  # 40 random bits, as uuid4 would give, without importing uuid
         while doc_id in self._index:
             doc_id = os.urandom(5).hex()
-        now = _now()
+        now = now or _now()
         self._seq += 1
         return {
             "id": doc_id,

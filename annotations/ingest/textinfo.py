@@ -81,20 +81,22 @@ def guess_language(text: str) -> str:
     # Counted on UTF-8 bytes, where bytes.count/translate run in C: every character of the Arabic
     # block U+0600-U+06FF starts with one of the lead bytes D8-DB, Hebrew with D6/D7.
     data = text.encode("utf-8", "surrogatepass")
-    arabic = sum(map(data.count, (b"\xd8", b"\xd9", b"\xda", b"\xdb")))
-    hebrew = data.count(b"\xd7") + data.count(b"\xd6")
+    size = len(data)
+    arabic = size - len(data.translate(None, b"\xd8\xd9\xda\xdb"))  # one C pass, faster than counting
+    hebrew = size - len(data.translate(None, b"\xd6\xd7"))
     # Each Arabic or Hebrew letter takes two bytes, so at most len(data) - 2 * (arabic + hebrew)
     # bytes are ASCII letters. When that is fewer than the Arabic letters, neither test below can
     # turn on the exact count (Latin cannot outnumber Arabic, nor Hebrew if Hebrew leads), so it
     # is not counted.
-    latin_bound = len(data) - 2 * (arabic + hebrew)
+    latin_bound = size - 2 * (arabic + hebrew)
     latin = len(data.translate(None, _NOT_ASCII_LETTERS)) if latin_bound >= arabic else 0
     if hebrew > arabic and hebrew > latin:
         return "he"
     if arabic == 0 or arabic < latin:
         return "other"
-    # Most Arabic text has none of the Urdu or Persian letters: one C-level scan each says so.
-    if not any(ch in text for ch in _URDU + _PERSIAN):
+    # Most Arabic text has none of the Urdu or Persian letters. All of them but two (U+0679 and
+    # U+067E) lie in U+0680-U+06FF, whose UTF-8 lead bytes are DA and DB: four scans say so.
+    if b"\xda" not in data and b"\xdb" not in data and "\u0679" not in text and "\u067e" not in text:
         return "ar"
     urdu = sum(map(text.count, _URDU))
     persian = sum(map(text.count, _PERSIAN))
