@@ -149,3 +149,13 @@ def test_round_trip_any_arabic_text_through_bom_encodings(text, codec):
     else:
         decoded = decode_bytes(data)
     assert decoded.text == text
+
+
+def test_stream_read_is_sized_by_the_expected_size_and_reads_on_when_it_grew():
+    from annotations.ingest.decode import read_stream_limited
+
+    assert read_stream_limited(io.BytesIO(b"12345"), 10, expected=5) == b"12345"
+    assert read_stream_limited(io.BytesIO(b"12345678"), 10, expected=5) == b"12345678"  # grew after stat
+    with pytest.raises(IngestError, match="above the import limit|too large|larger"):
+        read_stream_limited(io.BytesIO(b"x" * 20), 10, expected=5)  # grew past the limit
+    assert read_stream_limited(io.BytesIO(b"abc"), 10, expected=7) == b"abc"  # shrank after stat

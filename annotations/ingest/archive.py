@@ -114,7 +114,7 @@ class SafeZip:
             with self._zf.open(info) as stream:
                 # zipfile stops at the declared size and checks the CRC, so a member that lies
                 # about its size fails instead of expanding without bound.
-                return read_stream_limited(stream, self.limits.max_member)
+                return read_stream_limited(stream, self.limits.max_member, expected=info.file_size)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError,
                 zlib.error) as e:
             raise IngestError(f"the member cannot be decompressed ({e})") from None

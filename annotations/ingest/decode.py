@@ -108,12 +108,21 @@ def read_limited(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE)
     if st.st_size > max_size:
         raise _too_big(st.st_size, max_size)
     with open(path, "rb") as f:
-        return read_stream_limited(f, max_size)
+        return read_stream_limited(f, max_size, expected=st.st_size)
 
 
-def read_stream_limited(stream: IO[bytes], max_size: int) -> bytes:
-    """Read at most ``max_size`` bytes from a stream; refuse it when more follow."""
-    data = stream.read(max_size + 1)
+def read_stream_limited(stream: IO[bytes], max_size: int, expected: int | None = None) -> bytes:
+    """Read at most ``max_size`` bytes from a stream; refuse it when more follow.
+
+    ``expected`` (a file's size from stat) sizes the first read: asking for ``max_size`` bytes
+    at once makes Python allocate that much (100 MB by default) for every file, which cost more
+    than reading a whole article. A file that grew since is read on, up to the limit."""
+    if expected is not None and expected < max_size:
+        data = stream.read(expected + 1)
+        if len(data) > expected:
+            data += stream.read(max_size + 1 - len(data))
+    else:
+        data = stream.read(max_size + 1)
     if len(data) > max_size:
         raise _too_big(len(data), max_size)
     return data
