@@ -10,6 +10,7 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -665,3 +666,27 @@ def test_html_with_a_stale_charset_declaration(tmp_path):
         assert import_paths(p, [utf8_page]).ok
         doc = _only(p)
     assert doc.text.startswith(p1) and doc.meta["encoding"] == "utf-8"
+
+
+@pytest.mark.parametrize("ahead", [1, 2, 3, 200])
+def test_files_decoded_ahead_are_reported_in_order_and_cancel_still_counts(tmp_path, monkeypatch, ahead):
+    import annotations.ingest as ingest
+
+    monkeypatch.setattr(ingest, "LOAD_AHEAD", ahead)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    contents = [f"{BODY1} {i}".encode() for i in range(7)]
+    contents[1] = b""  # empty
+    contents[3] = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # binary
+    contents[4] = f"{BODY1} 4".encode("utf-16")  # decodes fine (BOM)
+    for i, data in enumerate(contents):
+        (folder / f"{i}.txt").write_bytes(data)
+    with Project.memory() as p:
+        report = import_paths(p, [folder])
+        assert [Path(name).name for name, _ in report.imported] == ["0.txt", "2.txt", "4.txt", "5.txt", "6.txt"]
+        assert [Path(f.source).name for f in report.failed] == ["1.txt", "3.txt"]
+    with Project.memory() as p:
+        report = import_paths(p, [folder], progress=_CancelAfter(3))
+        assert report.cancelled and report.not_reached == 4
+        assert [Path(name).name for name, _ in report.imported] == ["0.txt", "2.txt"]
+        assert len(p) == 2

