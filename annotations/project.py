@@ -51,6 +51,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import json
 import os
 import re
 import shutil
@@ -699,14 +700,14 @@ class Project:
         return summary
 
     # ------------------------------------------------------------------ the one write path
-    def _write(self, change: Change, pack: bool = False) -> None:
+    def _write(self, change: Change, pack: bool = False, pack_bytes: bytes | None = None) -> None:
         """Make ``change`` durable (one journal append), then apply it in memory and notify.
 
         The journal line is the commit point: if the append fails, nothing changed. With
         ``pack`` (new documents only, from ``add_documents``) the commit point is instead one
         pack file holding them all."""
         if pack and self.path is not None and change.schema_after is None:
-            self._write_pack(change)
+            self._write_pack(change, pack_bytes)
             self._notify(change)
             return
         new_schema = None
@@ -740,15 +741,18 @@ class Project:
             self.compact(write_index=False)
         self._notify(change)
 
-    def _write_pack(self, change: Change) -> None:
+    def _write_pack(self, change: Change, data: bytes | None = None) -> None:
         records = [after["doc"] for after in change.after.values()]
         name = f"{records[0]['id']}-{len(records)}{PACK_SUFFIX}"
         while (self.docs_dir / name).exists():
             name = f"{records[0]['id']}-{len(records)}-{os.urandom(2).hex()}{PACK_SUFFIX}"
         path = self.docs_dir / name
-        atomic_write_bytes(path, _pack_bytes(records))  # durable, rename and folder included
+        atomic_write_bytes(path, data or _pack_bytes(records))  # durable, rename and folder included
         st = os.stat(path)
-        self._remember_pack(name, {r["id"]: r for r in records})
+        if data is None:
+            self._remember_pack(name, {r["id"]: r for r in records})
+        # else the records hold meta handed over by the caller: read them back from the file when
+        # needed, so that what is read is what was stored (NaN is stored as null, for one)
         for rec in records:
             summary = {**self._summary({"doc": rec}, st), "pack": name}
             self._index[rec["id"]] = summary
@@ -898,13 +902,19 @@ class Project:
         records = []
         seq = self._seq
         now = _now()  # one write, one time
+        # Handed-over meta going into a pack is checked by encoding the pack (once, below).
+        deferred = not copy and self.path is not None
+        pack_bytes = None
         try:
             for i, d in enumerate(documents):
                 try:
                     records.append(self._new_doc_record(d.get("text"), d.get("title"), d.get("meta"),
-                                                        d.get("status", "new"), copy=copy, now=now))
+                                                        d.get("status", "new"), copy=copy, now=now,
+                                                        check_meta=not deferred))
                 except AnnotationError as exc:
                     raise type(exc)(f"document {i + 1}: {exc}") from None
+            if deferred and records:
+                pack_bytes = _checked_pack_bytes(records)
         except BaseException:
             self._seq = seq  # numbers handed to the refused batch are not used
             raise
@@ -915,12 +925,12 @@ class Project:
             self._seq = seq
             return self.add_documents(documents, copy=copy)
         self._write(Change(f"add {len(records)} documents", {r["id"]: {"doc": None} for r in records},
-                           {r["id"]: {"doc": r} for r in records}), pack=True)
+                           {r["id"]: {"doc": r} for r in records}), pack=True, pack_bytes=pack_bytes)
         return ids
 
     def _new_doc_record(
         self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, copy: bool = True,
-        now: str | None = None,
+        now: str | None = None, check_meta: bool = True,
     ) -> Records:
         self._check_open()
         if not isinstance(text, str):
@@ -930,7 +940,10 @@ class Project:
         if title is not None and not isinstance(title, str):
             raise AnnotationError(f"title must be a str or None, not {type(title).__name__}")
         _check_status(status)
-        meta_d = _json_dict(meta, "meta", copy)
+        if not check_meta and type(meta) is dict:
+            meta_d = meta  # the caller checks it (add_documents, by encoding the pack)
+        else:
+            meta_d = _json_dict(meta, "meta", copy)
         doc_id = os.urandom(5).hex()  # 40 random bits, as uuid4 would give, without importing uuid
         while doc_id in self._index:
             doc_id = os.urandom(5).hex()
@@ -1843,6 +1856,20 @@ def _pack_bytes(records: Iterable[Records]) -> bytes:
     return dumps({"documents": {str(i): rec for i, rec in enumerate(records, 1)}})
 
 
+def _checked_pack_bytes(records: list[Records]) -> bytes:
+    """The pack of records whose meta nobody checked yet: orjson refuses what is not JSON
+    (non-string keys, unknown types), and then each meta is checked to name the bad one."""
+    try:
+        return orjson.dumps({"documents": {str(i): rec for i, rec in enumerate(records, 1)}})
+    except TypeError:
+        for i, rec in enumerate(records, 1):
+            try:
+                rec["meta"] = _json_dict(rec["meta"], "meta")  # checked, and a copy as stored
+            except AnnotationError as exc:
+                raise type(exc)(f"document {i}: {exc}") from None
+        return _pack_bytes(records)  # JSON that orjson declines (integers past 64 bits, nested int keys)
+
+
 def _info_of(s: Records) -> DocumentInfo:
     return DocumentInfo(
         id=s["id"], title=s.get("title"), status=s.get("status", "new"), n_spans=s.get("n_spans", 0),
@@ -1867,7 +1894,11 @@ def _json_dict(value: Any, what: str, copy: bool = True) -> dict[str, Any]:
             dumps(value)  # proves the value is JSON; the caller hands it over, so no copy
             return value
         # one round trip both proves the value is JSON and makes our own deep copy of it
-        copied = orjson.loads(dumps(value))
+        raw = dumps(value)
+        try:
+            copied = orjson.loads(raw)
+        except orjson.JSONDecodeError:  # written by the json module (see dumps): NaN may be in it
+            copied = json.loads(raw)
     except (TypeError, ValueError) as exc:
         raise AnnotationError(f"{what} must hold only JSON values (str, number, bool, list, dict): {exc}") from None
     if not isinstance(copied, dict) or set(copied) != set(value):

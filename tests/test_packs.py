@@ -159,3 +159,14 @@ def test_bulk_add_refuses_non_json_meta_and_stores_nothing(tmp_path, copy):
         assert len(p) == 0 and _packs(proj) == []
         ids = p.add_documents([{"text": "نص آخر", "meta": {"fields": {"عمود": [1, 2.5, None]}}}], copy=copy)
         assert p.document(ids[0]).meta["fields"] == {"عمود": [1, 2.5, None]}
+
+
+def test_handed_over_meta_reads_back_as_stored(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        docs = p.add_documents([{"text": "نص", "meta": {"score": float("nan")}},
+                                {"text": "نص آخر", "meta": {"big": 2**70, "nested": {1: "ب"}}}], copy=False)
+        stored = [p.document(d).meta for d in docs]
+        assert stored == [{"score": None}, {"big": 2**70, "nested": {"1": "ب"}}]  # JSON, as in the file
+    with Project.open(proj) as q:
+        assert [q.document(d).meta for d in docs] == stored
