@@ -170,3 +170,12 @@ def test_handed_over_meta_reads_back_as_stored(tmp_path):
         assert stored == [{"score": None}, {"big": 2**70, "nested": {"1": "ب"}}]  # JSON, as in the file
     with Project.open(proj) as q:
         assert [q.document(d).meta for d in docs] == stored
+
+
+def test_meta_that_only_the_json_module_writes_is_kept(tmp_path):
+    # a 70-bit integer sends the encoding to the json module, which writes NaN as NaN
+    with Project.open(tmp_path / "proj") as p:
+        (doc,) = p.add_documents([{"text": "نص", "meta": {"big": 2**70, "x": float("inf")}}])
+        assert p.document(doc).meta == {"big": 2**70, "x": float("inf")}
+    with Project.open(tmp_path / "proj") as q:
+        assert q.document(doc).meta == {"big": 2**70, "x": float("inf")}
