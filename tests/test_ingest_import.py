@@ -679,12 +679,14 @@ def test_files_decoded_ahead_are_reported_in_order_and_cancel_still_counts(tmp_p
     contents[1] = b""  # empty
     contents[3] = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # binary
     contents[4] = f"{BODY1} 4".encode("utf-16")  # decodes fine (BOM)
+    contents[5] = "- تم نسخ عنوان المقال إلى الحافظة\n- ℃ 11 تركيا".encode()  # nothing left after cleanup
     for i, data in enumerate(contents):
         (folder / f"{i}.txt").write_bytes(data)
     with Project.memory() as p:
         report = import_paths(p, [folder])
-        assert [Path(name).name for name, _ in report.imported] == ["0.txt", "2.txt", "4.txt", "5.txt", "6.txt"]
-        assert [Path(f.source).name for f in report.failed] == ["1.txt", "3.txt"]
+        assert [Path(name).name for name, _ in report.imported] == ["0.txt", "2.txt", "4.txt", "6.txt"]
+        assert [Path(f.source).name for f in report.failed] == ["1.txt", "3.txt", "5.txt"]
+        assert "nothing is left after cleanup" in report.failed[2].message
     with Project.memory() as p:
         report = import_paths(p, [folder], progress=_CancelAfter(3))
         assert report.cancelled and report.not_reached == 4
