@@ -179,3 +179,46 @@ def test_meta_that_only_the_json_module_writes_is_kept(tmp_path):
         assert p.document(doc).meta == {"big": 2**70, "x": float("inf")}
     with Project.open(tmp_path / "proj") as q:
         assert q.document(doc).meta == {"big": 2**70, "x": float("inf")}
+
+
+def test_one_packed_document_is_read_without_parsing_its_pack(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+    with Project.open(proj) as q:
+        assert q.document(ids[1]).text == ARTICLES[1]["text"]
+        assert q._packs == {}  # read from its place in the file
+        span = q.add_span(ids[1], 4, 15, "PER")
+    with Project.open(proj) as q:
+        assert q.span(span).text == "هاكان فيدان"
+        assert [q.document(i).text for i in (ids[0], ids[2])] == [ARTICLES[0]["text"], ARTICLES[2]["text"]]
+
+
+def test_a_pack_rewritten_in_another_json_layout_still_reads(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+    pack = _packs(proj)[0]
+    pack.write_text(json.dumps(json.loads(pack.read_text(encoding="utf-8")), ensure_ascii=False, indent=2),
+                    encoding="utf-8")
+    with Project.open(proj) as q:
+        assert any("re-indexed" in w for w in q.warnings)
+        assert [q.document(i).text for i in ids] == [a["text"] for a in ARTICLES]
+        q.add_span(ids[0], 5, 12, "GPE")
+    with Project.open(proj) as q:
+        assert q.check() == [] and len(q) == 3
+
+
+def test_wrong_places_in_the_index_fall_back_to_reading_the_pack(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+    meta_file = proj / "project.json"
+    data = json.loads(meta_file.read_text(encoding="utf-8"))
+    summaries = list(data["index"].values())
+    places = [s["pack_at"] for s in summaries]
+    summaries[0]["pack_at"] = [3, 40]  # inside the file's head
+    summaries[1]["pack_at"], summaries[2]["pack_at"] = places[2], places[1]  # each other's records
+    meta_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(proj) as q:
+        assert [q.document(i).text for i in ids] == [a["text"] for a in ARTICLES]
