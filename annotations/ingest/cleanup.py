@@ -240,11 +240,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
     # Folding never adds or removes a newline, so the folded text splits into the same lines; one
     # call for the whole text is much cheaper than one per line.
     folded_lines = normalise(text).split("\n")
-    def rule_for(i: int, header: bool) -> Rule | None:
-        # Rule.matches, inlined: this loop runs for every line of every article. Most body lines
-        # are paragraphs longer than any rule's max_words, so no pattern is tried on them.
-        stripped = lines[i].strip()
-        candidates = rules.applicable(len(stripped.split(None, rules.words_needed)), header)
+    applicable, words_needed = rules.applicable, rules.words_needed
+
+    def rule_for(i: int, stripped: str, header: bool) -> Rule | None:
+        # Rule.matches, inlined: this runs for every line of every article. Most body lines are
+        # paragraphs longer than any rule's max_words, so no pattern is tried on them.
+        candidates = applicable(len(stripped.split(None, words_needed)), header)
         if not candidates:
             return None
         folded = folded_lines[i].strip()
@@ -270,7 +271,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
         # The rules and the date parser see nothing but the line (its folded form derives from it).
         known = header_memo.get(stripped)
         if known is None:
-            rule = rule_for(i, header=True)
+            rule = rule_for(i, stripped, header=True)
             known = (rule, parse_date_line(stripped, folded_lines[i]) if rule is None else None)
             if len(header_memo) >= HEADER_MEMO:
                 header_memo.clear()
@@ -302,10 +303,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
                 take(idx, "removed", "page date", "date")
     body_start = i
     for j in range(body_start, n):
-        if lines[j].strip():
-            rule = rule_for(j, header=False)
-            if rule:
-                take(j, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
+        if (stripped := lines[j].strip()) and (rule := rule_for(j, stripped, header=False)):
+            take(j, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.
