@@ -1995,7 +1995,8 @@ def _default_annotator() -> str | None:
 def restore_file(project_path: str | os.PathLike[str], name: str) -> str:
     """Replace a damaged project file with its ``.bak``; the damaged file is kept aside.
 
-    ``name`` is ``project.json`` or a document file name (``<doc_id>.json``). Returns a message.
+    ``name`` is ``project.json``, a document file name (``<doc_id>.json``) or a pack file name
+    (``<id>-<n>.pack.json``). Returns a message.
     """
     folder = Path(project_path)
     lock = ProjectLock(folder)

@@ -222,3 +222,22 @@ def test_wrong_places_in_the_index_fall_back_to_reading_the_pack(tmp_path):
     meta_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with Project.open(proj) as q:
         assert [q.document(i).text for i in ids] == [a["text"] for a in ARTICLES]
+
+
+def test_a_damaged_pack_is_restored_from_its_backup(tmp_path):
+    from annotations.project import restore_file
+
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES)
+        span = p.add_span(ids[0], 5, 12, "GPE")  # moves ids[0] out: the pack is rewritten, with a .bak
+    pack = _packs(proj)[0]
+    assert pack.with_name(pack.name + ".bak").exists()
+    pack.write_bytes(pack.read_bytes()[:50])
+    with pytest.raises(ProjectCorruptError, match=f"restore PROJECT {pack.name}"):
+        Project.open(proj)
+    assert "restored" in restore_file(proj, pack.name)
+    with Project.open(proj) as q:  # the backup still lists ids[0]; its own file wins
+        assert [q.document(i).text for i in ids] == [a["text"] for a in ARTICLES]
+        assert q.span(span).text == "إسطنبول"
+        assert q.check() == []

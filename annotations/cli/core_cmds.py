@@ -22,7 +22,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
     p = sub.add_parser("restore", help="replace a damaged project file with its backup")
     p.add_argument("project", help="project folder")
-    p.add_argument("file", help="project.json or a document file name such as 3f2a9c1b0d.json")
+    p.add_argument("file", help="project.json, or a document or pack file name such as 3f2a9c1b0d.json "
+                                "or 3f2a9c1b0d-200.pack.json")
     p.set_defaults(run=run_restore)
 
 
