@@ -96,6 +96,7 @@ from .model import (
 from .schema import AttributeDef, Role, Schema, ace2005
 from .storage import (
     BACKUP_SUFFIX,
+    ORJSON_OPTIONS,
     TMP_SUFFIX,
     DurableJSONStorage,
     Journal,
@@ -393,6 +394,9 @@ class Project:
         return self.path / "docs"
 
     def _doc_path(self, doc_id: str) -> Path:
+        if not _DOC_ID_RE.match(doc_id):  # ids come from files a hand could have edited
+            raise ProjectCorruptError(f"{self.path}: a document id {doc_id!r} that is not a plain name (damaged "
+                                      "journal or pack?); restore the project folder from a backup", str(self.path))
         return self.docs_dir / f"{doc_id}.json"
 
     # ------------------------------------------------------------------ packs
@@ -693,6 +697,9 @@ class Project:
             self._memory_docs[doc_id] = docfile
             return docfile
         docfile = _DocFile(self._doc_path(doc_id), deferred=True)
+        # A document added back (undo of a removal) may still have its old file until compaction
+        # moves it to the trash; its records come whole from the change, not from that file.
+        docfile.storage.seed({})
         self._cache[doc_id] = docfile  # new documents are dirty until compacted: nothing to evict
         return docfile
 
@@ -737,7 +744,11 @@ class Project:
         if change.schema_after is not None and change.schema_after != self.schema.to_dict():
             new_schema = Schema.from_dict(change.schema_after)
         if self._journal is not None:
-            self._journal.append({"after": change.after, "schema": change.schema_after if new_schema else None})
+            try:
+                self._journal.append({"after": change.after, "schema": change.schema_after if new_schema else None})
+            except UnicodeEncodeError as exc:
+                raise AnnotationError(f"text, title or meta cannot be stored as UTF-8 ({exc.reason} at character "
+                                      f"{exc.start}); remove that character") from None
         if new_schema is not None:
             self.schema = new_schema
             self._schema_dirty = self.path is not None
@@ -773,10 +784,7 @@ class Project:
         data, where = laid_out or _pack_layout(records)
         atomic_write_bytes(path, data)  # durable, rename and folder included
         st = os.stat(path)
-        if laid_out is None:
-            self._remember_pack(name, ({r["id"]: r for r in records}, where))
-        # else the records hold meta handed over by the caller: read them back from the file when
-        # needed, so that what is read is what was stored (NaN is stored as null, for one)
+        self._remember_pack(name, ({r["id"]: r for r in records}, where))
         for rec in records:
             summary = {**self._summary({"doc": rec}, st), "pack": name, "pack_at": where[rec["id"]]}
             self._index[rec["id"]] = summary
@@ -842,7 +850,9 @@ class Project:
         of its pack record; the pack itself is rewritten by the caller)."""
         assert self.path is not None
         trash = self.path / "trash"
-        trash.mkdir(exist_ok=True)
+        if not trash.is_dir():
+            trash.mkdir()
+            fsync_dir(self.path)
         src = self._doc_path(doc_id)
         dest = trash / f"{doc_id}.{int(time.time())}.json"
         if src.exists():
@@ -851,8 +861,13 @@ class Project:
                 os.unlink(src.with_name(src.name + BACKUP_SUFFIX))
             fsync_dir(trash)
             fsync_dir(self.docs_dir)
-        elif pack is not None and (rec := self._pack_records(pack).get(doc_id)) is not None:
-            atomic_write_bytes(dest, dumps({"document": {"1": rec}}))
+        else:
+            # never left its pack; or it came back (undo) and was removed again before compaction,
+            # when its pack, rewritten at this compaction, still holds it
+            packs = [pack] if pack is not None else sorted(self._stale_packs)
+            rec = next((r for name in packs if (r := self._pack_records(name).get(doc_id)) is not None), None)
+            if rec is not None:
+                atomic_write_bytes(dest, dumps({"document": {"1": rec}}))
 
     def _write_schema(self, schema: Schema) -> None:
         assert self._meta_db is not None
@@ -894,13 +909,13 @@ class Project:
                 continue
             docfile = self._docfile(doc_id)
             for rid, rec in recs.items():
-                current = docfile.get(rid)
-                if rid == "doc" and rec is not None and current is not None:
-                    if current.get("text") != rec.get("text"):
-                        raise AnnotationError(f"cannot undo/redo: document {doc_id} has changed since")
-                    continue
-                if (current is None) != (rec is None):
-                    raise AnnotationError(f"cannot undo/redo: {rid} has changed since")
+                # Whole records are compared: undoing an older change over a newer one would, for
+                # one, set the document's id counters back, and new annotations would then take
+                # the ids of existing ones.
+                if docfile.get(rid) != rec:
+                    what = f"document {doc_id}" if rid == "doc" else rid
+                    raise AnnotationError(f"cannot undo/redo: {what} has changed since; "
+                                          "undo the later changes first")
 
     # ------------------------------------------------------------------ documents
     def add_document(
@@ -915,30 +930,26 @@ class Project:
         self._write(Change("add document", {rec["id"]: {"doc": None}}, {rec["id"]: {"doc": rec}}))
         return rec["id"]
 
-    def add_documents(self, documents: Iterable[Mapping[str, Any]], copy: bool = True) -> list[str]:
+    def add_documents(self, documents: Iterable[Mapping[str, Any]]) -> list[str]:
         """Add several documents (dicts with ``text`` and optional ``title``, ``meta``, ``status``)
         as one durable write and one undo step; all are validated first, so a bad one stores none.
-        Importers use it in chunks to pay one sync per chunk instead of one per article.
-
-        ``copy=False`` hands the ``meta`` dicts over instead of copying them: the caller must not
-        change them afterwards (the importer builds them for this call only)."""
+        Importers use it in chunks to pay one sync per chunk instead of one per article."""
         documents = list(documents)
         records = []
         seq = self._seq
         now = _now()  # one write, one time
-        # Handed-over meta going into a pack is checked by encoding the pack (once, below).
-        deferred = not copy and self.path is not None
         laid_out = None
         try:
             for i, d in enumerate(documents):
                 try:
+                    if not isinstance(d, Mapping):
+                        raise AnnotationError(f"must be a dict with a \"text\", not {type(d).__name__}")
                     records.append(self._new_doc_record(d.get("text"), d.get("title"), d.get("meta"),
-                                                        d.get("status", "new"), copy=copy, now=now,
-                                                        check_meta=not deferred))
+                                                        d.get("status", "new"), now=now))
                 except AnnotationError as exc:
                     raise type(exc)(f"document {i + 1}: {exc}") from None
-            if deferred and records:
-                laid_out = _pack_layout(records, checked=False)
+            if records and self.path is not None:
+                laid_out = _pack_layout(records)  # refuses what cannot be written, naming the document
         except BaseException:
             self._seq = seq  # numbers handed to the refused batch are not used
             raise
@@ -947,14 +958,13 @@ class Project:
         ids = [r["id"] for r in records]
         if len(set(ids)) != len(ids):  # two random ids alike inside one batch: draw again
             self._seq = seq
-            return self.add_documents(documents, copy=copy)
+            return self.add_documents(documents)
         self._write(Change(f"add {len(records)} documents", {r["id"]: {"doc": None} for r in records},
                            {r["id"]: {"doc": r} for r in records}), pack=True, laid_out=laid_out)
         return ids
 
     def _new_doc_record(
-        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, copy: bool = True,
-        now: str | None = None, check_meta: bool = True,
+        self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, now: str | None = None,
     ) -> Records:
         self._check_open()
         if not isinstance(text, str):
@@ -964,10 +974,7 @@ class Project:
         if title is not None and not isinstance(title, str):
             raise AnnotationError(f"title must be a str or None, not {type(title).__name__}")
         _check_status(status)
-        if not check_meta and type(meta) is dict:
-            meta_d = meta  # the caller checks it (add_documents, by encoding the pack)
-        else:
-            meta_d = _json_dict(meta, "meta", copy)
+        meta_d = _json_dict(meta, "meta")
         doc_id = os.urandom(5).hex()  # 40 random bits, as uuid4 would give, without importing uuid
         while doc_id in self._index:
             doc_id = os.urandom(5).hex()
@@ -1879,26 +1886,25 @@ _PACK_HEAD = b'{"documents":{\n'
 _PACK_TAIL = b"\n}}"
 
 
-def _pack_layout(records: Iterable[Records], checked: bool = True) -> tuple[bytes, dict[str, list[int]]]:
+def _pack_layout(records: Iterable[Records]) -> tuple[bytes, dict[str, list[int]]]:
     """A pack file, and where each document's JSON lies in it (offset, length).
 
     The file is a TinyDB file whose table ``documents`` holds whole document records, written
     one record per line (``"1":{...},``), so that one document can be read without parsing
-    the others. ``checked=False``: the records' meta was handed over unchecked; orjson refuses
-    what is not JSON, and then that meta is checked, to name the bad document."""
+    the others.
+
+    Raises:
+        AnnotationError: a record cannot be written (text with an unpaired surrogate), naming it.
+    """
     parts = [_PACK_HEAD]
     pos = len(_PACK_HEAD)
     where: dict[str, list[int]] = {}
     for i, rec in enumerate(records, 1):
         try:
-            body = orjson.dumps(rec)
-        except TypeError:
-            if not checked:
-                try:
-                    rec["meta"] = _json_dict(rec["meta"], "meta")  # checked, and a copy as stored
-                except AnnotationError as exc:
-                    raise type(exc)(f"document {i}: {exc}") from None
-            body = dumps(rec)  # JSON that orjson declines (integers past 64 bits, non-string keys)
+            body = dumps(rec)
+        except UnicodeEncodeError as exc:
+            raise AnnotationError(f"document {i}: its text, title or meta cannot be stored as UTF-8 "
+                                  f"({exc.reason} at character {exc.start}); remove that character") from None
         key = b'"%d":' % i if i == 1 else b',\n"%d":' % i
         where[rec["id"]] = [pos + len(key), len(body)]
         parts += (key, body)
@@ -1937,14 +1943,14 @@ def _parse_pack(raw: bytes) -> tuple[dict[str, Records], dict[str, list[int]]] |
 
 
 def _loads(raw: bytes) -> Any:
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:  # written by the json module (see storage.dumps): NaN may be in it
-        return json.loads(raw)
+    # the json module: orjson would read integers past 64 bits (which storage.dumps writes through
+    # the json module) as floats
+    return json.loads(raw)
 
 
 def _is_doc_record(rec: Any) -> bool:
-    return isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str)
+    return (isinstance(rec, dict) and isinstance(rec.get("id"), str) and bool(_DOC_ID_RE.match(rec["id"]))
+            and isinstance(rec.get("text"), str))
 
 
 def _info_of(s: Records) -> DocumentInfo:
@@ -1961,21 +1967,18 @@ def _check_status(status: Any) -> None:
         raise AnnotationError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 
 
-def _json_dict(value: Any, what: str, copy: bool = True) -> dict[str, Any]:
+def _json_dict(value: Any, what: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
         raise AnnotationError(f"{what} must be a dict, not {type(value).__name__}")
     try:
-        if not copy and type(value) is dict and all(type(k) is str for k in value):
-            dumps(value)  # proves the value is JSON; the caller hands it over, so no copy
-            return value
-        # one round trip both proves the value is JSON and makes our own deep copy of it
-        raw = dumps(value)
+        # One round trip both proves the value is JSON and makes our own deep copy of it, read
+        # back by the library that wrote it (orjson reads integers past 64 bits as floats).
         try:
-            copied = orjson.loads(raw)
-        except orjson.JSONDecodeError:  # written by the json module (see dumps): NaN may be in it
-            copied = json.loads(raw)
+            copied = orjson.loads(orjson.dumps(value, option=ORJSON_OPTIONS))
+        except TypeError:  # what orjson declines: integers past 64 bits, non-string keys...
+            copied = json.loads(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError) as exc:
         raise AnnotationError(f"{what} must hold only JSON values (str, number, bool, list, dict): {exc}") from None
     if not isinstance(copied, dict) or set(copied) != set(value):

@@ -79,6 +79,10 @@ def _link_backup(path: Path) -> None:
     os.replace(staging, bak)
 
 
+#: orjson would write datetimes and dataclasses itself; the json module refuses them, and so do we.
+ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
 def dumps(data: Any) -> bytes:
     """Serialise as readable UTF-8 JSON (Arabic stays Arabic in the file).
 
@@ -89,7 +93,7 @@ def dumps(data: Any) -> bytes:
     What orjson refuses (integers beyond 64 bits, keys that are not strings) goes through the
     standard library as before."""
     try:
-        return orjson.dumps(data)
+        return orjson.dumps(data, option=ORJSON_OPTIONS)
     except TypeError:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -149,8 +153,9 @@ class DurableJSONStorage(Storage):
         self._seed: bytes | None = None
 
     def seed(self, data: dict[str, Any]) -> None:
-        """Start from ``data`` while the file does not exist yet (a document kept in a pack until
-        its first change): reads see it, and a failed batch rolls back to it."""
+        """Start from ``data`` instead of the file until the next write (a document kept in a pack
+        until its first change, or one added back whose old file is still there): reads see it,
+        and a failed batch rolls back to it."""
         self._seed = dumps(data)
         self._data = data
         self._loaded = True
@@ -161,15 +166,15 @@ class DurableJSONStorage(Storage):
         return self._data
 
     def _load(self) -> None:
-        if self.path is not None and self.path.exists():
+        if self._seed is not None:
+            self._data = json.loads(self._seed)
+        elif self.path is not None and self.path.exists():
             data = read_json_file(self.path)
             if not isinstance(data, dict):
                 raise ProjectCorruptError(
                     f"{self.path}: expected a JSON object of tables (damaged).", str(self.path)
                 )
             self._data = data
-        elif self._seed is not None:
-            self._data = json.loads(self._seed)
         else:
             self._data = None
         self._loaded = True
@@ -195,6 +200,7 @@ class DurableJSONStorage(Storage):
     def _flush(self, sync_dir: bool = True) -> None:
         if self.path is not None and self._data is not None:
             atomic_write_bytes(self.path, dumps(self._data), backup=self.backup, sync_dir=sync_dir)
+            self._seed = None  # the file holds it now
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

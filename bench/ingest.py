@@ -81,7 +81,7 @@ class _NullProject:
         self.n += 1
         return f"{self.n:010x}"
 
-    def add_documents(self, documents: list[dict], copy: bool = True) -> list[str]:
+    def add_documents(self, documents: list[dict]) -> list[str]:
         return [self.add_document(**d) for d in documents]
 
 

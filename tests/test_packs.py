@@ -149,27 +149,39 @@ def test_damaged_pack_is_named(tmp_path, damage):
         Project.open(proj)
 
 
-@pytest.mark.parametrize("copy", [True, False])
-def test_bulk_add_refuses_non_json_meta_and_stores_nothing(tmp_path, copy):
+def test_bulk_add_refuses_non_json_meta_and_stores_nothing(tmp_path):
+    import datetime
+
     proj = tmp_path / "proj"
     with Project.open(proj) as p:
-        bad = [ARTICLES[0], {"text": "نص", "meta": {"when": object()}}]
-        with pytest.raises(AnnotationError, match="document 2: meta must hold only JSON values"):
-            p.add_documents(bad, copy=copy)
+        for bad_meta in ({"when": object()}, {"when": datetime.datetime(2024, 1, 2)}, {1: "x"}):
+            with pytest.raises(AnnotationError, match="document 2: meta"):
+                p.add_documents([ARTICLES[0], {"text": "نص", "meta": bad_meta}])
+            assert len(p) == 0 and _packs(proj) == []
+        with pytest.raises(AnnotationError, match="document 1: must be a dict"):
+            p.add_documents(["نص"])
+        with pytest.raises(AnnotationError, match="document 2: .*UTF-8"):
+            p.add_documents([ARTICLES[0], {"text": "نص", "title": "\ud800"}])
+        with pytest.raises(AnnotationError, match="UTF-8"):
+            p.add_document("نص", title="\udfff")
         assert len(p) == 0 and _packs(proj) == []
-        ids = p.add_documents([{"text": "نص آخر", "meta": {"fields": {"عمود": [1, 2.5, None]}}}], copy=copy)
+        ids = p.add_documents([{"text": "نص آخر", "meta": {"fields": {"عمود": [1, 2.5, None]}}}])
         assert p.document(ids[0]).meta["fields"] == {"عمود": [1, 2.5, None]}
 
 
-def test_handed_over_meta_reads_back_as_stored(tmp_path):
+def test_meta_reads_back_as_stored(tmp_path):
     proj = tmp_path / "proj"
     with Project.open(proj) as p:
         docs = p.add_documents([{"text": "نص", "meta": {"score": float("nan")}},
-                                {"text": "نص آخر", "meta": {"big": 2**70, "nested": {1: "ب"}}}], copy=False)
+                                {"text": "نص آخر", "meta": {"big": 2**70 + 1, "nested": {1: "ب"}}}])
+        single = p.add_document("نص ثالث", meta={"big": 2**70 + 1})
         stored = [p.document(d).meta for d in docs]
-        assert stored == [{"score": None}, {"big": 2**70, "nested": {"1": "ب"}}]  # JSON, as in the file
+        assert stored == [{"score": None}, {"big": 2**70 + 1, "nested": {"1": "ب"}}]  # JSON, as in the file
+        assert type(stored[1]["big"]) is int and p.document(single).meta["big"] == 2**70 + 1
     with Project.open(proj) as q:
-        assert [q.document(d).meta for d in docs] == stored
+        again = [q.document(d).meta for d in docs]
+        assert again == stored and type(again[1]["big"]) is int
+        assert q.document(single).meta["big"] == 2**70 + 1
 
 
 def test_meta_that_only_the_json_module_writes_is_kept(tmp_path):
@@ -241,3 +253,30 @@ def test_a_damaged_pack_is_restored_from_its_backup(tmp_path):
         assert [q.document(i).text for i in ids] == [a["text"] for a in ARTICLES]
         assert q.span(span).text == "إسطنبول"
         assert q.check() == []
+
+
+@pytest.mark.parametrize("last", [False, True])
+def test_removed_again_after_undo_still_goes_to_the_trash(tmp_path, last):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        ids = p.add_documents(ARTICLES[:1] if last else ARTICLES)
+        p.remove_document(ids[0])
+        removal = p.last_change
+        p.revert(removal)
+        p.apply(removal)
+        assert ids[0] not in {i.id for i in p.documents()}
+    trashed = list((proj / "trash").glob(f"{ids[0]}.*.json"))
+    assert len(trashed) == 1
+    assert json.loads(trashed[0].read_text(encoding="utf-8"))["document"]["1"]["text"] == ARTICLES[0]["text"]
+
+
+def test_a_pack_with_an_id_that_is_not_a_plain_name_is_refused(tmp_path):
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        p.add_documents(ARTICLES)
+    pack = _packs(proj)[0]
+    first_id = json.loads(pack.read_text(encoding="utf-8"))["documents"]["1"]["id"]
+    pack.write_text(pack.read_text(encoding="utf-8").replace(first_id, "../../evil"), encoding="utf-8")
+    with pytest.raises(ProjectCorruptError, match=pack.name):
+        Project.open(proj)
+    assert not (tmp_path / "evil.json").exists()

@@ -426,3 +426,32 @@ def test_documents_filter_by_status_and_stay_fresh(project):
     assert [i.id for i in project.documents()] == [b]
     with pytest.raises(TypeError):
         project.documents()[0].meta["x"] = 1  # read-only: the list is shared until the next change
+
+
+def test_undo_of_a_removal_brings_back_the_document_as_it_was_removed(tmp_path):
+    with Project.open(tmp_path / "proj") as p:
+        doc = p.add_document("قال هاكان فيدان في إسطنبول")
+    with Project.open(tmp_path / "proj") as p:
+        kept = p.add_span(doc, 4, 15, "PER")
+        gone = p.add_span(doc, 19, 26, "GPE")
+        p.compact()  # both spans in the document's file
+        p.remove_span(gone)  # journaled, not yet in the file
+        p.remove_document(doc)
+        p.revert(p.last_change)  # the old file is still there until compaction
+        assert [s.id for s in p.spans(doc)] == [kept]
+    with Project.open(tmp_path / "proj") as p:
+        assert [s.id for s in p.spans(doc)] == [kept]
+
+
+def test_undo_out_of_order_is_refused(tmp_path):
+    with Project.open(tmp_path / "proj") as p:
+        doc = p.add_document("قال هاكان فيدان في إسطنبول")
+        p.add_span(doc, 4, 15, "PER")
+        first = p.last_change
+        p.add_span(doc, 19, 26, "GPE")
+        with pytest.raises(AnnotationError, match="undo the later changes first"):
+            p.revert(first)
+        assert len(p.spans(doc)) == 2
+        p.revert(p.last_change)
+        p.revert(first)
+        assert p.spans(doc) == []

@@ -462,7 +462,7 @@ class _Importer:
             return
         try:
             try:
-                ids = self.project.add_documents([item["doc"] for item in batch], copy=False)
+                ids = self.project.add_documents([item["doc"] for item in batch])
             except AnnotationError:
                 ids = []
                 for item in batch:
