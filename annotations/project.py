@@ -784,7 +784,8 @@ class Project:
         data, where = laid_out or _pack_layout(records)
         atomic_write_bytes(path, data)  # durable, rename and folder included
         st = os.stat(path)
-        self._remember_pack(name, ({r["id"]: r for r in records}, where))
+        # Not kept parsed: each document is read from its place in the file (pack_at) when asked
+        # for, and an import would otherwise hold several packs of records it never reads again.
         for rec in records:
             summary = {**self._summary({"doc": rec}, st), "pack": name, "pack_at": where[rec["id"]]}
             self._index[rec["id"]] = summary
