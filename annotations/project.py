@@ -931,10 +931,16 @@ class Project:
         self._write(Change("add document", {rec["id"]: {"doc": None}}, {rec["id"]: {"doc": rec}}))
         return rec["id"]
 
-    def add_documents(self, documents: Iterable[Mapping[str, Any]]) -> list[str]:
+    def add_documents(self, documents: Iterable[Mapping[str, Any]], *, take_meta: bool = False) -> list[str]:
         """Add several documents (dicts with ``text`` and optional ``title``, ``meta``, ``status``)
         as one durable write and one undo step; all are validated first, so a bad one stores none.
-        Importers use it in chunks to pay one sync per chunk instead of one per article."""
+        Importers use it in chunks to pay one sync per chunk instead of one per article.
+
+        ``take_meta=True``: each ``meta`` dict becomes the project's own instead of being copied
+        (the importer builds them for this call). The caller must not change them afterwards,
+        and they should hold dicts, lists, strings, numbers, booleans and None only. A meta
+        that would not read back exactly as it is (a NaN, a 70-bit integer, a key that is not a
+        string...) is still copied or refused, as without it."""
         documents = list(documents)
         records = []
         seq = self._seq
@@ -946,7 +952,7 @@ class Project:
                     if not isinstance(d, Mapping):
                         raise AnnotationError(f"must be a dict with a \"text\", not {type(d).__name__}")
                     records.append(self._new_doc_record(d.get("text"), d.get("title"), d.get("meta"),
-                                                        d.get("status", "new"), now=now))
+                                                        d.get("status", "new"), now=now, take_meta=take_meta))
                 except AnnotationError as exc:
                     raise type(exc)(f"document {i + 1}: {exc}") from None
             if records and self.path is not None:
@@ -959,13 +965,14 @@ class Project:
         ids = [r["id"] for r in records]
         if len(set(ids)) != len(ids):  # two random ids alike inside one batch: draw again
             self._seq = seq
-            return self.add_documents(documents)
+            return self.add_documents(documents, take_meta=take_meta)
         self._write(Change(f"add {len(records)} documents", {r["id"]: {"doc": None} for r in records},
                            {r["id"]: {"doc": r} for r in records}), pack=True, laid_out=laid_out)
         return ids
 
     def _new_doc_record(
         self, text: Any, title: Any, meta: Mapping[str, Any] | None, status: Any, now: str | None = None,
+        take_meta: bool = False,
     ) -> Records:
         self._check_open()
         if not isinstance(text, str):
@@ -975,7 +982,7 @@ class Project:
         if title is not None and not isinstance(title, str):
             raise AnnotationError(f"title must be a str or None, not {type(title).__name__}")
         _check_status(status)
-        meta_d = _json_dict(meta, "meta")
+        meta_d = _json_dict(meta, "meta", take=take_meta)
         doc_id = os.urandom(5).hex()  # 40 random bits, as uuid4 would give, without importing uuid
         while doc_id in self._index:
             doc_id = os.urandom(5).hex()
@@ -1968,7 +1975,9 @@ def _check_status(status: Any) -> None:
         raise AnnotationError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 
 
-def _json_dict(value: Any, what: str) -> dict[str, Any]:
+def _json_dict(value: Any, what: str, take: bool = False) -> dict[str, Any]:
+    """``value`` checked to be a JSON object, as a deep copy (or itself, with ``take``, when its
+    encoding shows it reads back equal: no null, which is also what NaN becomes)."""
     if value is None:
         return {}
     if not isinstance(value, Mapping):
@@ -1977,7 +1986,10 @@ def _json_dict(value: Any, what: str) -> dict[str, Any]:
         # One round trip both proves the value is JSON and makes our own deep copy of it, read
         # back by the library that wrote it (orjson reads integers past 64 bits as floats).
         try:
-            copied = orjson.loads(orjson.dumps(value, option=ORJSON_OPTIONS))
+            raw = orjson.dumps(value, option=ORJSON_OPTIONS)  # refuses non-string keys, big integers
+            if take and type(value) is dict and b"null" not in raw:
+                return value
+            copied = orjson.loads(raw)
         except TypeError:  # what orjson declines: integers past 64 bits, non-string keys...
             copied = json.loads(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError) as exc:

@@ -81,7 +81,7 @@ class _NullProject:
         self.n += 1
         return f"{self.n:010x}"
 
-    def add_documents(self, documents: list[dict]) -> list[str]:
+    def add_documents(self, documents: list[dict], take_meta: bool = False) -> list[str]:
         return [self.add_document(**d) for d in documents]
 
 

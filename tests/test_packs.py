@@ -280,3 +280,22 @@ def test_a_pack_with_an_id_that_is_not_a_plain_name_is_refused(tmp_path):
     with pytest.raises(ProjectCorruptError, match=pack.name):
         Project.open(proj)
     assert not (tmp_path / "evil.json").exists()
+
+
+def test_taken_meta_reads_back_equal_and_what_would_not_is_copied_or_refused(tmp_path):
+    import datetime
+
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        plain = {"file": "a.txt", "removed": [{"line": 1, "text": "- ℃ 11 تركيا"}], "fields": {"n": 2.5}}
+        odd = [{"x": None}, {"score": float("nan")}, {"big": 2**70 + 1}]
+        ids = p.add_documents([{"text": f"نص {i}", "meta": m} for i, m in enumerate([plain, *odd])], take_meta=True)
+        stored = {d: after["doc"]["meta"] for d, after in p.last_change.after.items()}
+        assert stored[ids[0]] is plain and stored[ids[2]] is not odd[1]  # taken; copied (NaN reads as null)
+        expected = [plain, {"x": None}, {"score": None}, {"big": 2**70 + 1}]
+        assert [p.document(i).meta for i in ids] == expected
+        for bad in ({1: "x"}, {"when": datetime.date(2024, 1, 2)}, {"o": object()}):
+            with pytest.raises(AnnotationError, match="document 1: meta"):
+                p.add_documents([{"text": "نص آخر", "meta": bad}], take_meta=True)
+    with Project.open(proj) as q:
+        assert [q.document(i).meta for i in ids] == expected

@@ -462,7 +462,8 @@ class _Importer:
             return
         try:
             try:
-                ids = self.project.add_documents([item["doc"] for item in batch])
+                # the meta dicts are built here for this call and never touched again
+                ids = self.project.add_documents([item["doc"] for item in batch], take_meta=True)
             except AnnotationError:
                 ids = []
                 for item in batch:
