@@ -126,6 +126,13 @@ class _Stop(Exception):
     """The project cannot be written any more; the import stops."""
 
 
+def _suffix(path: str | os.PathLike[str]) -> str:
+    """``Path(path).suffix``, without building a Path."""
+    name = os.path.basename(os.fspath(path))
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
 def _display(path: str | os.PathLike[str]) -> str:
     """A path as text that can be printed and stored: undecodable name bytes become U+FFFD."""
     return os.fsencode(path).decode("utf-8", errors="replace")
@@ -191,32 +198,33 @@ class _Importer:
             for fname in sorted(filenames):
                 if fname.startswith("."):
                     continue
-                fpath = Path(dirpath) / fname
-                if fpath.suffix.lower() == ".txt" and fpath.stem in stems_with_ann:
+                # plain strings: a Path per file cost more than a tenth of the per-article overhead
+                fpath = os.path.join(dirpath, fname)
+                if _suffix(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
                     continue  # the text half of a brat pair; the .ann brings it in
                 self._file(fpath, _display(fpath), explicit=False)
 
-    def _kind(self, path: Path) -> str | None:
+    def _kind(self, path: str | Path) -> str | None:
         forced = self.options.format
         if forced in PLAIN_FORMATS:
             return forced
-        suffix = path.suffix.lower()
+        suffix = _suffix(path).lower()
         if suffix in ANNOTATED_EXTENSIONS:
             return "annotated:" + ANNOTATED_EXTENSIONS[suffix]
-        if suffix == "" and path.is_file():
+        if suffix == "" and os.path.isfile(path):
             return "txt"
         return EXTENSIONS.get(suffix)
 
-    def _file(self, path: Path, name: str, explicit: bool) -> None:
+    def _file(self, path: str | Path, name: str, explicit: bool) -> None:
         kind = self._kind(path)
         if kind == "annotated:labelstudio" and not explicit and self.options.format == "auto":
             kind = None  # folders often hold unrelated .json files; Label Studio exports are named explicitly
         if kind is None:
             if explicit:
-                self.report.fail(name, None, f"unsupported file type {path.suffix!r}; import .txt, .html, "
+                self.report.fail(name, None, f"unsupported file type {_suffix(path)!r}; import .txt, .html, "
                                              ".jsonl, .csv or .zip files, or name a format with --format")
             else:
-                self.report.ignored[path.suffix.lower()] += 1
+                self.report.ignored[_suffix(path).lower()] += 1
             return
         if kind.startswith("annotated:"):
             self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
@@ -227,7 +235,7 @@ class _Importer:
         else:
             self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
 
-    def _zip(self, path: Path, name: str) -> None:
+    def _zip(self, path: str | Path, name: str) -> None:
         o = self.options
         limits = ZipLimits(o.zip_max_members, o.zip_max_total, o.zip_max_ratio, o.max_size)
         try:
@@ -499,7 +507,7 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _annotated_jsonl(path: Path) -> str | None:
+def _annotated_jsonl(path: str | Path) -> str | None:
     """The annotated format of a .jsonl file, judged from its first record, or None for articles.
 
     ``"jsonl"`` (the app's own) when the record has ``"spans"`` or is the app's header record;
