@@ -729,14 +729,13 @@ class Project:
         return summary
 
     # ------------------------------------------------------------------ the one write path
-    def _write(self, change: Change, pack: bool = False,
-               laid_out: tuple[bytes, dict[str, list[int]]] | None = None) -> None:
+    def _write(self, change: Change, laid_out: tuple[bytes, dict[str, list[int]]] | None = None) -> None:
         """Make ``change`` durable (one journal append), then apply it in memory and notify.
 
         The journal line is the commit point: if the append fails, nothing changed. With
-        ``pack`` (new documents only, from ``add_documents``) the commit point is instead one
-        pack file holding them all."""
-        if pack and self.path is not None and change.schema_after is None:
+        ``laid_out`` (new documents only: ``add_documents`` on disk, see ``_pack_layout``) the
+        commit point is instead the one pack file holding them all."""
+        if laid_out is not None:
             self._write_pack(change, laid_out)
             self._notify(change)
             return
@@ -775,13 +774,13 @@ class Project:
             self.compact(write_index=False)
         self._notify(change)
 
-    def _write_pack(self, change: Change, laid_out: tuple[bytes, dict[str, list[int]]] | None = None) -> None:
+    def _write_pack(self, change: Change, laid_out: tuple[bytes, dict[str, list[int]]]) -> None:
         records = [after["doc"] for after in change.after.values()]
         name = f"{records[0]['id']}-{len(records)}{PACK_SUFFIX}"
         while (self.docs_dir / name).exists():
             name = f"{records[0]['id']}-{len(records)}-{os.urandom(2).hex()}{PACK_SUFFIX}"
         path = self.docs_dir / name
-        data, where = laid_out or _pack_layout(records)
+        data, where = laid_out
         atomic_write_bytes(path, data)  # durable, rename and folder included
         st = os.stat(path)
         # Not kept parsed: each document is read from its place in the file (pack_at) when asked
@@ -967,7 +966,7 @@ class Project:
             self._seq = seq
             return self.add_documents(documents, take_meta=take_meta)
         self._write(Change(f"add {len(records)} documents", {r["id"]: {"doc": None} for r in records},
-                           {r["id"]: {"doc": r} for r in records}), pack=True, laid_out=laid_out)
+                           {r["id"]: {"doc": r} for r in records}), laid_out=laid_out)
         return ids
 
     def _new_doc_record(
