@@ -227,7 +227,7 @@ def test_a_deleted_pack_is_reported_by_open_and_check_with_the_restore_command(t
             said = " ".join(p.warnings)
             assert "35 document" in said and pack.name in said and "main.py restore" in said, p.warnings
             problems = p.check()
-            assert {pr.doc_id for pr in problems} == missing, f"session {session}"
+            assert {pr.doc for pr in problems} == missing, f"session {session}"
             assert all(pack.name in pr.message for pr in problems)
     done = subprocess.run([sys.executable, str(REPO / "main.py"), "check", str(proj)], capture_output=True,
                           text=True, cwd=REPO)
@@ -250,7 +250,7 @@ def test_a_deleted_document_file_is_reported(tmp_path):
     with Project.open(proj) as p:
         said = " ".join(p.warnings)
         assert own[3] in said and f"main.py restore {proj} {own[3]}.json" in said, p.warnings
-        assert [pr.doc_id for pr in p.check()] == [own[3]]
+        assert [pr.doc for pr in p.check()] == [own[3]]
 
 
 @pytest.mark.xfail(strict=True, reason="issue 11.3: replay writes a file without a document record; open fails")
@@ -269,7 +269,7 @@ def test_a_document_the_journal_knows_but_no_file_holds_is_reported(tmp_path):
         (crashed / "docs" / name).unlink(missing_ok=True)
     with Project.open(crashed) as q:
         assert any(doc in w for w in q.warnings), q.warnings
-        assert [pr.doc_id for pr in q.check()] == [doc]
+        assert [pr.doc for pr in q.check()] == [doc]
         assert len(q.spans(keep)) == 1  # the other journaled change is kept
 
 
@@ -316,7 +316,7 @@ def test_check_reports_text_that_no_longer_matches_its_hash(tmp_path, where):
     path.write_bytes(flipped)
     with Project.open(proj) as p:
         problems = p.check()
-        assert [pr.doc_id for pr in problems] == [doc], problems
+        assert [pr.doc for pr in problems] == [doc], problems
         assert "hash" in problems[0].message
 
 
