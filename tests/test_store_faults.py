@@ -41,7 +41,6 @@ def _is_journal(path: str) -> bool:
 
 
 # ------------------------------------------------------------------ 1. disk full during an edit
-@pytest.mark.xfail(strict=True, reason="issue 11.1: a failed append leaves a fragment: next edit lost or journal fatal")
 @pytest.mark.parametrize("later", [1, 3])
 def test_a_failed_append_leaves_no_fragment_and_later_edits_survive_a_kill(tmp_path, monkeypatch, later):
     proj = tmp_path / "proj"
@@ -76,7 +75,6 @@ def _four_span_journal(tmp_path):
     return crashed, doc, spans
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.1: a damaged journal line with lines after it is fatal")
 def test_a_journal_line_glued_onto_a_fragment_is_recovered_not_fatal(tmp_path):
     # what today's code leaves after a disk-full append: line 2 is a fragment, and the next
     # acknowledged append was written right after it, on the same line
@@ -88,7 +86,6 @@ def test_a_journal_line_glued_onto_a_fragment_is_recovered_not_fatal(tmp_path):
         assert any("journal" in w and "line 2" in w for w in q.warnings), q.warnings
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.1: a damaged journal line with lines after it is fatal")
 def test_a_damaged_line_in_the_middle_keeps_every_complete_line_after_it(tmp_path):
     crashed, doc, spans = _four_span_journal(tmp_path)
     lines = _journal_lines(crashed)
@@ -128,7 +125,6 @@ CHILD_FULL_DISK = textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.1: after a disk-full append the project does not open")
 def test_disk_full_on_a_real_tmpfs_then_kill_loses_no_acknowledged_edit(tmp_path):
     with small_tmpfs(tmp_path / "mnt") as mnt:
         script = tmp_path / "child.py"
@@ -180,7 +176,6 @@ def _flip_in_index(proj: Path, doc_id: str, field: str, new_value: bytes | None 
     json.loads(bytes(raw))  # the file is still valid JSON: only the cache is wrong
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.2: the cached pack field decides which documents a pack holds")
 @pytest.mark.parametrize("damage", ["pack names no pack", "pack names the other pack", "id"])
 def test_a_bad_byte_in_the_index_never_removes_a_packed_document(tmp_path, damage):
     proj, first, second = _two_packs(tmp_path)
@@ -216,7 +211,6 @@ def _pack_and_files(tmp_path):
     return proj, own, packed, pack
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.3: a missing pack goes unnoticed")
 def test_a_deleted_pack_is_reported_by_open_and_check_with_the_restore_command(tmp_path):
     proj, own, packed, pack = _pack_and_files(tmp_path)
     assert (pack.parent / (pack.name + ".bak")).exists()
@@ -240,7 +234,6 @@ def test_a_deleted_pack_is_reported_by_open_and_check_with_the_restore_command(t
         assert len(p) == 57 and p.check() == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.3: a missing document file goes unnoticed")
 def test_a_deleted_document_file_is_reported(tmp_path):
     proj, own, packed, pack = _pack_and_files(tmp_path)
     with Project.open(proj) as p:
@@ -253,7 +246,6 @@ def test_a_deleted_document_file_is_reported(tmp_path):
         assert [pr.doc for pr in p.check()] == [own[3]]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.3: replay writes a file without a document record; open fails")
 def test_a_document_the_journal_knows_but_no_file_holds_is_reported(tmp_path):
     proj = tmp_path / "proj"
     with Project.open(proj) as p:
@@ -274,7 +266,6 @@ def test_a_document_the_journal_knows_but_no_file_holds_is_reported(tmp_path):
 
 
 # ------------------------------------------------------------------ 4. a flipped bit in the last complete line
-@pytest.mark.xfail(strict=True, reason="issue 11.4: a complete last line with a bad checksum is dropped silently")
 def test_a_flipped_bit_in_the_last_complete_journal_line_is_reported(tmp_path):
     crashed, doc, spans = _four_span_journal(tmp_path)
     lines = _journal_lines(crashed)
@@ -299,7 +290,6 @@ def test_a_torn_last_line_is_still_dropped_quietly(tmp_path):
 
 
 # ------------------------------------------------------------------ 5. check() verifies the stored text hash
-@pytest.mark.xfail(strict=True, reason="issue 11.5: check() ignores the stored text hash")
 @pytest.mark.parametrize("where", ["own file", "pack"])
 def test_check_reports_text_that_no_longer_matches_its_hash(tmp_path, where):
     proj = tmp_path / "proj"
@@ -321,7 +311,6 @@ def test_check_reports_text_that_no_longer_matches_its_hash(tmp_path, where):
 
 
 # ------------------------------------------------------------------ 6. a failed open releases the lock
-@pytest.mark.xfail(strict=True, reason="issue 11.6: a failed lock write leaks the lock")
 def test_an_open_that_fails_on_a_full_disk_releases_the_lock(tmp_path, monkeypatch):
     proj = tmp_path / "proj"
     with Project.open(proj) as p:
@@ -352,7 +341,6 @@ def test_an_open_whose_replay_fails_on_a_full_disk_releases_the_lock(tmp_path, m
 
 
 # ------------------------------------------------------------------ 7. a committed edit returns normally
-@pytest.mark.xfail(strict=True, reason="issue 11.7: a committed edit raises when its compaction fails")
 def test_an_edit_whose_compaction_hits_a_full_disk_returns_and_warns(tmp_path, monkeypatch):
     proj = tmp_path / "proj"
     p = Project.open(proj)
@@ -369,13 +357,12 @@ def test_an_edit_whose_compaction_hits_a_full_disk_returns_and_warns(tmp_path, m
     assert (proj / "docs" / f"{big}.json").exists()
     p.close()
     with Project.open(crashed) as q:
-        assert q.document(big).length == 4_800_000
+        assert len(q.document(big).text) == 4_800_000
 
 
 # ------------------------------------------------------------------ 8. plain messages
 @pytest.mark.parametrize(("code", "said"), [(errno.ENOSPC, "disk is full"), (errno.EROFS, "read-only"),
                                             (errno.EACCES, "permission")])
-@pytest.mark.xfail(strict=True, reason="issue 11.8: raw [Errno] message, no file named")
 def test_a_failed_edit_says_which_file_what_happened_and_what_is_saved(tmp_path, monkeypatch, code, said):
     proj = tmp_path / "proj"
     p = Project.open(proj)
@@ -399,7 +386,6 @@ def _articles(folder: Path, n: int) -> Path:
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.8: the CLI import says 'unexpected error' without a report")
 def test_cli_import_on_a_full_disk_reports_what_was_stored(tmp_path, monkeypatch, capsys):
     import main
 
@@ -414,10 +400,9 @@ def test_cli_import_on_a_full_disk_reports_what_was_stored(tmp_path, monkeypatch
     assert rc == 1 and stored == 400
     assert "unexpected error" not in err and "report this" not in err and "[Errno" not in err, err
     assert "disk is full" in err and ".pack.json" in err, err
-    assert "imported 400" in out + err, out + err
+    assert "imported 400" in (out + err).lower(), out + err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.8: the CLI import says 'unexpected error' without a report")
 def test_cli_import_onto_a_real_full_tmpfs_reports_what_was_stored(tmp_path):
     src = _articles(tmp_path / "src", 450)
     with small_tmpfs(tmp_path / "mnt", size="2m") as mnt:
@@ -430,11 +415,10 @@ def test_cli_import_onto_a_real_full_tmpfs_reports_what_was_stored(tmp_path):
         resize(mnt, "8m")  # space freed
         with Project.open(mnt / "proj") as p:
             stored = len(p)
-        assert stored > 0 and f"imported {stored}" in said, said
+        assert stored > 0 and f"imported {stored}" in said.lower(), said
 
 
 # ------------------------------------------------------------------ 9. update_span and a new project's folder
-@pytest.mark.xfail(strict=True, reason="issue 11.9: update_span does not check relation argument types")
 def test_update_span_refuses_a_label_that_its_relation_does_not_take(tmp_path):
     with Project.open(tmp_path / "proj") as p:
         doc = p.add_document("لويس بونو يعمل في الاتحاد الأوروبي")
@@ -447,7 +431,6 @@ def test_update_span_refuses_a_label_that_its_relation_does_not_take(tmp_path):
         assert p.check() == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11.9: the parent folder of a new project is not fsynced")
 def test_a_new_project_folder_is_made_durable_in_its_parent(tmp_path, monkeypatch):
     synced = RecordedFsyncs(monkeypatch)
     with Project.open(tmp_path / "a" / "b" / "proj"):

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..errors import ProjectLockedError
+from ..errors import ProjectLockedError, ProjectWriteError
 from .files import dumps
 
 
@@ -59,10 +59,16 @@ class ProjectLock:
             "host": _hostname(),
             "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, dumps(info))
-        os.fsync(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, dumps(info))
+            os.fsync(fd)
+        except OSError as exc:  # a full disk: give the lock back, or this process could never reopen it
+            _unlock(fd)
+            os.close(fd)
+            raise ProjectWriteError.of(exc, self.path, "The project was not opened; nothing in it was changed.") \
+                from None
         self._fd = fd
 
     @staticmethod
