@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from faultfs import LINUX_ONLY, FailingWrites, RecordedFsyncs, crash_copy, resize, small_tmpfs
+from faultfs import LINUX_ONLY, FailingWrites, RecordedFsyncs, crash_copy, fill, resize, small_tmpfs
 
 from annotations import InUseError, Project, ProjectError
 
@@ -322,6 +322,38 @@ def test_an_open_that_fails_on_a_full_disk_releases_the_lock(tmp_path, monkeypat
     disk.armed = False  # space was freed
     with Project.open(proj) as p:
         assert len(p) == 1
+
+
+def test_an_open_on_a_really_full_tmpfs_fails_plainly_and_works_once_space_is_freed(tmp_path):
+    with small_tmpfs(tmp_path / "mnt") as mnt:
+        with Project.open(mnt / "proj") as p:
+            p.add_document(TEXT)
+        filler = fill(mnt)
+        with pytest.raises(ProjectError) as failed:
+            Project.open(mnt / "proj")
+        assert "disk is full" in str(failed.value) and "[Errno" not in str(failed.value)
+        filler.unlink()
+        with Project.open(mnt / "proj") as p:
+            assert len(p) == 1
+
+
+def test_opening_on_a_read_only_disk_says_so(tmp_path, monkeypatch):
+    proj = tmp_path / "proj"
+    with Project.open(proj):
+        pass
+    real_open = os.open
+
+    def read_only(path, flags, *args):
+        if str(path).endswith("/lock") and flags & (os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(ProjectError) as failed:
+        Project.open(proj)
+    message = str(failed.value)
+    assert str(proj / "lock") in message and "read-only" in message and "[Errno" not in message, message
+    assert "nothing in it was changed" in message
 
 
 def test_an_open_whose_replay_fails_on_a_full_disk_releases_the_lock(tmp_path, monkeypatch):

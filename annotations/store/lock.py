@@ -37,7 +37,13 @@ class ProjectLock:
         self.stale_holder: dict[str, Any] | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError:
+            raise
+        except OSError as exc:  # a read-only disk, a full one (no room for a new file)...
+            raise ProjectWriteError.of(exc, self.path, "The project was not opened; nothing in it was changed.") \
+                from None
         try:
             _try_lock(fd)
         except OSError:

@@ -366,7 +366,12 @@ class Store:
         """Compact; if a file cannot be written, warn instead of raising: every change is already
         saved in the journal, and the compaction is tried again at the next change and on close."""
         try:
-            self.compact(write_index)
+            try:
+                self.compact(write_index)
+            except ProjectWriteError:
+                raise
+            except OSError as exc:  # a rename or folder creation of the compaction itself
+                raise ProjectWriteError.of(exc, exc.filename or self.path or "", "") from None
         except ProjectWriteError as exc:
             note = (f"could not bring the document files up to date ({exc.path}: {exc.what}); every change "
                     f"is saved in the journal, and this is tried again at the next change and on close. {exc.todo}")
