@@ -98,13 +98,12 @@ class PackFiles:
                     return False
                 for s in summaries:
                     at = s.get("pack_at")
-                    if not (isinstance(at, list) and len(at) == 2 and all(type(x) is int for x in at)):
+                    if not (type(at) is list and len(at) == 2 and type(at[0]) is int and type(at[1]) is int):
                         return False
                     start, stop = at[0], at[0] + at[1]
-                    head = b'{"id":"%s"' % str(s["id"]).encode()
-                    if (not len(_PACK_HEAD) < start < stop <= end or mm[start - 2 : start] != b'":'
-                            or mm[start : start + len(head)] != head or mm[stop - 1 : stop] != b"}"
-                            or (stop != end and mm[stop : stop + 2] != b",\n")):
+                    head = b'":{"id":"' + str(s["id"]).encode() + b'"'
+                    if (not len(_PACK_HEAD) < start < stop <= end or mm[start - 2 : start + len(head) - 2] != head
+                            or mm[stop - 1 : stop + 2] != (b"}" + _PACK_TAIL[:2] if stop == end else b"},\n")):
                         return False
                 return True
         except (OSError, ValueError):  # gone, empty, or not mappable: read it the slow way
