@@ -289,6 +289,22 @@ def test_a_torn_last_line_is_still_dropped_quietly(tmp_path):
         assert q.check() == []
 
 
+def test_a_journal_holding_only_a_torn_append_is_emptied_before_the_next_change(tmp_path):
+    # a crash tore the first append after a compaction: nothing to replay, but the next change
+    # must not land behind the torn piece (today it is then lost as one torn last line)
+    proj = tmp_path / "proj"
+    with Project.open(proj) as p:
+        doc = p.add_document(TEXT)
+    (proj / "journal").write_bytes(b'0123abcd {"after":{"')
+    p = Project.open(proj)
+    span = p.add_span(doc, 10, 14, "LOC")
+    crashed = crash_copy(proj, tmp_path / "after-kill")
+    p.close()
+    with Project.open(crashed) as q:
+        assert {s.id for s in q.spans(doc)} == {span}
+        assert not any("line" in w for w in q.warnings), q.warnings
+
+
 # ------------------------------------------------------------------ 5. check() verifies the stored text hash
 @pytest.mark.parametrize("where", ["own file", "pack"])
 def test_check_reports_text_that_no_longer_matches_its_hash(tmp_path, where):

@@ -28,6 +28,8 @@ def replay_journal(store: Store) -> None:
     path = store.path / "journal"
     read = Journal.read(path)
     if not read.entries and not read.notes:
+        if path.exists() and path.stat().st_size:  # only a torn append: the next one must not follow it
+            Journal(path).reset()
         return
     store.warnings.extend(read.notes)
     if read.lost:
