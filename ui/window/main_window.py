@@ -29,12 +29,12 @@ from .annotation_panel import AnnotationPanel
 from .document_list import DocumentList
 
 if TYPE_CHECKING:
-    from .find import FindPanel
+    from ..reader.find import FindPanel
+from ..common.style import THEMES
+from ..reader.reader import ReaderView
+from ..reader.span_painter import SpanItem, span_item, span_items
 from .palette import LabelPalette
 from .project_signals import ProjectSignals
-from .reader import ReaderView
-from .span_painter import SpanItem, span_item, span_items
-from .style import THEMES
 from .undo import UndoRunner
 
 OPEN_STATUSES = ("new", "in progress")
@@ -61,9 +61,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.project = project
         self.current_doc_id: str | None = None
-        self._events: Any = None  # the events controller (ui.events_controller), once installed
+        self._events: Any = None  # the events controller (ui.events.events_controller), once installed
         self._with_events = with_events
-        self.io: Any = None  # import/export (ui.io_controller), installed right after the first show
+        self.io: Any = None  # import/export (ui.io.io_controller), installed right after the first show
         self._doc: Document | None = None
         self._exact: tuple[int, int] | None = None  # selection placed on purpose (clitic offer): no snapping
         self.undo_stack = QUndoStack(self)
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             return
         self._tools_pending = False
         _ = self.events
-        from .io_controller import install_io
+        from ..io.io_controller import install_io
 
         self.io = install_io(self)
 
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         """The events controller, installed on first use (None when this window has no events)."""
         if self._events is None and self._with_events:
             self._with_events = False  # install once, even if installing fails
-            from .events_controller import install_events
+            from ..events.events_controller import install_events
 
             self._events = install_events(self)
         return self._events
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
     def find_panel(self) -> FindPanel:
         """The find panel, built (and put in its dock) on first use."""
         if self._find_panel is None:
-            from .find import FindPanel
+            from ..reader.find import FindPanel
 
             panel = FindPanel(self)
             panel.set_sources(lambda: self._doc, lambda: self.project.iter_documents())

@@ -1,7 +1,7 @@
 """The reader: a read-only text view of one document that paints spans over Qt's own text layout.
 
-Text is laid out once by ``ui.textdoc.ReaderDocument`` and never re-formatted for highlights; spans, chips,
-find hits and control marks are painted by ``ui.span_painter.SpanPainter`` under and over the text.
+Text is laid out once by ``ui.reader.textdoc.ReaderDocument`` and never re-formatted for highlights; spans, chips,
+find hits and control marks are painted by ``ui.reader.span_painter.SpanPainter`` under and over the text.
 All offsets in this widget's API are body code points of the stored text.
 """
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotations.clitics import word_at
 
+from ..common.style import THEMES
 from .span_painter import SpanItem, SpanPainter
-from .style import THEMES
 from .textdoc import ReaderDocument, ReaderOptions
 
 
