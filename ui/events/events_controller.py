@@ -381,7 +381,7 @@ class EventsController(QObject):
         if ctx is None:
             return None
         project, doc = ctx
-        rng = self.reader.selected_range()
+        rng = self.reader.target_range()  # the window's span rule, as the reader outlines it
         if rng is None:
             sid = self.reader.selected_span()
             if sid is None:
@@ -423,7 +423,7 @@ class EventsController(QObject):
 
     def _argument_target(self, project: Project, doc: str) -> tuple[str | None, tuple[int, int] | None]:
         """What the user points at: an existing annotation id, or a text range for a new span."""
-        rng = self.reader.selected_range()
+        rng = self.reader.target_range()
         if rng is not None:
             same = [s for s in project.spans(doc) if (s.start, s.end) == rng]
             entity = next((s for s in same if project.schema.entity(s.label)), None)
