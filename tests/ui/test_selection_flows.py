@@ -127,13 +127,15 @@ def test_snapping_off_stores_the_drag_as_it_is(qtbot, window):
     assert label_drag(qtbot, window, start, end) == "جتماعاً"
 
 
-def test_a_trigger_gets_the_same_rule(qtbot, window, monkeypatch):
-    def pick(self):
-        self.filter_edit.setText("contact meet")
-        self.accept()
-        return self.result()
+def _pick_meeting(self):
+    """Answer the event-type picker: Contact.Meet."""
+    self.filter_edit.setText("contact meet")
+    self.accept()
+    return self.result()
 
-    monkeypatch.setattr(EventTypePicker, "exec", pick)
+
+def test_a_trigger_gets_the_same_rule(qtbot, window, monkeypatch):
+    monkeypatch.setattr(EventTypePicker, "exec", _pick_meeting)
     start, end = at("جتماعاً")  # one letter short, as a drag often is
     drag(qtbot, window, start, end)
     assert window.reader.painter.preview == at("اجتماعاً")
@@ -144,11 +146,6 @@ def test_a_trigger_gets_the_same_rule(qtbot, window, monkeypatch):
 
 
 def test_an_argument_gets_the_same_rule(qtbot, window, monkeypatch):
-    def pick(self):
-        self.filter_edit.setText("contact meet")
-        self.accept()
-        return self.result()
-
     def role(self):
         rows = [self.role_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.role_list.count())]
         self.role_list.setCurrentRow(rows.index("Place"))
@@ -156,7 +153,7 @@ def test_an_argument_gets_the_same_rule(qtbot, window, monkeypatch):
         self.accept()
         return self.result()
 
-    monkeypatch.setattr(EventTypePicker, "exec", pick)
+    monkeypatch.setattr(EventTypePicker, "exec", _pick_meeting)
     monkeypatch.setattr(RolePicker, "exec", role)
     drag(qtbot, window, *at("اجتماعاً"))
     qtbot.keyClick(window.reader, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

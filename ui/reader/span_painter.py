@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -451,9 +451,10 @@ class SpanPainter:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.save()
-        p.setClipRegion(self._away_from_ink(clip), Qt.ClipOperation.IntersectClip if p.hasClipping()
-                        else Qt.ClipOperation.ReplaceClip)
         spans = self.visible_spans(clip)
+        if spans or self.preview is not None or self._hits:
+            p.setClipRegion(self._away_from_ink(clip), Qt.ClipOperation.IntersectClip if p.hasClipping()
+                            else Qt.ClipOperation.ReplaceClip)
         for sid in spans:
             it = self._items[sid]
             style = self.styles.get(it.kind, SpanStyle())
@@ -510,17 +511,30 @@ class SpanPainter:
             line = layout.lineAt(line_no)
             origin = layout.position()
             bottom = line.y() + line.ascent()
-            boxes = QRegion()
+            spans: list[list[float]] = []  # [left, right, top, bottom] of the glyph boxes, document coordinates
             for run in line.glyphRuns():
                 font = run.rawFont()
                 for glyph, pos in zip(run.glyphIndexes(), run.positions(), strict=True):
-                    box = font.boundingRect(glyph).translated(pos + origin)
+                    box = font.boundingRect(glyph)
                     if box.isEmpty():
                         continue
-                    bottom = max(bottom, box.bottom() - origin.y())
-                    # one pixel more on each side: antialiased edges are ink too
-                    boxes = boxes.united(box.toAlignedRect().adjusted(-1, -1, 1, 1))
-            ink = self._ink[key] = (math.ceil(origin.y() + bottom) + 2.0, boxes)
+                    x, y = pos.x() + origin.x(), pos.y() + origin.y()
+                    spans.append([x + box.left(), x + box.right(), y + box.top(), y + box.bottom()])
+                    bottom = max(bottom, pos.y() + box.bottom())
+            # Glyphs that touch or overlap (a joined word) merge into one box: a few rectangles per line.
+            spans.sort()
+            merged: list[list[float]] = []
+            for box in spans:
+                last = merged[-1] if merged else None
+                if last is not None and box[0] <= last[1] + 1:
+                    last[1], last[2], last[3] = max(last[1], box[1]), min(last[2], box[2]), max(last[3], box[3])
+                else:
+                    merged.append(box)
+            region = QRegion()
+            for left, right, top, low in merged:  # one pixel more on each side: antialiased edges are ink too
+                region = region.united(QRect(math.floor(left) - 1, math.floor(top) - 1,
+                                             math.ceil(right - left) + 3, math.ceil(low - top) + 3))
+            ink = self._ink[key] = (math.ceil(origin.y() + bottom) + 2.0, region)
         return ink
 
     def _away_from_ink(self, clip: QRectF) -> QRegion:
