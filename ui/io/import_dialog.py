@@ -32,9 +32,9 @@ from annotations.ingest.decode import DEFAULT_MAX_SIZE
 from annotations.ingest.tabular import Fields
 from annotations.model import STATUSES
 
+from ..common.dialog_parts import action_buttons, error_label
+from ..window.document_list import status_label
 from .bidi_paths import display_path
-from .dialog_parts import action_buttons, error_label
-from .document_list import status_label
 
 MB = 1024 * 1024
 # Encodings offered in the (editable) encoding box; "" means "detect".
