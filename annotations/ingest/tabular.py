@@ -108,6 +108,10 @@ def parse_jsonl(text: str, fields: Fields) -> tuple[list[Record], list[Problem]]
         except json.JSONDecodeError as e:
             problems.append(Problem(n, f"not valid JSON ({e.msg} at column {e.colno})"))
             continue
+        except RecursionError:
+            problems.append(Problem(n, "nested too deeply to be read (JSON arrays or objects inside each other "
+                                       "thousands of levels deep); line left out"))
+            continue
         if not isinstance(obj, dict):
             problems.append(Problem(n, f"a JSON {type(obj).__name__}, not an object with a {fields.text!r} field"))
             continue
