@@ -29,6 +29,10 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def _line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def _counts(path: Path) -> tuple[int, int, int, int]:
     """Documents, spans, events and relations stored in the project at ``path``."""
     with Project.open(path) as p:
@@ -118,36 +122,23 @@ def test_project_with_annotations_refuses_the_file_whole_until_asked_to_add(tmp_
 
 
 # ------------------------------------------------------------------------------- whole files that fail
-def _bad_annotated(kind: str, tmp_path: Path) -> tuple[Path, list[str]]:
-    """A damaged annotated file, and the extra arguments that name its format if needed."""
-    if kind == "spacy":
-        path = tmp_path / "bad.spacy"
-        path.write_bytes(b"\x00\x01 this is no DocBin " * 10)
-        return path, []
-    if kind == "labelstudio":
-        path = tmp_path / "bad.json"
-        path.write_text('[{"data": {"text": "نص"}', encoding="utf-8")
-        return path, []
-    if kind == "brat":
-        path = tmp_path / "lonely.ann"
-        path.write_text("T1\tGPE 0 3\tنص\n", encoding="utf-8")
-        return path, []
-    if kind == "conll":
-        path = tmp_path / "empty.conll"
-        path.write_text("", encoding="utf-8")
-        return path, []
-    if kind == "jsonl-v99":
-        path = tmp_path / "future.jsonl"
-        path.write_text(json.dumps({"format": "qalam-annotations", "version": 99, "schema": {}}) + "\n"
-                        + json.dumps({"text": BODY, "spans": []}, ensure_ascii=False) + "\n", encoding="utf-8")
-        return path, []
-    raise AssertionError(kind)
+# damaged annotated files: name and content (all named explicitly, formats told by the extension)
+DAMAGED = {
+    "spacy": ("bad.spacy", b"\x00\x01 this is no DocBin " * 10),
+    "labelstudio": ("bad.json", '[{"data": {"text": "نص"}'.encode()),
+    "brat": ("lonely.ann", "T1\tGPE 0 3\tنص\n".encode()),  # without its .txt
+    "conll": ("empty.conll", b""),
+    "jsonl-v99": ("future.jsonl", (_line({"format": "qalam-annotations", "version": 99, "schema": {}})
+                                   + _line({"text": BODY, "spans": []})).encode()),
+}
 
 
-@pytest.mark.parametrize("kind", ["spacy", "labelstudio", "brat", "conll", "jsonl-v99"])
+@pytest.mark.parametrize("kind", sorted(DAMAGED))
 def test_a_damaged_annotated_file_fails_with_exit_1_on_stderr(tmp_path, capsys, kind):
-    path, extra = _bad_annotated(kind, tmp_path)
-    code, out, err = _run(capsys, str(tmp_path / "proj"), str(path), *extra)
+    name, content = DAMAGED[kind]
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = _run(capsys, str(tmp_path / "proj"), str(path))
     assert code == 1
     [message] = err.splitlines()
     assert message.startswith(f"failed {path}"), err
@@ -171,10 +162,6 @@ def test_doccano_with_one_malformed_label_is_read_as_doccano(tmp_path, capsys):
 # ---------------------------------------------------------------------------------- folders
 def _deep(n: int = 100_000) -> str:
     return "[" * n + "]" * n
-
-
-def _line(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 # (deep file, a good file of the same format beside it, what the good file stores)
@@ -322,3 +309,14 @@ def test_plain_article_jsonl_has_its_own_format_name(tmp_path, capsys):
     with pytest.raises(SystemExit):  # the old name is gone: one name per format
         main.main(["import", str(tmp_path / "proj"), str(f), "--format", "jsonl-native"])
     assert "invalid choice: 'jsonl-native'" in capsys.readouterr().err
+
+
+def test_a_refused_native_file_leaves_the_schema_as_it_was(tmp_path, capsys):
+    header = {"format": "qalam-annotations", "version": 99,
+              "schema": {"name": "other", "entity_types": [{"name": "City"}]}}
+    f = tmp_path / "future.jsonl"
+    f.write_text(_line(header) + _line({"text": BODY, "spans": []}), encoding="utf-8")
+    code, _, err = _run(capsys, str(tmp_path / "proj"), str(f), "--unknown-labels", "add")
+    assert code == 1 and "format version 99" in err
+    with Project.open(tmp_path / "proj") as p:
+        assert p.schema.entity("City") is None and len(p) == 0

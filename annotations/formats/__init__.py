@@ -242,8 +242,6 @@ def _import_file(project: Any, path: Path, fmt: str, opts: dict[str, Any], repor
     holds no document, or (refusing unknown labels) uses labels the schema lacks stores nothing
     and is one ``report.failed`` line."""
     mark = len(report.problems)
-    if fmt == "jsonl" and opts["unknown_labels"] == "add":
-        report.added_labels += _merge_schema(project, jsonl.header_schema(path))
     opts["schema"] = project.schema
     docs: list[ParsedDoc] = []
     why: str | None = None
@@ -282,6 +280,8 @@ def _import_file(project: Any, path: Path, fmt: str, opts: dict[str, Any], repor
             del report.problems[mark:]  # the one refusal says it all; nothing of the file is read in
             report.failed.append(refusal(str(path), missing))
             return
+    if fmt == "jsonl" and opts["unknown_labels"] == "add":  # the file's own types, with their roles and colours
+        report.added_labels += _merge_schema(project, jsonl.header_schema(path))
     for pd in docs:
         if progress.cancelled:
             report.cancelled = True
