@@ -694,9 +694,9 @@ def test_files_decoded_ahead_are_reported_in_order_and_cancel_still_counts(tmp_p
 
 @given(st.lists(st.sampled_from(["a", ".", "txt", "ب", " ", "TXT", "tar", "gz"]), max_size=8).map("".join))
 def test_suffix_is_what_pathlib_says(name):
-    from annotations.ingest import _suffix
+    from annotations.ingest.kinds import suffix_of
 
     if name in ("", ".", ".."):  # not file names: os.walk never lists them
         return
-    assert _suffix(name) == Path(name).suffix
-    assert _suffix(os.path.join("folder.d", name)) == Path("folder.d", name).suffix
+    assert suffix_of(name) == Path(name).suffix
+    assert suffix_of(os.path.join("folder.d", name)) == Path("folder.d", name).suffix

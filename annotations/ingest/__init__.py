@@ -15,7 +15,6 @@ here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the a
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,17 @@ from .cleanup import CleanResult, RulesError, RuleSet, clean, load_rules, restor
 from .dates import find_date
 from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
 from .errors import IngestError
+from .kinds import (
+    ANNOTATED_EXTENSIONS,
+    ANNOTATED_FORMATS,
+    ARTICLES_JSONL,
+    EXTENSIONS,
+    FILE_DIALOG_FILTERS,
+    PLAIN_FORMATS,
+    accepts,
+    annotated_jsonl,
+    suffix_of,
+)
 from .report import ImportReport, ReportLine
 from .tabular import Fields, parse_csv, parse_jsonl
 from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
@@ -50,30 +60,6 @@ __all__ = [
     "restore_original",
 ]
 
-#: Articles as JSON lines (one object with a text field per line); ``jsonl`` is the annotated format.
-ARTICLES_JSONL = "articles-jsonl"
-#: Formats read here, by extension.
-EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": ARTICLES_JSONL, ".ndjson": ARTICLES_JSONL, ".csv": "csv", ".tsv": "csv", ".zip": "zip",
-}  # fmt: skip
-PLAIN_FORMATS = ("txt", "html", ARTICLES_JSONL, "csv", "zip")
-#: ``--format`` names handed to annotations.formats, and the name that module uses for each: the
-#: same names as ``export --format`` (``jsonl`` is the app's own lossless format on both sides).
-ANNOTATED_FORMATS = {
-    "jsonl": "jsonl", "brat": "brat", "conll": "conll", "spacy": "spacy",
-    "labelstudio": "labelstudio", "doccano": "doccano",
-}  # fmt: skip
-ANNOTATED_EXTENSIONS = {
-    ".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy", ".json": "labelstudio",
-}  # fmt: skip
-#: For file dialogs (the GUI's Import... item): everything ``import_paths`` accepts.
-FILE_DIALOG_FILTERS = (
-    ("Articles", ("*.txt", "*.html", "*.htm", "*.jsonl", "*.csv", "*.tsv", "*.zip")),
-    ("Annotated files", ("*.ann", "*.conll", "*.iob", "*.bio", "*.spacy", "*.json", "*.jsonl")),
-)
-# The app's own annotated JSONL starts with this header record (annotations/formats/jsonl.py).
-_NATIVE_JSONL_MARK = "qalam-annotations"
 
 
 @dataclass
@@ -128,13 +114,6 @@ class _Loaded:
 
 class _Stop(Exception):
     """The project cannot be written any more; the import stops."""
-
-
-def _suffix(path: str | os.PathLike[str]) -> str:
-    """``Path(path).suffix``, without building a Path."""
-    name = os.path.basename(os.fspath(path))
-    i = name.rfind(".")
-    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def _display(path: str | os.PathLike[str]) -> str:
@@ -210,7 +189,7 @@ class _Importer:
             for fname in filenames:
                 # plain strings: a Path per file cost more than a tenth of the per-article overhead
                 fpath = os.path.join(dirpath, fname)
-                if _suffix(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
+                if suffix_of(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
                     continue  # the text half of a brat pair; the .ann brings it in
                 if fname.lower().endswith(".ann") and os.path.join(dirpath, fname[:-4] + ".txt") in outside:
                     self.report.fail(_display(fpath), None, "its text half (.txt) is a symbolic link outside "
@@ -222,7 +201,7 @@ class _Importer:
         forced = self.options.format
         if forced in PLAIN_FORMATS:
             return forced
-        suffix = _suffix(path).lower()
+        suffix = suffix_of(path).lower()
         if suffix in ANNOTATED_EXTENSIONS:
             return "annotated:" + ANNOTATED_EXTENSIONS[suffix]
         if suffix == "" and os.path.isfile(path):
@@ -235,16 +214,16 @@ class _Importer:
             kind = None  # folders often hold unrelated .json files; Label Studio exports are named explicitly
         if kind is None:
             if explicit:
-                self.report.fail(name, None, f"unsupported file type {_suffix(path)!r}; import .txt, .html, "
+                self.report.fail(name, None, f"unsupported file type {suffix_of(path)!r}; import .txt, .html, "
                                              ".jsonl, .csv or .zip files, or name a format with --format")
             else:
-                self.report.ignored[_suffix(path).lower()] += 1
+                self.report.ignored[suffix_of(path).lower()] += 1
             return
         if kind.startswith("annotated:"):
             self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
         elif kind == "zip":
             self._zip(path, name)
-        elif kind == ARTICLES_JSONL and self.options.format == "auto" and (fmt := _annotated_jsonl(path)):
+        elif kind == ARTICLES_JSONL and self.options.format == "auto" and (fmt := annotated_jsonl(path)):
             self.annotated.setdefault(fmt, []).append(str(path))
         else:
             self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
@@ -524,48 +503,6 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _annotated_jsonl(path: str | Path) -> str | None:
-    """The annotated format of a .jsonl file, judged from its first record, or None for articles.
-
-    ``"jsonl"`` (the app's own) when the record has ``"spans"`` or is the app's header record;
-    ``"doccano"`` when ``"label"`` or ``"entities"`` is a list that holds lists or objects (offset
-    triples or offset objects: whether each is well formed is the doccano reader's to report, line by
-    line, so one malformed label never turns the file into plain articles). A plain article file
-    (``"label"`` as a category string, or a list of category strings) stays with this module.
-    """
-    try:
-        with open(path, "rb") as f:
-            first = b""
-            while not first.strip():
-                first = f.readline(1 << 20)
-                if not first:
-                    return None
-    except OSError:
-        return None  # reading it again later gives the user the real error
-    try:
-        obj = json.loads(first.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return None  # read as articles, where that line is reported
-    if not isinstance(obj, dict):
-        return None
-    if "spans" in obj or obj.get("format") == _NATIVE_JSONL_MARK:
-        return "jsonl"
-    for key in ("label", "entities"):
-        items = obj.get(key)
-        if isinstance(items, list) and any(isinstance(i, (list, dict)) for i in items):
-            return "doccano"
-    return None
-
-
-def accepts(path: str | os.PathLike[str]) -> bool:
-    """Whether ``import_paths`` takes this path: a folder or a file of a known type (for drag-and-drop)."""
-    p = Path(path)
-    if p.is_dir():
-        return True
-    suffix = p.suffix.lower()
-    return suffix in EXTENSIONS or suffix in ANNOTATED_EXTENSIONS
 
 
 def import_paths(
