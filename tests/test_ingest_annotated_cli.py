@@ -320,3 +320,17 @@ def test_a_refused_native_file_leaves_the_schema_as_it_was(tmp_path, capsys):
     assert code == 1 and "format version 99" in err
     with Project.open(tmp_path / "proj") as p:
         assert p.schema.entity("City") is None and len(p) == 0
+
+
+def test_annotated_lines_in_a_file_read_as_articles_are_not_stripped_silently(tmp_path, capsys):
+    out_file, _ = _exported_native(tmp_path, capsys)
+    lines = out_file.read_text(encoding="utf-8").split("\n")
+    damaged = tmp_path / "damaged.jsonl"  # the header line cut short: the file no longer looks native
+    damaged.write_text("\n".join([lines[0][:20], *lines[1:]]), encoding="utf-8")
+    code, out, err = _run(capsys, str(tmp_path / "proj"), str(damaged))
+    assert code == 1
+    failures = err.splitlines()
+    assert len(failures) == 4 and failures[0].startswith(f"failed {damaged}:1: not valid JSON")
+    assert all("an annotated jsonl record in a file read as articles" in f and "--format jsonl" in f
+               for f in failures[1:])
+    assert _counts(tmp_path / "proj") == (0, 0, 0, 0)

@@ -383,7 +383,7 @@ class _Importer:
         else:
             f = self.options.fields
             if unit.kind == ARTICLES_JSONL:
-                records, problems = parse_jsonl(text, f)
+                records, problems = parse_jsonl(text, f, refuse_annotated=self.options.format == "auto")
             else:
                 records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
             for p in problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 #: Articles as JSON lines (one object with a text field per line); ``jsonl`` is the annotated format.
 ARTICLES_JSONL = "articles-jsonl"
@@ -65,6 +66,12 @@ def annotated_jsonl(path: str | Path) -> str | None:
         obj = json.loads(first.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return None  # read as articles, where that line is reported
+    return annotated_record(obj)
+
+
+def annotated_record(obj: Any) -> str | None:
+    """The annotated format a parsed JSON line belongs to (``"jsonl"``, ``"doccano"``), or None
+    for an article record (see ``annotated_jsonl``)."""
     if not isinstance(obj, dict):
         return None
     if "spans" in obj or obj.get("format") == _NATIVE_JSONL_MARK:
