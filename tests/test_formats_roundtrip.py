@@ -24,8 +24,8 @@ def schema():
     return s
 
 
-def fidelity_project() -> Project:
-    p = Project.memory(schema=schema())
+def fidelity_project(p: Project | None = None) -> Project:
+    p = Project.memory(schema=schema()) if p is None else p
     d = p.add_document(NEWS, title="خبر\u2028عاجل", status="done",
                        meta={"language": "ar", "url": "https://example.org/a?x=1", "tags": ["سياسة", 3],
                              "published": "2023-09-17"})
@@ -150,3 +150,25 @@ def test_round_trip_carries_or_reports_everything(tmp_path, fmt, variant):
             assert got == want, aspect
         elif got != want:
             assert any(not_carried[aspect] in k for k in rep.not_carried), (aspect, sorted(rep.not_carried))
+
+
+# "jsonl" is left out: the import side's name for the native format is being renamed to "jsonl" elsewhere
+@pytest.mark.parametrize("fmt", sorted(set(IMPORTERS) - {"jsonl"}))
+def test_cli_export_then_import_under_the_same_format_name(tmp_path, fmt, capsys):
+    import main
+
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    def seen(p: Project) -> list[tuple[str, object, str]]:
+        docs = [p.document(i.id) for i in p.documents()]
+        return sorted((d.title or "", dict(d.meta) if fmt != "conll" else "", d.status) for d in docs)
+
+    with Project.open(tmp_path / "proj", schema=schema()) as p:
+        want = seen(fidelity_project(p))
+    out = tmp_path / "out"
+    assert main.main(["export", str(tmp_path / "proj"), "--format", fmt, "--out", str(out), "--status", "all",
+                      "--quiet"]) == 0
+    assert main.main(["import", str(tmp_path / "back"), str(out), "--format", fmt, "--quiet"]) == 0
+    assert "imported 5 documents" in capsys.readouterr().out
+    with Project.open(tmp_path / "back") as q:
+        assert seen(q) == want
