@@ -19,7 +19,7 @@ from tinydb import TinyDB
 
 from annotations import Project, ProjectCorruptError, ProjectLockedError, ProjectVersionError
 from annotations.project import restore_file
-from annotations.storage import DurableJSONStorage
+from annotations.store.files import DurableJSONStorage
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -266,7 +266,7 @@ def test_index_cache_is_rebuilt_for_files_changed_after_a_crash(tmp_path):
     p.close()
     p = Project.open(proj)
     p.add_span(d, 0, 2, "PER")
-    p._lock.release()  # simulate a crash: the index cache is never rewritten
+    p._store.lock.release()  # simulate a crash: the index cache is never rewritten
     with Project.open(proj) as q:
         assert q.documents()[0].n_spans == 1
         assert any("re-indexed" in w for w in q.warnings)
@@ -308,7 +308,7 @@ def _journal_project(tmp_path):
     p = Project.open(proj)
     p.add_span(doc, 0, 4, "LOC")
     p.add_span(doc, 0, 5, "PER")
-    p._lock.release()  # crash: the two spans live only in the journal
+    p._store.lock.release()  # crash: the two spans live only in the journal
     return proj, doc
 
 
@@ -345,20 +345,20 @@ _SCALARS = st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.tex
 
 @given(_json_values(_SCALARS))
 def test_dumps_writes_the_bytes_the_json_module_writes(value):
-    from annotations.storage import dumps
+    from annotations.store.files import dumps
 
     assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @given(_json_values(_SCALARS | st.floats(allow_nan=False, allow_infinity=False)))
 def test_dumps_round_trips_through_the_json_module(value):
-    from annotations.storage import dumps
+    from annotations.store.files import dumps
 
     assert json.loads(dumps(value)) == value  # floats may spell exponents differently (1e-7, 1e-07)
 
 
 def test_dumps_edge_values():
-    from annotations.storage import dumps
+    from annotations.store.files import dumps
 
     assert dumps({"n": 2**70}) == b'{"n":1180591620717411303424}'  # beyond orjson: the json module
     assert dumps({1: "ب"}) == '{"1":"ب"}'.encode()  # non-string keys as the json module writes them

@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --width {args.width}: use at least 200 pixels", file=sys.stderr)
         return 2
     try:
-        project = Project.open(args.project, create=False)
+        project = Project.open(args.project, create=False, readonly=True)
     except (ProjectError, FileNotFoundError) as exc:
         print(f"error: {args.project}: {exc}", file=sys.stderr)
         return 2

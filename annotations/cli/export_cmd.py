@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         previous = None
     try:
         try:
-            project = Project.open(args.project, create=False)
+            project = Project.open(args.project, create=False, readonly=True)
         except (ProjectError, OSError) as e:
             print(f"export: cannot open the project: {e}", file=sys.stderr)
             return 2

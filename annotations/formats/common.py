@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import AnnotationError
 from ..model import STATUSES, Document, Event, Relation, Span
-from ..storage import atomic_write_bytes
+from ..store.files import atomic_write_bytes
 
 EXAMPLES = 5  # examples kept per "could not carry" category
 _START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")

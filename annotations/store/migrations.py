@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .storage import atomic_write_bytes, dumps, read_json_file
+from .files import atomic_write_bytes, dumps, read_json_file
 
 
 def _v0_to_v1(folder: Path) -> None:
@@ -49,7 +49,7 @@ MIGRATIONS: dict[int, Callable[[Path], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 def migrate(folder: Path, from_version: int, to_version: int) -> Path:
     """Back up the folder, then apply each step from ``from_version`` up to ``to_version``."""
-    from .project import backup_project
+    from .backup import backup_project
 
     backup = backup_project(folder, f"before-migration-v{from_version}")
     for version in range(from_version, to_version):

@@ -1,4 +1,4 @@
-"""Durable file primitives: atomic replace-with-backup writes, a TinyDB storage, a process lock.
+"""Durable file primitives: atomic replace-with-backup writes, JSON encoding, a TinyDB storage.
 
 Every write goes to a temporary file in the same folder, is fsynced, and then replaces the
 target with ``os.replace``; the folder is fsynced afterwards so the rename itself is durable.
@@ -13,8 +13,6 @@ import contextlib
 import json
 import os
 import sys
-import time
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .errors import ProjectCorruptError, ProjectLockedError
+from ..errors import ProjectCorruptError
 
 BACKUP_SUFFIX = ".bak"
 TMP_SUFFIX = ".tmp"
@@ -52,7 +50,7 @@ def atomic_write_bytes(path: Path, data: bytes, backup: bool = False, sync_dir: 
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        _fdatasync(fd)
+        fdatasync(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):
@@ -236,178 +234,10 @@ class DurableJSONStorage(Storage):
         pass
 
 
-class Journal:
-    """An append-only, checksummed write-ahead log: one fsync per change.
 
-    Each line is ``<crc32 hex> <json>\n``. A change is durable once its line is fsynced; the
-    files it describes are brought up to date later (compaction) and the journal is then
-    emptied. On open, the lines are replayed in order: each holds complete "after" records, so
-    replaying a line twice gives the same result. A torn last line (a crash in the middle of an
-    append, never acknowledged) is ignored; a damaged line before it is reported.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-        self.size = 0
-        self.count = 0
-
-    def _open(self) -> int:
-        if self._fd is None:
-            existed = self.path.exists()
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-            self.size = os.fstat(self._fd).st_size
-            if not existed:
-                fsync_dir(self.path.parent)
-        return self._fd
-
-    def append(self, entry: Any) -> None:
-        payload = dumps(entry)
-        line = b"%08x " % zlib.crc32(payload) + payload + b"\n"
-        fd = self._open()
-        view = memoryview(line)
-        while view:
-            view = view[os.write(fd, view):]
-        _fdatasync(fd)
-        self.size += len(line)
-        self.count += 1
-
-    def reset(self) -> None:
-        """Empty the journal (after everything in it has been written to its files)."""
-        fd = self._open()
-        os.ftruncate(fd, 0)
-        os.fsync(fd)
-        self.size = 0
-        self.count = 0
-
-    def close(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-    @staticmethod
-    def read(path: Path) -> list[Any]:
-        """The complete entries of a journal file, in order."""
-        if not path.exists():
-            return []
-        raw = path.read_bytes()
-        lines = raw.split(b"\n")
-        entries = []
-        for number, line in enumerate(lines, start=1):
-            last = number == len(lines) or (number == len(lines) - 1 and lines[-1] == b"")
-            if not line:
-                continue
-            try:
-                crc, _, payload = line.partition(b" ")
-                if int(crc, 16) != zlib.crc32(payload):
-                    raise ValueError("checksum mismatch")
-                entries.append(json.loads(payload.decode("utf-8")))
-            except (ValueError, UnicodeDecodeError):
-                if last:
-                    break  # torn final append: it was never acknowledged
-                raise ProjectCorruptError(
-                    f"{path}: line {number} is damaged, and later changes depend on it. Move the file "
-                    "aside to open the project without the changes made since it was last saved.",
-                    str(path),
-                ) from None
-        return entries
-
-
-def _hostname() -> str:
-    if hasattr(os, "uname"):
-        return os.uname().nodename  # what socket.gethostname() gives on POSIX, without importing socket
-    import socket  # Windows
-
-    return socket.gethostname()
-
-
-def _fdatasync(fd: int) -> None:
+def fdatasync(fd: int) -> None:
     if hasattr(os, "fdatasync"):
         os.fdatasync(fd)
     else:  # pragma: no cover - macOS/Windows
         os.fsync(fd)
 
-
-class ProjectLock:
-    """One writer at a time: an OS advisory lock on ``lock`` plus who holds it.
-
-    The kernel releases an ``flock``/``msvcrt`` lock when its process dies, so a lock left by a
-    crashed process is simply taken over; the stale holder's pid/host is reported in
-    ``stale_holder`` for the UI.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "lock"
-        self._fd: int | None = None
-        self.stale_holder: dict[str, Any] | None = None
-
-    def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            _try_lock(fd)
-        except OSError:
-            holder = self._read_holder(fd)
-            os.close(fd)
-            pid, host = holder.get("pid"), holder.get("host")
-            since = holder.get("since", "unknown time")
-            raise ProjectLockedError(
-                f"{self.path.parent} is open in another process (pid {pid} on host {host}, "
-                f"since {since}). Close the project there first.",
-                pid,
-                host,
-            ) from None
-        previous = self._read_holder(fd)
-        if previous.get("pid") and previous.get("pid") != os.getpid():
-            self.stale_holder = previous  # its process died without releasing: taken over
-        info = {
-            "pid": os.getpid(),
-            "host": _hostname(),
-            "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        }
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, dumps(info))
-        os.fsync(fd)
-        self._fd = fd
-
-    @staticmethod
-    def _read_holder(fd: int) -> dict[str, Any]:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            raw = os.read(fd, 4096)
-            data = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        with contextlib.suppress(OSError):
-            os.ftruncate(self._fd, 0)
-        _unlock(self._fd)
-        os.close(self._fd)
-        self._fd = None
-
-
-if sys.platform.startswith("win"):  # pragma: no cover - exercised by the Windows CI build only
-    import msvcrt
-
-    def _try_lock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-
-    def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
