@@ -24,11 +24,12 @@ LSEP = "زار الوفد\u2028الروسي بغداد أمس."
 def schema():
     s = ace2005()
     s.attribute("Genericity").applies_to[:] = ["entity", "event"]
+    s.attribute("Modality").applies_to[:] = ["event", "relation"]
     return s
 
 
 def fidelity_project(p: Project | None = None) -> Project:
-    p = Project.memory(schema=schema()) if p is None else p
+    p = Project.memory(schema=schema(), annotator="amal") if p is None else p
     d = p.add_document(NEWS, title="خبر\u2028عاجل", status="done",
                        meta={"language": "ar", "url": "https://example.org/a?x=1", "tags": ["سياسة", 3],
                              "published": "2023-09-17"})
@@ -42,8 +43,10 @@ def fidelity_project(p: Project | None = None) -> Project:
                               note="ملاحظة" if key == "eu" else ("سطر\nثان" if key == "kb" else None),
                               attributes={"Genericity": "Specific"} if key == "ist1" else None)
     p.add_event(d, "Contact.Meet", ids["meet"], [("Entity", ids["rep"]), ("Entity", ids["eu"]),
-                                                 ("Place", ids["ist1"])], attributes={"Polarity": "Positive"})
-    p.add_relation("PART-WHOLE.Geographical", ids["ist2"], ids["rus2"])
+                                                 ("Place", ids["ist1"])], attributes={"Polarity": "Positive"},
+                note="اجتماع مؤكد")
+    p.add_relation("PART-WHOLE.Geographical", ids["ist2"], ids["rus2"], attributes={"Modality": "Asserted"},
+                   note="علاقة")
     p.add_document("", title="فارغ", meta={"source": "empty"}, status="new")
     p.add_document(" \n\t ", title=None, meta={}, status="skipped")
     d = p.add_document(ATTACK, title="هجوم", meta={"language": "ar"}, status="in progress")
@@ -87,40 +90,64 @@ def snapshot(p: Project, token_format: bool) -> list[dict[str, object]]:
             "event arguments": sorted((key[e.trigger], role, key[t]) for e in events for role, t in e.arguments),
             "event attributes": sorted((key[e.trigger], sorted(e.attributes.items())) for e in events
                                        if e.attributes),
+            "event notes": sorted((key[e.trigger], e.note) for e in events if e.note),
             "relations": sorted((r.type, key[r.arg1], key[r.arg2]) for r in rels),
+            "relation attributes": sorted((key[r.arg1], sorted(r.attributes.items())) for r in rels if r.attributes),
+            "relation notes": sorted((key[r.arg1], r.note) for r in rels if r.note),
+            "annotators": sorted((str(key[a.id]), a.annotator) for a in [*spans, *events, *rels]
+                                 if a.annotator and a.id in key),
         })
     return out
 
 
 EVERYTHING = {"text", "title", "meta", "status", "spans", "span attributes", "span notes", "events",
-              "event arguments", "event attributes", "relations"}
+              "event arguments", "event attributes", "event notes", "relations", "relation attributes",
+              "relation notes", "annotators"}
+NO_NAMES = "annotator names (the format has none"
 # per format: the aspects it does not carry, each with (a part of) the report entry that must name the loss
 NOT_CARRIED: dict[tuple[str, str], dict[str, str]] = {
-    ("jsonl", ""): {},
-    ("brat", ""): {"span notes": "notes with line breaks (flattened to one line)"},
+    ("jsonl", ""): {"annotators": "annotator names (written, but an import credits the importing session)"},
+    ("brat", ""): {"span notes": "notes with line breaks (flattened to one line)", "annotators": NO_NAMES},
     ("conll", ""): {"text": "text layout", "spans": "nested or overlapping spans (outermost kept)",
                     "span attributes": "span attributes (CoNLL has none)", "span notes": "span notes (CoNLL has none)",
                     "events": "events (CoNLL has none", "event arguments": "events (CoNLL has none",
-                    "event attributes": "events (CoNLL has none", "relations": "relations (CoNLL has none)"},
+                    "event attributes": "events (CoNLL has none", "event notes": "events (CoNLL has none",
+                    "relations": "relations (CoNLL has none)", "relation attributes": "relations (CoNLL has none)",
+                    "relation notes": "relations (CoNLL has none)", "annotators": NO_NAMES},
     ("conll", "levels"): {"text": "text layout", "span attributes": "span attributes (CoNLL has none)",
                           "span notes": "span notes (CoNLL has none)", "events": "events (CoNLL has none",
                           "event arguments": "events (CoNLL has none", "event attributes": "events (CoNLL has none",
-                          "relations": "relations (CoNLL has none)"},
+                          "event notes": "events (CoNLL has none", "relations": "relations (CoNLL has none)",
+                          "relation attributes": "relations (CoNLL has none)",
+                          "relation notes": "relations (CoNLL has none)", "annotators": NO_NAMES},
     ("spacy", ""): {"span attributes": "span attributes (spaCy DocBin has none)",
                     "span notes": "span notes (spaCy DocBin has none)", "events": "events (spaCy DocBin has no events",
                     "event arguments": "events (spaCy DocBin has no events",
                     "event attributes": "events (spaCy DocBin has no events",
-                    "relations": "relations (spaCy DocBin has no relations)"},
+                    "event notes": "events (spaCy DocBin has no events",
+                    "relations": "relations (spaCy DocBin has no relations)",
+                    "relation attributes": "relations (spaCy DocBin has no relations)",
+                    "relation notes": "relations (spaCy DocBin has no relations)", "annotators": NO_NAMES},
     ("labelstudio", ""): {"span attributes": "span attributes (Label Studio regions have none)",
-                          "event attributes": "event attributes and notes (Label Studio has no events)"},
+                          "event attributes": "event attributes and notes (Label Studio has no events)",
+                          "event notes": "event attributes and notes (Label Studio has no events)",
+                          "relation attributes": "relation attributes and notes (Label Studio relations have none)",
+                          "relation notes": "relation attributes and notes (Label Studio relations have none)",
+                          "annotators": NO_NAMES},
     ("doccano", ""): {"span attributes": "span attributes (doccano has none)",
                       "span notes": "span notes (doccano has none)",
                       "event arguments": "event arguments (doccano labels has none",
                       "event attributes": "event attributes (doccano has none)",
-                      "relations": "relations (use the relations variant)"},
+                      "event notes": "event notes (doccano has none)",
+                      "relations": "relations (use the relations variant)",
+                      "relation attributes": "relations (use the relations variant)",
+                      "relation notes": "relations (use the relations variant)", "annotators": NO_NAMES},
     ("doccano", "relations"): {"span attributes": "span attributes (doccano has none)",
                                "span notes": "span notes (doccano has none)",
-                               "event attributes": "event attributes (doccano has none)"},
+                               "event attributes": "event attributes (doccano has none)",
+                               "event notes": "event notes (doccano has none)",
+                               "relation attributes": "relation attributes (doccano has none)",
+                               "relation notes": "relation notes (doccano has none)", "annotators": NO_NAMES},
 }
 OPTIONS = {"": {}, "levels": {"nested": "levels"}, "relations": {"doccano": "relations"}}
 

@@ -27,7 +27,7 @@ from ..store.files import atomic_write_bytes
 
 EXAMPLES = 5  # examples kept per "could not carry" category
 _START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")
-_ATTRIBUTES, _NOTE = attrgetter("attributes"), attrgetter("note")
+_ATTRIBUTES, _NOTE, _ANNOTATOR = attrgetter("attributes"), attrgetter("note"), attrgetter("annotator")
 SPLIT_NAMES = ("train", "dev", "test")
 
 
@@ -253,6 +253,20 @@ def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[s
                 report.lost(f"{kind} attributes ({fmt} has none)", f"{a.id} {dict(a.attributes)}")
             if a.note:
                 report.lost(f"{kind} notes ({fmt} has none)", f"{a.id} {a.note[:40]!r}")
+
+
+def lost_annotators(data: DocData, report: ExportReport, written: bool) -> None:
+    """Report the annotations whose annotator name a round trip does not bring back: no format but
+    the native one writes it, and no import reads it (imported annotations are the importing
+    session's)."""
+    n = 0
+    for items in (data.spans, data.events, data.relations):
+        if items:
+            n += len(items) - list(map(_ANNOTATOR, items)).count(None)
+    if n:
+        what = ("annotator names (written, but an import credits the importing session)" if written
+                else "annotator names (the format has none; an import credits the importing session)")
+        report.lost(what, f"{data.doc.id}: {n}", n)
 
 
 # ------------------------------------------------------------------------------------------------
