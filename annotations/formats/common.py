@@ -172,8 +172,11 @@ class DocData:
 def spans_without_event(data: DocData, schema: Any) -> list[Span]:
     """The spans labelled with an event type that no exported event has as its trigger (formats
     without events read every such span back as an event unless told otherwise)."""
+    if not data.spans:
+        return []
+    event_types = {t.name for t in schema.event_types}
     triggers = {e.trigger for e in data.events}
-    return [s for s in data.spans if s.id not in triggers and schema.event(s.label) is not None]
+    return [s for s in data.spans if s.label in event_types and s.id not in triggers]
 
 
 def split_of(doc_ids: Sequence[str], ratios: Sequence[float] | None, seed: int) -> dict[str, str]:

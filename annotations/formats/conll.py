@@ -159,13 +159,18 @@ def pad_columns(path: Path, width: int) -> None:
     """Give every row of the CoNLL file ``path`` ``width`` tag columns (``O`` added on the right),
     so that a ``--nested levels`` file has one column count throughout."""
     tmp = path.with_name(path.name + ".pad")
-    with open(path, "rb") as src, open(tmp, "wb") as dst:
-        for line in src:
-            body = line.rstrip(b"\n")
-            if body and not body.startswith(INFO_COMMENT.encode()):
-                body += b" O" * (width - body.count(b" "))  # a row is its token and tags, one space apart
-            dst.write(body + b"\n")
-    os.replace(tmp, path)
+    comment = INFO_COMMENT.encode()
+    try:
+        with open(path, "rb") as src, open(tmp, "wb") as dst:
+            for line in src:
+                body = line.rstrip(b"\n")
+                if body and not body.startswith(comment):
+                    body += b" O" * (width - body.count(b" "))  # a row is its token and tags, one space apart
+                dst.write(body + b"\n")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():  # only when something failed: the export is then removed as a whole
+            tmp.unlink()
 
 
 def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:

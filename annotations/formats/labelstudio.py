@@ -5,15 +5,15 @@ Each document is a task ``{"data": {"text", "doc_id", "title", "meta", "status"}
 is written as a relation result from the trigger region to the argument region labelled with the
 role, and read back as an event argument when the source region is labelled with an event type.
 Every region labelled with an event type is read back as an event, except those listed in
-``data.trigger_spans_without_event`` (spans labelled with an event type that no event uses). Offsets are code points, as
-Label Studio (since frontend PR #308) stores them; ``offsets="utf16"`` writes and reads JavaScript
-UTF-16 offsets for older versions. A ``label_config.xml`` for the project is written beside.
+``data.trigger_spans_without_event`` (spans labelled with an event type that no event uses).
+Offsets are code points, as Label Studio (since frontend PR #308) stores them; ``offsets="utf16"``
+writes and reads JavaScript UTF-16 offsets for older versions. A ``label_config.xml`` for the project is written beside.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -119,7 +119,7 @@ class Writer:
 
 def regions_to_parsed(pd: ParsedDoc, regions: list[tuple[str, Any, Any, str, str | None]],
                       links: list[tuple[str, str, str]], schema: Schema, problem: Any, where: int,
-                      not_events: Any = ()) -> None:
+                      not_events: Container[str] = ()) -> None:
     """Fill ``pd`` from ``(ref, start, end, label, note)`` regions and ``(from, to, label)`` links.
 
     A link from a region labelled with an event type whose label is one of that event type's roles
