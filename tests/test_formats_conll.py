@@ -15,6 +15,7 @@ from test_formats_common import find, news_project
 
 from annotations import Project
 from annotations.formats import export, import_annotated
+from annotations.formats.conll import INFO_COMMENT
 from annotations.schema import EntityType, Schema
 
 CLITICS = "زار الوفد بإسطنبول، وروسيا، لأوكرانيا."
@@ -22,9 +23,11 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def read_conll(path: Path) -> list[list[list[str]]]:
-    """Sentences of rows (token, tags...) without -DOCSTART- lines."""
+    """Sentences of rows (token, tags...) without -DOCSTART- and comment lines."""
     sents, cur = [], []
     for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith(INFO_COMMENT):
+            continue
         if not line.strip():
             if cur:
                 sents.append(cur)
@@ -219,3 +222,49 @@ def test_levels_export_imports_back_every_nested_span(tmp_path):
     assert not rep.problems and not rep.failed
     got = sorted((s.label, s.text) for s in q.spans(rep.documents[0]))
     assert got == sorted((s.label, s.text) for s in p.spans(d))
+
+
+def test_levels_rows_of_a_file_all_have_one_column_per_level(tmp_path):
+    p, d, _ = news_project()  # nesting two deep
+    deep = "زار وفد بلدية إسطنبول بغداد."
+    e = p.add_document(deep, status="done")
+    p.add_span(e, *find(deep, "وفد بلدية إسطنبول"), "PER")
+    p.add_span(e, *find(deep, "بلدية إسطنبول"), "ORG")
+    p.add_span(e, *find(deep, "إسطنبول"), "GPE")
+    p.add_document("نص بلا وسوم.", status="done")  # nesting zero deep
+    export(p, "conll", tmp_path / "l.conll", {"nested": "levels"})
+    lines = [x for x in (tmp_path / "l.conll").read_text(encoding="utf-8").split("\n")
+             if x.strip() and not x.startswith(INFO_COMMENT)]
+    assert {len(x.split(" ")) for x in lines} == {4}  # token + 3 levels, -DOCSTART- lines too
+    assert "إسطنبول I-PER I-ORG B-GPE" in lines and "بلا O O O" in lines and "روسيا I-PER B-GPE O" in lines
+    q = Project.memory()
+    rep = import_annotated(q, [tmp_path / "l.conll"], "conll")
+    assert not rep.problems and len(rep.documents) == 3
+    assert sorted((s.label, s.text) for s in q.spans(rep.documents[1])) == [
+        ("GPE", "إسطنبول"), ("ORG", "بلدية إسطنبول"), ("PER", "وفد بلدية إسطنبول")]
+
+
+def test_empty_and_whitespace_documents_survive_a_round_trip(tmp_path):
+    p = Project.memory()
+    texts = ["زار الوفد بغداد.", "", "   ", "\n\t\n", "ثم عاد."]
+    for k, t in enumerate(texts):
+        p.add_document(t, title=f"d{k}", status="done")
+    rep = export(p, "conll", tmp_path / "x.conll")
+    assert rep.documents == 5
+    assert rep.not_carried["text layout (CoNLL keeps tokens: they come back joined by single spaces, one "
+                           "sentence per line)"]["count"] == 4  # all but the empty one
+    q = Project.memory()
+    back = import_annotated(q, [tmp_path / "x.conll"], "conll")
+    assert not back.problems and len(back.documents) == 5
+    assert [(q.document(i).title, q.document(i).text) for i in back.documents] == [
+        ("d0", "زار الوفد بغداد ."), ("d1", ""), ("d2", ""), ("d3", ""), ("d4", "ثم عاد .")]
+
+
+def test_foreign_files_without_comment_lines_read_as_before(tmp_path):
+    f = tmp_path / "f.conll"
+    f.write_text("-DOCSTART- O\n\n-DOCSTART- O\n\nبغداد B-GPE\n\n-DOCSTART- O\n", encoding="utf-8")
+    q = Project.memory()
+    rep = import_annotated(q, [f], "conll", {"status": "done"})
+    assert len(rep.documents) == 1  # empty foreign blocks are not documents
+    doc = q.document(rep.documents[0])
+    assert doc.title == "f" and doc.status == "done" and doc.meta["source"] == str(f)

@@ -26,6 +26,7 @@ from .common import (
     ImportProblem,
     ImportReport,
     load_doc,
+    lost_annotators,
     require,
     split_of,
     staged,
@@ -121,6 +122,7 @@ def export(
 
 def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, report: ExportReport,
                schema: Schema, infos: list[Any], splits: dict[str, str], progress: Progress) -> None:
+    writes_annotators = getattr(writer_cls, "writes_annotators", False)
     with staged(out, opts.overwrite) as tmp:
         writers: dict[str, Any] = {}
 
@@ -148,6 +150,7 @@ def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, re
                     report.cancelled = True
                     break
                 data = load_doc(project, info.id, opts, report, splits[info.id], info)
+                lost_annotators(data, report, writes_annotators)
                 writer_for(data.split).add(data)
                 report.count(data)
                 progress.advance(1, info.title or info.id)

@@ -57,6 +57,7 @@ class Writer:
 
     layout = "file"
     ext = ".jsonl"
+    writes_annotators = True
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh: BinaryIO = open(path, "wb")  # noqa: SIM115 - closed in close()
