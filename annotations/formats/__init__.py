@@ -19,6 +19,7 @@ from ..progress import Progress
 from ..schema import Schema
 from . import brat, conll, doccano, events, hf, jsonl, labelstudio, spacy_fmt
 from .common import (
+    EXPORT_MARKER,
     SPLIT_NAMES,
     ExportOptions,
     ExportReport,
@@ -167,7 +168,8 @@ class _Cancelled(Exception):
 
 def _list_files(out: Path, report: ExportReport) -> None:
     if out.is_dir():
-        report.files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())[:1000]
+        report.files = sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                              if p.is_file() and p.name != EXPORT_MARKER)[:1000]
     else:
         report.files = [out.name]
 
