@@ -10,14 +10,17 @@ from .model import STATUSES, DocumentInfo, Problem, doc_of, kind_of
 from .schema import Schema
 from .store import Store
 from .store.docfile import PREFIX, local_number
+from .texthash import text_hash
 
 Records = dict[str, Any]
 
 
 def check(store: Store, infos: list[DocumentInfo], progress: Any = None) -> list[Problem]:
-    """Verify every document: spans inside the text, labels in the schema, every reference
-    resolving inside its document, ids matching their document. Empty list = healthy."""
-    problems: list[Problem] = []
+    """Verify every document: its text against its stored hash, spans inside the text, labels
+    in the schema, every reference resolving inside its document, ids matching their document;
+    and the store: documents the index or the journal knows but no file holds, damaged journal
+    lines. Empty list = healthy."""
+    problems: list[Problem] = store.problems()
     if progress is not None:
         progress.start(len(infos), "checking")
     for info in infos:
@@ -63,6 +66,9 @@ def check_doc(schema: Schema, doc_id: str, snap: Mapping[str, Records]) -> list[
     if doc is None:
         return [Problem(doc_id, "doc", "document record missing")]
     text = doc.get("text", "")
+    if isinstance(text, str) and doc.get("hash") and doc["hash"] != text_hash(text):
+        problems.append(Problem(doc_id, "doc", "the text does not match its stored hash: the file was changed "
+                                               "outside the app or is damaged; restore it from its backup"))
     for rid, rec in snap.items():
         if rid == "doc":
             continue

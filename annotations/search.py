@@ -1,27 +1,42 @@
-"""Arabic-normalised search over a normalised copy of a text, with matches mapped to exact original offsets.
+"""Arabic-normalised search over a folded copy of a text, with matches mapped to exact original offsets.
 
-The normalised copy drops Arabic diacritics (U+064B–U+0652, U+0670) and tatweel (U+0640), folds the alef
-variants (أ إ آ ٱ → ا), alef maqsura and Persian yeh (ى ی → ي), teh marbuta (ة → ه), Persian kaf (ک → ك),
-Arabic-Indic and Persian digits (٠–٩, ۰–۹ → 0–9) and letter case. Every original character becomes zero
-or one normalised character, so ``Normalized.starts`` maps each normalised index to the original index of
-the character it came from, and any match ``norm[a:b]`` corresponds to the original slice
-``text[original_start(a):original_end(b)]`` whose own normalisation is exactly ``norm[a:b]``.
+The folded copy is NFKC (so NFD sequences compose, and presentation forms such as lam-alef ﻻ become
+their letters), without Arabic diacritics (U+064B–U+0655, U+0670), tatweel (U+0640) or invisible
+characters (ZWNJ/ZWJ, bidi controls and other default-ignorable code points; ``annotations.invisible``),
+with every run of spaces (NBSP, thin spaces, tabs, newlines...) one space, the alef variants
+(أ إ آ ٱ → ا), alef maqsura and Persian yeh (ى ی → ي), teh marbuta (ة → ه), Persian kaf (ک → ك),
+Arabic-Indic and Persian digits (٠–٩, ۰–۹ → 0–9) folded and letter case folded.
+
+The text is folded one unit at a time: a grapheme cluster (a letter with its marks, an emoji sequence),
+merged with the next one in the rare case that NFKC composes across them (Hangul jamo). A unit may
+fold to nothing, to one character or to several (ﻻ → لا). A match in the folded copy counts only when it
+starts and ends on unit edges, so it maps to an original slice made of whole units, ``text[start:end]``,
+whose own folding is exactly the match: a search never cuts a ligature or a cluster in two.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import regex
+
+from .invisible import INVISIBLE
 
 if TYPE_CHECKING:  # only for type hints; the core stays importable without a project
     from .model import Document
 
-DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
+# U+0653–U+0655 (madda, hamza above and below) are what NFD leaves of آ أ إ on another letter's back.
+DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0656)) | {"\u0670"}
 TATWEEL = "\u0640"
-_REMOVED = DIACRITICS | {TATWEEL}
+# Ignored characters that stay with the letter before them: a match that ends on that letter takes them.
+_ATTACHED = DIACRITICS | {TATWEEL}
+_REMOVED = _ATTACHED | INVISIBLE
 
 _FOLD: dict[str, str] = {
     "\u0623": "\u0627",  # أ
@@ -36,15 +51,19 @@ _FOLD: dict[str, str] = {
 _FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
 
+_CLUSTER_RE = regex.compile(r"\X")
+
 
 def fold_char(ch: str) -> str:
-    """Return the normalised form of one character: ``""`` when search ignores it, else one character."""
+    """Fold one (NFKC) character: ``""`` when search ignores it, ``" "`` for any space, else one character."""
     if ch in _REMOVED:
         return ""
+    if ch.isspace():
+        return " "
     folded = _FOLD.get(ch)
     if folded is not None:
         return folded
-    # casefold() may expand (ß → ss); keep the 1:1 map by falling back to lower() or the char itself.
+    # casefold() may expand (ß → ss); keep one character by falling back to lower() or the char itself.
     low = ch.casefold()
     if len(low) == 1:
         return low
@@ -52,66 +71,120 @@ def fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-def normalize(text: str) -> str:
-    """Return the normalised search form of ``text`` (without the offset map)."""
-    return "".join(fold_char(c) for c in text)
+@lru_cache(maxsize=8192)
+def _fold_unit(unit: str) -> str:
+    """Fold one unit (a grapheme cluster): NFKC, then each character; spaces in it are collapsed too."""
+    nfkc = unicodedata.normalize("NFKC", unit)
+    if nfkc[:1] == " " and not unit[0].isspace():
+        # NFKC spells spacing accents and isolated harakat (ﹰ, ¨) as a space plus the mark: not a space
+        nfkc = nfkc.lstrip(" ")
+    folded = "".join(map(fold_char, nfkc))
+    return re.sub("  +", " ", folded) if "  " in folded else folded
+
+
+def _units(text: str) -> Iterator[str]:
+    """The text cut into the units it is folded by (see the module docstring), in order."""
+    clusters = _CLUSTER_RE.findall(text)
+    if unicodedata.is_normalized("NFKC", text):
+        # NFKC changes nothing, so no composition spans two clusters (nor does it in any piece of the text)
+        yield from clusters
+        return
+    unit = ""
+    for cluster in clusters:
+        if unit and (unicodedata.normalize("NFKC", unit + cluster)
+                     != unicodedata.normalize("NFKC", unit) + unicodedata.normalize("NFKC", cluster)):
+            unit += cluster
+            continue
+        if unit:
+            yield unit
+        unit = cluster
+    if unit:
+        yield unit
 
 
 @dataclass(frozen=True)
 class Normalized:
-    """A normalised copy of ``original`` with the map back to original offsets.
+    """A folded copy of ``original`` with the map back to original offsets.
 
     Attributes:
         original: the exact text.
-        text: the normalised copy.
-        starts: ``starts[i]`` is the index in ``original`` of the character that became ``text[i]``.
+        text: the folded copy.
+        starts: ``starts[i]`` is where in ``original`` the unit that gave ``text[i]`` starts (the
+            characters of one unit share it, so the list never decreases).
+        ends: ``ends[i]`` is where a match whose last character is ``text[i]`` ends in ``original``:
+            the end of that unit, and of the diacritics and tatweels right after it.
     """
 
     original: str
     text: str
     starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
     @classmethod
     def of(cls, original: str) -> Normalized:
-        chars: list[str] = []
+        parts: list[str] = []
         starts: list[int] = []
-        for i, ch in enumerate(original):
-            folded = fold_char(ch)
+        ends: list[int] = []
+        pos = 0
+        last = ""  # the last folded character so far: a space after a space is not repeated
+        for unit in _units(original):
+            end = pos + len(unit)
+            folded = _fold_unit(unit)
+            if folded[:1] == " " and last == " ":
+                folded = folded[1:]
             if folded:
-                chars.append(folded)
-                starts.append(i)
-        return cls(original, "".join(chars), tuple(starts))
+                parts.append(folded)
+                starts.extend([pos] * len(folded))
+                ends.extend([end] * len(folded))
+                last = folded[-1]
+            elif ends and ends[-1] == pos and all(c in _ATTACHED for c in unit):
+                # a tatweel or a lone diacritic goes with the match that ends before it
+                k = len(ends) - 1
+                while k >= 0 and ends[k] == pos:
+                    ends[k] = end
+                    k -= 1
+            pos = end
+        return cls(original, "".join(parts), tuple(starts), tuple(ends))
+
+    def _unit_edge(self, i: int) -> bool:
+        """True when folded index ``i`` is where a unit's folding starts (or the end of the copy)."""
+        return i <= 0 or i >= len(self.starts) or self.starts[i - 1] != self.starts[i]
 
     def original_start(self, a: int) -> int:
-        """Original offset where normalised index ``a`` starts (``len(original)`` at the end)."""
+        """Original offset where folded index ``a`` starts (``len(original)`` at the end)."""
         return self.starts[a] if a < len(self.starts) else len(self.original)
 
     def original_end(self, b: int) -> int:
-        """Original end offset (exclusive) of a match that ends at normalised index ``b``.
+        """Original end offset (exclusive) of a match that ends at folded index ``b``.
 
-        Ignored characters that follow the last matched character (its diacritics, a tatweel) belong to
-        it, so the end extends up to the next kept character.
+        Ignored diacritics and tatweels that follow the last matched character belong to it, so the
+        end extends over them; invisible characters and repeated spaces after it do not.
         """
         if b <= 0:
             return 0
-        return self.starts[b] if b < len(self.starts) else len(self.original)
+        return self.ends[b - 1]
 
-    def to_original(self, a: int, b: int) -> tuple[int, int]:
-        """Map the normalised range ``[a, b)`` to the original range."""
+    def to_original(self, a: int, b: int) -> tuple[int, int] | None:
+        """Map the folded range ``[a, b)`` to the original range, or None when it cuts a unit."""
+        if not (self._unit_edge(a) and self._unit_edge(b)):
+            return None
         if a >= b:
             pos = self.original_start(a)
             return pos, pos
         return self.original_start(a), self.original_end(b)
 
     def to_normalized(self, pos: int) -> int:
-        """Index in the normalised copy of the first kept character at or after original ``pos``."""
+        """Index in the folded copy of the first folded character from original ``pos`` on."""
         return bisect_left(self.starts, pos)
 
     def find_all(self, query: str, whole_word: bool = False) -> list[tuple[int, int]]:
         """All non-overlapping matches of ``query`` as original ``(start, end)`` offsets, in order.
 
+        A match that would cut a unit (only ``ل`` of ``ﻻ``) is skipped, and the search goes on from
+        the next character, so an overlapping match on unit edges is still found.
+
         Args:
-            query: text to look for; it is normalised the same way (so diacritics in it are ignored).
+            query: text to look for; it is folded the same way (so diacritics in it are ignored).
             whole_word: only matches not glued to letters or digits on either side.
         """
         needle = normalize(query)
@@ -121,7 +194,22 @@ class Normalized:
             pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
         else:
             pattern = re.compile(re.escape(needle))
-        return [self.to_original(m.start(), m.end()) for m in pattern.finditer(self.text)]
+        found: list[tuple[int, int]] = []
+        pos = 0
+        while (m := pattern.search(self.text, pos)) is not None:
+            span = self.to_original(m.start(), m.end())
+            if span is None:
+                pos = m.start() + 1
+                continue
+            found.append(span)
+            pos = m.end()
+        return found
+
+
+def normalize(text: str) -> str:
+    """Return the folded search form of ``text`` (``Normalized.of(text).text``, without the offset map)."""
+    folded = "".join(map(_fold_unit, _units(text)))
+    return re.sub("  +", " ", folded) if "  " in folded else folded
 
 
 def find_all(text: str, query: str, whole_word: bool = False) -> list[tuple[int, int]]:

@@ -125,6 +125,7 @@ class SpanOps(ProjectBase):
                         "change the event's type instead"
                     )
             self._check_roles_still_fit(docfile, span_id, new["label"])
+            self._check_relations_still_fit(docfile, span_id, new["label"])
         self._write(Change("edit span", {rec["doc"]: {span_id: rec}}, {rec["doc"]: {span_id: new}}))
 
     def _check_roles_still_fit(self, docfile: DocFile, target: str, label: str) -> None:
@@ -136,6 +137,18 @@ class SpanOps(ProjectBase):
                     raise InUseError(
                         f"{target} fills role {role} of event {ev['id']} ({ev['type']}), which takes "
                         f"{', '.join(role_def.types)}, not {label}; remove the argument first"
+                    )
+
+    def _check_relations_still_fit(self, docfile: DocFile, target: str, label: str) -> None:
+        """Refuse a label that a relation using ``target`` does not take (as ``add_relation`` does)."""
+        for rel in docfile.all("relation"):
+            rt = self.schema.relation(rel["type"])
+            for end in ("arg1", "arg2"):
+                allowed = getattr(rt, end) if rt is not None else []
+                if rel[end] == target and allowed and label not in allowed:
+                    raise InUseError(
+                        f"{target} is {end} of relation {rel['id']} ({rel['type']}), which takes "
+                        f"{', '.join(allowed)} there, not {label}; remove the relation first"
                     )
 
     def remove_span(self, span_id: str, cascade: bool = False) -> None:

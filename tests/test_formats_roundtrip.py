@@ -199,7 +199,7 @@ def test_cli_export_then_import_under_the_same_format_name(tmp_path, fmt, capsys
     assert main.main(["export", str(tmp_path / "proj"), "--format", fmt, "--out", str(out), "--status", "all",
                       "--quiet"]) == 0
     assert main.main(["import", str(tmp_path / "back"), str(out), "--format", fmt, "--quiet"]) == 0
-    assert "imported 5 documents" in capsys.readouterr().out
+    assert "Imported 5 annotated documents" in capsys.readouterr().out
     with Project.open(tmp_path / "back") as q:
         assert seen(q) == want
 

@@ -63,9 +63,43 @@ def test_damaged_utf8_is_refused_not_turned_into_mojibake():
     data = ARTICLE.encode("utf-8")
     cut = data.index(b"\n") + 5
     damaged = data[:cut] + b"\xff\xfe" + data[cut:]
-    with pytest.raises(IngestError, match=r"invalid UTF-8 at line 2") as err:
+    with pytest.raises(IngestError, match=r"invalid UTF-8 at line 2 byte 5 \(file offset \d+\): ff fe") as err:
         decode_bytes(damaged)
     assert err.value.line == 2
+
+
+ENGLISH = ("The delegation met in Istanbul on Wednesday, the Kremlin said, without giving details.\n" * 40).encode()
+
+
+def test_mostly_ascii_with_two_bad_bytes_is_damaged_utf8_not_a_code_page():
+    # Two stray bytes were once enough for the code-page detector to read the whole file as cp1250/cp1006.
+    line_len = ENGLISH.index(b"\n") + 1
+    data = ENGLISH[:line_len * 2 + 10] + b"\x92" + ENGLISH[line_len * 2 + 10:line_len * 30] + b"\xe9"
+    data += ENGLISH[line_len * 30:]
+    with pytest.raises(IngestError) as err:
+        decode_bytes(data)
+    message = str(err.value)
+    first, second = line_len * 2 + 10, line_len * 30 + 1  # the second comes after the first inserted byte
+    assert (f"invalid UTF-8 at line 3 byte 11 (file offset {first}): 92; "
+            f"line 31 byte 1 (file offset {second}): e9") in message
+    assert "2 bad bytes in 2 places" in message and "--encoding" in message
+    assert err.value.line == 3
+    # named, the encoding is used as it is
+    assert decode_bytes(data, "cp1252").text.count("’") == 1
+
+
+def test_many_bad_places_are_listed_up_to_five_then_counted():
+    line_len = ENGLISH.index(b"\n") + 1
+    data = b"".join(ENGLISH[k * line_len:(k + 1) * line_len] + (b"\xff" if k < 8 else b"") for k in range(40))
+    listed = r"line 6 byte 1 \(file offset 439\): ff; and 3 more — 8 bad bytes in 8 places"
+    with pytest.raises(IngestError, match=listed):
+        decode_bytes(data)
+
+
+def test_arabic_code_page_with_its_many_high_bytes_is_still_detected():
+    # an English file with an Arabic paragraph in cp1256: far more than 1% of the bytes are not UTF-8
+    data = ENGLISH[:400] + ARTICLE.encode("cp1256")
+    assert decode_bytes(data).encoding == "cp1256"
 
 
 @pytest.mark.parametrize("seed", range(3))

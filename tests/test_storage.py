@@ -325,14 +325,17 @@ def test_journal_replay_and_torn_last_line(tmp_path):
 
 
 def test_journal_damaged_in_the_middle_is_reported(tmp_path):
+    # issue 11: a damaged line is skipped and reported, the complete lines after it are kept,
+    # and the journal as it was is kept aside (more cases: tests/test_store_faults.py)
     proj, doc = _journal_project(tmp_path)
     journal = proj / "journal"
     lines = journal.read_bytes().splitlines(keepends=True)
-    journal.write_bytes(b"0badc0de {}\n" + lines[1])
-    before = _tree(proj)
-    with pytest.raises(ProjectCorruptError, match="journal: line 1 is damaged"):
-        Project.open(proj)
-    assert _tree(proj) == before
+    damaged = b"0badc0de {}\n" + lines[1]
+    journal.write_bytes(damaged)
+    with Project.open(proj) as p:
+        assert any("journal: line 1 is damaged" in w for w in p.warnings), p.warnings
+        assert [s.label for s in p.spans(doc)] == ["PER", "GPE", "Contact.Meet"]
+    assert [f.read_bytes() for f in proj.glob("journal.damaged-*")] == [damaged]
 
 
 def _json_values(scalars):

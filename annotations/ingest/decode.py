@@ -152,12 +152,41 @@ def _strict(data: bytes, codec: str, what: str) -> str:
         ) from None
 
 
-def _looks_like_damaged_utf8(data: bytes) -> bool:
-    """True when most non-ASCII bytes form valid UTF-8, so a legacy code page would give mojibake."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
+#: How many bad places a damaged-UTF-8 message lists before it only counts the rest.
+_SHOWN_BAD = 5
+_BAD_RUN_RE = re.compile("[\udc80-\udcff]+")  # the invalid bytes, as surrogateescape decodes them
+
+
+def _damaged_utf8_error(data: bytes) -> IngestError | None:
+    """The refusal for bytes that are almost all valid UTF-8, or None when they look like another encoding.
+
+    Almost all valid means: the invalid bytes are at most 1% of the file (at least 2 are allowed), or
+    most non-ASCII characters are valid UTF-8. A mostly-ASCII file with a couple of stray bytes
+    is damaged UTF-8: a code-page guess from those few bytes (cp1006, say) would store garbage.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = list(_BAD_RUN_RE.finditer(text))
+    bad = sum(m.end() - m.start() for m in runs)
     good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
-    return good >= 4 * bad
+    if bad > max(2, len(data) // 100) and good < 4 * bad:
+        return None
+    places = []
+    for m in runs[:_SHOWN_BAD]:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text.count("\n", 0, m.start()) + 1
+        column = len(text[line_start:m.start()].encode("utf-8", errors="surrogateescape")) + 1
+        offset = len(text[:m.start()].encode("utf-8", errors="surrogateescape"))
+        raw = m.group().encode("utf-8", errors="surrogateescape")
+        places.append(f"line {line} byte {column} (file offset {offset}): {raw.hex(' ')}")
+    more = f"; and {len(runs) - _SHOWN_BAD} more" if len(runs) > _SHOWN_BAD else ""
+    first_line = text.count("\n", 0, runs[0].start()) + 1
+    return IngestError(
+        f"invalid UTF-8 at {'; '.join(places)}{more} — {bad} bad byte{'s' if bad != 1 else ''} in "
+        f"{len(runs)} place{'s' if len(runs) != 1 else ''}, the other {len(data) - bad} bytes are UTF-8; "
+        "the file is damaged or mixes encodings, so it is refused rather than guessed as another "
+        "encoding: repair those bytes, or if the file really is in another encoding, name it with --encoding",
+        first_line,
+    )
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
@@ -205,14 +234,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         try:
             text = data.decode("utf-8")
             codec = "utf-8"
-        except UnicodeDecodeError as e:
-            if _looks_like_damaged_utf8(data):
-                line = _line_of(data, e.start)
-                raise IngestError(
-                    f"invalid UTF-8 at line {line} (byte {e.start}): the file is damaged or mixes "
-                    "encodings; if it is really in another encoding, name it with --encoding",
-                    line,
-                ) from None
+        except UnicodeDecodeError:
+            damaged = _damaged_utf8_error(data)
+            if damaged is not None:
+                raise damaged from None
             text, codec = _detect(data)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1

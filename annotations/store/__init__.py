@@ -41,7 +41,9 @@ TinyDB's JSONStorage rewrites one whole file per change, in place. At 10,000 art
   ``DurableJSONStorage`` (temp file, fsync, ``os.replace``, fsync of the folder, previous version
   kept as ``.bak``), then project.json, then the journal is emptied. A crash at any point leaves
   complete files plus a journal whose replay (in order, idempotent) restores every acknowledged
-  change; a torn last journal line was never acknowledged and is dropped.
+  change; a torn last journal line (no newline) was never acknowledged and is dropped, a failed
+  append is cut off before its error is raised, and a damaged complete line is skipped and
+  reported (``journal``). A compaction that fails (a full disk) is a warning, retried later.
 * **Bulk imports write packs.** Creating a file costs more than reading and decoding an article
   on some systems (0.7 ms a file on the machine this was built on), so ``add_documents`` writes
   its documents into one TinyDB file, ``docs/<first id>-<n>.pack.json`` (table ``documents``), made
@@ -52,7 +54,9 @@ TinyDB's JSONStorage rewrites one whole file per change, in place. At 10,000 art
 * **Document files are the truth; the index in project.json is a cache** (titles, statuses,
   counts, hashes, each file's size and mtime). On open the folder is listed and only files whose
   size/mtime differ from the cache are read again, so opening 10,000 articles reads one small
-  JSON index and lists a folder.
+  JSON index and lists a folder. A pack's cache entries are checked against the pack (its last
+  key, and each id at its place: a few bytes a document), and a document the cache lists that
+  no file holds is reported missing, never dropped (``index``).
 * **Readers need no lock.** ``Store.open(readonly=True)`` takes no lock and writes nothing: it
   reads the journal, then the files, and reads again if the writer compacted meanwhile (the
   docs folder, project.json or the journal changed identity); the journal is then replayed in

@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from ..errors import ProjectCorruptError
+from ..errors import ProjectCorruptError, ProjectWriteError
 
 BACKUP_SUFFIX = ".bak"
 TMP_SUFFIX = ".tmp"
@@ -41,8 +41,21 @@ def atomic_write_bytes(path: Path, data: bytes, backup: bool = False, sync_dir: 
     """Write ``data`` to ``path`` atomically and durably; optionally keep ``path.bak``.
 
     ``sync_dir=False`` leaves the folder fsync to the caller, who writes several files into one
-    folder and fsyncs it once at the end (the renames are durable only after that)."""
+    folder and fsyncs it once at the end (the renames are durable only after that).
+
+    Raises:
+        ProjectWriteError: it could not be written (a full disk...); ``path`` is as it was.
+    """
     path = Path(path)
+    try:
+        _atomic_write(path, data, backup, sync_dir)
+    except ProjectWriteError:
+        raise
+    except OSError as exc:
+        raise ProjectWriteError.of(exc, path, "The file was left as it was.") from None
+
+
+def _atomic_write(path: Path, data: bytes, backup: bool, sync_dir: bool) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..errors import ProjectLockedError
+from ..errors import ProjectLockedError, ProjectWriteError
 from .files import dumps
 
 
@@ -37,7 +37,13 @@ class ProjectLock:
         self.stale_holder: dict[str, Any] | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError:
+            raise
+        except OSError as exc:  # a read-only disk, a full one (no room for a new file)...
+            raise ProjectWriteError.of(exc, self.path, "The project was not opened; nothing in it was changed.") \
+                from None
         try:
             _try_lock(fd)
         except OSError:
@@ -59,10 +65,16 @@ class ProjectLock:
             "host": _hostname(),
             "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, dumps(info))
-        os.fsync(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, dumps(info))
+            os.fsync(fd)
+        except OSError as exc:  # a full disk: give the lock back, or this process could never reopen it
+            _unlock(fd)
+            os.close(fd)
+            raise ProjectWriteError.of(exc, self.path, "The project was not opened; nothing in it was changed.") \
+                from None
         self._fd = fd
 
     @staticmethod

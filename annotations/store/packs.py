@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import mmap
 import os
 import re
 from collections import OrderedDict
@@ -80,6 +81,33 @@ class PackFiles:
                 if is_doc_record(rec) and rec["id"] == doc_id:
                     return rec
         return self.records(name).get(doc_id)
+
+    def holds(self, name: str, summaries: list[Records]) -> bool:
+        """Whether the pack holds exactly the documents of ``summaries`` (cached index entries),
+        each where its ``pack_at`` says: the pack's last key gives its number of documents, and
+        each document's id is read at its place (a few bytes each, no parsing). False when
+        anything differs or the pack is not in the app's layout: then read the pack itself."""
+        try:
+            with open(self.docs_dir / name, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+                end = len(mm) - len(_PACK_TAIL)
+                if mm[: len(_PACK_HEAD)] != _PACK_HEAD or mm[end:] != _PACK_TAIL:
+                    return False
+                last_line = mm.rfind(b"\n", 0, end) + 1  # the last record's line: "<n>":{...}
+                key = re.match(rb'"([0-9]+)":', mm[last_line : last_line + 24])
+                if key is None or int(key.group(1)) != len(summaries):
+                    return False
+                for s in summaries:
+                    at = s.get("pack_at")
+                    if not (type(at) is list and len(at) == 2 and type(at[0]) is int and type(at[1]) is int):
+                        return False
+                    start, stop = at[0], at[0] + at[1]
+                    head = b'":{"id":"' + str(s["id"]).encode() + b'"'
+                    if (not len(_PACK_HEAD) < start < stop <= end or mm[start - 2 : start + len(head) - 2] != head
+                            or mm[stop - 1 : stop + 2] != (b"}" + _PACK_TAIL[:2] if stop == end else b"},\n")):
+                        return False
+                return True
+        except (OSError, ValueError):  # gone, empty, or not mappable: read it the slow way
+            return False
 
     def remember(self, name: str, pack: Parsed) -> None:
         self._parsed[name] = pack

@@ -18,14 +18,15 @@ from ..errors import (
     ProjectCorruptError,
     ProjectError,
     ProjectVersionError,
+    ProjectWriteError,
     SchemaError,
 )
-from ..model import Change, kind_of
+from ..model import Change, Problem, kind_of
 from ..schema import Schema, ace2005
 from . import index as index_file
 from .docfile import DocFile
 from .files import BACKUP_SUFFIX, DurableJSONStorage, atomic_write_bytes, fsync_dir
-from .journal import Journal
+from .journal import DAMAGED_PREFIX, Journal
 from .lock import ProjectLock
 from .packs import DOC_ID_RE, PackFiles
 
@@ -51,7 +52,8 @@ class Store:
         schema: the stored schema (``write`` replaces it when a change carries one).
         index: each document's summary by id (see ``annotations.store.index``).
         generation: changes whenever the index does (for callers that cache views of it).
-        warnings: things noticed at open.
+        warnings: things noticed at open, and compactions that failed (retried later).
+        missing: index entries of documents that no file holds (see ``annotations.store.index``).
     """
 
     def __init__(self, path: Path | None, readonly: bool = False) -> None:
@@ -75,6 +77,9 @@ class Store:
         self.dirty: set[str] = set()  # documents changed in memory and in the journal, not yet in their files
         self.schema_dirty = False
         self.packs = PackFiles(path / "docs") if path is not None else None
+        self.missing: dict[str, Records] = {}
+        self.journal_missing: dict[str, str] = {}  # documents the journal has changes for, no file: why
+        self.journal_damage: list[str] = []  # damaged journal lines seen by a read-only open
 
     # ------------------------------------------------------------------ opening and closing
     @classmethod
@@ -96,9 +101,9 @@ class Store:
                     f"{folder}: no such project folder. Check the path, or import documents to create it."
                 )
             try:
-                folder.mkdir(parents=True)
+                _make_folders(folder)
             except OSError as exc:
-                raise ProjectError(f"{folder}: cannot create the project folder ({exc.strerror}).") from None
+                raise ProjectWriteError.of(exc, folder, "No project was created.") from None
         store = cls(folder, readonly=readonly)
         if readonly:
             store._load_readonly()
@@ -121,10 +126,11 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Bring the files up to date, empty the journal, release the lock."""
+        """Bring the files up to date, empty the journal, release the lock. If the files cannot
+        be written (a full disk), the changes stay in the journal for the next open: a warning."""
         try:
             if self.path is not None and not self.readonly:
-                self.compact()
+                self._compact_or_warn(write_index=True)
         finally:
             self.close_files()
 
@@ -241,7 +247,7 @@ class Store:
                 )
             self._read_schema(meta_path)
             before = self._generation_marks()
-            entries = Journal.read(self.path / "journal")
+            journal = Journal.read(self.path / "journal")
             self.cache.clear()
             self.packs = PackFiles(self.docs_dir)
             self._scan()
@@ -251,7 +257,9 @@ class Store:
             self.warnings.clear()
         else:  # pragma: no cover - a writer compacting without pause for the whole time
             raise ProjectError(f"{self.path}: the project kept changing while it was read; try again")
-        replay_in_memory(self, entries)
+        self.warnings.extend(journal.notes)
+        self.journal_damage = journal.lost
+        replay_in_memory(self, journal.entries)
         self.index_dirty = False
 
     def _generation_marks(self) -> tuple[Any, ...]:
@@ -283,19 +291,67 @@ class Store:
         cached = index_file.read_cached(self.meta_db)
         scan = index_file.Scan(self.docs_dir, cached, self.packs, readonly=self.readonly)
         self.stale_packs |= scan.stale_packs
-        if scan.stale or len(scan.index) != len(cached):
+        if scan.stale or scan.dropped or len(scan.index) + len(scan.missing) != len(cached):
             self.index_dirty = True
             if cached:
                 self.warnings.append(f"re-indexed {scan.stale} document(s) changed since the last clean close")
         self.index = scan.index
+        for doc_id, why in self.journal_missing.items():
+            if doc_id not in self.index:
+                scan.missing.setdefault(doc_id, {**cached.get(doc_id, {"id": doc_id}), "missing": why})
+                self.index_dirty = True
+        self.missing = scan.missing
+        self.warnings.extend(self._missing_notes())
         self.generation += 1
         self.by_hash = {s["hash"]: d for d, s in self.index.items()}
         self.seq = max((s.get("seq", 0) for s in self.index.values()), default=0)
 
     def write_index(self) -> None:
         assert self.meta_db is not None
-        index_file.write(self.meta_db, self.index)
+        index_file.write(self.meta_db, self.index, self.missing)
         self.index_dirty = False
+
+    def _restore_hint(self, name: str) -> str:
+        """How to get ``docs/<name>`` back: the restore command when it has a backup."""
+        if (self.docs_dir / (name + BACKUP_SUFFIX)).exists():
+            return f"A backup exists; restore it with: python main.py restore {self.path} {name}"
+        return "No backup of it exists; restore the project folder from your own backup."
+
+    def _missing_notes(self) -> list[str]:
+        """One sentence per file that documents are missing from (for the warnings at open)."""
+        by_file: dict[str, list[str]] = {}
+        for doc_id, entry in self.missing.items():
+            by_file.setdefault(entry["missing"], []).append(doc_id)
+        notes = []
+        for name, ids in sorted(by_file.items()):
+            shown = ", ".join(sorted(ids)[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            if name.endswith(".json"):
+                notes.append(f"{len(ids)} document(s) that the index lists in {self.docs_dir / name} are missing: "
+                             f"no file holds them ({shown}). {self._restore_hint(name)}")
+            else:
+                notes.append(f"{len(ids)} document(s) are missing ({shown}): {name}")
+        return notes
+
+    def problems(self) -> list[Problem]:
+        """What ``check`` reports besides the documents' own records: documents that no file
+        holds, and damaged journal lines (kept aside as ``journal.damaged-*``)."""
+        out = []
+        for doc_id, entry in sorted(self.missing.items()):
+            name = entry["missing"]
+            if name.endswith(".json"):
+                message = f"missing: no file holds it ({self.docs_dir / name} does not). {self._restore_hint(name)}"
+            else:
+                message = f"missing: {name}"
+            out.append(Problem(doc_id, "file", message))
+        if self.path is not None:
+            for aside in sorted(self.path.glob(DAMAGED_PREFIX + "*")):
+                read = Journal.read(aside)
+                out.append(Problem(aside.name, "journal", (
+                    f"{aside}: a journal kept aside at open; {len(read.lost)} change(s) on it could not be read "
+                    "(damaged) and were not applied. Check the documents you changed last; delete the file "
+                    "once you have.")))
+        out += [Problem("journal", "journal", note) for note in self.journal_damage]
+        return out
 
     def compact(self, write_index: bool = True) -> None:
         """Write every change held in the journal into the document files (and the index cache),
@@ -305,6 +361,25 @@ class Store:
         from .compaction import compact
 
         compact(self, write_index)
+
+    def _compact_or_warn(self, write_index: bool) -> None:
+        """Compact; if a file cannot be written, warn instead of raising: every change is already
+        saved in the journal, and the compaction is tried again at the next change and on close."""
+        try:
+            try:
+                self.compact(write_index)
+            except ProjectWriteError:
+                raise
+            except OSError as exc:  # a rename or folder creation of the compaction itself
+                raise ProjectWriteError.of(exc, exc.filename or self.path or "", "") from None
+        except ProjectWriteError as exc:
+            note = (f"could not bring the document files up to date ({exc.path}: {exc.what}); every change "
+                    f"is saved in the journal, and this is tried again at the next change and on close. {exc.todo}")
+            if note not in self.warnings:
+                self.warnings.append(note)
+            import logging
+
+            logging.getLogger(__name__).warning("%s", note)
 
     # ------------------------------------------------------------------ reading
     def docfile(self, doc_id: str) -> DocFile:
@@ -379,9 +454,9 @@ class Store:
             except UnicodeEncodeError as exc:
                 raise AnnotationError(f"text, title or meta cannot be stored as UTF-8 ({exc.reason} at character "
                                       f"{exc.start}); remove that character") from None
-        self.apply(change.after, new_schema, change.before)
+        self.apply(change.after, new_schema, change.before)  # committed: nothing below may raise for it
         if self.journal is not None and (self.journal.size > JOURNAL_LIMIT or len(self.dirty) > 4 * CACHE_SIZE):
-            self.compact(write_index=False)
+            self._compact_or_warn(write_index=False)
 
     def apply(self, after: Mapping[str, Mapping[str, Any]], new_schema: Schema | None,
               before: Mapping[str, Mapping[str, Any]] | None) -> None:
@@ -414,7 +489,11 @@ class Store:
         name = self.packs.new_name(records)
         path = self.docs_dir / name
         data, where = laid_out
-        atomic_write_bytes(path, data)  # durable, rename and folder included
+        try:
+            atomic_write_bytes(path, data)  # durable, rename and folder included
+        except OSError as exc:
+            raise ProjectWriteError.of(exc, path, f"None of these {len(records)} documents were stored; the "
+                                                  "documents stored before are saved.") from None
         st = os.stat(path)
         # Not kept parsed: each document is read from its place in the file (pack_at) when asked
         # for, and an import would otherwise hold several packs of records it never reads again.
@@ -478,3 +557,14 @@ class Store:
             table.truncate()
             table.insert(schema.to_dict())
         self.schema = schema
+
+
+def _make_folders(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each made durable in its parent folder."""
+    created = []
+    while not folder.exists():
+        created.append(folder)
+        folder = folder.parent
+    for new in reversed(created):
+        new.mkdir()
+        fsync_dir(new.parent)

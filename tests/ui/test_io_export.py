@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from annotations import Project
-from ui import io_controller as io_module
-from ui.export_dialog import ExportDialog
-from ui.io_controller import install_io
-from ui.main_window import MainWindow
+from ui.io import io_controller as io_module
+from ui.io.export_dialog import ExportDialog
+from ui.io.io_controller import install_io
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -1,6 +1,6 @@
 """Draw events and relations over the reader: trigger marks, argument arcs or role chips, relation arrows.
 
-An ``EventPainter`` is an overlay of ``ui.span_painter.SpanPainter`` (``span_painter.overlays``), so it
+An ``EventPainter`` is an overlay of ``ui.reader.span_painter.SpanPainter`` (``span_painter.overlays``), so it
 paints in the reader, in the headless renderer and in screenshots alike, from the same ``QTextLayout``
 boxes the span painter computes. It never lays text out itself: every point it uses is the edge or
 centre of a span box, so right-to-left paragraphs, bidi runs and wrapped lines come out right without
@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 
 from annotations.model import Event, Relation, kind_of
 
-from .span_painter import SpanPainter, SpanRect
+from ..reader.span_painter import SpanPainter, SpanRect
 
 ARCS = "arcs"
 CHIPS = "chips"

@@ -1,13 +1,13 @@
 """The reader: a read-only text view of one document that paints spans over Qt's own text layout.
 
-Text is laid out once by ``ui.textdoc.ReaderDocument`` and never re-formatted for highlights; spans, chips,
-find hits and control marks are painted by ``ui.span_painter.SpanPainter`` under and over the text.
+Text is laid out once by ``ui.reader.textdoc.ReaderDocument`` and never re-formatted for highlights; spans, chips,
+find hits and control marks are painted by ``ui.reader.span_painter.SpanPainter`` under and over the text.
 All offsets in this widget's API are body code points of the stored text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotations.clitics import word_at
 
+from ..common.style import THEMES
 from .span_painter import SpanItem, SpanPainter
-from .style import THEMES
 from .textdoc import ReaderDocument, ReaderOptions
 
 
@@ -40,6 +40,9 @@ class ReaderView(QTextEdit):
 
     MIN_ZOOM, MAX_ZOOM = 0.5, 3.0
 
+    #: ``rule(text, start, end)``: the range a selection ``[start, end)`` stores as a span (``None``: nothing).
+    RangeRule = Callable[[str, int, int], "tuple[int, int] | None"]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Wrap the viewport via findChild before anything calls viewport(): viewport() on a not yet wrapped
@@ -58,6 +61,7 @@ class ReaderView(QTextEdit):
         self.rdoc = ReaderDocument("", options=self.options)
         self.painter = SpanPainter(self.rdoc)
         self._press: QPointF | None = None
+        self.range_rule: ReaderView.RangeRule | None = None  # None: the selection is stored as it is
         self._width = -1.0
         self._painted = False
         self.setDocument(self.rdoc.qdoc)
@@ -160,6 +164,18 @@ class ReaderView(QTextEdit):
             end -= 1
         return (start, end) if start < end else None
 
+    def target_range(self) -> tuple[int, int] | None:
+        """The range a span made from the selection would store: ``range_rule`` applied to it."""
+        rng = self.selected_range()
+        if rng is None or self.range_rule is None:
+            return rng
+        target = self.range_rule(self.rdoc.text, *rng)
+        return target if target is not None and target[0] < target[1] else None
+
+    def refresh_preview(self) -> None:
+        """Outline ``target_range()`` (the range a key press stores) again, e.g. after the rule changed."""
+        self._update_area(self.painter.set_preview(self.target_range()))
+
     def select_range(self, start: int, end: int, scroll: bool = True) -> None:
         """Select body offsets ``[start, end)`` (the caret ends at ``end``)."""
         pm = self.rdoc.positions
@@ -197,6 +213,7 @@ class ReaderView(QTextEdit):
         return viewport_point + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def _on_selection_changed(self) -> None:
+        self.refresh_preview()
         rng = self.selected_range()
         if rng is None:
             off = self.rdoc.positions.to_offset(self.textCursor().position())

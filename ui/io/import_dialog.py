@@ -32,9 +32,9 @@ from annotations.ingest.decode import DEFAULT_MAX_SIZE
 from annotations.ingest.tabular import Fields
 from annotations.model import STATUSES
 
+from ..common.dialog_parts import action_buttons, error_label
+from ..window.document_list import status_label
 from .bidi_paths import display_path
-from .dialog_parts import action_buttons, error_label
-from .document_list import status_label
 
 MB = 1024 * 1024
 # Encodings offered in the (editable) encoding box; "" means "detect".
@@ -125,7 +125,8 @@ class ImportDialog(QDialog):
 
         self.annotated_box = QGroupBox(self.tr("Annotated files"), self)
         self.unknown_combo = QComboBox(self)
-        self.unknown_combo.addItem(self.tr("Refuse them (report each)"), "refuse")
+        self.unknown_combo.addItem(self.tr("Add them while the project has no annotations"), "auto")
+        self.unknown_combo.addItem(self.tr("Refuse the file"), "refuse")
         self.unknown_combo.addItem(self.tr("Add them to the schema"), "add")
         self.scheme_combo = QComboBox(self)
         self.scheme_combo.addItem(self.tr("Detect"), "auto")
@@ -159,12 +160,12 @@ class ImportDialog(QDialog):
         plain = {
             "txt": self.tr("Plain text (.txt)"),
             "html": self.tr("Web pages (.html)"),
-            "jsonl": self.tr("JSON lines of articles (.jsonl)"),
+            "articles-jsonl": self.tr("JSON lines of articles (.jsonl)"),
             "csv": self.tr("CSV or TSV table (.csv, .tsv)"),
             "zip": self.tr("ZIP archive of articles (.zip)"),
         }
         marked = {
-            "jsonl-native": self.tr("Annotated: this app's JSONL"),
+            "jsonl": self.tr("Annotated: this app's JSONL"),
             "brat": self.tr("Annotated: brat standoff (.ann + .txt)"),
             "conll": self.tr("Annotated: CoNLL, IOB2 or BIOES"),
             "spacy": self.tr("Annotated: spaCy DocBin (.spacy)"),

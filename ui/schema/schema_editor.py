@@ -33,7 +33,7 @@ from annotations.model import Change, kind_of
 from annotations.project import Project
 from annotations.schema import PRESETS, AttributeDef, EntityType, EventType, RelationType, Role, Schema
 
-from .event_picker import swatch
+from ..events.event_picker import swatch
 
 Push = Callable[[list[Change], str], None]
 KINDS = ("entity", "event", "relation", "attribute")

@@ -1,7 +1,7 @@
 """Headless render of one document with its highlights to PNG, PDF (vector text) or self-contained HTML.
 
-``python main.py render PROJECT DOC_ID --out FILE``. The page is laid out by ``ui.textdoc.ReaderDocument``
-and painted by ``ui.span_painter.paint_document``: the same code the reader widget uses, so a figure in a
+``python main.py render PROJECT DOC_ID --out FILE``. The page is laid out by ``ui.reader.textdoc.ReaderDocument``
+and painted by ``ui.reader.span_painter.paint_document``: the same code the reader widget uses, so a figure in a
 paper shows exactly what the annotator saw.
 """
 
@@ -57,8 +57,8 @@ def render_document(project: Any, doc_id: str, out: Path, width: int = 900, them
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+    from ..common.style import THEMES, register_fonts
     from .span_painter import SpanPainter, paint_document, span_items
-    from .style import THEMES, register_fonts
     from .textdoc import ReaderDocument, ReaderOptions
 
     register_fonts()
@@ -71,7 +71,7 @@ def render_document(project: Any, doc_id: str, out: Path, width: int = 900, them
     painter = SpanPainter(rdoc)
     painter.set_spans(span_items(project, doc_id))
     if events:
-        from .event_painter import install_for_document
+        from ..events.event_painter import install_for_document
 
         install_for_document(painter, project, doc_id, show_all=True)
     size = rdoc.qdoc.size()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from annotations.schema import Schema
 
-from .dialog_parts import error_label, ok_cancel
+from ..common.dialog_parts import error_label, ok_cancel
 from .event_picker import quoted
 
 # attempt(role, entity_label_or_None) -> None when stored, else the message to show (from the core).

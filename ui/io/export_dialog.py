@@ -30,8 +30,8 @@ from annotations.formats import EXPORTERS, ExportOptions
 from annotations.model import STATUSES
 from annotations.schema import Schema
 
-from .dialog_parts import action_buttons, error_label
-from .document_list import status_label
+from ..common.dialog_parts import action_buttons, error_label
+from ..window.document_list import status_label
 
 # Which options mean something for which format (see annotations/formats/*.py).
 TOKEN_FORMATS = ("conll", "hf", "events", "spacy")

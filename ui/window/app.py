@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from annotations import APP_NAME, Project, ProjectError
 from annotations.assets import asset_path
 
+from ..common.style import register_fonts
 from .main_window import MainWindow
-from .style import register_fonts
 
 ORG = "qalam"
 APP_ID = "qalam-annotator"

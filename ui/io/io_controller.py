@@ -6,7 +6,7 @@
 ``actions.open_project`` (to find the File menu) and ``menuBar()``. The work itself is the core's:
 ``annotations.ingest.import_paths`` (the same call as ``main.py import``, for the menu and for drops)
 and ``annotations.formats.export`` (as ``main.py export``). Both run on the GUI thread under a
-window-modal progress dialog (``ui.progress.QtProgress``): the project is not thread-safe and the
+window-modal progress dialog (``ui.io.progress.QtProgress``): the project is not thread-safe and the
 window mirrors each change as it is made, so nothing else may touch the project meanwhile.
 """
 

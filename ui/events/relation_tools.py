@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotations.schema import Schema
 
-from .dialog_parts import error_label, ok_cancel
+from ..common.dialog_parts import error_label, ok_cancel
 from .event_picker import quoted, swatch
 
 # attempt(relation_type, swapped) -> None when stored, else the core's message.

@@ -1,7 +1,7 @@
 """Build the reader's QTextDocument: title and metadata header, body paragraphs with direction, removed lines.
 
 The body is inserted character for character (one Qt position per BMP character), so the code-point
-offsets of the stored text map to Qt positions through ``ui.positions.PositionMap`` alone. The header
+offsets of the stored text map to Qt positions through ``ui.reader.positions.PositionMap`` alone. The header
 comes before the body (``positions.base`` is where the body starts) and the removed lines after it, so
 neither shifts body offsets.
 """
@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 
 from annotations.direction import RTL, document_direction, paragraph_direction
 
+from ..common.style import THEMES, Theme, reader_font
 from .positions import PositionMap
-from .style import THEMES, Theme, reader_font
 
 # Characters that are invisible or look like a space but are stored: shown as marks on demand.
 INVISIBLES: dict[str, str] = {

@@ -1,10 +1,10 @@
 """Wire events and relations into the main window: actions, event painter, events panel, undo steps.
 
 ``install_events(main_window)`` is the one entry point. It uses only public things of the main window:
-``reader`` (``ui.reader.ReaderView``), ``project`` (``annotations.Project``), ``current_doc_id`` (an
+``reader`` (``ui.reader.reader.ReaderView``), ``project`` (``annotations.Project``), ``current_doc_id`` (an
 attribute or a method), ``undo_stack`` (``QUndoStack``) and, when present, a ``document_changed`` signal.
 Every edit is a core call; what it changed (``project.last_change``) is pushed on the undo stack with the
-reader's ``ui.undo.ChangeCommand``, one step per user action (a macro when an action makes several
+reader's ``ui.window.undo.ChangeCommand``, one step per user action (a macro when an action makes several
 changes). Creating an event opens a macro that stays open while its arguments are attached, so the
 trigger, the event and its arguments undo as one step; the flow ends with Ctrl+Shift+Return, or when the user
 turns to another event, document or kind of edit. (While the macro is open, Qt disables undo.)
@@ -24,14 +24,14 @@ from annotations.errors import AnnotationError
 from annotations.model import Change, doc_of, kind_of
 from annotations.project import Project
 
+from ..schema.schema_editor import SchemaEditor
+from ..window.undo import ChangeCommand
 from .cascade_prompt import CascadePrompt
 from .event_painter import ARCS, CHIPS, EventPainter
 from .event_panel import EventPanel
 from .event_picker import EventTypePicker, quoted
 from .relation_tools import RelationPicker
 from .role_picker import RolePicker
-from .schema_editor import SchemaEditor
-from .undo import ChangeCommand
 
 # Ctrl+Return is the reader's "Mark done"; bare letters are label keys (entity and event types).
 SHORTCUTS = {
@@ -381,7 +381,7 @@ class EventsController(QObject):
         if ctx is None:
             return None
         project, doc = ctx
-        rng = self.reader.selected_range()
+        rng = self.reader.target_range()  # the window's span rule, as the reader outlines it
         if rng is None:
             sid = self.reader.selected_span()
             if sid is None:
@@ -423,7 +423,7 @@ class EventsController(QObject):
 
     def _argument_target(self, project: Project, doc: str) -> tuple[str | None, tuple[int, int] | None]:
         """What the user points at: an existing annotation id, or a text range for a new span."""
-        rng = self.reader.selected_range()
+        rng = self.reader.target_range()
         if rng is not None:
             same = [s for s in project.spans(doc) if (s.start, s.end) == rng]
             entity = next((s for s in same if project.schema.entity(s.label)), None)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotations import Change, Document, Project, Span
-from annotations.clitics import snap_to_words, suggest_span
+from annotations.clitics import snap_selection, suggest_span
 from annotations.model import kind_of
 
 from .actions import Actions
@@ -29,12 +29,12 @@ from .annotation_panel import AnnotationPanel
 from .document_list import DocumentList
 
 if TYPE_CHECKING:
-    from .find import FindPanel
+    from ..reader.find import FindPanel
+from ..common.style import THEMES
+from ..reader.reader import ReaderView
+from ..reader.span_painter import SpanItem, span_item, span_items
 from .palette import LabelPalette
 from .project_signals import ProjectSignals
-from .reader import ReaderView
-from .span_painter import SpanItem, span_item, span_items
-from .style import THEMES
 from .undo import UndoRunner
 
 OPEN_STATUSES = ("new", "in progress")
@@ -61,11 +61,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.project = project
         self.current_doc_id: str | None = None
-        self._events: Any = None  # the events controller (ui.events_controller), once installed
+        self._events: Any = None  # the events controller (ui.events.events_controller), once installed
         self._with_events = with_events
-        self.io: Any = None  # import/export (ui.io_controller), installed right after the first show
+        self.io: Any = None  # import/export (ui.io.io_controller), installed right after the first show
         self._doc: Document | None = None
-        self._exact: tuple[int, int] | None = None  # selection placed on purpose (clitic offer): no snapping
         self.undo_stack = QUndoStack(self)
         self.runner = UndoRunner(project, self.undo_stack, self.show_error)
         self.signals = ProjectSignals(project, self)
@@ -112,7 +111,7 @@ class MainWindow(QMainWindow):
             return
         self._tools_pending = False
         _ = self.events
-        from .io_controller import install_io
+        from ..io.io_controller import install_io
 
         self.io = install_io(self)
 
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
         """The events controller, installed on first use (None when this window has no events)."""
         if self._events is None and self._with_events:
             self._with_events = False  # install once, even if installing fails
-            from .events_controller import install_events
+            from ..events.events_controller import install_events
 
             self._events = install_events(self)
         return self._events
@@ -218,6 +217,9 @@ class MainWindow(QMainWindow):
         a.next_unannotated.triggered.connect(self.go_next_unannotated)
         a.delete_span.triggered.connect(self.delete_selected_span)
         a.accept_clitic.triggered.connect(self.accept_clitic_offer)
+        r.range_rule = self.stored_range
+        for option in (a.snap_words, a.clitic_snap, a.strip_article):
+            option.toggled.connect(lambda _on: r.refresh_preview())
         a.lang_system.triggered.connect(lambda: self.language_requested.emit("system"))
         a.lang_en.triggered.connect(lambda: self.language_requested.emit("en"))
         a.lang_ar.triggered.connect(lambda: self.language_requested.emit("ar"))
@@ -311,16 +313,17 @@ class MainWindow(QMainWindow):
 
     # -- annotating ------------------------------------------------------------------------------------
     def target_range(self) -> tuple[int, int] | None:
-        """The reader's selection after word snapping and (if on) clitic stripping."""
-        rng = self.reader.selected_range()
-        if rng is None:
-            return None
-        text = self.reader.text()
-        start, end = rng
-        if rng == self._exact:
-            return rng
+        """The range a span made from the reader's selection stores (the reader outlines it beforehand)."""
+        return self.reader.target_range()
+
+    def stored_range(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The one rule for every span made from a selection (entity, trigger, argument): the reader's rule.
+
+        Word snapping (on by default) widens an edge inside a word to the word's edge unless it falls on a
+        clitic boundary (``annotations.clitics.snap_selection``); "strip clitics" then drops proclitics.
+        """
         if self.actions.snap_words.isChecked():
-            start, end = snap_to_words(text, start, end)
+            start, end = snap_selection(text, start, end)
         if self.actions.clitic_snap.isChecked():
             offer = suggest_span(text, start, end, self.actions.strip_article.isChecked())
             if offer:
@@ -372,10 +375,9 @@ class MainWindow(QMainWindow):
         if rng is None:
             return
         text = self.reader.text()
-        start, end = snap_to_words(text, *rng) if self.actions.snap_words.isChecked() else rng
+        start, end = snap_selection(text, *rng) if self.actions.snap_words.isChecked() else rng
         offer = suggest_span(text, start, end, self.actions.strip_article.isChecked())
-        if offer:
-            self._exact = offer
+        if offer:  # its start is a clitic boundary, which the rule keeps: the offer is stored as shown
             self.reader.select_range(*offer, scroll=False)
 
     def jump_to_span(self, span_id: str) -> None:
@@ -387,7 +389,7 @@ class MainWindow(QMainWindow):
     def find_panel(self) -> FindPanel:
         """The find panel, built (and put in its dock) on first use."""
         if self._find_panel is None:
-            from .find import FindPanel
+            from ..reader.find import FindPanel
 
             panel = FindPanel(self)
             panel.set_sources(lambda: self._doc, lambda: self.project.iter_documents())
@@ -491,7 +493,7 @@ class MainWindow(QMainWindow):
             return
         text = self.reader.text()
         if self.actions.snap_words.isChecked():
-            start, end = snap_to_words(text, start, end)
+            start, end = snap_selection(text, start, end)
         offer = suggest_span(text, start, end, self.actions.strip_article.isChecked())
         if offer and not self.actions.clitic_snap.isChecked():
             self.statusBar().showMessage(

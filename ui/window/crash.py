@@ -2,7 +2,7 @@
 
 Install once, after the QApplication exists and before the main window is shown::
 
-    from ui.crash import install_crash_handler
+    from ui.window.crash import install_crash_handler
     install_crash_handler()
 
 Exceptions raised in Qt slots, event handlers and virtual overrides reach ``sys.excepthook`` through

@@ -26,7 +26,7 @@ class ReportDialog(QDialog):
 
     The report text comes from the core (``ImportReport.lines()``/``ExportReport.lines()``) so the
     GUI shows exactly what the CLI prints; each line is its own paragraph, laid out by its own first
-    strong character, and the file paths named in ``paths`` are shown isolated (``ui.bidi_paths``) so a
+    strong character, and the file paths named in ``paths`` are shown isolated (``ui.io.bidi_paths``) so a
     line naming Arabic folders and files keeps them in order. Copy gives the report without the isolates.
 
     Attributes:

@@ -7,22 +7,41 @@ arcs, role chips) all paint through this one class.
 
 Geometry: one span becomes one rectangle per visual run per line. ``QTextLine.glyphRuns(from, length)``
 splits a logical range into runs of one direction and font, so a span crossing an RTL/LTR boundary
-yields several boxes, each covering its own glyphs.
+yields several boxes, each covering its own glyphs. Invisible characters (bidi controls, zero-width
+characters) are left out of the runs: they have no ink, and their nominal advance would stretch a box
+over the neighbouring glyph.
+
+Nothing drawn here covers glyph ink: fills are under the text, and underlines, trigger outlines, the
+selection and the selection preview keep below the line's descent (where the dots under ي ب ج پ end).
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlock, QTextLine
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QRegion,
+    QTextBlock,
+    QTextLine,
+)
 
-from .textdoc import ReaderDocument
+from .textdoc import INVISIBLES, ReaderDocument
+
+# Invisible characters with no ink and no width of their own (NBSP and NNBSP look like spaces: they keep theirs)
+ZERO_WIDTH = frozenset(ch for ch, name in INVISIBLES.items() if name not in ("NBSP", "NNBSP"))
 
 
 @dataclass(frozen=True)
@@ -103,10 +122,14 @@ class SpanPainter:
         self._by_block: dict[int, set[str]] = {}
         self._blocks_of: dict[str, range] = {}
         self._geometry: dict[str, list[SpanRect]] = {}
+        # (block, line) -> (y under the line's lowest ink, the line's glyph boxes): lines drawn over the text
+        # keep out of both
+        self._ink: dict[tuple[int, int], tuple[float, QRegion]] = {}
         self.selected: str | None = None
         self.show_marks = False
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
+        self.preview: tuple[int, int] | None = None
         self.set_document(rdoc)
 
     # -- document --------------------------------------------------------------------------------------
@@ -114,6 +137,8 @@ class SpanPainter:
         """Paint over another (or a rebuilt) document; spans are re-indexed against its blocks."""
         self.rdoc = rdoc
         self.theme = rdoc.options.theme
+        self._zero_width = [q for q, name in rdoc.invisibles if name not in ("NBSP", "NNBSP")]
+        self._ink = {}
         base = rdoc.font
         self.chip_font = QFont(base)
         self.chip_font.setPointSizeF(max(6.0, base.pointSizeF() * 0.5))
@@ -129,10 +154,12 @@ class SpanPainter:
         self.selected = None
         self._hits = []
         self._current_hit = -1
+        self.preview = None
 
     def invalidate_geometry(self) -> None:
         """Forget cached boxes; call after the document is laid out again (width, zoom)."""
         self._geometry.clear()
+        self._ink.clear()
 
     # -- spans -----------------------------------------------------------------------------------------
     def items(self) -> Iterable[SpanItem]:
@@ -233,6 +260,20 @@ class SpanPainter:
         self._hits = sorted(pm.range_to_qt(s, e) for s, e in ranges)
         self._current_hit = current
 
+    # -- selection preview -----------------------------------------------------------------------------
+    def set_preview(self, rng: tuple[int, int] | None) -> QRectF:
+        """Mark the body range a key press would store (``None``: no preview); returns the area to repaint."""
+        area = self.preview_area()
+        self.preview = rng if rng is not None and rng[0] < rng[1] else None
+        return area.united(self.preview_area())
+
+    def preview_area(self) -> QRectF:
+        area = QRectF()
+        if self.preview is not None:
+            for r in self.range_rects(*self.rdoc.positions.range_to_qt(*self.preview)):
+                area = area.united(r.rect.adjusted(-3, -2, 3, 8))
+        return area
+
     # -- geometry --------------------------------------------------------------------------------------
     def range_rects(self, qs: int, qe: int) -> list[SpanRect]:
         """Boxes covering Qt positions ``[qs, qe)``: one per visual run per line, document coordinates."""
@@ -258,16 +299,19 @@ class SpanPainter:
                 continue
             top, height = origin.y() + line.y(), line.height()
             boxes: list[tuple[float, float, bool]] = []
-            for run in line.glyphRuns(la, lb - la):
-                positions = run.positions()
-                if not positions:
-                    continue
-                advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-                x0 = min(p.x() for p in positions)
-                x1 = max(p.x() + adv.x() for p, adv in zip(positions, advances, strict=True))
-                boxes.append((x0, x1, run.isRightToLeft()))
-            if not boxes:  # only spaces or marks without glyphs: use the caret positions
-                xa, xb = line.cursorToX(la)[0], line.cursorToX(lb)[0]
+            pieces = self._visible_pieces(block.position(), la, lb)
+            for pa, pb in pieces:
+                for run in line.glyphRuns(pa, pb - pa):
+                    positions = run.positions()
+                    if not positions:
+                        continue
+                    advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+                    x0 = min(p.x() for p in positions)
+                    x1 = max(p.x() + adv.x() for p, adv in zip(positions, advances, strict=True))
+                    boxes.append((x0, x1, run.isRightToLeft()))
+            if not boxes:  # only spaces, marks or invisibles without glyphs: use the caret positions
+                xa = line.cursorToX(pieces[0][0] if pieces else la)[0]
+                xb = line.cursorToX(pieces[-1][1])[0] if pieces else xa
                 rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
                 boxes.append((min(xa, xb), max(xa, xb), rtl))
             boxes.sort()
@@ -281,6 +325,19 @@ class SpanPainter:
                 out.append(SpanRect(QRectF(origin.x() + x0, top, max(x1 - x0, 1.0), height), rtl,
                                     block.blockNumber(), i))
         return out
+
+    def _visible_pieces(self, block_pos: int, a: int, b: int) -> list[tuple[int, int]]:
+        """Block positions ``[a, b)`` split around the invisible characters in it."""
+        pieces = []
+        i = bisect_left(self._zero_width, block_pos + a)
+        while i < len(self._zero_width) and self._zero_width[i] < block_pos + b:
+            z = self._zero_width[i] - block_pos
+            if z > a:
+                pieces.append((a, z))
+            a, i = z + 1, i + 1
+        if a < b:
+            pieces.append((a, b))
+        return pieces
 
     def rects(self, span_id: str) -> list[SpanRect]:
         """Boxes of one span (cached until ``invalidate_geometry``)."""
@@ -299,7 +356,8 @@ class SpanPainter:
         rects = self.rects(span_id)
         if not rects:
             return None
-        qs = self.rdoc.positions.to_qt(it.start)
+        first = next((i for i in range(it.start, it.end) if self.rdoc.text[i] not in ZERO_WIDTH), it.start)
+        qs = self.rdoc.positions.to_qt(first)
         block = self.rdoc.qdoc.findBlock(qs)
         layout = block.layout()
         line = layout.lineForTextPosition(qs - block.position())
@@ -308,7 +366,7 @@ class SpanPainter:
         x = layout.position().x() + line.cursorToX(qs - block.position())[0]
         first_line = [r for r in rects if r.block == block.blockNumber() and r.line == line.lineNumber()]
         width = self._chip_metrics.horizontalAdvance(it.label) + 6
-        bidi_class = unicodedata.bidirectional(self.rdoc.text[it.start])
+        bidi_class = unicodedata.bidirectional(self.rdoc.text[first])
         if bidi_class in ("R", "AL", "L"):
             rtl_char = bidi_class != "L"
         else:  # digits and neutrals: the chip sits where the paragraph starts reading
@@ -325,7 +383,9 @@ class SpanPainter:
         """Area to repaint when this span changes: its boxes, underlines and chip."""
         area = QRectF()
         for r in self.rects(span_id):
-            area = area.united(r.rect.adjusted(-2, -2, 2, 4 + 3 * self._levels[span_id]))
+            bottom = max(r.rect.bottom(), self.under_ink(r) + 3 * self._levels[span_id]) + 4
+            area = area.united(QRectF(r.rect.left() - 2, r.rect.top() - 2, r.rect.width() + 4,
+                                      bottom - r.rect.top() + 2))
         chip = self.chip_rect(span_id)
         if chip is not None:
             area = area.united(chip.adjusted(-2, -2, 2, 2))
@@ -390,7 +450,11 @@ class SpanPainter:
         """Underlines, outlines, chips, selection, find hits, control marks and overlays."""
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.save()
         spans = self.visible_spans(clip)
+        if spans or self.preview is not None or self._hits:
+            p.setClipRegion(self._away_from_ink(clip), Qt.ClipOperation.IntersectClip if p.hasClipping()
+                            else Qt.ClipOperation.ReplaceClip)
         for sid in spans:
             it = self._items[sid]
             style = self.styles.get(it.kind, SpanStyle())
@@ -398,9 +462,7 @@ class SpanPainter:
             level = self._levels[sid]
             for r in self.rects(sid):
                 if style.underline:
-                    line = self._line(r)
-                    y = r.rect.top() + (line.ascent() + line.descent() * 0.45 + 3 * level if line else
-                                        r.rect.height() - 2)
+                    y = self.under_ink(r) + 3 * level
                     # A filled pixel-aligned bar, not an antialiased line: identical on every paint device.
                     p.fillRect(QRectF(round(r.rect.left() + 1), round(y), round(r.rect.width() - 2), 2),
                                color.darker(130))
@@ -410,15 +472,17 @@ class SpanPainter:
                         pen.setStyle(Qt.PenStyle.DashLine)
                     p.setPen(pen)
                     p.setBrush(Qt.BrushStyle.NoBrush)
-                    p.drawRoundedRect(r.rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
-        for sid in spans:
-            self._paint_chip(p, sid)
+                    p.drawRoundedRect(self._outline_box(r), 2, 2)
         if self.selected in self._items:
             p.setPen(QPen(QColor(self.theme.selected), 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
             for r in self.rects(self.selected):
-                p.drawRoundedRect(r.rect.adjusted(-1, -1, 1, 1), 3, 3)
+                p.drawRoundedRect(self._outline_box(r).adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3)
+        self._paint_preview(p)
         self._paint_hits(p, clip)
+        p.restore()
+        for sid in spans:  # chips live in the gap above the line, clear of its glyphs
+            self._paint_chip(p, sid)
         if self.show_marks:
             self._paint_marks(p, clip)
         p.restore()
@@ -431,6 +495,73 @@ class SpanPainter:
         block = self.rdoc.qdoc.findBlockByNumber(r.block)
         line = block.layout().lineAt(r.line)
         return line if line.isValid() else None
+
+    def under_ink(self, r: SpanRect) -> float:
+        """Document y just below the lowest ink of the line holding ``r`` (dots under ي ب ج پ included).
+
+        Lines drawn at or below it never touch a glyph: underlines and nesting rows start here.
+        """
+        return self._line_ink(r.block, r.line)[0]
+
+    def _line_ink(self, block_no: int, line_no: int) -> tuple[float, QRegion]:
+        key = (block_no, line_no)
+        ink = self._ink.get(key)
+        if ink is None:
+            layout = self.rdoc.qdoc.findBlockByNumber(block_no).layout()
+            line = layout.lineAt(line_no)
+            origin = layout.position()
+            bottom = line.y() + line.ascent()
+            spans: list[list[float]] = []  # [left, right, top, bottom] of the glyph boxes, document coordinates
+            for run in line.glyphRuns():
+                font = run.rawFont()
+                for glyph, pos in zip(run.glyphIndexes(), run.positions(), strict=True):
+                    box = font.boundingRect(glyph)
+                    if box.isEmpty():
+                        continue
+                    x, y = pos.x() + origin.x(), pos.y() + origin.y()
+                    spans.append([x + box.left(), x + box.right(), y + box.top(), y + box.bottom()])
+                    bottom = max(bottom, pos.y() + box.bottom())
+            # Glyphs that touch or overlap (a joined word) merge into one box: a few rectangles per line.
+            spans.sort()
+            merged: list[list[float]] = []
+            for box in spans:
+                last = merged[-1] if merged else None
+                if last is not None and box[0] <= last[1] + 1:
+                    last[1], last[2], last[3] = max(last[1], box[1]), min(last[2], box[2]), max(last[3], box[3])
+                else:
+                    merged.append(box)
+            region = QRegion()
+            for left, right, top, low in merged:  # one pixel more on each side: antialiased edges are ink too
+                region = region.united(QRect(math.floor(left) - 1, math.floor(top) - 1,
+                                             math.ceil(right - left) + 3, math.ceil(low - top) + 3))
+            ink = self._ink[key] = (math.ceil(origin.y() + bottom) + 2.0, region)
+        return ink
+
+    def _away_from_ink(self, clip: QRectF) -> QRegion:
+        """``clip`` without the glyph boxes of the visible lines: outlines and underlines are clipped to it."""
+        region = QRegion(clip.toAlignedRect().adjusted(-2, -2, 2, 2))
+        for block in self.visible_blocks(clip):
+            for i in range(block.layout().lineCount()):
+                region = region.subtracted(self._line_ink(block.blockNumber(), i)[1])
+        return region
+
+    def _outline_box(self, r: SpanRect) -> QRectF:
+        """A span box for an outline: its bottom edge below the line's ink (the top edge is above all ink)."""
+        return QRectF(r.rect.left(), r.rect.top(), r.rect.width(), max(r.rect.height(), self.under_ink(r) -
+                                                                      r.rect.top() + 1))
+
+    def _paint_preview(self, p: QPainter) -> None:
+        """The range a key press would store: a bracket under it, below the ink, its ends pointing down."""
+        if self.preview is None:
+            return
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(self.theme.selected))
+        for r in self.range_rects(*self.rdoc.positions.range_to_qt(*self.preview)):
+            y = round(self.under_ink(r))
+            left, right = math.floor(r.rect.left()), math.ceil(r.rect.right())
+            p.drawRect(QRectF(left, y, right - left, 2))
+            p.drawRect(QRectF(left, y, 2, 6))
+            p.drawRect(QRectF(right - 2, y, 2, 6))
 
     def _paint_chip(self, p: QPainter, sid: str) -> None:
         chip = self.chip_rect(sid)
