@@ -268,3 +268,20 @@ def test_foreign_files_without_comment_lines_read_as_before(tmp_path):
     assert len(rep.documents) == 1  # empty foreign blocks are not documents
     doc = q.document(rep.documents[0])
     assert doc.title == "f" and doc.status == "done" and doc.meta["source"] == str(f)
+
+
+def test_levels_split_files_share_one_column_count(tmp_path):
+    p = Project.memory()
+    deep = "زار وفد بلدية إسطنبول بغداد."
+    e = p.add_document(deep, status="done")
+    for word, label in (("وفد بلدية إسطنبول", "PER"), ("بلدية إسطنبول", "ORG"), ("إسطنبول", "GPE")):
+        p.add_span(e, *find(deep, word), label)
+    for k in range(5):
+        d = p.add_document(f"زار الوزير {k} بغداد.", status="done")
+        p.add_span(d, *find(p.document(d).text, "بغداد"), "GPE")
+    rep = export(p, "conll", tmp_path / "s", {"nested": "levels", "split": "0.5,0.5"})
+    assert dict(rep.splits) == {"train": 3, "dev": 3}
+    for name in ("train.conll", "dev.conll"):
+        lines = [x for x in (tmp_path / "s" / name).read_text(encoding="utf-8").split("\n")
+                 if x.strip() and not x.startswith(INFO_COMMENT)]
+        assert lines and {len(x.split(" ")) for x in lines} == {4}, name
