@@ -285,3 +285,18 @@ def test_levels_split_files_share_one_column_count(tmp_path):
         lines = [x for x in (tmp_path / "s" / name).read_text(encoding="utf-8").split("\n")
                  if x.strip() and not x.startswith(INFO_COMMENT)]
         assert lines and {len(x.split(" ")) for x in lines} == {4}, name
+
+
+def test_damaged_comment_line_is_a_warning_and_the_file_name_the_title(tmp_path):
+    f = tmp_path / "c.conll"
+    f.write_text('-DOCSTART- O\n# qalam-document = {"title": "عنوان", "status"\n\nبغداد B-GPE\n\n'
+                 '-DOCSTART- O\n# qalam-document = {"title": "ثان", "status": "finished"}\n\nدمشق B-GPE\n',
+                 encoding="utf-8")
+    q = Project.memory()
+    rep = import_annotated(q, [f], "conll", {"status": "done"})
+    assert len(rep.documents) == 2 and not rep.errors
+    text = "\n".join(rep.lines())
+    assert f"{f}:2: warning: the # qalam-document line: not valid JSON" in text
+    assert f"{f}:7: warning: the # qalam-document line: status 'finished' is not one of" in text
+    a, b = (q.document(i) for i in rep.documents)
+    assert (a.title, a.status, b.title, b.status) == ("c #1", "done", "ثان", "done")

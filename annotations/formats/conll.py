@@ -193,7 +193,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
     for no, line in enumerate(lines, 1):
         line = line.rstrip("\r")
         if line.startswith(INFO_COMMENT):
-            infos[-1] = read_info(line[len(INFO_COMMENT):], f"line {no} (# qalam-document)", problem, name, no)
+            infos[-1] = read_info(line[len(INFO_COMMENT):], "the # qalam-document line", problem, name, no)
             continue
         fields = line.split()
         if fields and fields[0] == DOCSTART:
