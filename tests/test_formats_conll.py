@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2, IOBES, Entities
-from test_formats_common import find, news_project
+from test_formats_common import find, import_clean, news_project
 
 from annotations import Project
 from annotations.formats import export, import_annotated
@@ -293,9 +293,8 @@ def test_damaged_comment_line_is_a_warning_and_the_file_name_the_title(tmp_path)
                  '-DOCSTART- O\n# qalam-document = {"title": "ثان", "status": "finished"}\n\nدمشق B-GPE\n',
                  encoding="utf-8")
     q = Project.memory()
-    rep = import_annotated(q, [f], "conll", {"status": "done"})
-    assert len(rep.documents) == 2 and not rep.errors
-    text = "\n".join(rep.lines())
+    rep, text = import_clean(q, f, "conll", {"status": "done"})
+    assert len(rep.documents) == 2
     assert f"{f}:2: warning: the # qalam-document line: not valid JSON" in text
     assert f"{f}:7: warning: the # qalam-document line: status 'finished' is not one of" in text
     a, b = (q.document(i) for i in rep.documents)
