@@ -80,6 +80,7 @@ class Schema:
     Attributes:
         name: a display name ("ACE 2005").
         entity_types, event_types, relation_types, attributes: ordered lists of definitions.
+        nesting: whether spans may nest (kept in the file only when ``False``).
     """
 
     def __init__(
@@ -89,8 +90,10 @@ class Schema:
         event_types: Iterable[EventType] = (),
         relation_types: Iterable[RelationType] = (),
         attributes: Iterable[AttributeDef] = (),
+        nesting: bool = True,
     ) -> None:
         self.name = name
+        self.nesting = nesting  # spans may nest (Wojood); False for flat datasets (ANERcorp, AQMAR)
         self.entity_types = list(entity_types)
         self.event_types = list(event_types)
         self.relation_types = list(relation_types)
@@ -171,6 +174,7 @@ class Schema:
             ],
             "relation_types": [copy.deepcopy(vars(t)) for t in self.relation_types],
             "attributes": [copy.deepcopy(vars(a)) for a in self.attributes],
+            **({} if self.nesting else {"nesting": False}),  # written only when off: older files stay as they were
         }
 
     @classmethod
@@ -187,6 +191,7 @@ class Schema:
                 ],
                 relation_types=[RelationType(**t) for t in data.get("relation_types", [])],
                 attributes=[AttributeDef(**a) for a in data.get("attributes", [])],
+                nesting=bool(data.get("nesting", True)),
             )
         except TypeError as exc:
             raise SchemaError(f"{source}: unexpected or missing field ({exc})") from None
@@ -353,4 +358,6 @@ def ace2005() -> Schema:
     return Schema("ACE 2005", entities, events, relations, attributes)
 
 
-PRESETS = {"ACE 2005": ace2005}
+# The built-in schemas (ACE 2005, Wojood, ANERcorp, AQMAR) live in their own module, which needs the
+# classes above; imported last so that ``schema.PRESETS`` stays the one list every chooser shows.
+from .builtin_schemas import BUILTIN_SCHEMAS as PRESETS  # noqa: E402, F401
