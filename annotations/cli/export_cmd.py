@@ -8,6 +8,7 @@ import sys
 from types import FrameType
 
 from ..progress import Progress, TextProgress
+from ..token_schemes import SCHEMES
 
 FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events")
 
@@ -30,9 +31,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="comma list of document statuses to export, or 'all' (default: done)")
     p.add_argument("--labels", metavar="L1,L2", help="only these span labels / event types / relation types")
     p.add_argument("--annotator", help="only annotations made by this annotator")
-    p.add_argument("--clitics", choices=("split", "keep"), default="split",
-                   help="token formats: split tokens at span boundaries (default), or keep whole tokens "
-                        "and widen spans (AQMAR/ANERcorp convention)")
+    p.add_argument("--tokens", choices=SCHEMES, metavar="SCHEME",
+                   help="token formats: whitespace (clitics attached, spans widened: Wojood/ANERcorp), "
+                        "proclitics (tokens cut at span edges; the default), atb (Arabic Treebank clitic "
+                        "split with + markers) or conllu (syntactic words under multi-word tokens)")
+    p.add_argument("--clitics", choices=("split", "keep", *SCHEMES),
+                   help="the old name of --tokens: split = proclitics, keep = whitespace")
     p.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2", help="token tag scheme")
     p.add_argument("--nested", choices=("outermost", "levels"), default="outermost",
                    help="CoNLL: keep the outermost of nested spans, or one tag column per nesting level")
@@ -62,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     options = {
         "status": args.status, "labels": args.labels, "annotator": args.annotator, "clitics": args.clitics,
+        "tokens": args.tokens,
         "scheme": args.scheme, "nested": args.nested, "sentences": args.sentences, "split": args.split,
         "seed": args.seed, "offsets": args.offsets, "labelstudio_key": args.labelstudio_key,
         "doccano": args.doccano, "overwrite": args.force,

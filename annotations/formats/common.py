@@ -24,6 +24,7 @@ from typing import Any
 from ..errors import AnnotationError
 from ..model import STATUSES, Document, Event, Relation, Span
 from ..store.files import atomic_write_bytes
+from ..token_schemes import DEFAULT_SCHEME, scheme_name
 
 EXAMPLES = 5  # examples kept per "could not carry" category
 _START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")
@@ -62,7 +63,9 @@ class ExportOptions:
         status: statuses to export, or ``None`` for all.
         labels: span labels, event types and relation types to keep, or ``None`` for all.
         annotator: keep only annotations made by this annotator.
-        clitics: ``"split"`` or ``"keep"`` (token formats).
+        tokens: the tokenisation scheme of token formats (``token_schemes.SCHEMES``).
+        clitics: ``"split"`` or ``"keep"``: the old names of ``proclitics`` and ``whitespace``
+            (derived from ``tokens``; given alone it chooses the scheme).
         scheme: ``"iob2"`` or ``"bioes"`` (token formats).
         nested: ``"outermost"`` or ``"levels"`` (CoNLL: one tag column per nesting level).
         sentences: ``False`` writes one sequence per document (token formats).
@@ -77,6 +80,7 @@ class ExportOptions:
     status: tuple[str, ...] | None = ("done",)
     labels: frozenset[str] | None = None
     annotator: str | None = None
+    tokens: str = DEFAULT_SCHEME
     clitics: str = "split"
     scheme: str = "iob2"
     nested: str = "outermost"
@@ -119,11 +123,13 @@ class ExportOptions:
             split = tuple(float(x) for x in split)
             if not 1 <= len(split) <= 3 or any(x < 0 for x in split) or sum(split) <= 0:
                 raise FormatError(f"split {split}: give one to three non-negative ratios (train,dev,test)")
+        tokens = _token_scheme(opts.get("tokens"), opts.get("clitics"))
         o = cls(
             status=status,
             labels=frozenset(labels) if labels is not None else None,
             annotator=opts.get("annotator") or None,
-            clitics=opts.get("clitics", "split"),
+            tokens=tokens,
+            clitics="keep" if tokens == "whitespace" else "split",
             scheme=opts.get("scheme", "iob2"),
             nested=opts.get("nested", "outermost"),
             sentences=bool(opts.get("sentences", True)),
@@ -135,7 +141,6 @@ class ExportOptions:
             overwrite=bool(opts.get("overwrite", False)),
         )
         for name, allowed in (
-            ("clitics", ("split", "keep")),
             ("scheme", ("iob2", "bioes")),
             ("nested", ("outermost", "levels")),
             ("offsets", ("codepoints", "utf16")),
@@ -145,6 +150,17 @@ class ExportOptions:
             if getattr(o, name) not in allowed:
                 raise FormatError(f"{name} must be one of {', '.join(allowed)}, not {getattr(o, name)!r}")
         return o
+
+
+def _token_scheme(tokens: str | None, clitics: str | None) -> str:
+    """The scheme asked for by ``tokens`` and/or the old ``clitics`` option (either spelling in either)."""
+    try:
+        names = {scheme_name(x) for x in (tokens, clitics) if x is not None}
+    except ValueError as exc:
+        raise FormatError(str(exc)) from None
+    if len(names) > 1:
+        raise FormatError(f"tokens {tokens!r} and clitics {clitics!r} ask for different token schemes; give one")
+    return names.pop() if names else DEFAULT_SCHEME
 
 
 # ------------------------------------------------------------------------------------------------
@@ -357,7 +373,9 @@ class ExportReport:
         documents: documents written, and ``splits`` per split.
         spans, events, relations: counts per label/type.
         not_carried: ``{what: {"count": n, "examples": [...]}}``.
-        moved_boundaries: span boundaries moved to token edges (``--clitics keep``).
+        moved_boundaries: span boundaries moved to token edges.
+        token_edges: token formats: the scheme and how many spans had an edge inside a token, per
+            outcome (``widened`` to the token, or ``split_out``: kept, the clitic cut off).
         cancelled: the export was cancelled; nothing was written.
         files: files written (relative to ``out``).
     """
@@ -372,6 +390,7 @@ class ExportReport:
     relations: Counter[str] = field(default_factory=Counter)
     not_carried: dict[str, dict[str, Any]] = field(default_factory=dict)
     moved_boundaries: int = 0
+    token_edges: dict[str, Any] = field(default_factory=dict)
     tokens: int = 0
     sentences: int = 0
     offsets: str = "codepoints"
@@ -385,6 +404,13 @@ class ExportReport:
         entry["count"] += count
         if len(entry["examples"]) < EXAMPLES:
             entry["examples"].append(example)
+
+    def edges(self, scheme: str, widened: int, split_out: int) -> None:
+        """Count the spans of one document whose edges fell inside a token under ``scheme``."""
+        if not self.token_edges:
+            self.token_edges.update(scheme=scheme, widened=0, split_out=0)
+        self.token_edges["widened"] += widened
+        self.token_edges["split_out"] += split_out
 
     def count(self, data: DocData) -> None:
         self.documents += 1
@@ -408,6 +434,7 @@ class ExportReport:
             "tokens": self.tokens,
             "sentences": self.sentences,
             "moved_boundaries": self.moved_boundaries,
+            **({"token_edges": self.token_edges} if self.token_edges else {}),
             "offsets": self.offsets,
             "not_carried": self.not_carried,
             "files": self.files,
@@ -428,6 +455,10 @@ class ExportReport:
                            + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) + ")")
         if self.tokens:
             out.append(f"  tokens: {self.tokens} in {self.sentences} sequences")
+        if self.token_edges:
+            e = self.token_edges
+            out.append(f"  tokens {e['scheme']}: spans with an edge inside a token: {e['widened'] + e['split_out']} "
+                       f"({e['widened']} widened to the token, {e['split_out']} kept with the clitic split out)")
         if self.moved_boundaries:
             out.append(f"  span boundaries moved to token edges: {self.moved_boundaries}")
         if self.not_carried:

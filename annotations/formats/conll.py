@@ -7,6 +7,9 @@ counted in the report), or with ``nested="levels"`` get one tag column per nesti
 first; every row then has as many tag columns as the deepest document of the export needs (``O``
 below a document's own depth; the same in train, dev and test files), as in Wojood.
 
+With ``--tokens conllu`` the file is CoNLL-U instead (see ``conllu``): multi-word token lines for
+clitic-glued words, the tags in the MISC column.
+
 Import: columns after the token are tag columns (one per level). A tag that is not ``O`` or
 ``B-/I-/E-/S-`` + a label is reported with file:line and read as ``O``; an ``I-`` that does not
 continue a span of its label starts a new span (reported as a warning). The text is rebuilt as the
@@ -25,7 +28,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
-from ..tokenize import TokenizedDoc, tokenize_document
+from ..token_schemes import SchemeDoc, tokenize
+from . import conllu
 from .common import DocData, ExportOptions, ExportReport, encode_tags, levels, lost_extras, outermost
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
@@ -39,14 +43,14 @@ _FIRST, _LAST = itemgetter(0), itemgetter(1)
 
 
 def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
-              spans: list[Any]) -> tuple[TokenizedDoc, list[tuple[int, int, Any]]]:
+              spans: list[Any]) -> tuple[SchemeDoc, list[tuple[int, int, Any]]]:
     """Tokenize a document for a token format; return it and ``(first, last, span)`` per kept span.
 
     Spans that cover no token, or that collide with another span once widened to whole tokens, are
     reported and left out; moved boundaries are counted.
     """
-    tok = tokenize_document(data.text, list(map(_START_END, spans)), opts.clitics,
-                            opts.sentences, data.whitespace_tokens())
+    tok = tokenize(data.text, list(map(_START_END, spans)), opts.tokens, opts.sentences, data.whitespace_tokens())
+    report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
     report.tokens += len(tok.words)
     report.sentences += len(tok.sentences)
     for m in tok.moved:
@@ -81,7 +85,7 @@ def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -
 
 
 def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
-                prefix: str = "") -> tuple[TokenizedDoc, list[list[str]]]:
+                prefix: str = "") -> tuple[SchemeDoc, list[list[str]]]:
     """Tokens and one tag list per column (one column, or one per nesting level); ``prefix`` goes
     before every tag."""
     if opts.nested == "levels":
@@ -129,6 +133,13 @@ class Writer:
         # tags come with the column separator in front, so a row is its token, its tags and a newline
         # concatenated: the rows of the whole document are laid out in one list (by slice
         # assignment, in C) and joined once; this is the inner loop of every CoNLL export
+        if self.opts.tokens == "conllu":
+            tok, columns = tag_columns(data, self.opts, self.report)
+            lost_events_relations(data, self.report, "CoNLL-U")
+            lost_extras(data, self.report, "CoNLL-U")
+            info = INFO_COMMENT + info_json(data.doc) + "\n"
+            self.fh.write(conllu.document(tok, columns, data.doc.id, info).encode("utf-8"))
+            return
         tok, columns = tag_columns(data, self.opts, self.report, prefix=" ")
         lost_events_relations(data, self.report, "CoNLL")
         lost_extras(data, self.report, "CoNLL")
