@@ -116,6 +116,9 @@ NOT_CARRIED: dict[tuple[str, str], dict[str, str]] = {
     ("brat", ""): {"span notes": "notes with line breaks (flattened to one line)", "annotators": NO_NAMES},
     ("conll", ""): CONLL,
     ("conll", "levels"): {k: v for k, v in CONLL.items() if k != "spans"},  # every nested span is kept
+    ("wojood", ""): {**{k: v.replace("CoNLL", "Wojood") for k, v in CONLL.items() if k != "spans"},
+                     # every nested span is kept (levels, the Wojood default); clitics stay on their words
+                     "text": "text layout", "spans": "span boundaries moved to token edges"},
     ("spacy", ""): {"span attributes": "span attributes (spaCy DocBin has none)",
                     "span notes": "span notes (spaCy DocBin has none)", "events": "events (spaCy DocBin has no events",
                     "event arguments": "events (spaCy DocBin has no events",
@@ -162,7 +165,7 @@ def test_round_trip_carries_or_reports_everything(tmp_path, fmt, variant):
     q = Project.memory(schema=schema())
     back = import_annotated(q, [out], fmt)
     assert not back.failed and not back.errors, back.lines()
-    token_format = fmt == "conll"
+    token_format = fmt in ("conll", "wojood")
     before, after = snapshot(p, token_format), snapshot(q, token_format)
     if fmt == "brat":  # a folder of <doc id>.ann files is read in file name order
         order = sorted(range(len(before)), key=lambda k: p.documents()[k].id)
@@ -186,7 +189,7 @@ def test_cli_export_then_import_under_the_same_format_name(tmp_path, fmt, capsys
         pytest.importorskip("spacy")
     def seen(p: Project) -> list[tuple[str, object, str]]:
         docs = [p.document(i.id) for i in p.documents()]
-        return sorted((d.title or "", dict(d.meta) if fmt != "conll" else "", d.status) for d in docs)
+        return sorted((d.title or "", dict(d.meta) if fmt not in ("conll", "wojood") else "", d.status) for d in docs)
 
     with Project.open(tmp_path / "proj", schema=schema()) as p:
         want = seen(fidelity_project(p))

@@ -10,14 +10,14 @@ from types import FrameType
 from ..progress import Progress, TextProgress
 from ..token_schemes import SCHEMES
 
-FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events")
+FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events", "wojood")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Create the ``export`` subparser on ``subparsers`` and return it."""
     p = subparsers.add_parser(
         "export",
-        help="export annotations (jsonl, brat, conll, spacy, hf, labelstudio, doccano, events)",
+        help="export annotations (jsonl, brat, conll, spacy, hf, labelstudio, doccano, events, wojood)",
         description="Export the annotated documents of PROJECT in one format. The report (what was "
                     "exported, and everything the format could not carry) is printed and written to "
                     "OUT.report.json. Exit code 0 on success, 1 when cancelled, 2 on bad input. "
@@ -38,8 +38,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--clitics", choices=("split", "keep", *SCHEMES),
                    help="the old name of --tokens: split = proclitics, keep = whitespace")
     p.add_argument("--scheme", choices=("iob2", "bioes"), default="iob2", help="token tag scheme")
-    p.add_argument("--nested", choices=("outermost", "levels"), default="outermost",
-                   help="CoNLL: keep the outermost of nested spans, or one tag column per nesting level")
+    p.add_argument("--nested", choices=("outermost", "innermost", "levels"),
+                   help="CoNLL, Wojood: keep the outermost (the CoNLL default) or the innermost of nested spans, "
+                        "or write one tag column per nesting level (the Wojood default)")
     p.add_argument("--document-per-sequence", dest="sentences", action="store_false",
                    help="token formats: one sequence per document instead of one per sentence")
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",

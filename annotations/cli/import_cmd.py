@@ -12,7 +12,7 @@ from ..progress import Progress, TextProgress
 
 # the same names as ``export --format``: ``jsonl`` is the app's own lossless format on both sides
 FORMAT_CHOICES = ("auto", "txt", "html", "articles-jsonl", "csv", "zip",
-                  "jsonl", "brat", "conll", "spacy", "labelstudio", "doccano")
+                  "jsonl", "brat", "conll", "spacy", "labelstudio", "doccano", "wojood")
 
 
 def _print(line: str, stream: TextIO) -> None:

@@ -18,7 +18,7 @@ from ..ingest.walk import walk_files
 from ..progress import Progress
 from ..schema import Schema
 from ..token_schemes import SCHEMES as TOKEN_SCHEMES
-from . import brat, conll, doccano, events, hf, jsonl, labelstudio, spacy_fmt
+from . import brat, conll, doccano, events, hf, jsonl, labelstudio, spacy_fmt, wojood
 from .common import (
     EXPORT_MARKER,
     SPLIT_NAMES,
@@ -45,6 +45,7 @@ EXPORTERS: dict[str, Any] = {
     "labelstudio": labelstudio.Writer,
     "doccano": doccano.Writer,
     "events": events.Writer,
+    "wojood": wojood.Writer,
 }
 # readers take (path, options, problem) and yield ParsedDoc; brat reads a .ann/.txt pair
 IMPORTERS: dict[str, Any] = {
@@ -54,6 +55,7 @@ IMPORTERS: dict[str, Any] = {
     "spacy": spacy_fmt.read,
     "labelstudio": labelstudio.read,
     "doccano": doccano.read,
+    "wojood": wojood.read,
 }
 # spaCy cuts its own Doc tokens (the old split/keep modes); atb and conllu reach it once spacy_fmt
 # takes a scheme
@@ -62,7 +64,7 @@ EXTENSIONS = {".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll
 # files taken from a folder given to import_annotated, per format
 FOLDER_EXTENSIONS = {
     "jsonl": (".jsonl",), "brat": (".ann",), "conll": (".conll", ".iob", ".bio", ".tsv"), "spacy": (".spacy",),
-    "labelstudio": (".json",), "doccano": (".jsonl", ".json"),
+    "labelstudio": (".json",), "doccano": (".jsonl", ".json"), "wojood": (".txt",),
 }
 
 __all__ = [
@@ -95,7 +97,7 @@ def export(
     """
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
-    opts = ExportOptions.from_dict(options)
+    opts = ExportOptions.from_dict(_with_defaults(options, getattr(EXPORTERS[fmt], "defaults", {})))
     if opts.tokens not in LIMITED_SCHEMES.get(fmt, TOKEN_SCHEMES):
         raise FormatError(f"{fmt} export cannot write --tokens {opts.tokens} yet; use "
                           + " or ".join(LIMITED_SCHEMES[fmt]))
@@ -126,6 +128,17 @@ def export(
     report.report_path = str(out) + ".report.json"
     write_json(Path(report.report_path), report.to_dict())
     return report
+
+
+def _with_defaults(options: dict[str, Any] | None, defaults: dict[str, Any]) -> dict[str, Any]:
+    """``options`` with the format's own defaults (Wojood: nested levels, whitespace tokens) where
+    the caller gave no value; the old ``clitics`` name counts as a token scheme given."""
+    out = dict(options or {})
+    for key, value in defaults.items():
+        given = out.get(key) is not None or (key == "tokens" and out.get("clitics") is not None)
+        if not given:
+            out[key] = value
+    return out
 
 
 def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, report: ExportReport,

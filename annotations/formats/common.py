@@ -67,7 +67,8 @@ class ExportOptions:
         clitics: ``"split"`` or ``"keep"``: the old names of ``proclitics`` and ``whitespace``
             (derived from ``tokens``; given alone it chooses the scheme).
         scheme: ``"iob2"`` or ``"bioes"`` (token formats).
-        nested: ``"outermost"`` or ``"levels"`` (CoNLL: one tag column per nesting level).
+        nested: ``"outermost"``, ``"innermost"`` (flat projections) or ``"levels"`` (CoNLL, Wojood: one
+            tag column per nesting level).
         sentences: ``False`` writes one sequence per document (token formats).
         split: ratios for train/dev/test, or ``None`` for no split.
         seed: seed of the split.
@@ -131,7 +132,7 @@ class ExportOptions:
             tokens=tokens,
             clitics="keep" if tokens == "whitespace" else "split",
             scheme=opts.get("scheme", "iob2"),
-            nested=opts.get("nested", "outermost"),
+            nested=opts.get("nested") or "outermost",
             sentences=bool(opts.get("sentences", True)),
             split=split,
             seed=int(opts.get("seed", 0)),
@@ -142,7 +143,7 @@ class ExportOptions:
         )
         for name, allowed in (
             ("scheme", ("iob2", "bioes")),
-            ("nested", ("outermost", "levels")),
+            ("nested", ("outermost", "innermost", "levels")),
             ("offsets", ("codepoints", "utf16")),
             ("labelstudio_key", ("annotations", "predictions")),
             ("doccano", ("labels", "relations")),
@@ -314,6 +315,24 @@ def outermost(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
             kept.append(s)
             end = s.end
     return kept, dropped
+
+
+def innermost(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
+    """Keep the spans that contain no other span (the flat projection for models trained on the
+    innermost entities), then, of two that cross, the first; return ``(kept, dropped)``."""
+    ordered = _by_start_longest_first(spans)
+    contains_other = set()
+    for k, s in enumerate(ordered):  # a span's contained spans follow it in (start, -end) order
+        for t in ordered[k + 1:]:
+            if t.start >= s.end:
+                break
+            if t.end <= s.end:
+                contains_other.add(id(s))
+                break
+    leaves = [s for s in ordered if id(s) not in contains_other]
+    kept, _ = outermost(leaves)
+    kept_ids = {id(s) for s in kept}
+    return kept, [s for s in ordered if id(s) not in kept_ids]
 
 
 def levels(spans: Sequence[Span]) -> list[list[Span]]:

@@ -3,9 +3,10 @@
 Export: one ``TOKEN TAG`` line per token (space separated), a blank line after each sentence, and a
 ``-DOCSTART- O`` line before each document, followed by a ``# qalam-document = {...}`` comment line
 with the document's title, meta and status (JSON). Nested spans keep the outermost (the others are
-counted in the report), or with ``nested="levels"`` get one tag column per nesting level, outer
-first; every row then has as many tag columns as the deepest document of the export needs (``O``
-below a document's own depth; the same in train, dev and test files), as in Wojood.
+counted in the report; ``nested="innermost"`` keeps the innermost instead), or with
+``nested="levels"`` get one tag column per nesting level, outer first; every row then has as many
+tag columns as the deepest document of the export needs (``O`` below a document's own depth; the
+same in train, dev and test files), as in Wojood.
 
 With ``--tokens conllu`` the file is CoNLL-U instead (see ``conllu``): multi-word token lines for
 clitic-glued words, the tags in the MISC column.
@@ -29,8 +30,9 @@ from typing import Any, BinaryIO
 
 from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
+from ..tokenize import TokenizedDoc
 from . import conllu
-from .common import DocData, ExportOptions, ExportReport, encode_tags, levels, lost_extras, outermost
+from .common import DocData, ExportOptions, ExportReport, encode_tags, innermost, levels, lost_extras, outermost
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
@@ -91,9 +93,9 @@ def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
     if opts.nested == "levels":
         groups = levels(data.spans) or [[]]
     else:
-        kept, dropped = outermost(data.spans)
+        kept, dropped = (innermost if opts.nested == "innermost" else outermost)(data.spans)
         for s in dropped:
-            report.lost("nested or overlapping spans (outermost kept)", f"{s.id} {s.label} {s.text!r}")
+            report.lost(f"nested or overlapping spans ({opts.nested} kept)", f"{s.id} {s.label} {s.text!r}")
         groups = [kept]
     if len(groups) == 1:
         tok, ranges = tokenized(data, opts, report, groups[0])
@@ -107,6 +109,31 @@ def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
         rs = _non_overlapping(rs, report)
         columns.append(encode_tags(len(tok.words), [(i, j, s.label) for i, j, s in rs], opts.scheme, prefix))
     return tok, columns
+
+
+def rows(tok: TokenizedDoc, columns: list[list[str]]) -> str:
+    """``TOKEN TAG...`` rows, a blank line after each sentence; the tags of ``columns`` carry their
+    separator in front (``tag_columns(..., prefix=" ")``)."""
+    # a row is its token, its tags and a newline concatenated: the rows of the whole document are
+    # laid out in one list (by slice assignment, in C) and joined once; this is the inner loop of
+    # every CoNLL export
+    n, width = len(tok.words), len(columns) + 2
+    newlines = ["\n"] * n
+    for _, b in tok.sentences:  # a blank line after each sentence (sentences cover every token)
+        newlines[b - 1] = "\n\n"
+    cells: list[str] = [""] * (width * n)
+    cells[0::width] = tok.words
+    for c, col in enumerate(columns, 1):
+        cells[c::width] = col
+    cells[width - 1 :: width] = newlines
+    return "".join(cells)
+
+
+def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
+    rebuilt = "\n".join(" ".join(tok.words[a:b]) for a, b in tok.sentences)
+    if rebuilt != data.text:
+        report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
+                    "one sentence per line)", data.doc.id)
 
 
 def lost_events_relations(data: DocData, report: ExportReport, fmt: str) -> None:
@@ -130,9 +157,6 @@ class Writer:
         self.widths: set[int] = set()  # tag columns per document (levels: its nesting depth)
 
     def add(self, data: DocData) -> None:
-        # tags come with the column separator in front, so a row is its token, its tags and a newline
-        # concatenated: the rows of the whole document are laid out in one list (by slice
-        # assignment, in C) and joined once; this is the inner loop of every CoNLL export
         if self.opts.tokens == "conllu":
             tok, columns = tag_columns(data, self.opts, self.report)
             lost_events_relations(data, self.report, "CoNLL-U")
@@ -144,21 +168,9 @@ class Writer:
         lost_events_relations(data, self.report, "CoNLL")
         lost_extras(data, self.report, "CoNLL")
         self.widths.add(len(columns))
-        n, width = len(tok.words), len(columns) + 2
-        newlines = ["\n"] * n
-        for _, b in tok.sentences:  # a blank line after each sentence (sentences cover every token)
-            newlines[b - 1] = "\n\n"
-        cells: list[str] = [""] * (width * n)
-        cells[0::width] = tok.words
-        for c, col in enumerate(columns, 1):
-            cells[c::width] = col
-        cells[width - 1 :: width] = newlines
         self.fh.write((DOCSTART + " O" * len(columns) + "\n" + INFO_COMMENT + info_json(data.doc) + "\n\n"
-                       + "".join(cells)).encode("utf-8"))
-        rebuilt = "\n".join(" ".join(tok.words[a:b]) for a, b in tok.sentences)
-        if rebuilt != data.text:
-            self.report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
-                             "one sentence per line)", data.doc.id)
+                       + rows(tok, columns)).encode("utf-8"))
+        lost_layout(data, tok, self.report)
 
     def close(self) -> None:
         self.fh.close()
@@ -220,7 +232,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
         docs = [[(no, f[:1] + [f[c] for c in keep if c < len(f)] if f else f) for no, f in d] for d in docs]
     for n, (rows, (_, info)) in enumerate(zip(docs, kept, strict=True), 1):
         title = path.stem if len(docs) == 1 else f"{path.stem} #{n}"
-        pd = _doc(name, rows, title, scheme, problem)
+        pd = parse_rows(name, rows, title, scheme, problem)
         if info is not None:
             apply_info(pd, info)
             pd.meta["tokenization"] = "whitespace"
@@ -250,7 +262,9 @@ def _tag_columns(rows: list[list[str]], mode: str, name: str, problem: Any) -> l
     return [width - 1]
 
 
-def _doc(name: str, rows: list[tuple[int, list[str]]], title: str, scheme: str, problem: Any) -> ParsedDoc:
+def parse_rows(name: str, rows: list[tuple[int, list[str]]], title: str, scheme: str, problem: Any) -> ParsedDoc:
+    """One document from ``(line number, fields)`` rows (empty fields: a blank line); every column after
+    the token is a tag column."""
     text_parts: list[str] = []
     pos = 0
     sentence_open = False

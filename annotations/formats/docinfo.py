@@ -24,9 +24,14 @@ def doc_info(doc: Document) -> dict[str, Any]:
 _UNESCAPED_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
 
 
+def json_line(value: Any) -> str:
+    """``value`` as JSON on one line: no character any reader takes for a line end appears in it."""
+    return json.dumps(value, ensure_ascii=False).translate(_UNESCAPED_BREAKS)
+
+
 def info_json(doc: Document) -> str:
-    """``doc_info`` on one line: no character any reader takes for a line end appears in it."""
-    return json.dumps(doc_info(doc), ensure_ascii=False).translate(_UNESCAPED_BREAKS)
+    """``doc_info`` on one line (``json_line``)."""
+    return json_line(doc_info(doc))
 
 
 def read_info(value: Any, where: str, problem: Any, file: str, line: int | None) -> dict[str, Any]:

@@ -23,7 +23,7 @@ PLAIN_FORMATS = ("txt", "html", ARTICLES_JSONL, "csv", "zip")
 #: same names as ``export --format`` (``jsonl`` is the app's own lossless format on both sides).
 ANNOTATED_FORMATS = {
     "jsonl": "jsonl", "brat": "brat", "conll": "conll", "spacy": "spacy",
-    "labelstudio": "labelstudio", "doccano": "doccano",
+    "labelstudio": "labelstudio", "doccano": "doccano", "wojood": "wojood",
 }  # fmt: skip
 ANNOTATED_EXTENSIONS = {
     ".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy", ".json": "labelstudio",
