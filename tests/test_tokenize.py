@@ -269,6 +269,22 @@ def test_a_span_that_takes_in_a_bidi_control_tags_only_the_word():
     assert tokenize_document(t, [(t.index("\u200f"), t.index("\u200f") + 1)]).span_tokens == [None]
 
 
+def test_conll_export_no_longer_tags_an_invisible_token(tmp_path):
+    # the user-visible bug: IOB2 rows "\u200f B-ORG" / "الكرملين I-ORG", and an emoji family in 5 rows
+    from annotations import Project
+    from annotations.formats import export
+
+    t = "قال \u200fالكرملين إن 👨\u200d👩\u200d👧 وصل."
+    p = Project.memory()
+    d = p.add_document(t, status="done")
+    p.add_span(d, t.index("\u200f"), t.index(" إن"), "ORG")
+    export(p, "conll", tmp_path / "x.conll")
+    rows = [line.split(" ") for line in (tmp_path / "x.conll").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("-DOCSTART-")]
+    assert rows == [["قال", "O"], ["الكرملين", "B-ORG"], ["إن", "O"], ["👨\u200d👩\u200d👧", "O"], ["وصل", "O"],
+                    [".", "O"]]
+
+
 def test_whitespace_mode_keeps_imported_tokens_exactly():
     t = "\u200f 👨 \u200d"  # a token file's tokens come back as they were, whatever they are
     assert [t[s:e] for s, e in whitespace_tokens(t)] == ["\u200f", "👨", "\u200d"]
