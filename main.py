@@ -26,7 +26,7 @@ _COMMAND_MODULES = (
     ("annotations.cli.core_cmds", "add_parsers"),
     ("annotations.cli.import_cmd", "add_parser"),
     ("annotations.cli.export_cmd", "add_parser"),
-    ("ui.render", "add_parser"),
+    ("ui.reader.render", "add_parser"),
 )
 SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore")
 
@@ -142,12 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args)
     gui_args = quick_gui_args(argv) or build_gui_parser().parse_args(argv)
     try:
-        from ui.app import run_gui
+        from ui.window.app import run_gui
     except ModuleNotFoundError as exc:
         print(f"error: the GUI is not available ({exc}). Install the requirements: "
               "pip install -r requirements.txt", file=sys.stderr)
         return 2
-    from ui.crash import install_crash_handler
+    from ui.window.crash import install_crash_handler
 
     install_crash_handler()  # unhandled GUI/thread exceptions: crash.log in the user log folder + a dialog
     gui_args.run = lambda a: run_gui(a.project, quit_after=a.quit_after)

@@ -1,5 +1,10 @@
 """Word-boundary and clitic-aware snapping of selections in Arabic text (character offsets in, offsets out).
 
+``snap_selection`` is the one rule for every span the GUI creates (entity, event trigger, new argument
+span): a selection edge that falls exactly on a clitic boundary inside a word (after the proclitics
+و ف ب ك ل س, with or without ال/لل, or before an enclitic pronoun) is kept as placed; an edge anywhere
+else inside a word moves out to that word's edge. ``suggest_span`` below is a separate offer.
+
 Arabic glues proclitics onto the next word: the conjunctions و ف, the prepositions ب ك ل and the article
 ال. In ``بإسطنبول`` ("in Istanbul") the entity is ``إسطنبول``. Spans are character-level, so the reader
 offers the span without the proclitics; the user decides (a word such as ``وزير`` starts with و without
@@ -22,6 +27,11 @@ from dataclasses import dataclass
 
 CONJUNCTIONS = ("\u0648", "\u0641")  # و ف
 PREPOSITIONS = ("\u0628", "\u0643", "\u0644")  # ب ك ل
+FUTURE = "\u0633"  # س, the future prefix, only before an imperfect verb (its person prefix follows)
+IMPERFECT_PREFIXES = ("\u0623", "\u062a", "\u0646", "\u064a")  # أ ت ن ي
+# Enclitic (attached) pronouns, longest first: هما هم هن ها ه كما كم كن ك ني نا ي
+ENCLITICS = ("\u0647\u0645\u0627", "\u0643\u0645\u0627", "\u0647\u0645", "\u0647\u0646", "\u0647\u0627",
+             "\u0643\u0645", "\u0643\u0646", "\u0646\u064a", "\u0646\u0627", "\u0647", "\u0643", "\u064a")
 ALEF, LAM = "\u0627", "\u0644"
 MIN_STEM = 2
 TATWEEL = "\u0640"
@@ -50,28 +60,6 @@ def word_at(text: str, pos: int) -> tuple[int, int]:
     while start > 0 and is_word_char(text[start - 1]):
         start -= 1
     while end < len(text) and is_word_char(text[end]):
-        end += 1
-    return start, end
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim surrounding whitespace from ``[start, end)`` and widen it to whole words.
-
-    Punctuation at the edges of a selection is kept as selected; only a selection edge that falls inside a
-    word moves outward to that word's boundary. An empty selection becomes the word at ``start``.
-    """
-    start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    if start == end:
-        return word_at(text, start)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start == end:
-        return start, end
-    while start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
-        start -= 1
-    while end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
         end += 1
     return start, end
 
@@ -145,3 +133,91 @@ def suggest_span(text: str, start: int, end: int, strip_article: bool = False) -
     if split.prefix_len == 0 or start + split.prefix_len >= end:
         return None
     return start + split.prefix_len, end
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or "\u0750" <= ch <= "\u077f"
+
+
+def proclitic_boundaries(word: str) -> frozenset[int]:
+    """Offsets inside ``word`` where a chain of proclitics ends: و/ف, then ب/ك/ل or س, then ال (لل after ل).
+
+    Marks after a clitic letter belong to it, so a boundary lies after them. A boundary must leave at least
+    ``MIN_STEM`` letters after it.
+    """
+    found: set[int] = set()
+    heads = [0]
+    if word[:1] in CONJUNCTIONS:
+        heads.append(_skip_marks(word, 1))
+    for h in heads:
+        if h > 0:
+            found.add(h)
+        if word[h:h + 2] == ALEF + LAM:  # the article straight after the conjunction (or alone)
+            found.add(_skip_marks(word, h + 2))
+        if word[h:h + 1] in PREPOSITIONS:
+            j = _skip_marks(word, h + 1)
+            found.add(j)
+            if word[h] == LAM and word[j:j + 1] == LAM:  # ل + ال is spelled لل
+                found.add(_skip_marks(word, j + 1))
+            elif word[j:j + 2] == ALEF + LAM:
+                found.add(_skip_marks(word, j + 2))
+        if word[h:h + 1] == FUTURE:
+            j = _skip_marks(word, h + 1)
+            if word[j:j + 1] in IMPERFECT_PREFIXES:
+                found.add(j)
+    return frozenset(b for b in found if 0 < b < len(word) and _letters(word[b:]) >= MIN_STEM)
+
+
+def enclitic_boundaries(word: str) -> frozenset[int]:
+    """Offsets inside ``word`` where an enclitic pronoun (``ENCLITICS``) starts; marks before it stay in front.
+
+    A boundary must leave at least ``MIN_STEM`` letters before it.
+    """
+    letters = [i for i, ch in enumerate(word) if not _is_mark(ch)]
+    tail = "".join(word[i] for i in letters)
+    found = set()
+    for pronoun in ENCLITICS:
+        if len(pronoun) < len(tail) and tail.endswith(pronoun):
+            b = letters[len(tail) - len(pronoun)]
+            if _letters(word[:b]) >= MIN_STEM:
+                found.add(b)
+    return frozenset(found)
+
+
+def clitic_boundaries(word: str) -> frozenset[int]:
+    """Offsets inside an Arabic ``word`` where a proclitic ends or an enclitic starts (none in other words)."""
+    if not all(_is_arabic_letter(ch) or _is_mark(ch) for ch in word):
+        return frozenset()
+    return proclitic_boundaries(word) | enclitic_boundaries(word)
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and is_word_char(text[pos - 1]) and is_word_char(text[pos])
+
+
+def snap_selection(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range a selection ``[start, end)`` of ``text`` stores as a span (the one rule for the GUI).
+
+    Whitespace at both ends is trimmed. An edge that falls inside a word stays where it is when it lies on
+    a clitic boundary of that word (``clitic_boundaries``: a deliberate cut such as إسطنبول in بإسطنبول);
+    anywhere else inside the word it moves outward to the word's edge. Punctuation and invisible characters
+    at the edges are kept as selected. An empty selection becomes the word at ``start``.
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    if start == end:
+        return word_at(text, start)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return start, end
+    if _inside_word(text, start):
+        w_start, w_end = word_at(text, start)
+        if start - w_start not in clitic_boundaries(text[w_start:w_end]):
+            start = w_start
+    if _inside_word(text, end):
+        w_start, w_end = word_at(text, end)
+        if end - w_start not in clitic_boundaries(text[w_start:w_end]):
+            end = w_end
+    return start, end

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno as _errno
+import os
+
 
 class AnnotationError(ValueError):
     """Base class: an invalid call. Nothing was stored when this is raised."""
@@ -72,3 +75,54 @@ class ProjectCorruptError(ProjectError):
 
 class ProjectVersionError(ProjectError):
     """The project was written by a newer version of the app."""
+
+
+#: what a failed write means to the user, and what to do about it, by errno
+_WRITE_FAILURES = {
+    _errno.ENOSPC: ("the disk is full", "Free some space on that disk, then try again."),
+    _errno.EDQUOT: ("the disk quota is used up", "Free some space (or ask for a larger quota), then try again."),
+    _errno.EROFS: ("the folder is on a read-only disk",
+                   "Copy the project to a writable folder (or make the disk writable) and open it there."),
+    _errno.EACCES: ("no permission to write it",
+                    "Check the permissions of the project folder, or open a copy in a folder you own."),
+    _errno.EPERM: ("no permission to write it",
+                   "Check the permissions of the project folder, or open a copy in a folder you own."),
+}
+
+
+class ProjectWriteError(ProjectError, OSError):
+    """A project file could not be written (disk full, read-only disk, no permission...).
+
+    It is an ``OSError`` too, with the original ``errno``. The message names the file, says
+    what happened in plain words, what is already saved and what to do.
+
+    Attributes:
+        path: the file that could not be written.
+        what: what happened, in plain words ("the disk is full").
+        todo: what to do about it.
+    """
+
+    def __init__(self, message: str, path: str, code: int | None, what: str, todo: str) -> None:
+        super().__init__(message)
+        self.errno = code  # type: ignore[misc]
+        self.strerror = what  # type: ignore[misc]
+        self.filename = path
+        self.path = path
+        self.what = what
+        self.todo = todo
+
+    def __str__(self) -> str:  # OSError would print "[Errno n] strerror: filename"
+        return str(self.args[0]) if self.args else ""
+
+    @classmethod
+    def of(cls, exc: OSError, path: str | os.PathLike[str], saved: str) -> ProjectWriteError:
+        """The plain error for ``exc`` raised while writing ``path``; ``saved`` says what is
+        already saved (or that nothing changed). An error already made plain gets ``saved``."""
+        if isinstance(exc, ProjectWriteError):
+            return cls(f"{exc.path}: cannot write it ({exc.what}). {saved} {exc.todo}", exc.path,
+                       exc.errno, exc.what, exc.todo)
+        what, todo = _WRITE_FAILURES.get(exc.errno or -1, (None, "Check the disk, then try again."))
+        if what is None:
+            what = (exc.strerror or str(exc)).lower()
+        return cls(f"{os.fspath(path)}: cannot write it ({what}). {saved} {todo}", os.fspath(path),
+                   exc.errno, what, todo)

@@ -205,7 +205,7 @@ class Schema:
         return cls.from_dict(data, source=str(path))
 
     def save(self, path: str | Path) -> None:
-        from .storage import atomic_write_bytes
+        from .store.files import atomic_write_bytes
 
         data = json.dumps(self.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
         atomic_write_bytes(Path(path), data)

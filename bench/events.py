@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotations import Project  # noqa: E402
-from ui.event_painter import ARCS, CHIPS, install_for_document  # noqa: E402
-from ui.reader import ReaderView  # noqa: E402
-from ui.span_painter import SpanItem  # noqa: E402
-from ui.style import register_fonts  # noqa: E402
+from ui.common.style import register_fonts  # noqa: E402
+from ui.events.event_painter import ARCS, CHIPS, install_for_document  # noqa: E402
+from ui.reader.reader import ReaderView  # noqa: E402
+from ui.reader.span_painter import SpanItem  # noqa: E402
 
 WORDS = ("شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع منطقة "
          "قره باغ في سبتمبر/أيلول 2023 وقال المتحدث ديمتري بيسكوف (Dmitry Peskov) إن دبلوماسياً روسيّاً "

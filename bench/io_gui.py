@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotations import Project  # noqa: E402
 from annotations.formats import export  # noqa: E402
 from annotations.ingest import import_paths  # noqa: E402
-from ui.io_controller import install_io  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.style import register_fonts  # noqa: E402
+from ui.common.style import register_fonts  # noqa: E402
+from ui.io.io_controller import install_io  # noqa: E402
+from ui.window.main_window import MainWindow  # noqa: E402
 
 CITIES = ("إسطنبول", "القاهرة", "بيروت", "دمشق", "بغداد", "الرباط", "تونس", "الدوحة")
 

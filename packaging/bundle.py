@@ -260,9 +260,10 @@ def env_flag(name: str) -> bool:
 def hidden_imports(root: Path = ROOT) -> list[str]:
     """Every module of the app's own packages.
 
-    ``main.py`` loads the subcommands (``annotations.cli.*``, ``ui.render``) and the GUI (``ui.app``) with
-    ``importlib`` by name, which PyInstaller cannot see; listing all app modules from the file system keeps
-    the bundle right when modules are added, without importing anything here.
+    ``main.py`` loads the subcommands (``annotations.cli.*``, ``ui.reader.render``) and the GUI
+    (``ui.window.app``) with ``importlib`` by name, which PyInstaller cannot see; listing all app modules
+    from the file system (subpackages included) keeps the bundle right when modules are added, without
+    importing anything here.
     """
     modules = []
     for package in ("annotations", "ui"):

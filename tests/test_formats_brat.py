@@ -81,11 +81,13 @@ def test_bad_lines_are_reported_and_the_rest_imported(tmp_path):
     p = Project.memory()
     rep = import_annotated(p, [tmp_path], "brat")
     lines = "\n".join(rep.lines())
-    for n in (2, 3, 4, 5, 6, 7):
+    for n in (2, 3, 5, 6, 7):
         assert f"a.ann:{n}: " in lines, (n, lines)
     assert "b.txt is missing" in lines
     assert len(rep.documents) == 1
-    assert [(s.label, s.text) for s in p.spans(rep.documents[0])] == [("GPE", "بغداد")]
+    # a project with no annotations yet adopts the unknown label
+    assert rep.added_labels == ["NOPE"]
+    assert sorted((s.label, s.text) for s in p.spans(rep.documents[0])) == [("GPE", "بغداد"), ("NOPE", "زار")]
 
 
 def test_unknown_labels_add_mode_extends_schema(tmp_path):
@@ -143,3 +145,43 @@ def test_roundtrip_spans_events_relations(tmp_path_factory, toks, data):
         return sorted(spans.values()), evs, rels
 
     assert key(q, nd) == key(p, d)
+
+
+def test_mentions_with_unicode_line_separators_stay_on_one_ann_line(tmp_path):
+    # brat reads .ann files with Python's notion of a line: U+2028, U+0085, FF... end one
+    text = "زار الوفد\u2028الروسي بغداد\x85أمس\x0cثم\u2029عاد."
+    p = Project.memory()
+    d = p.add_document(text, status="done")
+    whole = p.add_span(d, 4, len(text) - 1, "ORG", note="سطر\u2028ثان")
+    rep = export(p, "brat", tmp_path / "b")
+    ann = (tmp_path / "b" / f"{d}.ann").read_text(encoding="utf-8")
+    lines = ann.split("\n")[:-1]
+    assert [line.splitlines() for line in lines] == [[line] for line in lines]
+    assert lines[0] == "T1\tORG 4 9;10 22;23 26;27 29;30 33\tالوفد الروسي بغداد أمس ثم عاد"
+    assert rep.not_carried["spans crossing a line break (written as brat fragments)"]["count"] == 1
+    assert rep.not_carried["notes with line breaks (flattened to one line)"]["count"] == 1
+    q = Project.memory()
+    back = import_annotated(q, [tmp_path / "b"], "brat")
+    assert not back.problems
+    (s,) = q.spans(back.documents[0])
+    assert (s.start, s.end, s.label) == (p.span(whole).start, p.span(whole).end, "ORG")
+
+
+def test_title_meta_and_status_come_back_from_the_meta_file(tmp_path):
+    p = Project.memory()
+    d = p.add_document("نص", title="عنوان\u2028ثان", meta={"url": "https://x.org", "n": [1, None]},
+                       status="skipped")
+    export(p, "brat", tmp_path / "b", {"status": "all"})
+    info = (tmp_path / "b" / f"{d}.meta.json").read_text(encoding="utf-8")
+    assert len(info.splitlines()) == 1
+    q = Project.memory()
+    back = import_annotated(q, [tmp_path / "b"], "brat")
+    doc = q.document(back.documents[0])
+    assert (doc.title, dict(doc.meta), doc.status) == ("عنوان\u2028ثان", {"url": "https://x.org", "n": [1, None]},
+                                                       "skipped")
+    # a damaged meta file is reported and the document still comes in, with what the .ann gives
+    (tmp_path / "b" / f"{d}.meta.json").write_text('{"title": 3, "status": "finished"', encoding="utf-8")
+    r = Project.memory()
+    back = import_annotated(r, [tmp_path / "b"], "brat")
+    assert len(back.documents) == 1 and r.document(back.documents[0]).title == d
+    assert "not valid JSON" in "\n".join(back.lines())

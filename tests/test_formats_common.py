@@ -10,7 +10,7 @@ import pytest
 
 from annotations import Project
 from annotations.formats import EXPORTERS, FormatError, export
-from annotations.formats.common import split_of
+from annotations.formats.common import EXPORT_MARKER, split_of
 from annotations.progress import Progress
 
 NEWS = (
@@ -143,6 +143,43 @@ def test_existing_output_is_refused_unless_overwrite(tmp_path):
     assert out.read_text(encoding="utf-8") == "keep me"
     export(p, "jsonl", out, {"overwrite": True})
     assert "بغداد" in out.read_text(encoding="utf-8")
+
+
+def test_force_replaces_only_an_empty_folder_or_an_earlier_export(tmp_path):
+    p = many_docs(2)
+    out = tmp_path / "b"
+    out.mkdir()
+    export(p, "brat", out, {"overwrite": True})  # an empty folder may be replaced
+    assert (out / EXPORT_MARKER).is_file()
+    export(p, "brat", out, {"overwrite": True})  # and so may an earlier export
+    assert len(list(out.glob("*.ann"))) == 2
+    mine = tmp_path / "thesis"
+    mine.mkdir()
+    (mine / "chapter1.tex").write_text("keep me", encoding="utf-8")
+    for fmt, target in (("brat", mine), ("jsonl", mine), ("conll", mine)):
+        with pytest.raises(FormatError, match=r"thesis is a folder with other files in it \(chapter1.tex\)"):
+            export(p, fmt, target, {"overwrite": True, "split": "0.5,0.5"} if fmt == "conll" else {"overwrite": True})
+    assert [x.name for x in mine.iterdir()] == ["chapter1.tex"]
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["b", "b.report.json", "thesis"]  # no staging left
+
+
+def test_cli_force_refuses_a_folder_of_other_files(tmp_path, capsys):
+    import argparse
+
+    from annotations.cli import export_cmd
+
+    folder = tmp_path / "proj"
+    with Project.open(folder) as p:
+        p.add_document("زار الوزير بغداد", status="done")
+    keep = tmp_path / "data"
+    keep.mkdir()
+    (keep / "notes.txt").write_text("keep me", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    export_cmd.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["export", str(folder), "--format", "brat", "--out", str(keep), "--force", "--quiet"])
+    assert export_cmd.run(args) == 2
+    assert "not an earlier export" in capsys.readouterr().err
+    assert (keep / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def test_bad_options_are_refused(tmp_path):

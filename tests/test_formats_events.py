@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from test_formats_common import news_project
+from test_formats_common import NEWS, find, news_project
 
 from annotations.formats import export
 
@@ -42,3 +42,14 @@ def test_arguments_outside_the_sentence_are_reported(tmp_path):
     p.add_argument(ids["event"], "Entity", ids["rus2"])  # in the second sentence
     rep = export(p, "events", tmp_path / "e.jsonl")
     assert rep.not_carried["event arguments outside the trigger's sentence or not an entity"]["count"] == 1
+
+
+def test_trigger_span_without_event_is_reported(tmp_path):
+    p, d, _ = news_project()
+    orphan = p.add_span(d, *find(NEWS, "عاد"), "Movement.Transport")
+    rep = export(p, "events", tmp_path / "e.jsonl")
+    entry = rep.not_carried["spans labelled with an event type that no event uses (event JSON has no mention "
+                            "for them)"]
+    assert entry["count"] == 1 and entry["examples"][0].startswith(orphan)
+    text = (tmp_path / "e.jsonl").read_text(encoding="utf-8")
+    assert "Movement.Transport" not in text

@@ -47,8 +47,9 @@ def test_unknown_labels_refused_or_added_with_schema_from_header(tmp_path):
     export(src, "jsonl", tmp_path / "a.jsonl")
     p = Project.memory()
     rep = import_annotated(p, [tmp_path / "a.jsonl"], "jsonl", {"unknown_labels": "refuse"})
-    assert "a.jsonl:2: error: span T1: label 'City' is not in the schema" in "\n".join(rep.lines())
-    assert p.spans(rep.documents[0]) == []
+    [refused] = rep.failed
+    assert "labels not in the project's schema: City; nothing was imported" in refused.reason
+    assert "--unknown-labels add" in refused.reason and len(p) == 0
     q = Project.memory()
     rep = import_annotated(q, [tmp_path / "a.jsonl"], "jsonl", {"unknown_labels": "add"})
     assert not rep.problems and q.schema.entity("City").color == "#123456"

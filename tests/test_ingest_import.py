@@ -467,15 +467,11 @@ def test_annotated_files_go_to_the_formats_importer(tmp_path, monkeypatch):
 
     calls = []
 
-    class Report:
-        failed = ["x"]
-
-        def lines(self):
-            return ["imported 0 documents from brat"]
-
     def fake(project, paths, fmt, options, progress):
         calls.append((sorted(str(x) for x in paths), fmt, options["unknown_labels"]))
-        return Report()
+        rep = formats.ImportReport(fmt)
+        rep.failed.append(formats.ImportProblem(f"x.{fmt}", None, "not read"))
+        return rep
 
     monkeypatch.setattr(formats, "import_annotated", fake)
     (tmp_path / "doc.txt").write_text(BODY1, encoding="utf-8")
@@ -496,7 +492,9 @@ def test_annotated_files_go_to_the_formats_importer(tmp_path, monkeypatch):
                              ([str(native)], "jsonl", "add"), ([str(studio)], "labelstudio", "add")]
     assert report.n_failed == 4 and not report.ok
     assert report.ignored == {".json": 2}  # config.json and studio.json met in the folder walk
-    assert "imported 0 documents from brat" in report.lines()
+    assert report.lines()[0].startswith("Imported 1 article and 0 annotated documents (0 spans, 0 events, "
+                                        "0 relations), skipped 0 duplicates, 4 failed;")
+    assert "failed x.brat: not read" in report.lines()
 
 
 def test_missing_formats_importer_is_explained(tmp_path, monkeypatch):
@@ -696,9 +694,9 @@ def test_files_decoded_ahead_are_reported_in_order_and_cancel_still_counts(tmp_p
 
 @given(st.lists(st.sampled_from(["a", ".", "txt", "ب", " ", "TXT", "tar", "gz"]), max_size=8).map("".join))
 def test_suffix_is_what_pathlib_says(name):
-    from annotations.ingest import _suffix
+    from annotations.ingest.kinds import suffix_of
 
     if name in ("", ".", ".."):  # not file names: os.walk never lists them
         return
-    assert _suffix(name) == Path(name).suffix
-    assert _suffix(os.path.join("folder.d", name)) == Path("folder.d", name).suffix
+    assert suffix_of(name) == Path(name).suffix
+    assert suffix_of(os.path.join("folder.d", name)) == Path("folder.d", name).suffix

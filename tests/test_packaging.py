@@ -167,7 +167,7 @@ def test_hidden_imports_cover_the_commands_main_loads_by_name():
     main_py = (REPO / "main.py").read_text(encoding="utf-8")
     named = set(re.findall(r'\("((?:annotations|ui)\.[\w.]+)", "\w+"\)', main_py))
     assert named and named <= hidden
-    assert {"annotations.cli.export_cmd", "ui.render", "ui.app", "ui.crash"} <= hidden
+    assert {"annotations.cli.export_cmd", "ui.reader.render", "ui.window.app", "ui.window.crash"} <= hidden
 
 
 def test_desktop_entry_launches_the_bundled_executable_with_our_icon():

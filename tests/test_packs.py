@@ -30,8 +30,8 @@ def _pack_ids(path):
 
 def _crash(project):
     """Stop without closing: no compaction, no index write (as if the process was killed)."""
-    project._journal.close()
-    project._lock.release()
+    project._store.journal.close()
+    project._store.lock.release()
 
 
 def test_bulk_add_writes_one_pack_and_reopens_from_the_index_cache(tmp_path):
@@ -199,7 +199,7 @@ def test_one_packed_document_is_read_without_parsing_its_pack(tmp_path):
         ids = p.add_documents(ARTICLES)
     with Project.open(proj) as q:
         assert q.document(ids[1]).text == ARTICLES[1]["text"]
-        assert q._packs == {}  # read from its place in the file
+        assert q._store.packs._parsed == {}  # read from its place in the file
         span = q.add_span(ids[1], 4, 15, "PER")
     with Project.open(proj) as q:
         assert q.span(span).text == "هاكان فيدان"

@@ -345,18 +345,19 @@ def test_usage_of_document_info_and_bulk_spans(project, doc):
 
 
 def test_many_documents_survive_periodic_compaction(tmp_path):
-    from annotations import project as project_module
+    from annotations.store import store as project_module
 
     with Project.open(tmp_path / "p") as p:
-        ids = [p.add_document(f"وثيقة {i}") for i in range(4 * project_module._CACHE_SIZE + 10)]
+        ids = [p.add_document(f"وثيقة {i}") for i in range(4 * project_module.CACHE_SIZE + 10)]
         for d in ids[:5]:
             p.add_span(d, 0, 5, "LOC")
         # compaction also empties the document cache down to its size: memory stays bounded
-        assert len(p._cache) <= 4 * project_module._CACHE_SIZE and len(p._dirty) <= 4 * project_module._CACHE_SIZE
-        more = [p.add_document(f"مقال {i}") for i in range(4 * project_module._CACHE_SIZE)]
-        assert len(p._cache) <= 4 * project_module._CACHE_SIZE + 1
+        limit = 4 * project_module.CACHE_SIZE
+        assert len(p._store.cache) <= limit and len(p._store.dirty) <= limit
+        more = [p.add_document(f"مقال {i}") for i in range(4 * project_module.CACHE_SIZE)]
+        assert len(p._store.cache) <= 4 * project_module.CACHE_SIZE + 1
         ids += more
-        assert not (tmp_path / "p" / "journal").stat().st_size > project_module._JOURNAL_LIMIT
+        assert not (tmp_path / "p" / "journal").stat().st_size > project_module.JOURNAL_LIMIT
     with Project.open(tmp_path / "p") as p:
         assert [i.id for i in p.documents()] == ids
         assert sum(i.n_spans for i in p.documents()) == 5

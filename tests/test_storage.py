@@ -19,7 +19,7 @@ from tinydb import TinyDB
 
 from annotations import Project, ProjectCorruptError, ProjectLockedError, ProjectVersionError
 from annotations.project import restore_file
-from annotations.storage import DurableJSONStorage
+from annotations.store.files import DurableJSONStorage
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -266,7 +266,7 @@ def test_index_cache_is_rebuilt_for_files_changed_after_a_crash(tmp_path):
     p.close()
     p = Project.open(proj)
     p.add_span(d, 0, 2, "PER")
-    p._lock.release()  # simulate a crash: the index cache is never rewritten
+    p._store.lock.release()  # simulate a crash: the index cache is never rewritten
     with Project.open(proj) as q:
         assert q.documents()[0].n_spans == 1
         assert any("re-indexed" in w for w in q.warnings)
@@ -308,7 +308,7 @@ def _journal_project(tmp_path):
     p = Project.open(proj)
     p.add_span(doc, 0, 4, "LOC")
     p.add_span(doc, 0, 5, "PER")
-    p._lock.release()  # crash: the two spans live only in the journal
+    p._store.lock.release()  # crash: the two spans live only in the journal
     return proj, doc
 
 
@@ -325,14 +325,17 @@ def test_journal_replay_and_torn_last_line(tmp_path):
 
 
 def test_journal_damaged_in_the_middle_is_reported(tmp_path):
+    # issue 11: a damaged line is skipped and reported, the complete lines after it are kept,
+    # and the journal as it was is kept aside (more cases: tests/test_store_faults.py)
     proj, doc = _journal_project(tmp_path)
     journal = proj / "journal"
     lines = journal.read_bytes().splitlines(keepends=True)
-    journal.write_bytes(b"0badc0de {}\n" + lines[1])
-    before = _tree(proj)
-    with pytest.raises(ProjectCorruptError, match="journal: line 1 is damaged"):
-        Project.open(proj)
-    assert _tree(proj) == before
+    damaged = b"0badc0de {}\n" + lines[1]
+    journal.write_bytes(damaged)
+    with Project.open(proj) as p:
+        assert any("journal: line 1 is damaged" in w for w in p.warnings), p.warnings
+        assert [s.label for s in p.spans(doc)] == ["PER", "GPE", "Contact.Meet"]
+    assert [f.read_bytes() for f in proj.glob("journal.damaged-*")] == [damaged]
 
 
 def _json_values(scalars):
@@ -345,20 +348,20 @@ _SCALARS = st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.tex
 
 @given(_json_values(_SCALARS))
 def test_dumps_writes_the_bytes_the_json_module_writes(value):
-    from annotations.storage import dumps
+    from annotations.store.files import dumps
 
     assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @given(_json_values(_SCALARS | st.floats(allow_nan=False, allow_infinity=False)))
 def test_dumps_round_trips_through_the_json_module(value):
-    from annotations.storage import dumps
+    from annotations.store.files import dumps
 
     assert json.loads(dumps(value)) == value  # floats may spell exponents differently (1e-7, 1e-07)
 
 
 def test_dumps_edge_values():
-    from annotations.storage import dumps
+    from annotations.store.files import dumps
 
     assert dumps({"n": 2**70}) == b'{"n":1180591620717411303424}'  # beyond orjson: the json module
     assert dumps({1: "ب"}) == '{"1":"ب"}'.encode()  # non-string keys as the json module writes them

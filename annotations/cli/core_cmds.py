@@ -28,7 +28,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    with Project.open(args.project, create=False) as project:
+    with Project.open(args.project, create=False, readonly=True) as project:
         stats = project.stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -47,7 +47,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with Project.open(args.project, create=False) as project:
+    with Project.open(args.project, create=False, readonly=True) as project:
         for warning in project.warnings:
             print(f"note: {warning}", file=sys.stderr)
         problems = project.check(progress=TextProgress())

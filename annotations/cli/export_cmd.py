@@ -47,7 +47,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="labelstudio: put results under annotations (default) or predictions")
     p.add_argument("--doccano", choices=("labels", "relations"), default="labels",
                    help="doccano: sequence-labelling lines (default) or the relation-extraction variant")
-    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT if it exists (a folder only when it is empty or an earlier export)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
     return p
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         previous = None
     try:
         try:
-            project = Project.open(args.project, create=False)
+            project = Project.open(args.project, create=False, readonly=True)
         except (ProjectError, OSError) as e:
             print(f"export: cannot open the project: {e}", file=sys.stderr)
             return 2

@@ -10,12 +10,17 @@ from typing import Any, TextIO
 
 from ..progress import Progress, TextProgress
 
-FORMAT_CHOICES = ("auto", "txt", "html", "jsonl", "csv", "zip",
-                  "jsonl-native", "brat", "conll", "spacy", "labelstudio", "doccano")
+# the same names as ``export --format``: ``jsonl`` is the app's own lossless format on both sides
+FORMAT_CHOICES = ("auto", "txt", "html", "articles-jsonl", "csv", "zip",
+                  "jsonl", "brat", "conll", "spacy", "labelstudio", "doccano")
 
 
 def _print(line: str, stream: TextIO) -> None:
-    """Print a report line; a console that cannot show Arabic gets escapes instead of a crash."""
+    """Print a report line; a console that cannot show Arabic gets escapes instead of a crash, and
+    control characters (in a file name, say) are escaped so they cannot forge or hide lines."""
+    from ..ingest.report import printable
+
+    line = printable(line)
     try:
         print(line, file=stream)
     except UnicodeEncodeError:
@@ -29,14 +34,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "import",
         help="import articles (.txt .html .jsonl .csv, folders, .zip) or annotated files",
         description="Import articles into PROJECT (created if missing). Scraped-news cleanup is on by default. "
-                    "Exit code 0 when everything was imported or skipped as a duplicate, 1 when anything failed. "
+                    "Exit code 0 when everything was imported or skipped as a duplicate, 1 when anything failed "
+                    "or was left out (the errors go to stderr). "
                     "See docs/ingest.md.",
     )
     p.add_argument("project", metavar="PROJECT", help="project folder")
     p.add_argument("paths", metavar="PATH", nargs="+", help="files, folders (recursive) or .zip archives")
     p.add_argument("--format", choices=FORMAT_CHOICES, default="auto",
-                   help="file format (default: by extension; a .jsonl whose first record has \"spans\" "
-                        "is read as annotated jsonl-native)")
+                   help="file format (default: by extension; a .jsonl is read as articles-jsonl unless its "
+                        "first record shows the app's own jsonl or doccano). jsonl is the format "
+                        "'export --format jsonl' writes")
     p.add_argument("--encoding", help="force the text encoding (utf-8, cp1256, iso-8859-6, utf-16...) "
                                       "instead of detecting it")
     p.add_argument("--no-cleanup", dest="cleanup", action="store_false",
@@ -56,8 +63,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="refuse archives that unpack to more than this (default: 1GB)")
     p.add_argument("--status", default="new", choices=("new", "in progress", "done", "skipped"),
                    help="status of the new documents (default: new)")
-    p.add_argument("--unknown-labels", choices=("refuse", "add"), default="refuse",
-                   help="annotated formats: labels the schema lacks are refused or added")
+    p.add_argument("--unknown-labels", choices=("auto", "add", "refuse"), default="auto",
+                   help="annotated formats: labels the schema lacks are added to it (add), or the file is "
+                        "refused whole (refuse); auto (default): add while no document has annotations, "
+                        "refuse after")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
     return p
@@ -88,8 +97,9 @@ def run(args: argparse.Namespace) -> int:
     """Run the import; print the report (failures on stderr).
 
     Returns:
-        0 when every article was imported or skipped as a duplicate; 1 when anything failed or the
-        import was cancelled (Ctrl+C), in which case what was imported before is kept.
+        0 when every article and annotation was imported or skipped as a duplicate; 1 when anything
+        failed, was left out or refused, or the import was cancelled (Ctrl+C), in which case what was
+        imported before is kept.
     """
     from ..errors import ProjectError
     from ..ingest import import_paths
@@ -98,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         options = _options(args)
     except ValueError as e:
-        print(f"import: {e}", file=sys.stderr)
+        _print(f"import: {e}", sys.stderr)
         return 1
     progress: Progress = Progress() if args.quiet else TextProgress()
 
@@ -119,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             project = Project.open(args.project)
         except (ProjectError, OSError) as e:
-            print(f"import: cannot open the project: {e}", file=sys.stderr)
+            _print(f"import: cannot open the project: {e}", sys.stderr)
             return 1
         try:
             with project:
@@ -128,13 +138,11 @@ def run(args: argparse.Namespace) -> int:
             print("import: interrupted; the articles imported so far are kept", file=sys.stderr)
             return 1
         except Exception as e:  # noqa: BLE001 - the CLI never shows a traceback
-            print(f"import: unexpected error ({type(e).__name__}: {e}); please report this", file=sys.stderr)
+            _print(f"import: unexpected error ({type(e).__name__}: {e}); please report this", sys.stderr)
             return 1
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
-    failures = {f"failed {f}" for f in report.failed}
-    for line in report.lines():
-        failed = line in failures or line.lstrip().startswith("not imported:")
-        _print(line, sys.stderr if failed else sys.stdout)
+    for line, is_error in report.report_lines():
+        _print(line, sys.stderr if is_error else sys.stdout)
     return 0 if report.ok and not report.cancelled else 1

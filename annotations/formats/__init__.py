@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError
+from ..ingest.walk import walk_files
 from ..progress import Progress
 from ..schema import Schema
 from . import brat, conll, doccano, events, hf, jsonl, labelstudio, spacy_fmt
 from .common import (
+    EXPORT_MARKER,
     SPLIT_NAMES,
     ExportOptions,
     ExportReport,
@@ -25,12 +27,13 @@ from .common import (
     ImportProblem,
     ImportReport,
     load_doc,
+    lost_annotators,
     require,
     split_of,
     staged,
     write_json,
 )
-from .importing import commit, import_options
+from .importing import ParsedDoc, commit, import_options, missing_labels, refusal, resolve_unknown_labels
 
 EXPORTERS: dict[str, Any] = {
     "jsonl": jsonl.Writer,
@@ -120,6 +123,7 @@ def export(
 
 def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, report: ExportReport,
                schema: Schema, infos: list[Any], splits: dict[str, str], progress: Progress) -> None:
+    writes_annotators = getattr(writer_cls, "writes_annotators", False)
     with staged(out, opts.overwrite) as tmp:
         writers: dict[str, Any] = {}
 
@@ -147,6 +151,7 @@ def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, re
                     report.cancelled = True
                     break
                 data = load_doc(project, info.id, opts, report, splits[info.id], info)
+                lost_annotators(data, report, writes_annotators)
                 writer_for(data.split).add(data)
                 report.count(data)
                 progress.advance(1, info.title or info.id)
@@ -163,7 +168,8 @@ class _Cancelled(Exception):
 
 def _list_files(out: Path, report: ExportReport) -> None:
     if out.is_dir():
-        report.files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())[:1000]
+        report.files = sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                              if p.is_file() and p.name != EXPORT_MARKER)[:1000]
     else:
         report.files = [out.name]
 
@@ -210,11 +216,12 @@ def import_annotated(
         The report: ``.lines()`` for people, ``.failed`` (files/documents not imported), ``.problems``.
     """
     opts = import_options(options)
+    opts["unknown_labels"] = resolve_unknown_labels(project, opts["unknown_labels"])
     progress = progress or Progress()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = _expand(paths, fmt)
     report = ImportReport(fmt or "auto")
+    files = _expand(paths, fmt, report)
     progress.start(len(files), "import")
     for path in files:
         if progress.cancelled:
@@ -225,63 +232,119 @@ def import_annotated(
             why = (f"format {name!r} cannot be imported; importable: {', '.join(IMPORTERS)}" if name
                    else "cannot tell the format from the extension; pass --format")
             report.failed.append(ImportProblem(str(path), None, why))
-            progress.advance(1)
-            continue
-        if not path.exists():
+        elif not path.exists():
             report.failed.append(ImportProblem(str(path), None, "file not found"))
-            progress.advance(1)
-            continue
-        if name == "jsonl" and opts["unknown_labels"] == "add":
-            _merge_schema(project, jsonl.header_schema(path))
-        opts["schema"] = project.schema
-        try:
-            for pd in IMPORTERS[name](path, opts, report.problem):
-                if progress.cancelled:
-                    report.cancelled = True
-                    break
-                commit(project, pd, report, opts)
-        except UnicodeDecodeError as exc:
-            report.failed.append(ImportProblem(
-                str(path), None, f"not readable as {opts['encoding']} ({exc.reason} at byte {exc.start}); "
-                "pass the right encoding"))
-        except OSError as exc:
-            report.failed.append(ImportProblem(str(path), None, f"cannot read ({exc.strerror})"))
-        except FormatError as exc:
-            report.failed.append(ImportProblem(str(path), None, str(exc)))
+        else:
+            _import_file(project, path, name, opts, report, progress)
         progress.advance(1, path.name)
     progress.finish()
     return report
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path]:
-    """Files to read: folders are searched (recursively) for the format's extensions only, so a
-    README or a brat ``annotation.conf`` beside the data is not read as data."""
+def _import_file(project: Any, path: Path, fmt: str, opts: dict[str, Any], report: ImportReport,
+                 progress: Progress) -> None:
+    """Read the whole of one file, then store its documents; a file that cannot be read as ``fmt``,
+    holds no document, or (refusing unknown labels) uses labels the schema lacks stores nothing
+    and is one ``report.failed`` line."""
+    mark = len(report.problems)
+    opts["schema"] = project.schema
+    docs: list[ParsedDoc] = []
+    why: str | None = None
+    try:
+        for pd in IMPORTERS[fmt](path, opts, report.problem):
+            if progress.cancelled:
+                report.cancelled = True
+                return
+            docs.append(pd)
+    except UnicodeDecodeError as exc:
+        why = f"not readable as {opts['encoding']} ({exc.reason} at byte {exc.start}); pass the right encoding"
+    except OSError as exc:
+        why = f"cannot read ({exc.strerror or exc})"
+    except FormatError as exc:
+        why = str(exc)
+    except RecursionError:
+        why = f"nested too deeply to be read as {fmt}; nothing imported"
+    except Exception as exc:  # noqa: BLE001 - a damaged file is one failed file, never a traceback
+        why = f"cannot be read as {fmt} ({type(exc).__name__}: {exc}); nothing imported"
+    if why is not None:
+        report.failed.append(ImportProblem(str(path), None, why))
+        return
+    if not docs:
+        errors = [p for p in report.problems[mark:] if p.severity == "error"]
+        if len(errors) == 1:  # the reader's one complaint about the whole file
+            report.problems.remove(errors[0])
+            report.failed.append(ImportProblem(errors[0].file, errors[0].line, errors[0].reason))
+        else:
+            report.failed.append(ImportProblem(str(path), None, (
+                f"no document could be read from it as {fmt} ({len(errors)} errors listed)" if errors
+                else f"holds no {fmt} document; nothing imported")))
+        return
+    if opts["unknown_labels"] == "refuse":
+        missing = missing_labels(project.schema, docs)
+        if missing:
+            del report.problems[mark:]  # the one refusal says it all; nothing of the file is read in
+            report.failed.append(refusal(str(path), missing))
+            return
+    if fmt == "jsonl" and opts["unknown_labels"] == "add":  # the file's own types, with their roles and colours
+        report.added_labels += _merge_schema(project, jsonl.header_schema(path))
+    for pd in docs:
+        if progress.cancelled:
+            report.cancelled = True
+            return
+        commit(project, pd, report, opts)
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]], fmt: str | None, report: ImportReport) -> list[Path]:
+    """Files to read: folders are searched (recursively, hidden entries skipped) for the format's
+    extensions only, so a README or a brat ``annotation.conf`` beside the data is not read as data.
+    A symbolic link out of the folder is not followed; each is reported."""
     wanted = FOLDER_EXTENSIONS.get(fmt) if fmt else tuple(EXTENSIONS)
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (wanted or ())))
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        outside: set[str] = set()
+
+        def on_error(e: OSError, top: Path = p) -> None:
+            report.failed.append(ImportProblem(str(e.filename or top), None,
+                                               f"cannot open this folder ({e.strerror or e})"))
+
+        def on_outside(link: str, target: str, outside: set[str] = outside) -> None:
+            outside.add(link)
+            report.problem(link, None, f"symbolic link to {target}, outside the folder being imported; "
+                                       "not followed", "warning")
+
+        for folder, names in walk_files(p, on_error, on_outside):
+            for n in names:
+                f = Path(folder, n)
+                if f.suffix.lower() not in (wanted or ()) or not f.is_file():
+                    continue
+                if f.suffix.lower() == ".ann" and str(f.with_suffix(".txt")) in outside:
+                    report.failed.append(ImportProblem(str(f), None, "its text half (.txt) is a symbolic link "
+                                                                     "outside the folder being imported; not read"))
+                    continue
+                out.append(f)
     return out
 
 
-def _merge_schema(project: Any, other: Schema | None) -> None:
-    """Add the types of ``other`` that the project lacks (native JSONL with unknown_labels=add)."""
+def _merge_schema(project: Any, other: Schema | None) -> list[str]:
+    """Add the types of ``other`` that the project lacks (native JSONL with unknown_labels=add);
+    return their names."""
     if other is None:
-        return
+        return []
     schema = project.schema.copy()
-    changed = False
+    added: list[str] = []
     for attr, lookup in (("entity_types", schema.entity), ("event_types", schema.event),
                          ("relation_types", schema.relation), ("attributes", schema.attribute)):
         for t in getattr(other, attr):
             if lookup(t.name) is None:
                 getattr(schema, attr).append(t)
-                changed = True
-    if changed:
+                added.append(t.name if attr != "attributes" else f"attribute {t.name}")
+    if added:
         try:
             schema.validate()
             project.set_schema(schema)
         except AnnotationError:
-            pass  # clashes are handled label by label by the importer
-
+            return []  # clashes are handled label by label by the importer
+    return added

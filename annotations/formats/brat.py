@@ -5,6 +5,11 @@ brat type names may only use ``A-Z a-z 0-9 -`` here; any other character (the ``
 which reads back unambiguously, and ``visual.conf`` shows the original name. A role name ending in a
 digit has that digit escaped too, because brat numbers repeated roles (``Entity``, ``Entity2``).
 Offsets are code points into the ``.txt`` file, which is written byte for byte as stored.
+
+brat reads ``.ann`` files line by line with Python's notion of a line, which also ends at U+2028,
+U+2029, U+0085, VT, FF and FS/GS/RS: a span is cut into fragments at every one of them, so no
+``.ann`` line ever contains one. The document's title, meta and status, which brat has no place
+for, go in ``<doc>.meta.json`` beside the ``.txt`` (brat ignores it; import reads it back).
 """
 
 from __future__ import annotations
@@ -17,11 +22,17 @@ from typing import Any
 
 from ..schema import Schema
 from .common import DocData, ExportOptions, ExportReport
+from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 from .jsonl import local
 
 _SAFE = re.compile(r"[A-Za-z0-9-]")
 _ESC = re.compile(r"_([0-9A-F]{1,6})_")
+# every character str.splitlines() ends a line at: brat's reader splits .ann lines there
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK_RUN = re.compile(f"[{LINE_BREAKS}]+")
+_BREAK_OR_TAB = re.compile(f"[{LINE_BREAKS}\t]")
+INFO_SUFFIX = ".meta.json"
 
 
 def to_brat(name: str, role: bool = False) -> str:
@@ -52,6 +63,7 @@ class Writer:
         lines = ann_lines(data, self.report)
         (self.path / f"{data.doc.id}.txt").write_bytes(data.text.encode("utf-8"))
         (self.path / f"{data.doc.id}.ann").write_bytes(("".join(x + "\n" for x in lines)).encode("utf-8"))
+        (self.path / f"{data.doc.id}{INFO_SUFFIX}").write_bytes((info_json(data.doc) + "\n").encode("utf-8"))
 
     def close(self) -> None:
         (self.path / "annotation.conf").write_text(annotation_conf(self.schema), encoding="utf-8")
@@ -59,20 +71,20 @@ class Writer:
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """brat keeps one line per annotation: a span crossing a newline is written as fragments."""
+    """brat keeps one line per annotation: a span crossing a line break is written as fragments."""
     frags = []
     pos = start
-    for m in re.finditer(r"[\r\n]+", text[start:end]):
-        if start + m.start() > pos:
-            frags.append((pos, start + m.start()))
-        pos = start + m.end()
+    for m in _BREAK_RUN.finditer(text, start, end):
+        if m.start() > pos:
+            frags.append((pos, m.start()))
+        pos = m.end()
     if end > pos:
         frags.append((pos, end))
     return frags or [(start, end)]
 
 
 def _one_line(value: str) -> str:
-    return re.sub(r"[\r\n\t]", " ", value)
+    return _BREAK_OR_TAB.sub(" ", value)
 
 
 def ann_lines(data: DocData, report: ExportReport) -> list[str]:
@@ -99,7 +111,7 @@ def ann_lines(data: DocData, report: ExportReport) -> list[str]:
 
     skipped: set[str] = set()
     for s in data.spans:
-        if not s.text.strip("\r\n"):
+        if not s.text.strip(LINE_BREAKS):
             report.lost("spans of only line breaks (brat cannot hold them; left out with what uses them)", s.id)
             skipped.add(s.id)
             continue
@@ -190,6 +202,10 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
     with open(txt, encoding=enc, newline="") as fh:
         text = fh.read()
     pd = ParsedDoc(name, None, text, ann.stem, {"source": str(txt)})
+    info = ann.with_name(ann.stem + INFO_SUFFIX)
+    if info.exists():
+        with open(info, encoding="utf-8") as fh:
+            apply_info(pd, read_info(fh.read(), info.name, problem, name, None))
     if not ann.exists():
         yield pd
         return

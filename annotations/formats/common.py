@@ -23,11 +23,11 @@ from typing import Any
 
 from ..errors import AnnotationError
 from ..model import STATUSES, Document, Event, Relation, Span
-from ..storage import atomic_write_bytes
+from ..store.files import atomic_write_bytes
 
 EXAMPLES = 5  # examples kept per "could not carry" category
 _START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")
-_ATTRIBUTES, _NOTE = attrgetter("attributes"), attrgetter("note")
+_ATTRIBUTES, _NOTE, _ANNOTATOR = attrgetter("attributes"), attrgetter("note"), attrgetter("annotator")
 SPLIT_NAMES = ("train", "dev", "test")
 
 
@@ -169,6 +169,16 @@ class DocData:
         return self.doc.meta.get("tokenization") == "whitespace"
 
 
+def spans_without_event(data: DocData, schema: Any) -> list[Span]:
+    """The spans labelled with an event type that no exported event has as its trigger (formats
+    without events read every such span back as an event unless told otherwise)."""
+    if not data.spans:
+        return []
+    event_types = {t.name for t in schema.event_types}
+    triggers = {e.trigger for e in data.events}
+    return [s for s in data.spans if s.label in event_types and s.id not in triggers]
+
+
 def split_of(doc_ids: Sequence[str], ratios: Sequence[float] | None, seed: int) -> dict[str, str]:
     """Assign each document to train/dev/test, deterministically from ``seed``.
 
@@ -246,6 +256,20 @@ def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[s
                 report.lost(f"{kind} attributes ({fmt} has none)", f"{a.id} {dict(a.attributes)}")
             if a.note:
                 report.lost(f"{kind} notes ({fmt} has none)", f"{a.id} {a.note[:40]!r}")
+
+
+def lost_annotators(data: DocData, report: ExportReport, written: bool) -> None:
+    """Report the annotations whose annotator name a round trip does not bring back: no format but
+    the native one writes it, and no import reads it (imported annotations are the importing
+    session's)."""
+    n = 0
+    for items in (data.spans, data.events, data.relations):
+        if items:
+            n += len(items) - list(map(_ANNOTATOR, items)).count(None)
+    if n:
+        what = ("annotator names (written, but an import credits the importing session)" if written
+                else "annotator names (the format has none; an import credits the importing session)")
+        report.lost(what, f"{data.doc.id}: {n}", n)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -493,12 +517,32 @@ class ImportReport:
 # ------------------------------------------------------------------------------------------------
 # staging: nothing half-written
 # ------------------------------------------------------------------------------------------------
+# written into every folder an export makes: --force replaces a folder only if it has this (or is empty)
+EXPORT_MARKER = ".qalam-export"
+
+
+def check_replaceable(out: Path) -> None:
+    """Refuse to replace ``out`` when it is a folder holding files that no export of this app wrote."""
+    if not out.is_dir() or out.is_symlink() or (out / EXPORT_MARKER).is_file():
+        return
+    others = sorted(p.name for p in out.iterdir())
+    if others:
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        raise FormatError(f"{out} is a folder with other files in it ({shown}) and not an earlier export "
+                          f"(it has no {EXPORT_MARKER} file); --force only replaces an empty folder or an "
+                          "earlier export. Choose another --out, or empty or remove that folder yourself")
+
+
 @contextlib.contextmanager
 def staged(out: Path, overwrite: bool) -> Iterator[Path]:
-    """Yield a temporary path beside ``out``; move it to ``out`` only if the block succeeds."""
+    """Yield a temporary path beside ``out``; move it to ``out`` only if the block succeeds.
+
+    A folder written this way gets an ``EXPORT_MARKER`` file, so that a later ``overwrite`` may
+    replace it; an existing folder without one is replaced only when it is empty."""
     out = Path(out)
     if out.exists() and not overwrite:
         raise FormatError(f"{out} already exists; choose another --out or pass --force to replace it")
+    check_replaceable(out)
     if not out.parent.exists():
         raise FormatError(f"{out.parent}: folder does not exist; create it or choose another --out")
     tmp = out.with_name(f".{out.name}.partial-{os.getpid()}")
@@ -510,6 +554,9 @@ def staged(out: Path, overwrite: bool) -> Iterator[Path]:
         raise
     if not tmp.exists():  # cancelled before anything was written
         return
+    if tmp.is_dir():
+        (tmp / EXPORT_MARKER).write_text("written by Qalam Annotator's export; export --force may replace "
+                                         "this folder\n", encoding="utf-8")
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if out.exists():
         os.replace(out, old)

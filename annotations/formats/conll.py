@@ -1,18 +1,23 @@
 """CoNLL token/tag files (IOB2 or BIOES): export with our tokenizer, import with every bad tag reported.
 
 Export: one ``TOKEN TAG`` line per token (space separated), a blank line after each sentence, and a
-``-DOCSTART- O`` line before each document. Nested spans keep the outermost (the others are counted
-in the report), or with ``nested="levels"`` get one tag column per nesting level.
+``-DOCSTART- O`` line before each document, followed by a ``# qalam-document = {...}`` comment line
+with the document's title, meta and status (JSON). Nested spans keep the outermost (the others are
+counted in the report), or with ``nested="levels"`` get one tag column per nesting level, outer
+first; every row of a file then has as many tag columns as the deepest document needs (``O`` below
+a document's own depth), as in Wojood.
 
 Import: columns after the token are tag columns (one per level). A tag that is not ``O`` or
 ``B-/I-/E-/S-`` + a label is reported with file:line and read as ``O``; an ``I-`` that does not
 continue a span of its label starts a new span (reported as a warning). The text is rebuilt as the
 tokens joined by single spaces, one sentence per line, and the document remembers that its tokens
-are whitespace tokens, so a later export reproduces them.
+are whitespace tokens, so a later export reproduces them. A document with no token (empty or only
+whitespace) still has its ``-DOCSTART-`` and comment lines, and comes back as an empty document.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from operator import attrgetter, itemgetter
@@ -22,9 +27,11 @@ from typing import Any, BinaryIO
 from ..schema import Schema
 from ..tokenize import TokenizedDoc, tokenize_document
 from .common import DocData, ExportOptions, ExportReport, encode_tags, levels, lost_extras, outermost
+from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
 DOCSTART = "-DOCSTART-"
+INFO_COMMENT = "# qalam-document = "
 # a label starts with a letter; hyphens only between parts (rejects "I--ORG", "B-MIS1`", "OO")
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
 _START_END = attrgetter("start", "end")
@@ -113,9 +120,10 @@ class Writer:
     ext = ".conll"
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
+        self.path = path
         self.fh: BinaryIO = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report = opts, report
-        self.width = 0
+        self.widths: set[int] = set()  # tag columns per document (levels: its nesting depth)
 
     def add(self, data: DocData) -> None:
         # tags come with the column separator in front, so a row is its token, its tags and a newline
@@ -124,6 +132,7 @@ class Writer:
         tok, columns = tag_columns(data, self.opts, self.report, prefix=" ")
         lost_events_relations(data, self.report, "CoNLL")
         lost_extras(data, self.report, "CoNLL")
+        self.widths.add(len(columns))
         n, width = len(tok.words), len(columns) + 2
         newlines = ["\n"] * n
         for _, b in tok.sentences:  # a blank line after each sentence (sentences cover every token)
@@ -133,10 +142,35 @@ class Writer:
         for c, col in enumerate(columns, 1):
             cells[c::width] = col
         cells[width - 1 :: width] = newlines
-        self.fh.write((DOCSTART + " O" * len(columns) + "\n\n" + "".join(cells)).encode("utf-8"))
+        self.fh.write((DOCSTART + " O" * len(columns) + "\n" + INFO_COMMENT + info_json(data.doc) + "\n\n"
+                       + "".join(cells)).encode("utf-8"))
+        rebuilt = "\n".join(" ".join(tok.words[a:b]) for a, b in tok.sentences)
+        if rebuilt != data.text:
+            self.report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
+                             "one sentence per line)", data.doc.id)
 
     def close(self) -> None:
         self.fh.close()
+        if len(self.widths) > 1:
+            pad_columns(self.path, max(self.widths))
+
+
+def pad_columns(path: Path, width: int) -> None:
+    """Give every row of the CoNLL file ``path`` ``width`` tag columns (``O`` added on the right),
+    so that a ``--nested levels`` file has one column count throughout."""
+    tmp = path.with_name(path.name + ".pad")
+    comment = INFO_COMMENT.encode()
+    try:
+        with open(path, "rb") as src, open(tmp, "wb") as dst:
+            for line in src:
+                body = line.rstrip(b"\n")
+                if body and not body.startswith(comment):
+                    body += b" O" * (width - body.count(b" "))  # a row is its token and tags, one space apart
+                dst.write(body + b"\n")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():  # only when something failed: the export is then removed as a whole
+            tmp.unlink()
 
 
 def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
@@ -149,20 +183,31 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
         raw = raw[1:]
     lines = raw.split("\n")
     docs: list[list[tuple[int, list[str]]]] = [[]]
+    infos: list[dict[str, Any] | None] = [None]  # the carried title/meta/status of each document
     for no, line in enumerate(lines, 1):
         line = line.rstrip("\r")
+        if line.startswith(INFO_COMMENT):
+            infos[-1] = read_info(line[len(INFO_COMMENT):], f"line {no} (# qalam-document)", problem, name, no)
+            continue
         fields = line.split()
         if fields and fields[0] == DOCSTART:
             docs.append([])
+            infos.append(None)
             continue
         docs[-1].append((no, fields))
-    docs = [d for d in docs if any(f for _, f in d)]
+    # a document with no token is kept when its comment line says it was one of ours
+    kept = [(d, i) for d, i in zip(docs, infos, strict=True) if i is not None or any(f for _, f in d)]
+    docs = [d for d, _ in kept]
     keep = _tag_columns([f for d in docs for _, f in d], options.get("tag_columns", "auto"), name, problem)
     if keep is not None:
         docs = [[(no, f[:1] + [f[c] for c in keep if c < len(f)] if f else f) for no, f in d] for d in docs]
-    for n, rows in enumerate(docs, 1):
+    for n, (rows, (_, info)) in enumerate(zip(docs, kept, strict=True), 1):
         title = path.stem if len(docs) == 1 else f"{path.stem} #{n}"
-        yield _doc(name, rows, title, scheme, problem)
+        pd = _doc(name, rows, title, scheme, problem)
+        if info is not None:
+            apply_info(pd, info)
+            pd.meta["tokenization"] = "whitespace"
+        yield pd
 
 
 _TAG_LIKE = re.compile(r"^(?:O|[BIES]-.+)$")

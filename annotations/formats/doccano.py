@@ -4,7 +4,10 @@ The relation-extraction variant is ``{"text", "entities": [{"id", "label", "star
 "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}``; event arguments travel as
 relations from the trigger entity labelled with the role (as in the Label Studio format). Offsets
 are code points (doccano's backend is Python); ``offsets="utf16"`` converts for JavaScript tools.
-Extra keys ``doc_id`` and ``title`` are kept; doccano shows them as metadata.
+Extra keys ``doc_id``, ``title``, ``meta`` and ``status`` are kept (doccano shows them as metadata)
+and read back. Every span labelled with an event type is read back as an event (in the labels
+variant, without arguments), except the spans numbered in ``trigger_spans_without_event`` (label
+positions or entity ids, from 1), which no event used.
 """
 
 from __future__ import annotations
@@ -22,26 +25,33 @@ from .common import (
     codepoint_from_utf16,
     json_lines,
     lost_extras,
+    spans_without_event,
     utf16_offsets,
 )
+from .docinfo import apply_info, doc_info, read_info
 from .importing import ParsedDoc
-from .labelstudio import regions_to_parsed
+from .labelstudio import NO_EVENT, regions_to_parsed
 
 
-def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int) -> dict[str, Any]:
+def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> dict[str, Any]:
     """One doccano line for a document."""
     conv = utf16_offsets(data.text) if opts.offsets == "utf16" else None
 
     def off(i: int) -> int:
         return conv[i] if conv else i
 
-    rec: dict[str, Any] = {"id": n, "text": data.text, "doc_id": data.doc.id, "title": data.doc.title}
-    lost_extras(data, report, "doccano", ("span",) if opts.doccano == "labels" else ("span", "event", "relation"))
+    rec: dict[str, Any] = {"id": n, "text": data.text, "doc_id": data.doc.id, **doc_info(data.doc)}
+    # spans are numbered from 1 in both variants (label position, entity id)
+    orphans = {s.id for s in spans_without_event(data, schema)}
+    rec[NO_EVENT] = [k for k, s in enumerate(data.spans, 1) if s.id in orphans] if orphans else []
+    lost_extras(data, report, "doccano",
+                ("span", "event") if opts.doccano == "labels" else ("span", "event", "relation"))
     if opts.doccano == "labels":
         rec["label"] = [[off(s.start), off(s.end), s.label] for s in data.spans]
-        if data.events:
-            report.lost("events (use the relations variant to keep arguments; triggers kept as spans)",
-                        f"{data.doc.id}: {len(data.events)}", len(data.events))
+        n_args = sum(len(e.arguments) for e in data.events)
+        if n_args:
+            report.lost("event arguments (doccano labels has none: events come back with their trigger "
+                        "only; use --doccano relations)", f"{data.doc.id}: {n_args}", n_args)
         if data.relations:
             report.lost("relations (use the relations variant)", f"{data.doc.id}: {len(data.relations)}",
                         len(data.relations))
@@ -67,11 +77,11 @@ class Writer:
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
-        self.opts, self.report, self.n = opts, report, 0
+        self.opts, self.report, self.n, self.schema = opts, report, 0, schema
 
     def add(self, data: DocData) -> None:
         self.n += 1
-        rec = record(data, self.opts, self.report, self.n)
+        rec = record(data, self.opts, self.report, self.n, self.schema)
         self.fh.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def close(self) -> None:
@@ -89,6 +99,8 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
             continue
         conv = codepoint_from_utf16(text) if utf16 else None
         pd = ParsedDoc(name, no, text, rec.get("title"), {"source": name})
+        apply_info(pd, read_info({k: rec[k] for k in ("title", "meta", "status") if k in rec},
+                                 "line", problem, name, no))
         regions: list[tuple[str, int, int, str, str | None]] = []
         links: list[tuple[str, str, str]] = []
         items = rec.get("label", rec.get("labels"))
@@ -116,5 +128,8 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
                 else:
                     problem(name, no, f"span {r[0]}: UTF-16 offsets {r[1]}-{r[2]} split a character")
             regions = ok
-        regions_to_parsed(pd, regions, links, options["schema"], problem, no)
+        no_event = rec.get(NO_EVENT) or []
+        not_events = {f"T{k}" if items is not None else str(k) for k in no_event} \
+            if isinstance(no_event, list) else set()
+        regions_to_parsed(pd, regions, links, options["schema"], problem, no, not_events)
         yield pd

@@ -10,7 +10,8 @@ Record::
 
 ``start``/``end`` are token indices (end exclusive) within the sentence, ``char_*`` are code
 points into the document. ``entity_index`` is the argument's position in ``entity_mentions``.
-Arguments outside the event's sentence, or pointing at another event, cannot be carried.
+Arguments outside the event's sentence, or pointing at another event, cannot be carried, nor can a
+span labelled with an event type that no event uses (all are named in the report).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, lost_extras
+from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
 from .conll import tokenized
 from .jsonl import local
 
@@ -94,6 +95,9 @@ class Writer:
         for r in data.relations:
             if r.id not in carried:
                 report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
+        for s in spans_without_event(data, self.schema):
+            report.lost("spans labelled with an event type that no event uses (event JSON has no mention "
+                        "for them)", f"{s.id} {s.label} {s.text!r}")
         lost_extras(data, report, "event JSON", ("span", "event", "relation"), notes_only=True)
         self.fh.write("".join(x + "\n" for x in lines).encode("utf-8"))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, json_lines
+from .common import DocData, ExportOptions, ExportReport, FormatError, json_lines
 from .importing import ParsedDoc
 
 FORMAT_NAME = "qalam-annotations"
@@ -57,6 +57,7 @@ class Writer:
 
     layout = "file"
     ext = ".jsonl"
+    writes_annotators = True
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh: BinaryIO = open(path, "wb")  # noqa: SIM115 - closed in close()
@@ -78,8 +79,11 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
             problem(name, no, "each line must be a JSON object")
             continue
         if rec.get("format") == FORMAT_NAME:
-            if rec.get("version", 1) > VERSION:
-                problem(name, no, f"written by a newer version (format version {rec.get('version')})")
+            version = rec.get("version", 1)
+            if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+                raise FormatError(f"line {no}: format version {version!r}, written by a newer version of the "
+                                  f"app (this one reads version {VERSION}); nothing imported. Update the app "
+                                  "to import this file")
             continue
         text = rec.get("text")
         if not isinstance(text, str):

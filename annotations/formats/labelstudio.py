@@ -1,23 +1,33 @@
 """Label Studio JSON tasks: ``labels`` results for spans, ``relation`` results for relations and event arguments.
 
-Each document is a task ``{"data": {"text", "doc_id", "title"}, "annotations"|"predictions":
-[{"result": [...]}]}``. Label Studio has no events: an event argument is written as a relation
-result from the trigger region to the argument region labelled with the role, and read back as an
-event argument when the source region is labelled with an event type. Offsets are code points, as
-Label Studio (since frontend PR #308) stores them; ``offsets="utf16"`` writes and reads JavaScript
-UTF-16 offsets for older versions. A ``label_config.xml`` for the project is written beside.
+Each document is a task ``{"data": {"text", "doc_id", "title", "meta", "status"},
+"annotations"|"predictions": [{"result": [...]}]}``. Label Studio has no events: an event argument
+is written as a relation result from the trigger region to the argument region labelled with the
+role, and read back as an event argument when the source region is labelled with an event type.
+Every region labelled with an event type is read back as an event, except those listed in
+``data.trigger_spans_without_event`` (spans labelled with an event type that no event uses).
+Offsets are code points, as Label Studio (since frontend PR #308) stores them; ``offsets="utf16"``
+writes and reads JavaScript UTF-16 offsets for older versions. A ``label_config.xml`` for the project is written beside.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, codepoint_from_utf16, utf16_offsets
+from .common import (
+    DocData,
+    ExportOptions,
+    ExportReport,
+    codepoint_from_utf16,
+    spans_without_event,
+    utf16_offsets,
+)
+from .docinfo import apply_info, doc_info, read_info
 from .importing import ParsedDoc
 from .jsonl import local
 
@@ -65,13 +75,17 @@ def results(data: DocData, opts: ExportOptions, report: ExportReport) -> list[di
     return out
 
 
-def task(data: DocData, opts: ExportOptions, report: ExportReport, n: int) -> dict[str, Any]:
+NO_EVENT = "trigger_spans_without_event"
+
+
+def task(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> dict[str, Any]:
     res = results(data, opts, report)
     key = opts.labelstudio_key
     entry: dict[str, Any] = {"result": res}
     if key == "predictions":
         entry["model_version"] = "qalam"
-    return {"id": n, "data": {"text": data.text, "doc_id": data.doc.id, "title": data.doc.title},
+    return {"id": n, "data": {"text": data.text, "doc_id": data.doc.id, **doc_info(data.doc),
+                              NO_EVENT: [local(s.id) for s in spans_without_event(data, schema)]},
             key: [entry]}
 
 
@@ -83,13 +97,14 @@ class Writer:
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
-        self.opts, self.report, self.n = opts, report, 0
+        self.opts, self.report, self.n, self.schema = opts, report, 0, schema
         self.fh.write(b"[")
 
     def add(self, data: DocData) -> None:
         self.n += 1
         sep = b"\n" if self.n == 1 else b",\n"
-        self.fh.write(sep + json.dumps(task(data, self.opts, self.report, self.n), ensure_ascii=False).encode())
+        rec = task(data, self.opts, self.report, self.n, self.schema)
+        self.fh.write(sep + json.dumps(rec, ensure_ascii=False).encode())
 
     def close(self) -> None:
         self.fh.write(b"\n]\n")
@@ -103,11 +118,13 @@ class Writer:
 
 
 def regions_to_parsed(pd: ParsedDoc, regions: list[tuple[str, Any, Any, str, str | None]],
-                      links: list[tuple[str, str, str]], schema: Schema, problem: Any, where: int) -> None:
+                      links: list[tuple[str, str, str]], schema: Schema, problem: Any, where: int,
+                      not_events: Container[str] = ()) -> None:
     """Fill ``pd`` from ``(ref, start, end, label, note)`` regions and ``(from, to, label)`` links.
 
     A link from a region labelled with an event type whose label is one of that event type's roles
-    becomes an event argument (every event-type region becomes an event); other links are relations.
+    becomes an event argument (every event-type region not in ``not_events`` becomes an event);
+    other links are relations.
     """
     labels = {}
     for ref, start, end, label, note in regions:
@@ -115,7 +132,7 @@ def regions_to_parsed(pd: ParsedDoc, regions: list[tuple[str, Any, Any, str, str
         labels[ref] = label
     events: dict[str, dict[str, Any]] = {}
     for ref, label in labels.items():
-        if schema.event(label) is not None:
+        if schema.event(label) is not None and ref not in not_events:
             events[ref] = {"ref": f"E:{ref}", "type": label, "trigger": ref, "arguments": [], "line": where}
     for n, (a, b, label) in enumerate(links, 1):
         et = schema.event(labels.get(a, ""))
@@ -155,6 +172,8 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
             continue
         assert isinstance(data, dict)
         pd = ParsedDoc(name, n, text, data.get("title"), {"source": name})
+        apply_info(pd, read_info({k: data[k] for k in ("title", "meta", "status") if k in data},
+                                 "task data", problem, name, n))
         entries = [a for a in (t.get("annotations") or []) if not a.get("was_cancelled")] or \
             (t.get("predictions") or [])
         result = entries[0].get("result", []) if entries else []
@@ -190,5 +209,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
                 problem(name, n, f"region {r.get('id')}: text at {start}-{end} is {text[start:end]!r}, "
                         f"not {v['text']!r}; left out")
                 regions = [x for x in regions if not x[0].split("#")[0] == str(r.get("id"))]
-        regions_to_parsed(pd, regions, links, schema, problem, n)
+        no_event = data.get(NO_EVENT) or []
+        regions_to_parsed(pd, regions, links, schema, problem, n,
+                          {str(x) for x in no_event} if isinstance(no_event, list) else ())
         yield pd

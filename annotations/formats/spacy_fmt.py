@@ -4,7 +4,8 @@ spaCy's tokenizer gives the base tokens; with ``clitics="split"`` a token is cut
 boundary falls inside it (``بإسطنبول`` -> ``ب`` + ``إسطنبول``) so every span is token-aligned. The
 Doc is built from words and trailing spaces so that ``doc.text`` equals the stored text exactly,
 and character offsets (``span.start_char``) are code points. The document id and title travel in
-``doc.user_data``.
+``doc.user_data``, and so do its meta and status (``user_data["qalam"]``: the JSON of
+``{"title", "meta", "status"}``, a string so that msgpack never meets a value it cannot pack).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from ..schema import Schema
 from ..tokenize import tokenize_document
 from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost, require
+from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
 _NLP: dict[str, Any] = {}
@@ -116,6 +118,7 @@ class Writer:
         doc.spans["sc"] = all_spans
         doc.user_data["doc_id"] = data.doc.id
         doc.user_data["title"] = data.doc.title
+        doc.user_data["qalam"] = info_json(data.doc)
         if data.events:
             self.report.lost("events (spaCy DocBin has no events; triggers are kept as spans)",
                              f"{data.doc.id}: {len(data.events)}", len(data.events))
@@ -142,6 +145,8 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
         return
     for n, doc in enumerate(db.get_docs(blank("ar").vocab), 1):
         pd = ParsedDoc(name, n, doc.text, doc.user_data.get("title"), {"source": name})
+        if "qalam" in doc.user_data:
+            apply_info(pd, read_info(doc.user_data["qalam"], "user_data['qalam']", problem, name, n))
         found = list(doc.spans["sc"]) if "sc" in doc.spans else []
         in_sc = {(sp.start_char, sp.end_char, sp.label_) for sp in found}
         found += [e for e in doc.ents if (e.start_char, e.end_char, e.label_) not in in_sc]

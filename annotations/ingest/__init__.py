@@ -15,7 +15,6 @@ here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the a
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,9 +31,21 @@ from .cleanup import CleanResult, RulesError, RuleSet, clean, load_rules, restor
 from .dates import find_date
 from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
 from .errors import IngestError
+from .kinds import (
+    ANNOTATED_EXTENSIONS,
+    ANNOTATED_FORMATS,
+    ARTICLES_JSONL,
+    EXTENSIONS,
+    FILE_DIALOG_FILTERS,
+    PLAIN_FORMATS,
+    accepts,
+    annotated_jsonl,
+    suffix_of,
+)
 from .report import ImportReport, ReportLine
 from .tabular import Fields, parse_csv, parse_jsonl
 from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
+from .walk import walk_files
 
 __all__ = [
     "ANNOTATED_FORMATS",
@@ -49,27 +60,6 @@ __all__ = [
     "restore_original",
 ]
 
-#: Formats read here, by extension.
-EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".zip": "zip",
-}  # fmt: skip
-PLAIN_FORMATS = ("txt", "html", "jsonl", "csv", "zip")
-#: ``--format`` names handed to annotations.formats, and the name that module uses for each.
-ANNOTATED_FORMATS = {
-    "jsonl-native": "jsonl", "brat": "brat", "conll": "conll", "spacy": "spacy",
-    "labelstudio": "labelstudio", "doccano": "doccano",
-}  # fmt: skip
-ANNOTATED_EXTENSIONS = {
-    ".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy", ".json": "labelstudio",
-}  # fmt: skip
-#: For file dialogs (the GUI's Import... item): everything ``import_paths`` accepts.
-FILE_DIALOG_FILTERS = (
-    ("Articles", ("*.txt", "*.html", "*.htm", "*.jsonl", "*.csv", "*.tsv", "*.zip")),
-    ("Annotated files", ("*.ann", "*.conll", "*.iob", "*.bio", "*.spacy", "*.json", "*.jsonl")),
-)
-# The app's own annotated JSONL starts with this header record (annotations/formats/jsonl.py).
-_NATIVE_JSONL_MARK = "qalam-annotations"
 
 
 @dataclass
@@ -126,13 +116,6 @@ class _Stop(Exception):
     """The project cannot be written any more; the import stops."""
 
 
-def _suffix(path: str | os.PathLike[str]) -> str:
-    """``Path(path).suffix``, without building a Path."""
-    name = os.path.basename(os.fspath(path))
-    i = name.rfind(".")
-    return name[i:] if 0 < i < len(name) - 1 else ""
-
-
 def _display(path: str | os.PathLike[str]) -> str:
     """A path as text that can be printed and stored: undecodable name bytes become U+FFFD."""
     return os.fsencode(path).decode("utf-8", errors="replace")
@@ -183,32 +166,42 @@ class _Importer:
                     self.report.fail(name, None, _os_reason(FileNotFoundError()))
             except OSError as e:
                 self.report.fail(name, None, _os_reason(e))
+            except Exception as e:  # noqa: BLE001 - one bad path is one failure; the others still import
+                self.report.fail(name, None, f"unexpected error ({type(e).__name__}: {e}); please report this")
 
     def _walk(self, top: Path) -> None:
-        def onerror(e: OSError) -> None:
+        def on_error(e: OSError) -> None:
             where = _display(e.filename or top)
             reason = ("cannot open this folder: permission denied; check its permissions"
                       if isinstance(e, PermissionError) else f"cannot open this folder ({e.strerror or e})")
             self.report.fail(str(where), None, reason)
 
-        # followlinks=False: a symlink loop must not make the walk endless.
-        for dirpath, dirnames, filenames in os.walk(top, onerror=onerror, followlinks=False):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            stems_with_ann = {Path(f).stem for f in filenames if f.lower().endswith(".ann")}
-            for fname in sorted(filenames):
-                if fname.startswith("."):
-                    continue
+        outside: set[str] = set()
+
+        def on_outside(link: str, target: str) -> None:
+            outside.add(link)
+            self.report.leave_out(_display(link), f"symbolic link to {_display(target)}, outside the folder "
+                                                  "being imported; not followed (name the file itself to "
+                                                  "import it)")
+
+        for dirpath, filenames in walk_files(top, on_error, on_outside):
+            stems_with_ann = {f[:-4] for f in filenames if f.lower().endswith(".ann")}
+            for fname in filenames:
                 # plain strings: a Path per file cost more than a tenth of the per-article overhead
                 fpath = os.path.join(dirpath, fname)
-                if _suffix(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
+                if suffix_of(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
                     continue  # the text half of a brat pair; the .ann brings it in
+                if fname.lower().endswith(".ann") and os.path.join(dirpath, fname[:-4] + ".txt") in outside:
+                    self.report.fail(_display(fpath), None, "its text half (.txt) is a symbolic link outside "
+                                                            "the folder being imported; not read")
+                    continue
                 self._file(fpath, _display(fpath), explicit=False)
 
     def _kind(self, path: str | Path) -> str | None:
         forced = self.options.format
         if forced in PLAIN_FORMATS:
             return forced
-        suffix = _suffix(path).lower()
+        suffix = suffix_of(path).lower()
         if suffix in ANNOTATED_EXTENSIONS:
             return "annotated:" + ANNOTATED_EXTENSIONS[suffix]
         if suffix == "" and os.path.isfile(path):
@@ -221,16 +214,16 @@ class _Importer:
             kind = None  # folders often hold unrelated .json files; Label Studio exports are named explicitly
         if kind is None:
             if explicit:
-                self.report.fail(name, None, f"unsupported file type {_suffix(path)!r}; import .txt, .html, "
+                self.report.fail(name, None, f"unsupported file type {suffix_of(path)!r}; import .txt, .html, "
                                              ".jsonl, .csv or .zip files, or name a format with --format")
             else:
-                self.report.ignored[_suffix(path).lower()] += 1
+                self.report.ignored[suffix_of(path).lower()] += 1
             return
         if kind.startswith("annotated:"):
             self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
         elif kind == "zip":
             self._zip(path, name)
-        elif kind == "jsonl" and self.options.format == "auto" and (fmt := _annotated_jsonl(path)):
+        elif kind == ARTICLES_JSONL and self.options.format == "auto" and (fmt := annotated_jsonl(path)):
             self.annotated.setdefault(fmt, []).append(str(path))
         else:
             self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
@@ -311,6 +304,7 @@ class _Importer:
     def _run_annotated(self) -> None:
         try:
             from .. import formats
+            from ..formats.importing import resolve_unknown_labels
 
             import_annotated = formats.import_annotated
         except Exception as e:  # noqa: BLE001 - a missing or broken formats package must not crash the import
@@ -319,8 +313,12 @@ class _Importer:
                     self.report.fail(_display(p), None,
                                      f"annotated {fmt} files cannot be imported in this version ({e})")
             return
+        # decided once, before the first file is stored: "auto" adopts new labels only in a project
+        # whose schema has never been used, and the first format imported must not change that
+        mode = resolve_unknown_labels(self.project, self.options.annotated.get("unknown_labels", "auto"))
         for fmt, paths in self.annotated.items():
-            opts = {"encoding": self.options.encoding, "status": self.options.status, **self.options.annotated}
+            opts = {"encoding": self.options.encoding, "status": self.options.status, **self.options.annotated,
+                    "unknown_labels": mode}
             try:
                 self.report.external.append(import_annotated(self.project, paths, fmt, opts, self.progress))
             except Exception as e:  # noqa: BLE001 - same: report, never a traceback
@@ -384,8 +382,8 @@ class _Importer:
                      published=art.published, url=art.url, source=art.source, author=art.author)
         else:
             f = self.options.fields
-            if unit.kind == "jsonl":
-                records, problems = parse_jsonl(text, f)
+            if unit.kind == ARTICLES_JSONL:
+                records, problems = parse_jsonl(text, f, refuse_annotated=self.options.format == "auto")
             else:
                 records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
             for p in problems:
@@ -505,50 +503,6 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _annotated_jsonl(path: str | Path) -> str | None:
-    """The annotated format of a .jsonl file, judged from its first record, or None for articles.
-
-    ``"jsonl"`` (the app's own) when the record has ``"spans"`` or is the app's header record;
-    ``"doccano"`` when ``"label"`` or ``"entities"`` is a list of offset triples/objects. A plain
-    article file (``"label"`` as a category string, say) stays with this module.
-    """
-    try:
-        with open(path, "rb") as f:
-            first = b""
-            while not first.strip():
-                first = f.readline(1 << 20)
-                if not first:
-                    return None
-    except OSError:
-        return None  # reading it again later gives the user the real error
-    try:
-        obj = json.loads(first.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    if not isinstance(obj, dict):
-        return None
-    if "spans" in obj or obj.get("format") == _NATIVE_JSONL_MARK:
-        return "jsonl"
-    for key in ("label", "entities"):
-        items = obj.get(key)
-        if isinstance(items, list) and items and all(
-            (isinstance(i, list) and len(i) == 3 and isinstance(i[0], int))
-            or (isinstance(i, dict) and "start_offset" in i)
-            for i in items
-        ):
-            return "doccano"
-    return None
-
-
-def accepts(path: str | os.PathLike[str]) -> bool:
-    """Whether ``import_paths`` takes this path: a folder or a file of a known type (for drag-and-drop)."""
-    p = Path(path)
-    if p.is_dir():
-        return True
-    suffix = p.suffix.lower()
-    return suffix in EXTENSIONS or suffix in ANNOTATED_EXTENSIONS
 
 
 def import_paths(

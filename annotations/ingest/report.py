@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,13 +27,20 @@ class ReportLine:
         return f"{where}: {self.message}"
 
 
-def _count(value: Any) -> int:
-    if isinstance(value, int):
-        return value
-    try:
-        return len(value)
-    except TypeError:
-        return int(bool(value))
+# Characters that would let a file name (or any text in a message) forge or hide report lines on a
+# terminal: C0/C1 controls (newline, carriage return, ANSI escape ESC...), DEL, the Unicode line and
+# paragraph separators, and the bidi embeddings, overrides and isolates (Trojan Source).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could forge or hide a report line written as an escape
+    (``\\x1b``, ``\\n``, ``\\u202e``); Arabic and other text is left as it is."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 @dataclass
@@ -47,7 +55,9 @@ class ImportReport:
         ignored: in folders, files of types that are not imported, counted by extension.
         cancelled: the user stopped the import; what is listed as imported was kept.
         not_reached: files that were not attempted because of the cancel.
-        external: reports of annotated-format imports (``annotations.formats``).
+        external: reports of annotated-format imports (``annotations.formats.ImportReport``).
+        outside: symbolic links in folders that were not followed because they point outside the
+            folder being imported.
     """
 
     imported: list[tuple[str, str]] = field(default_factory=list)
@@ -58,6 +68,7 @@ class ImportReport:
     cancelled: bool = False
     not_reached: int = 0
     external: list[Any] = field(default_factory=list)
+    outside: list[ReportLine] = field(default_factory=list)
 
     def fail(self, source: str, line: int | None, message: str) -> None:
         self.failed.append(ReportLine(source, line, message))
@@ -68,25 +79,53 @@ class ImportReport:
     def warn(self, source: str, line: int | None, message: str) -> None:
         self.warnings.append(ReportLine(source, line, message))
 
+    def leave_out(self, source: str, message: str) -> None:
+        """A symbolic link in a folder that is not followed (see ``outside``)."""
+        self.outside.append(ReportLine(source, None, message))
+
     @property
     def n_failed(self) -> int:
-        """Failures here plus those of annotated-format imports."""
-        return len(self.failed) + sum(_count(getattr(r, "failed", 0)) for r in self.external)
+        """Files or records not imported: here plus those of annotated-format imports."""
+        return len(self.failed) + sum(len(r.failed) for r in self.external)
+
+    @property
+    def n_left_out(self) -> int:
+        """Annotations (or other items) of annotated files that were left out, each reported as an error."""
+        return sum(len(r.errors) for r in self.external)
 
     @property
     def ok(self) -> bool:
-        """True when nothing failed (duplicates and warnings are fine)."""
-        return self.n_failed == 0
+        """True when everything asked for was done: nothing failed and nothing was left out
+        (duplicates and warnings are fine)."""
+        return self.n_failed == 0 and self.n_left_out == 0
+
+    @property
+    def added_labels(self) -> list[str]:
+        """Labels (types, roles, attributes) added to the schema by annotated imports, each once."""
+        return list(dict.fromkeys(name for r in self.external for name in r.added_labels))
 
     def summary(self) -> str:
-        """One sentence with the counts."""
-        n_imp = len(self.imported)
-        parts = [f"imported {n_imp} article{'s' if n_imp != 1 else ''}"]
-        parts.append(f"skipped {len(self.skipped)} duplicate{'s' if len(self.skipped) != 1 else ''}")
-        parts.append(f"{len(self.failed)} failed")
+        """One sentence with the counts of what was imported, skipped, failed and left out."""
+        ext = self.external
+        what = []
+        if self.imported or self.skipped or not ext:
+            what.append(_plural(len(self.imported), "article"))
+        if ext:
+            docs = sum(len(r.documents) for r in ext)
+            spans, events, rels = (sum(getattr(r, k) for r in ext) for k in ("spans", "events", "relations"))
+            what.append(f"{_plural(docs, 'annotated document')} ({_plural(spans, 'span')}, "
+                        f"{_plural(events, 'event')}, {_plural(rels, 'relation')})")
+        parts = ["imported " + " and ".join(what)]
+        if self.imported or self.skipped or not ext:
+            parts.append(f"skipped {_plural(len(self.skipped), 'duplicate')}")
+        parts.append(f"{self.n_failed} failed")
+        if self.n_left_out:
+            parts.append(f"{self.n_left_out} left out (errors below)")
         if self.warnings:
             parts.append(f"{len(self.warnings)} with warnings")
         text = ", ".join(parts)
+        if self.outside:
+            text += f"; not followed {_plural(len(self.outside), 'symbolic link')} out of the folder"
         if self.ignored:
             kinds = ", ".join(f"{ext or '(no extension)'} ×{n}" for ext, n in sorted(self.ignored.items()))
             text += f"; ignored {sum(self.ignored.values())} files of other types ({kinds})"
@@ -96,12 +135,21 @@ class ImportReport:
             text += f"; stopped early, {self.not_reached} file(s) not attempted (what was imported is kept)"
         return text[0].upper() + text[1:] + "."
 
+    def report_lines(self) -> list[tuple[str, bool]]:
+        """The whole report for people, one ``(line, is_error)`` per line: the summary, the labels
+        added, then skipped, warnings and failures. Errors (what was not done) are flagged so the
+        CLI can send them to stderr. Names are escaped (``printable``) so none can forge a line."""
+        out = [(self.summary(), False)]
+        if self.added_labels:
+            out.append(("added labels: " + ", ".join(self.added_labels), False))
+        out += [(f"skipped {s}", False) for s in (*self.skipped, *self.outside)]
+        out += [(f"warning {w}", False) for w in self.warnings]
+        out += [(f"failed {f}", True) for f in self.failed]
+        for r in self.external:
+            out += [(f"failed {ReportLine(p.file, p.line, p.reason)}", True) for p in r.failed]
+            out += [(str(p), p.severity == "error") for p in sorted(r.problems, key=lambda p: (p.file, p.line or 0))]
+        return [(printable(line), is_error) for line, is_error in out]
+
     def lines(self) -> list[str]:
-        """The whole report for people: summary, then skipped, warnings and failures, one per line."""
-        out = [self.summary()]
-        out += [f"skipped {s}" for s in self.skipped]
-        out += [f"warning {w}" for w in self.warnings]
-        out += [f"failed {f}" for f in self.failed]
-        for ext in self.external:
-            out += list(ext.lines())
-        return out
+        """``report_lines`` without the error flags (the GUI's report dialog)."""
+        return [line for line, _ in self.report_lines()]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import IngestError
+from .kinds import annotated_record
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,13 @@ def _record(obj: dict[str, Any], line: int, fields: Fields, what: str) -> Record
     )
 
 
-def parse_jsonl(text: str, fields: Fields) -> tuple[list[Record], list[Problem]]:
-    """Parse JSON Lines; bad lines become problems and the others are still read."""
+def parse_jsonl(text: str, fields: Fields, refuse_annotated: bool = False) -> tuple[list[Record], list[Problem]]:
+    """Parse JSON Lines; bad lines become problems and the others are still read.
+
+    With ``refuse_annotated`` (the format was guessed, not named), a line that is an annotated
+    record (the app's own ``jsonl`` or doccano) is a problem: read as an article it would lose its
+    annotations without a word.
+    """
     records: list[Record] = []
     problems: list[Problem] = []
     for n, raw in enumerate(text.split("\n"), 1):
@@ -108,8 +114,18 @@ def parse_jsonl(text: str, fields: Fields) -> tuple[list[Record], list[Problem]]
         except json.JSONDecodeError as e:
             problems.append(Problem(n, f"not valid JSON ({e.msg} at column {e.colno})"))
             continue
+        except RecursionError:
+            problems.append(Problem(n, "nested too deeply to be read (JSON arrays or objects inside each other "
+                                       "thousands of levels deep); line left out"))
+            continue
         if not isinstance(obj, dict):
             problems.append(Problem(n, f"a JSON {type(obj).__name__}, not an object with a {fields.text!r} field"))
+            continue
+        fmt = annotated_record(obj) if refuse_annotated else None
+        if fmt is not None:
+            problems.append(Problem(n, f"an annotated {fmt} record in a file read as articles (its first line is "
+                                       "not annotated); left out, as its annotations would be lost. Import the "
+                                       f"file with --format {fmt} (or articles-jsonl to take only the text)"))
             continue
         rec = _record(obj, n, fields, "field")
         (records if isinstance(rec, Record) else problems).append(rec)  # type: ignore[arg-type]

@@ -266,6 +266,8 @@ AR = {
     "JSONL fields / CSV columns:": "حقول JSONL / أعمدة CSV:",
     "Annotated files": "الملفات الموسومة",
     "Refuse them (report each)": "رفضها (مع الإبلاغ عن كل منها)",
+    "Add them while the project has no annotations": "إضافتها ما دام المشروع بلا وسوم",
+    "Refuse the file": "رفض الملف",
     "Add them to the schema": "إضافتها إلى المخطط",
     "Detect": "اكتشاف",
     "Labels not in the schema:": "الوسوم غير الموجودة في المخطط:",

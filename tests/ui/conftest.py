@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402  (the platform must be chosen before Qt is imported)
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 
-from ui.style import register_fonts  # noqa: E402
+from ui.common.style import register_fonts  # noqa: E402
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from annotations import Project
-from ui.reader import ReaderView
-from ui.span_painter import SpanItem
+from ui.reader.reader import ReaderView
+from ui.reader.span_painter import SpanItem
 
 MEETING = ('شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع منطقة '
            '"قره باغ" الأذربيجانية في سبتمبر/أيلول 2023')

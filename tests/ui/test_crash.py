@@ -1,4 +1,4 @@
-"""Tests for ui.crash: unhandled GUI exceptions are logged to the user log folder and shown in a dialog."""
+"""Tests for ui.window.crash: unhandled GUI exceptions are logged to the user log folder and shown in a dialog."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from ui import crash
+from ui.window import crash
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the handler under test must see the exceptions itself
 
@@ -126,5 +126,5 @@ def test_log_folder_name_matches_the_cli_crash_log(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     if os.name == "posix" and sys.platform != "darwin":
         assert crash.default_log_dir() == tmp_path / "qalam-annotator" / "log"
-    main_py = (crash.Path(crash.__file__).resolve().parents[1] / "main.py").read_text(encoding="utf-8")
+    main_py = (crash.Path(crash.__file__).resolve().parents[2] / "main.py").read_text(encoding="utf-8")
     assert f'user_log_dir("{crash.LOG_APP_NAME}"' in main_py

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from annotations import Project
-from ui.cascade_prompt import CascadePrompt
-from ui.event_picker import EventTypePicker
-from ui.events_controller import install_events
-from ui.relation_tools import RelationPicker
-from ui.role_picker import RolePicker
+from ui.events.cascade_prompt import CascadePrompt
+from ui.events.event_picker import EventTypePicker
+from ui.events.events_controller import install_events
+from ui.events.relation_tools import RelationPicker
+from ui.events.role_picker import RolePicker
 
 # The offscreen platform plugin says this when a main window with docks is shown; not an app problem.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -301,7 +301,7 @@ def test_deleting_a_trigger_says_the_event_goes_and_undo_restores_it(setup, monk
 
 
 def test_a_new_event_type_from_the_schema_editor_is_usable(setup, monkeypatch):
-    from ui.schema_editor import SchemaEditor
+    from ui.schema.schema_editor import SchemaEditor
 
     project, doc, window, controller = setup
     editor = SchemaEditor(project, push=controller.push, parent=window)
@@ -334,7 +334,7 @@ def test_an_event_type_key_creates_the_event_without_the_picker(setup, qtbot, mo
 
 
 def test_event_shortcuts_are_distinct():
-    from ui.events_controller import SHORTCUTS
+    from ui.events.events_controller import SHORTCUTS
 
     keys = list(SHORTCUTS.values())
     assert len(keys) == len(set(keys))

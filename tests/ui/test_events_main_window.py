@@ -7,16 +7,16 @@ from events_host import MEETING, rng
 from PySide6.QtCore import Qt
 
 from annotations import Project
-from ui.event_picker import EventTypePicker
-from ui.events_controller import EventsController
-from ui.role_picker import RolePicker
+from ui.events.event_picker import EventTypePicker
+from ui.events.events_controller import EventsController
+from ui.events.role_picker import RolePicker
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     project = Project.open(tmp_path / "proj", create=True)
     doc = project.add_document(MEETING, title="اجتماع إسطنبول")

@@ -12,8 +12,8 @@ import pytest
 from events_host import MEETING, HostWindow, rng
 
 from annotations import Project
-from ui.event_painter import ARCS, CHIPS
-from ui.events_controller import install_events
+from ui.events.event_painter import ARCS, CHIPS
+from ui.events.events_controller import install_events
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -161,9 +161,9 @@ def test_headless_paint_path_draws_events_like_the_reader(qtbot):
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from ui.event_painter import install_for_document
-    from ui.span_painter import SpanItem, SpanPainter, paint_document
-    from ui.textdoc import ReaderDocument
+    from ui.events.event_painter import install_for_document
+    from ui.reader.span_painter import SpanItem, SpanPainter, paint_document
+    from ui.reader.textdoc import ReaderDocument
 
     project = Project.memory()
     doc = project.add_document(MEETING)

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog
 
 from annotations import Project
 from annotations.schema import ace2005
-from ui.event_picker import EventTypePicker
-from ui.events_controller import install_events
-from ui.relation_tools import RelationPicker
-from ui.role_picker import RolePicker
+from ui.events.event_picker import EventTypePicker
+from ui.events.events_controller import install_events
+from ui.events.relation_tools import RelationPicker
+from ui.events.role_picker import RolePicker
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -9,8 +9,8 @@ from events_host import MEETING, HostWindow, rng
 
 from annotations import Project
 from annotations.schema import ace2005
-from ui.events_controller import install_events
-from ui.schema_editor import SchemaEditor
+from ui.events.events_controller import install_events
+from ui.schema.schema_editor import SchemaEditor
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

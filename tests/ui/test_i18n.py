@@ -17,16 +17,16 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, 
 
 from annotations import Project
 from annotations.assets import asset_path
-from ui.app import install_language, seed_sample
-from ui.cascade_prompt import CascadePrompt, describe_uses
-from ui.event_picker import EventTypePicker
-from ui.export_dialog import ExportDialog
-from ui.import_dialog import ImportDialog
-from ui.io_controller import install_io
-from ui.main_window import MainWindow
-from ui.relation_tools import RelationPicker
-from ui.role_picker import RolePicker
-from ui.schema_editor import SchemaEditor
+from ui.events.cascade_prompt import CascadePrompt, describe_uses
+from ui.events.event_picker import EventTypePicker
+from ui.events.relation_tools import RelationPicker
+from ui.events.role_picker import RolePicker
+from ui.io.export_dialog import ExportDialog
+from ui.io.import_dialog import ImportDialog
+from ui.io.io_controller import install_io
+from ui.schema.schema_editor import SchemaEditor
+from ui.window.app import install_language, seed_sample
+from ui.window.main_window import MainWindow
 
 # The offscreen platform cannot raise windows or grab the keyboard for a popup menu; harmless here.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bidi import get_display
 
-from ui.bidi_paths import LRI, PDI, display_path, isolate_paths
+from ui.io.bidi_paths import LRI, PDI, display_path, isolate_paths
 
 PATH = "/data/أخبار/أرشيف_٢٠٢٣.zip!2023/خبر عاجل.txt"
 

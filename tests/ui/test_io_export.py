@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from annotations import Project
-from ui import io_controller as io_module
-from ui.export_dialog import ExportDialog
-from ui.io_controller import install_io
-from ui.main_window import MainWindow
+from ui.io import io_controller as io_module
+from ui.io.export_dialog import ExportDialog
+from ui.io.io_controller import install_io
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -161,7 +161,7 @@ def test_dialog_options_are_the_cli_options(qtbot, window, tmp_path, project):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     report = blocker.args[0]
     out = project.path.parent / f"{project.path.name}-conll"
-    assert sorted(p.name for p in out.iterdir()) == ["dev.conll", "test.conll", "train.conll"]
+    assert sorted(p.name for p in out.iterdir()) == [".qalam-export", "dev.conll", "test.conll", "train.conll"]
     assert sum(report.splits.values()) == 10 and set(report.spans) == {"GPE"}
     train = (out / "train.conll").read_text(encoding="utf-8")
     assert "بإسطنبول S-GPE" in train.splitlines() and "PER" not in train  # whole tokens, BIOES, only GPE

@@ -11,11 +11,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from annotations import Project
-from ui import io_controller as io_module
-from ui.import_dialog import ImportDialog
-from ui.io_controller import IOController, imported_ids, install_io
-from ui.main_window import MainWindow
-from ui.report_dialog import ReportDialog
+from ui.io import io_controller as io_module
+from ui.io.import_dialog import ImportDialog
+from ui.io.io_controller import IOController, imported_ids, install_io
+from ui.io.report_dialog import ReportDialog
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotations import Project
-from ui.annotation_panel import AnnotationPanel, parse_attributes
-from ui.app import default_project_path, read_sample_article
-from ui.document_list import DocumentFilter, DocumentList, DocumentTableModel
-from ui.main_window import MainWindow
-from ui.palette import LabelPalette
+from ui.window.annotation_panel import AnnotationPanel, parse_attributes
+from ui.window.app import default_project_path, read_sample_article
+from ui.window.document_list import DocumentFilter, DocumentList, DocumentTableModel
+from ui.window.main_window import MainWindow
+from ui.window.palette import LabelPalette
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

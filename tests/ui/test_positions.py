@@ -1,4 +1,4 @@
-"""Tests for ui.positions: code points ↔ Qt UTF-16 positions, checked against a real QTextDocument."""
+"""Tests for ui.reader.positions: code points ↔ Qt UTF-16 positions, checked against a real QTextDocument."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from ui.positions import PositionMap, qt_length
+from ui.reader.positions import PositionMap, qt_length
 
 MIXED = "إسطنبول 😀 𝐀𝐁 ok"  # emoji and U+1D400, U+1D401
 

@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
-from ui import pyside_fix
+from ui.common import pyside_fix
 
 
 def test_many_void_calls_do_not_exhaust_none(qtbot):

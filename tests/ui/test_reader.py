@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextLine
 
-from ui.reader import ReaderView
-from ui.span_painter import SpanItem, SpanPainter
-from ui.textdoc import ReaderDocument, ReaderOptions
+from ui.reader.reader import ReaderView
+from ui.reader.span_painter import SpanItem, SpanPainter
+from ui.reader.textdoc import ReaderDocument, ReaderOptions
 
 TRICKY = [
     'قال وزير الخارجية التركي هاكان فيدان (Hakan Fidan) إن "التعاون هو الطريق".',

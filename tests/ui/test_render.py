@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from annotations import Project
-from ui.app import seed_sample
-from ui.reader import ReaderView
-from ui.render import add_parser, render_document, run
-from ui.span_painter import span_items
+from ui.reader.reader import ReaderView
+from ui.reader.render import add_parser, render_document, run
+from ui.reader.span_painter import span_items
+from ui.window.app import seed_sample
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

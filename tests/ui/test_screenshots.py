@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from annotations import Project
-from ui.app import install_language, seed_sample
-from ui.main_window import MainWindow
+from ui.window.app import install_language, seed_sample
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 SHOTS = Path("/tmp/shots")

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from annotations import Project
-from ui.app import seed_sample
-from ui.document_list import DocumentList
-from ui.main_window import MainWindow
+from ui.window.app import seed_sample
+from ui.window.document_list import DocumentList
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from annotations import Project
-from ui.events_controller import EventsController
-from ui.io_controller import IOController, install_io
-from ui.main_window import MainWindow
+from ui.events.events_controller import EventsController
+from ui.io.io_controller import IOController, install_io
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -1,0 +1,1 @@
+"""Event annotation: triggers, arguments, relations, their pickers, panel, painter and controller."""

@@ -1,0 +1,323 @@
+"""The Export dialog: format, output path and the same selection and format options as ``main.py export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotations.errors import AnnotationError
+from annotations.formats import EXPORTERS, ExportOptions
+from annotations.model import STATUSES
+from annotations.schema import Schema
+
+from ..common.dialog_parts import action_buttons, error_label
+from ..window.document_list import status_label
+
+# Which options mean something for which format (see annotations/formats/*.py).
+TOKEN_FORMATS = ("conll", "hf", "events", "spacy")
+SCHEME_FORMATS = ("conll", "hf")
+SEQUENCE_FORMATS = ("conll", "hf", "events")
+OFFSET_FORMATS = ("labelstudio", "doccano")
+
+
+def output_is_folder(fmt: str, split: bool) -> bool:
+    """Whether ``export`` writes a folder for this format (brat, hf, and any split) rather than one file."""
+    writer = EXPORTERS[fmt]
+    return split or getattr(writer, "layout", "file") == "dir"
+
+
+def output_suffix(fmt: str, split: bool) -> str:
+    return "" if output_is_folder(fmt, split) else str(getattr(EXPORTERS[fmt], "ext", ""))
+
+
+class ExportDialog(QDialog):
+    """Choose a format, an output and what to export; ``options()`` gives the dict ``export`` takes.
+
+    Attributes:
+        format_combo, out_edit, overwrite_check: format and destination.
+        status_checks: status → check box (the default selection is "done", as in the CLI).
+        label_list: checkable schema labels (all checked means no label filter).
+        annotator_edit, clitics_combo, scheme_combo, nested_combo, sentences_check: selection and tokens.
+        split_check, split_spins, seed_spin: the train/dev/test split.
+        offsets_combo, labelstudio_combo, doccano_combo: format-specific choices.
+        error_label: why the dialog cannot be accepted yet.
+    """
+
+    def __init__(self, schema: Schema, project_path: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export annotations"))
+        self._project_path = project_path
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("export_format")
+        names = {
+            "jsonl": self.tr("This app's JSONL (lossless)"),
+            "brat": self.tr("brat standoff (folder of .txt + .ann)"),
+            "conll": self.tr("CoNLL with IOB2 or BIOES tags"),
+            "spacy": self.tr("spaCy DocBin (.spacy)"),
+            "hf": self.tr("Hugging Face dataset (folder)"),
+            "labelstudio": self.tr("Label Studio tasks (JSON)"),
+            "doccano": self.tr("doccano JSONL"),
+            "events": self.tr("Event JSON, one record per sentence"),
+        }
+        for fmt in EXPORTERS:
+            self.format_combo.addItem(names.get(fmt, fmt), fmt)
+        self.out_edit = QLineEdit(self)
+        self.out_edit.setObjectName("export_out")
+        self.out_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a path reads left to right
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._on_browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(browse)
+        self.overwrite_check = QCheckBox(self.tr("Replace it if it exists"), self)
+        top = QFormLayout()
+        top.addRow(self.tr("Format:"), self.format_combo)
+        top.addRow(self.tr("Save to:"), out_row)
+        top.addRow("", self.overwrite_check)
+
+        selection = QGroupBox(self.tr("What to export"), self)
+        self.status_checks: dict[str, QCheckBox] = {}
+        status_row = QHBoxLayout()
+        for status in STATUSES:
+            box = QCheckBox(status_label(status), self)
+            box.setChecked(status == "done")
+            self.status_checks[status] = box
+            status_row.addWidget(box)
+        status_row.addStretch(1)
+        self.label_list = QListWidget(self)
+        self.label_list.setObjectName("export_labels")
+        self.label_list.setMaximumHeight(110)
+        self.label_list.setFlow(QListWidget.Flow.LeftToRight)
+        self.label_list.setWrapping(True)
+        self.label_list.setSpacing(2)
+        for _kind, t in schema.all_types():
+            item = QListWidgetItem(t.name, self.label_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        labels_col = QVBoxLayout()
+        for text, state in ((self.tr("All"), Qt.CheckState.Checked), (self.tr("None"), Qt.CheckState.Unchecked)):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, st=state: self._check_all_labels(st))
+            labels_col.addWidget(button)
+        labels_col.addStretch(1)
+        labels_row = QHBoxLayout()
+        labels_row.addWidget(self.label_list, 1)
+        labels_row.addLayout(labels_col)
+        self.annotator_edit = QLineEdit(self)
+        self.annotator_edit.setPlaceholderText(self.tr("any annotator"))
+        sel_form = QFormLayout(selection)
+        sel_form.addRow(self.tr("Documents marked:"), status_row)
+        sel_form.addRow(self.tr("Labels:"), labels_row)
+        sel_form.addRow(self.tr("Annotator:"), self.annotator_edit)
+
+        self.tokens_box = QGroupBox(self.tr("Tokens"), self)
+        self.clitics_combo = QComboBox(self)
+        self.clitics_combo.addItem(self.tr("Split a token where a span starts or ends inside it"), "split")
+        self.clitics_combo.addItem(self.tr("Keep whole tokens, widen spans (AQMAR/ANERcorp)"), "keep")
+        self.scheme_combo = QComboBox(self)
+        self.scheme_combo.addItem("IOB2", "iob2")
+        self.scheme_combo.addItem("BIOES", "bioes")
+        self.nested_combo = QComboBox(self)
+        self.nested_combo.addItem(self.tr("Outermost span only"), "outermost")
+        self.nested_combo.addItem(self.tr("One tag column per nesting level"), "levels")
+        self.sentences_check = QCheckBox(self.tr("One sequence per sentence (else one per document)"), self)
+        self.sentences_check.setChecked(True)
+        tok_form = QFormLayout(self.tokens_box)
+        tok_form.addRow(self.tr("Clitics:"), self.clitics_combo)
+        tok_form.addRow(self.tr("Tag scheme:"), self.scheme_combo)
+        tok_form.addRow(self.tr("Nested spans:"), self.nested_combo)
+        tok_form.addRow("", self.sentences_check)
+
+        split_box = QGroupBox(self.tr("Train / dev / test split"), self)
+        self.split_check = QCheckBox(self.tr("Split documents by ratio (the output becomes a folder)"), self)
+        self.split_spins: list[QDoubleSpinBox] = []
+        split_row = QHBoxLayout()
+        for name, value in ((self.tr("train"), 0.8), (self.tr("dev"), 0.1), (self.tr("test"), 0.1)):
+            spin = QDoubleSpinBox(self)
+            spin.setRange(0.0, 1.0)
+            spin.setSingleStep(0.05)
+            spin.setDecimals(2)
+            spin.setValue(value)
+            self.split_spins.append(spin)
+            split_row.addWidget(QLabel(name, self))
+            split_row.addWidget(spin)
+        self.seed_spin = QSpinBox(self)
+        self.seed_spin.setRange(0, 2**31 - 1)
+        split_row.addWidget(QLabel(self.tr("seed"), self))
+        split_row.addWidget(self.seed_spin)
+        split_row.addStretch(1)
+        split_form = QVBoxLayout(split_box)
+        split_form.addWidget(self.split_check)
+        split_form.addLayout(split_row)
+
+        self.format_box = QGroupBox(self.tr("Label Studio and doccano"), self)
+        self.offsets_combo = QComboBox(self)
+        self.offsets_combo.addItem(self.tr("Code points (current versions)"), "codepoints")
+        self.offsets_combo.addItem(self.tr("UTF-16 code units (JavaScript tools)"), "utf16")
+        self.labelstudio_combo = QComboBox(self)
+        self.labelstudio_combo.addItem(self.tr("annotations"), "annotations")
+        self.labelstudio_combo.addItem(self.tr("predictions"), "predictions")
+        self.doccano_combo = QComboBox(self)
+        self.doccano_combo.addItem(self.tr("Sequence labelling"), "labels")
+        self.doccano_combo.addItem(self.tr("Relation extraction"), "relations")
+        fmt_form = QFormLayout(self.format_box)
+        fmt_form.addRow(self.tr("Offsets in:"), self.offsets_combo)
+        fmt_form.addRow(self.tr("Label Studio results under:"), self.labelstudio_combo)
+        fmt_form.addRow(self.tr("doccano variant:"), self.doccano_combo)
+
+        self.error_label = error_label(self, "export_error")
+        self.buttons, self.export_button = action_buttons(self, self.tr("Export"), "export_button")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(selection)
+        layout.addWidget(self.tokens_box)
+        layout.addWidget(split_box)
+        layout.addWidget(self.format_box)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._suggested = ""
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
+        self.split_check.toggled.connect(self._on_split_toggled)
+        self._on_format_changed()
+        self._on_split_toggled(False)
+
+    # -- state -----------------------------------------------------------------------------------------
+    def format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def set_format(self, fmt: str) -> None:
+        index = self.format_combo.findData(fmt)
+        if index < 0:
+            raise ValueError(f"unknown export format {fmt!r}")
+        self.format_combo.setCurrentIndex(index)
+
+    def out_path(self) -> str:
+        return self.out_edit.text().strip()
+
+    def set_out_path(self, path: str | Path) -> None:
+        self.out_edit.setText(str(path))
+
+    def options(self) -> dict[str, Any]:
+        """The options for ``annotations.formats.export`` (the CLI's names and values)."""
+        statuses = [s for s, box in self.status_checks.items() if box.isChecked()]
+        items = [self.label_list.item(i) for i in range(self.label_list.count())]
+        checked = [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+        return {
+            "status": "all" if len(statuses) == len(STATUSES) else ",".join(statuses),
+            "labels": None if len(checked) == len(items) else checked,
+            "annotator": self.annotator_edit.text().strip() or None,
+            "clitics": self.clitics_combo.currentData(),
+            "scheme": self.scheme_combo.currentData(),
+            "nested": self.nested_combo.currentData(),
+            "sentences": self.sentences_check.isChecked(),
+            "split": tuple(s.value() for s in self.split_spins) if self.split_check.isChecked() else None,
+            "seed": self.seed_spin.value(),
+            "offsets": self.offsets_combo.currentData(),
+            "labelstudio_key": self.labelstudio_combo.currentData(),
+            "doccano": self.doccano_combo.currentData(),
+            "overwrite": self.overwrite_check.isChecked(),
+        }
+
+    def problem(self) -> str | None:
+        """Why the export cannot start as chosen (translated where it is ours), or None."""
+        opts = self.options()
+        if not opts["status"]:
+            return self.tr("Tick at least one document status to export.")
+        if opts["labels"] == []:
+            return self.tr("Tick at least one label to export.")
+        out = self.out_path()
+        if not out:
+            return self.tr("Choose where to save the export.")
+        path = Path(out)
+        if not path.is_absolute():
+            return self.tr("Give the full path of the export, or choose it with Browse….")
+        if not path.parent.is_dir():
+            return self.tr("The folder %1 does not exist; choose another place.").replace("%1", str(path.parent))
+        if path.exists() and not opts["overwrite"]:
+            return self.tr("%1 already exists; choose another name or tick “Replace it if it exists”.") \
+                .replace("%1", str(path))
+        try:
+            ExportOptions.from_dict(opts)
+        except AnnotationError as e:
+            return str(e)
+        return None
+
+    # -- slots -----------------------------------------------------------------------------------------
+    def _check_all_labels(self, state: Qt.CheckState) -> None:
+        for k in range(self.label_list.count()):
+            self.label_list.item(k).setCheckState(state)
+
+    def _on_format_changed(self) -> None:
+        fmt = self.format()
+        self.tokens_box.setEnabled(fmt in TOKEN_FORMATS)
+        self.scheme_combo.setEnabled(fmt in SCHEME_FORMATS)
+        self.nested_combo.setEnabled(fmt in SCHEME_FORMATS)
+        self.sentences_check.setEnabled(fmt in SEQUENCE_FORMATS)
+        self.format_box.setEnabled(fmt in OFFSET_FORMATS)
+        self.labelstudio_combo.setEnabled(fmt == "labelstudio")
+        self.doccano_combo.setEnabled(fmt == "doccano")
+        self._suggest_out()
+
+    def _on_split_toggled(self, on: bool) -> None:
+        for spin in self.split_spins:
+            spin.setEnabled(on)
+        self.seed_spin.setEnabled(on)
+        self._suggest_out()
+
+    def _suggest_out(self) -> None:
+        """Propose ``<project>-<format><ext>`` beside the project, unless the user typed a path."""
+        if self._project_path is None or self.out_path() not in ("", self._suggested):
+            return
+        fmt = self.format()
+        name = f"{self._project_path.name}-{fmt}{output_suffix(fmt, self.split_check.isChecked())}"
+        self._suggested = str(self._project_path.parent / name)
+        self.out_edit.setText(self._suggested)
+
+    def _on_accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        self.accept()
+
+    def _on_browse(self) -> None:
+        fmt = self.format()
+        start = self.out_path() or (str(self._project_path.parent) if self._project_path else "")
+        if output_is_folder(fmt, self.split_check.isChecked()):
+            # A new folder is made by the export: pick its parent and keep the proposed name.
+            parent = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder to export into"),
+                                                      str(Path(start).parent) if start else "")
+            if parent:
+                self.set_out_path(Path(parent) / (Path(start).name if start else f"export-{fmt}"))
+            return
+        ext = output_suffix(fmt, False)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), start,
+                                              self.tr("%1 files (*%2)").replace("%1", fmt).replace("%2", ext))
+        if path:
+            self.set_out_path(path)
+            if Path(path).exists():
+                self.overwrite_check.setChecked(True)  # the file dialog has already asked to replace it

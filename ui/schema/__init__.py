@@ -1,0 +1,1 @@
+"""The schema editor: labels, event types and roles of a project."""

@@ -1,0 +1,1 @@
+"""The main window and what it owns: actions, document list, annotation panel, palette, undo, start-up, crash dialog."""
