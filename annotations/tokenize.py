@@ -24,7 +24,7 @@ from operator import sub
 
 import regex
 
-from .invisible import INVISIBLE, char_class
+from .invisible import INVISIBLE, char_class, is_invisible
 
 CLITIC_MODES = ("split", "keep")
 
@@ -113,7 +113,7 @@ def _mend(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], lis
         out_starts.append(s)
         out_ends.append(e)
     kept = [(s, e, text[s:e]) for s, e in zip(out_starts, out_ends, strict=True)]
-    kept = [t for t in kept if not all(c in INVISIBLE for c in t[2])]
+    kept = [t for t in kept if not is_invisible(t[2])]
     return [s for s, _, _ in kept], [e for _, e, _ in kept], [w for _, _, w in kept]
 
 
