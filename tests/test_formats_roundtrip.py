@@ -182,8 +182,7 @@ def test_round_trip_carries_or_reports_everything(tmp_path, fmt, variant):
             assert any(not_carried[aspect] in k for k in rep.not_carried), (aspect, sorted(rep.not_carried))
 
 
-# "jsonl" is left out: the import side's name for the native format is being renamed to "jsonl" elsewhere
-@pytest.mark.parametrize("fmt", sorted(set(IMPORTERS) - {"jsonl"}))
+@pytest.mark.parametrize("fmt", sorted(IMPORTERS))
 def test_cli_export_then_import_under_the_same_format_name(tmp_path, fmt, capsys):
     import main
 

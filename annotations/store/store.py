@@ -26,7 +26,7 @@ from ..schema import Schema, ace2005
 from . import index as index_file
 from .docfile import DocFile
 from .files import BACKUP_SUFFIX, DurableJSONStorage, atomic_write_bytes, fsync_dir
-from .journal import DAMAGED_PREFIX, Journal
+from .journal import Journal
 from .lock import ProjectLock
 from .packs import DOC_ID_RE, PackFiles
 
@@ -301,7 +301,9 @@ class Store:
                 scan.missing.setdefault(doc_id, {**cached.get(doc_id, {"id": doc_id}), "missing": why})
                 self.index_dirty = True
         self.missing = scan.missing
-        self.warnings.extend(self._missing_notes())
+        from .damage import missing_notes
+
+        self.warnings.extend(missing_notes(self))
         self.generation += 1
         self.by_hash = {s["hash"]: d for d, s in self.index.items()}
         self.seq = max((s.get("seq", 0) for s in self.index.values()), default=0)
@@ -311,47 +313,11 @@ class Store:
         index_file.write(self.meta_db, self.index, self.missing)
         self.index_dirty = False
 
-    def _restore_hint(self, name: str) -> str:
-        """How to get ``docs/<name>`` back: the restore command when it has a backup."""
-        if (self.docs_dir / (name + BACKUP_SUFFIX)).exists():
-            return f"A backup exists; restore it with: python main.py restore {self.path} {name}"
-        return "No backup of it exists; restore the project folder from your own backup."
-
-    def _missing_notes(self) -> list[str]:
-        """One sentence per file that documents are missing from (for the warnings at open)."""
-        by_file: dict[str, list[str]] = {}
-        for doc_id, entry in self.missing.items():
-            by_file.setdefault(entry["missing"], []).append(doc_id)
-        notes = []
-        for name, ids in sorted(by_file.items()):
-            shown = ", ".join(sorted(ids)[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-            if name.endswith(".json"):
-                notes.append(f"{len(ids)} document(s) that the index lists in {self.docs_dir / name} are missing: "
-                             f"no file holds them ({shown}). {self._restore_hint(name)}")
-            else:
-                notes.append(f"{len(ids)} document(s) are missing ({shown}): {name}")
-        return notes
-
     def problems(self) -> list[Problem]:
-        """What ``check`` reports besides the documents' own records: documents that no file
-        holds, and damaged journal lines (kept aside as ``journal.damaged-*``)."""
-        out = []
-        for doc_id, entry in sorted(self.missing.items()):
-            name = entry["missing"]
-            if name.endswith(".json"):
-                message = f"missing: no file holds it ({self.docs_dir / name} does not). {self._restore_hint(name)}"
-            else:
-                message = f"missing: {name}"
-            out.append(Problem(doc_id, "file", message))
-        if self.path is not None:
-            for aside in sorted(self.path.glob(DAMAGED_PREFIX + "*")):
-                read = Journal.read(aside)
-                out.append(Problem(aside.name, "journal", (
-                    f"{aside}: a journal kept aside at open; {len(read.lost)} change(s) on it could not be read "
-                    "(damaged) and were not applied. Check the documents you changed last; delete the file "
-                    "once you have.")))
-        out += [Problem("journal", "journal", note) for note in self.journal_damage]
-        return out
+        """What ``check`` reports besides the documents' own records (see ``damage``)."""
+        from .damage import problems
+
+        return problems(self)
 
     def compact(self, write_index: bool = True) -> None:
         """Write every change held in the journal into the document files (and the index cache),
