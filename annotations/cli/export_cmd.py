@@ -10,14 +10,15 @@ from types import FrameType
 from ..progress import Progress, TextProgress
 from ..token_schemes import SCHEMES
 
-FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events", "wojood")
+FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events", "wojood", "oneie",
+           "dygiepp")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Create the ``export`` subparser on ``subparsers`` and return it."""
     p = subparsers.add_parser(
         "export",
-        help="export annotations (jsonl, brat, conll, spacy, hf, labelstudio, doccano, events, wojood)",
+        help="export annotations (" + ", ".join(FORMATS) + ")",
         description="Export the annotated documents of PROJECT in one format. The report (what was "
                     "exported, and everything the format could not carry) is printed and written to "
                     "OUT.report.json. Exit code 0 on success, 1 when cancelled, 2 on bad input. "

@@ -18,7 +18,7 @@ from ..ingest.walk import walk_files
 from ..progress import Progress
 from ..schema import Schema
 from ..token_schemes import SCHEMES as TOKEN_SCHEMES
-from . import brat, conll, doccano, events, hf, jsonl, labelstudio, spacy_fmt, wojood
+from . import brat, conll, doccano, dygiepp, events, hf, jsonl, labelstudio, oneie, spacy_fmt, wojood
 from .common import (
     EXPORT_MARKER,
     SPLIT_NAMES,
@@ -46,6 +46,8 @@ EXPORTERS: dict[str, Any] = {
     "doccano": doccano.Writer,
     "events": events.Writer,
     "wojood": wojood.Writer,
+    "oneie": oneie.Writer,
+    "dygiepp": dygiepp.Writer,
 }
 # readers take (path, options, problem) and yield ParsedDoc; brat reads a .ann/.txt pair
 IMPORTERS: dict[str, Any] = {

@@ -1,0 +1,64 @@
+"""DyGIE++ documents (``--format dygiepp``), in the layout of DyGIE++'s ``doc/data.md``.
+
+One line per document::
+
+    {"doc_key": "d1", "dataset": "ace2005", "sentences": [["وصل", "الوزير", "إلى", "بغداد", "."]],
+     "ner": [[[1, 1, "PER"], [3, 3, "GPE"]]],
+     "relations": [[[1, 1, 3, 3, "PHYS.Located"]]],
+     "events": [[[[0, "Movement.Transport"], [1, 1, "Artifact"], [3, 3, "Destination"]]]],
+     "clusters": []}
+
+Token indices count from the start of the **document** and ends are **inclusive**; ``ner``,
+``relations`` and ``events`` have one list per sentence (a relation goes with its first argument's
+sentence, an event with its trigger's). A DyGIE++ trigger is one token: a longer trigger is written
+as its first token (reported). ``dataset`` (the schema's name, lower case, letters and digits) is the
+field DyGIE++ uses to keep label sets apart in multi-dataset training. No coreference: ``clusters``
+is empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..schema import Schema
+from .common import DocData, ExportOptions, ExportReport
+from .mentions import doc_mentions
+
+FMT = "DyGIE++"
+
+
+class Writer:
+    """Streams document records."""
+
+    layout = "file"
+    ext = ".jsonl"
+
+    def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
+        self.fh = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
+        self.opts, self.report, self.schema = opts, report, schema
+        self.dataset = re.sub(r"[^0-9a-z]+", "", schema.name.lower()) or "qalam"
+
+    def add(self, data: DocData) -> None:
+        dm = doc_mentions(data, self.opts, self.report, self.schema, FMT)
+        n = len(dm.tok.sentences)
+        ner: list[list[list[object]]] = [[] for _ in range(n)]
+        relations: list[list[list[object]]] = [[] for _ in range(n)]
+        events: list[list[list[list[object]]]] = [[] for _ in range(n)]
+        for m in dm.entities:
+            ner[m.sentence].append([m.first, m.last - 1, m.span.label])
+        for r, m1, m2 in dm.relations:
+            relations[m1.sentence].append([m1.first, m1.last - 1, m2.first, m2.last - 1, r.type])
+        for e, trig, args in dm.events:
+            if trig.last - trig.first > 1:
+                self.report.lost(f"trigger tokens after the first ({FMT} triggers are one token)",
+                                 f"{e.id} {e.type} {trig.text!r}")
+            events[trig.sentence].append([[trig.first, e.type], *([m.first, m.last - 1, role] for role, m in args)])
+        record = {"doc_key": data.doc.id, "dataset": self.dataset,
+                  "sentences": [dm.sentence_tokens(k) for k in range(n)],
+                  "ner": ner, "relations": relations, "events": events, "clusters": []}
+        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.fh.close()

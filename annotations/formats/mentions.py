@@ -1,0 +1,80 @@
+"""Token-level mentions for the information-extraction formats (OneIE, DyGIE++).
+
+A document is tokenised under the export's scheme; every span becomes an entity mention, except
+event triggers (spans labelled with an event type), which belong to their event. Each mention knows
+its token range and sentence. What neither format can hold is reported here once: arguments and
+relation ends that are events, trigger-type spans that no event uses, attributes and notes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Event, Relation, Span
+from ..schema import Schema
+from ..token_schemes import SchemeDoc
+from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
+from .conll import tokenized
+
+
+@dataclass
+class Mention:
+    """A span at tokens ``[first, last)`` of sentence ``sentence``; ``text`` is what those tokens cover."""
+
+    span: Span
+    first: int
+    last: int
+    sentence: int
+    text: str
+
+
+@dataclass
+class DocMentions:
+    tok: SchemeDoc
+    entities: list[Mention]
+    events: list[tuple[Event, Mention, list[tuple[str, Mention]]]]
+    relations: list[tuple[Relation, Mention, Mention]]
+
+    def sentence_tokens(self, n: int) -> list[str]:
+        a, b = self.tok.sentences[n]
+        return self.tok.words[a:b]
+
+
+def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schema: Schema, fmt: str) -> DocMentions:
+    tok, ranges = tokenized(data, opts, report, list(data.spans))
+    firsts = [a for a, _ in tok.sentences]
+    text, starts, ends = data.text, tok.starts, tok.ends
+
+    def mention(i: int, j: int, s: Span) -> Mention:
+        return Mention(s, i, j, bisect.bisect_right(firsts, i) - 1, text[starts[i]:ends[j - 1]])
+
+    by_id = {s.id: mention(i, j, s) for i, j, s in ranges}
+    triggers = {e.trigger for e in data.events}
+    entities = [m for m in by_id.values() if m.span.id not in triggers and schema.event(m.span.label) is None]
+    entity_ids = {m.span.id for m in entities}
+    events = []
+    for e in data.events:
+        if e.trigger not in by_id:
+            report.lost(f"events whose trigger covers no token ({fmt})", f"{e.id} {e.type}")
+            continue
+        args: list[tuple[str, Any]] = []
+        for role, target in e.arguments:
+            if target in entity_ids:
+                args.append((role, by_id[target]))
+            else:
+                report.lost(f"event arguments that are events or triggers ({fmt} arguments are entities)",
+                            f"{e.id} {e.type} {role}")
+        events.append((e, by_id[e.trigger], args))
+    relations = []
+    for r in data.relations:
+        if r.arg1 in entity_ids and r.arg2 in entity_ids:
+            relations.append((r, by_id[r.arg1], by_id[r.arg2]))
+        else:
+            report.lost(f"relations involving an event ({fmt} relations link entities)", f"{r.id} {r.type}")
+    for s in spans_without_event(data, schema):
+        report.lost(f"spans labelled with an event type that no event uses ({fmt} has no mention for them)",
+                    f"{s.id} {s.label} {s.text!r}")
+    lost_extras(data, report, fmt, ("span", "event", "relation"))
+    return DocMentions(tok, entities, events, relations)
