@@ -18,30 +18,27 @@ is empty.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
+from typing import Any
 
 from ..schema import Schema
 from .common import DocData, ExportOptions, ExportReport
-from .mentions import doc_mentions
+from .mentions import DocMentions, MentionsWriter
 
 FMT = "DyGIE++"
 
 
-class Writer:
-    """Streams document records."""
+class Writer(MentionsWriter):
+    """One record per document."""
 
-    layout = "file"
-    ext = ".jsonl"
+    fmt = FMT
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
-        self.fh = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
-        self.opts, self.report, self.schema = opts, report, schema
+        super().__init__(path, opts, report, schema)
         self.dataset = re.sub(r"[^0-9a-z]+", "", schema.name.lower()) or "qalam"
 
-    def add(self, data: DocData) -> None:
-        dm = doc_mentions(data, self.opts, self.report, self.schema, FMT)
+    def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
         n = len(dm.tok.sentences)
         ner: list[list[list[object]]] = [[] for _ in range(n)]
         relations: list[list[list[object]]] = [[] for _ in range(n)]
@@ -58,7 +55,4 @@ class Writer:
         record = {"doc_key": data.doc.id, "dataset": self.dataset,
                   "sentences": [dm.sentence_tokens(k) for k in range(n)],
                   "ner": ner, "relations": relations, "events": events, "clusters": []}
-        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        self.fh.close()
+        return [record]

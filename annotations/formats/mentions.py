@@ -9,7 +9,9 @@ relation ends that are events, trigger-type spans that no event uses, attributes
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..model import Event, Relation, Span
@@ -78,3 +80,25 @@ def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schem
                     f"{s.id} {s.label} {s.text!r}")
     lost_extras(data, report, fmt, ("span", "event", "relation"))
     return DocMentions(tok, entities, events, relations)
+
+
+class MentionsWriter:
+    """Streams JSON lines built from each document's mentions (``records``, in a subclass)."""
+
+    layout = "file"
+    ext = ".jsonl"
+    fmt = ""
+
+    def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
+        self.fh = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
+        self.opts, self.report, self.schema = opts, report, schema
+
+    def add(self, data: DocData) -> None:
+        dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt)
+        self.fh.write("".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in self.records(data, dm)))
+
+    def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.fh.close()

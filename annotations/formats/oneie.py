@@ -23,14 +23,11 @@ written.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport
+from .common import DocData
 from .jsonl import local
-from .mentions import Mention, doc_mentions
+from .mentions import DocMentions, Mention, MentionsWriter
 
 FMT = "OneIE"
 
@@ -44,18 +41,12 @@ def _arg(m: Mention, role: str) -> dict[str, object]:
     return {"entity_id": local(m.span.id), "text": m.text, "role": role}
 
 
-class Writer:
-    """Streams sentence records."""
+class Writer(MentionsWriter):
+    """One record per sentence."""
 
-    layout = "file"
-    ext = ".jsonl"
+    fmt = FMT
 
-    def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
-        self.fh = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
-        self.opts, self.report, self.schema = opts, report, schema
-
-    def add(self, data: DocData) -> None:
-        dm = doc_mentions(data, self.opts, self.report, self.schema, FMT)
+    def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
         tok, report = dm.tok, self.report
         records: list[dict[str, Any]] = [
             {"doc_id": data.doc.id, "sent_id": f"{data.doc.id}-{n}", "tokens": dm.sentence_tokens(n),
@@ -82,7 +73,4 @@ class Writer:
             records[trig.sentence]["event_mentions"].append({
                 "id": local(e.id), "event_type": e.type,
                 "trigger": {"start": trig.first - a, "end": trig.last - a, "text": trig.text}, "arguments": kept})
-        self.fh.write("".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records))
-
-    def close(self) -> None:
-        self.fh.close()
+        return records
