@@ -11,7 +11,7 @@ from ..progress import Progress, TextProgress
 from ..token_schemes import SCHEMES
 
 FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events", "wojood", "oneie",
-           "dygiepp")
+           "dygiepp", "shards")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -46,6 +46,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="token formats: one sequence per document instead of one per sentence")
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",
                    help="split documents by these ratios, e.g. 0.8,0.1,0.1 (OUT becomes a folder)")
+    p.add_argument("--shards", type=int, default=0, metavar="N",
+                   help="--format shards: write the token and span datasets as N files each (JSON Lines, and "
+                        "Parquet when pyarrow is installed) for Spark, Dask, Ray or DuckDB")
     p.add_argument("--seed", type=int, default=0, help="seed of the split (default: 0)")
     p.add_argument("--offsets", choices=("codepoints", "utf16"), default="codepoints",
                    help="labelstudio/doccano: offset unit (default: code points, what current versions use)")
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         "status": args.status, "labels": args.labels, "annotator": args.annotator, "clitics": args.clitics,
         "tokens": args.tokens,
         "scheme": args.scheme, "nested": args.nested, "sentences": args.sentences, "split": args.split,
-        "seed": args.seed, "offsets": args.offsets, "labelstudio_key": args.labelstudio_key,
+        "seed": args.seed, "shards": args.shards, "offsets": args.offsets, "labelstudio_key": args.labelstudio_key,
         "doccano": args.doccano, "overwrite": args.force,
     }
     progress: Progress = Progress() if args.quiet else TextProgress()

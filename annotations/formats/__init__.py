@@ -18,7 +18,7 @@ from ..ingest.walk import walk_files
 from ..progress import Progress
 from ..schema import Schema
 from ..token_schemes import SCHEMES as TOKEN_SCHEMES
-from . import brat, conll, doccano, dygiepp, events, hf, jsonl, labelstudio, oneie, spacy_fmt, wojood
+from . import brat, conll, doccano, dygiepp, events, hf, jsonl, labelstudio, oneie, shards, spacy_fmt, wojood
 from .common import (
     EXPORT_MARKER,
     SPLIT_NAMES,
@@ -48,6 +48,7 @@ EXPORTERS: dict[str, Any] = {
     "wojood": wojood.Writer,
     "oneie": oneie.Writer,
     "dygiepp": dygiepp.Writer,
+    "shards": shards.Writer,
 }
 # readers take (path, options, problem) and yield ParsedDoc; brat reads a .ann/.txt pair
 IMPORTERS: dict[str, Any] = {
@@ -103,6 +104,8 @@ def export(
     if opts.tokens not in LIMITED_SCHEMES.get(fmt, TOKEN_SCHEMES):
         raise FormatError(f"{fmt} export cannot write --tokens {opts.tokens} yet; use "
                           + " or ".join(LIMITED_SCHEMES[fmt]))
+    if opts.shards and fmt != "shards":
+        raise FormatError(f"--shards is for --format shards (token and span datasets); {fmt} writes its own layout")
     for package in getattr(EXPORTERS[fmt], "requires", ()):
         require(package, f"{fmt} export")
     progress = progress or Progress()

@@ -72,6 +72,7 @@ class ExportOptions:
         sentences: ``False`` writes one sequence per document (token formats).
         split: ratios for train/dev/test, or ``None`` for no split.
         seed: seed of the split.
+        shards: ``--format shards``: files per dataset and split.
         offsets: ``"codepoints"`` or ``"utf16"`` (Label Studio, doccano).
         labelstudio_key: ``"annotations"`` or ``"predictions"``.
         doccano: ``"labels"`` (``{"text", "label"}``) or ``"relations"`` (entities + relations).
@@ -88,6 +89,7 @@ class ExportOptions:
     sentences: bool = True
     split: tuple[float, ...] | None = None
     seed: int = 0
+    shards: int = 0
     offsets: str = "codepoints"
     labelstudio_key: str = "annotations"
     doccano: str = "labels"
@@ -136,6 +138,7 @@ class ExportOptions:
             sentences=bool(opts.get("sentences", True)),
             split=split,
             seed=int(opts.get("seed", 0)),
+            shards=_count(opts.get("shards"), "shards"),
             offsets=opts.get("offsets", "codepoints"),
             labelstudio_key=opts.get("labelstudio_key", "annotations"),
             doccano=opts.get("doccano", "labels"),
@@ -151,6 +154,16 @@ class ExportOptions:
             if getattr(o, name) not in allowed:
                 raise FormatError(f"{name} must be one of {', '.join(allowed)}, not {getattr(o, name)!r}")
         return o
+
+
+def _count(value: Any, name: str) -> int:
+    try:
+        n = int(value or 0)
+    except (TypeError, ValueError):
+        raise FormatError(f"--{name} {value!r}: give a whole number") from None
+    if n < 0:
+        raise FormatError(f"--{name} {n}: give a positive number")
+    return n
 
 
 def _token_scheme(tokens: str | None, clitics: str | None) -> str:
