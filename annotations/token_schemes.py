@@ -154,14 +154,13 @@ def tokenize(
     if scheme == "whitespace":
         tok = tokenize_document(text, spans, "keep", sentences, whitespace, base)
         return _as_scheme(tok, scheme, [])
-    tokens = _base(text, whitespace, base)
-    starts = [s for s, _ in tokens]
     if scheme == "proclitics":
-        cut = {p for p in set(chain.from_iterable(spans)) if _inside(tokens, starts, p) is not None}
-        split_out = [k for k, (s, e) in enumerate(spans) if s in cut or e in cut]
-        tok = tokenize_document(text, spans, "split", sentences, False, tokens)
+        tok = tokenize_document(text, spans, "split", sentences, whitespace, base)
+        cut = set(tok.cut)
+        split_out = [k for k, (s, e) in enumerate(spans) if s in cut or e in cut] if cut else []
         return _as_scheme(tok, scheme, split_out)
-    return _clitic_split(text, spans, scheme, sentences, tokens, starts)
+    tokens = _base(text, whitespace, base)
+    return _clitic_split(text, spans, scheme, sentences, tokens, [s for s, _ in tokens])
 
 
 def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sentences: bool,
@@ -213,7 +212,7 @@ def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sent
 
 def _as_scheme(tok: TokenizedDoc, scheme: str, split_out: list[int]) -> SchemeDoc:
     return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_tokens, tok.moved,
-                     scheme=scheme, split_out=split_out)
+                     tok.cut, scheme=scheme, split_out=split_out)
 
 
 def unmarked(doc: SchemeDoc, i: int) -> str:

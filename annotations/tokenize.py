@@ -172,6 +172,7 @@ class TokenizedDoc:
     sentences: list[tuple[int, int]]
     span_tokens: list[tuple[int, int] | None]
     moved: list[Moved] = field(default_factory=list)
+    cut: list[int] = field(default_factory=list)  # offsets where a token was cut (``split``)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
@@ -186,13 +187,15 @@ class TokenizedDoc:
         return self.words[i]
 
 
-def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -> None:
-    """Split tokens, in place, at every offset in ``cuts`` that falls strictly inside a token.
+def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -> list[int]:
+    """Split tokens, in place, at every offset in ``cuts`` that falls strictly inside a token; return
+    those offsets.
 
     Most span boundaries are already token edges, so only the few cuts that are not are looked up
     (by bisection); this is the hot loop of every token export. Going from the last cut to the first
     keeps every cut's bisection valid, and several cuts in one token come out in order.
     """
+    done = []
     for c in sorted(cuts.difference(starts, ends), reverse=True):  # the set difference runs in C
         i = bisect.bisect_right(starts, c) - 1
         if i >= 0 and c < ends[i]:
@@ -200,6 +203,8 @@ def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -
             words[i : i + 1] = w[:k], w[k:]
             starts.insert(i + 1, c)
             ends.insert(i, c)
+            done.append(c)
+    return done
 
 
 def tokenize_document(
@@ -236,8 +241,7 @@ def tokenize_document(
         words = [text[s:e] for s, e in base]
     else:
         starts, ends, words = _split(text, whitespace)
-    if clitics == "split" and spans:
-        _cut(starts, ends, words, set(chain.from_iterable(spans)))
+    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if clitics == "split" and spans else []
     span_tokens: list[tuple[int, int] | None] = []
     moved: list[Moved] = []
     inside: set[int] = set()  # tokens after the first of a span: no sentence starts there
@@ -265,7 +269,7 @@ def tokenize_document(
             prev = b
         if n > prev:
             sents.append((prev, n))
-    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved)
+    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved, cut)
 
 
 # One character class, not ``[\r\n]+|[.!?]``: ``re`` scans for a class several times faster than for an
