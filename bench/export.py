@@ -1,6 +1,9 @@
 """Benchmark: export 10,000 documents / 200,000 spans to JSONL and IOB2, and compare with label-studio-converter.
 
 Run: ``python bench/export.py [--docs 10000] [--spans-per-doc 20] [--ls-docs 2000] [--lsc PYTHON]``.
+``--seed-sized`` instead prints the per-format table on ``--docs`` seed-sized articles (about 3,000
+characters and 80 spans each) in a file project, every export timed end to end (opening the project
+included), and runs label-studio-converter on the same articles in the same run.
 
 label-studio-converter pins old versions of libraries we use, so it lives in its own virtual
 environment (``python -m venv /tmp/lsc-venv && /tmp/lsc-venv/bin/pip install label-studio-converter``)
@@ -98,6 +101,38 @@ def build(n_docs: int, per_doc: int, ls_docs: int, seed: int = 1) -> Project:
     return p
 
 
+def seed_sized_doc(rng: random.Random, paras: list[str], chars: int = 3000, per_doc: int = 80
+                   ) -> tuple[str, list[dict]]:
+    """An article the size of the seed (about ``chars`` characters, ``per_doc`` spans): sample
+    paragraphs until the length is reached, spans on words as in ``build``."""
+    parts: list[str] = []
+    while sum(map(len, parts)) + len(parts) < chars:
+        parts.append(rng.choice(paras))
+    text = "\n".join(parts)
+    words = [(s, e) for s, e in word_tokens(text) if e - s >= 3]
+    spans = []
+    for k, (s, e) in enumerate(sorted(rng.sample(words, min(per_doc, len(words))))):
+        if text[s] in CLITIC_LETTERS and e - s >= 5:
+            s += 1
+        spans.append({"ref": f"T{k}", "start": s, "end": e, "label": rng.choice(LABELS)})
+    return text, spans
+
+
+def seed_sized_project(folder: Path, n_docs: int, seed: int = 1) -> Path:
+    """A file project of ``n_docs`` seed-sized articles, all "done", built once and kept in
+    ``folder`` (a ``.complete`` file marks a finished build; building 10,000 takes minutes of fsync)."""
+    if (folder / ".complete").exists():
+        return folder / "project"
+    rng = random.Random(seed)
+    paras = paragraphs()
+    with Project.open(folder / "project") as p:
+        for n in range(n_docs):
+            text, spans = seed_sized_doc(rng, paras)
+            p.import_document(text, title=f"doc {n}", status="done", spans=spans)
+    (folder / ".complete").write_text("ok\n", encoding="utf-8")
+    return folder / "project"
+
+
 def timed(fn, *args, **kw):
     """CPU seconds of this process spent in ``fn`` (the machine is shared; see LSC_SCRIPT)."""
     t = time.process_time()
@@ -127,13 +162,62 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
     return docs
 
 
+def seed_table(n_docs: int, cache: Path, lsc_python: str) -> int:
+    """Every format end to end (opening the file project included) on ``n_docs`` seed-sized articles,
+    CPU seconds per run, and label-studio-converter on the same articles, side by side."""
+    from annotations.formats import EXPORTERS
+
+    t_build, folder = timed(seed_sized_project, cache, n_docs)
+    built = f"built in {t_build:.0f} s CPU" if t_build > 1 else "cached"
+    print(f"project of {n_docs} seed-sized articles (about 3,000 characters, 80 spans): {folder} ({built})")
+    out = Path(tempfile.mkdtemp(prefix="bench-seed-"))
+    rows = []
+    for fmt in EXPORTERS:
+        if fmt == "spacy":
+            continue  # bench/export_memory.py measures spaCy DocBin
+        opts = {"status": "all", **({"shards": 4} if fmt == "shards" else {})}
+
+        def run(fmt: str = fmt, opts: dict = opts) -> ExportReport:
+            with Project.open(folder) as p:
+                return export(p, fmt, out / fmt, opts)
+
+        t, rep = timed(run)
+        rows.append((fmt, t, rep))
+    print(f"{'format':12s} {'CPU s':>8s} {'ms/doc':>8s}  target <= 0.5 ms/doc")
+    for fmt, t, _ in rows:
+        ms = t * 1000 / n_docs
+        print(f"{fmt:12s} {t:8.2f} {ms:8.3f}  {'ok' if ms <= 0.5 else 'over'}")
+    t_conll = next(t for fmt, t, _ in rows if fmt == "conll")
+    if not Path(lsc_python).exists():
+        print(f"label-studio-converter: {lsc_python} not found; create the venv as the docstring says.")
+        return 1
+    ls = out / "labelstudio"
+    t_wall, proc = wall(subprocess.run, [lsc_python, "-c", LSC_SCRIPT, str(ls) + ".label_config.xml", str(ls),
+                                         str(out / "lsc")], capture_output=True, text=True)
+    if proc.returncode != 0:
+        print("label-studio-converter failed:\n" + proc.stderr[-2000:])
+        return 1
+    lsc = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"label-studio-converter CONLL2003 on the same {n_docs} articles: {lsc['convert']:.2f} s CPU converting "
+          f"(+ {lsc['import']:.2f} s import, {lsc['setup']:.2f} s setup; {t_wall:.2f} s wall)")
+    print(f"ratio label-studio-converter / our CoNLL end to end (project opened, every document read): "
+          f"{lsc['convert'] / t_conll:.1f}x (target >= 5x)")
+    print(f"outputs kept in {out}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--spans-per-doc", type=int, default=20)
     ap.add_argument("--ls-docs", type=int, default=2_000)
     ap.add_argument("--lsc", default="/tmp/lsc-venv/bin/python", help="python of the label-studio-converter venv")
+    ap.add_argument("--seed-sized", action="store_true",
+                    help="the per-format table on --docs seed-sized articles in a file project, with the converter")
+    ap.add_argument("--cache", type=Path, help="folder of the seed-sized project (default /tmp/qalam-seed-DOCS)")
     args = ap.parse_args()
+    if args.seed_sized:
+        return seed_table(args.docs, args.cache or Path(f"/tmp/qalam-seed-{args.docs}"), args.lsc)
 
     t_build, p = timed(build, args.docs, args.spans_per_doc, args.ls_docs)
     n_spans = sum(i.n_spans for i in p.documents())
