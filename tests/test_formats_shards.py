@@ -86,7 +86,9 @@ def test_splits_and_the_cli(tmp_path):
 def test_bad_shard_requests_are_refused(tmp_path, capsys):
     p, _ = corpus(3)
     with pytest.raises(FormatError, match="needs --shards N"):
-        export(p, "shards", tmp_path / "a")
+        export(p, "shards", tmp_path / "a", {"shards": 0})
+    with pytest.raises(FormatError, match="whole number"):
+        export(p, "shards", tmp_path / "a", {"shards": "many"})
     with pytest.raises(FormatError, match="--shards is for --format shards"):
         export(p, "conll", tmp_path / "b", {"shards": 3})
     with pytest.raises(FormatError, match="one tag column"):

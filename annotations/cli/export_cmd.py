@@ -46,9 +46,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="token formats: one sequence per document instead of one per sentence")
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",
                    help="split documents by these ratios, e.g. 0.8,0.1,0.1 (OUT becomes a folder)")
-    p.add_argument("--shards", type=int, default=0, metavar="N",
-                   help="--format shards: write the token and span datasets as N files each (JSON Lines, and "
-                        "Parquet when pyarrow is installed) for Spark, Dask, Ray or DuckDB")
+    p.add_argument("--shards", type=int, metavar="N",
+                   help="--format shards: write the token and span datasets as N files each (default 4; JSON "
+                        "Lines, and Parquet when pyarrow is installed) for Spark, Dask, Ray or DuckDB")
     p.add_argument("--seed", type=int, default=0, help="seed of the split (default: 0)")
     p.add_argument("--offsets", choices=("codepoints", "utf16"), default="codepoints",
                    help="labelstudio/doccano: offset unit (default: code points, what current versions use)")

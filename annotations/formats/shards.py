@@ -1,6 +1,6 @@
 """Sharded token and span datasets (``--format shards --shards N``) for Spark, Dask, Ray and DuckDB.
 
-Two datasets, the same two the Hugging Face export has, each as ``N`` files of similar size:
+Two datasets, the same two the Hugging Face export has, each as ``N`` files (default 4) of similar size:
 
 * ``tokens``: one row per sentence: ``{"id", "title", "sentence", "tokens": [...], "ner_tags": [...]}``
   (IOB2/BIOES tags as strings, under the export's ``--tokens`` scheme; a flat projection of nested
@@ -100,6 +100,7 @@ class Writer:
     layout = "dir"
     ext = ""
     handles_splits = True
+    defaults = {"shards": 4}
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         if opts.shards < 1:
