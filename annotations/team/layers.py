@@ -206,3 +206,41 @@ def _layer_records(project: Any, doc: Records, view: PatchedView, layer: Layer) 
 def write(project: Any, change: Change) -> None:
     """Write a change built by ``layer_change`` (durable, one undo step, subscribers told)."""
     project._write(change)
+
+
+@dataclass
+class LayeredDoc:
+    """One document's annotations split by layer: every annotator covering it (also those with no
+    annotation) and, apart, the gold layer."""
+
+    doc: Document
+    spans: dict[str, list[Span]]
+    events: dict[str, list[Event]]
+    relations: dict[str, list[Relation]]
+    gold: list[Span] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self.spans)
+
+
+def layered(project: Any, status: Any = None) -> tuple[list[LayeredDoc], list[str]]:
+    """The project's documents by layer, and the ids of curation documents kept apart (skipped).
+
+    In a curation document the layers are those its bookkeeping lists; in any other document, every
+    annotator named on its annotations."""
+    docs: list[LayeredDoc] = []
+    skipped: list[str] = []
+    for doc, spans, events, relations in project.iter_annotated(status):
+        cur = curation_of(doc)
+        if cur is not None and cur.get("kept_apart"):
+            skipped.append(doc.id)
+            continue
+        s, e, r = by_annotator(spans), by_annotator(events), by_annotator(relations)
+        if cur is not None:
+            names = [str(n) for n in cur.get("layers") or []]
+        else:
+            names = sorted({str(n) for n in (*s, *e, *r) if n is not None and n != GOLD})
+        docs.append(LayeredDoc(doc, {n: s.get(n, []) for n in names}, {n: e.get(n, []) for n in names},
+                               {n: r.get(n, []) for n in names}, s.get(GOLD, [])))
+    return docs, skipped
