@@ -95,9 +95,10 @@ class _Pair:
         return cohen_kappa_table(binary)
 
 
-def _structure(spans: Sequence[Span], events: Sequence[Event], relations: Sequence[Relation]) -> dict[str, Counter[Any]]:
+def _structure(spans: Sequence[Span], events: Sequence[Event],
+               relations: Sequence[Relation]) -> dict[str, Counter[Any]]:
     """Events and relations as comparable tuples (by extents and labels, not ids)."""
-    where = {s.id: (s.start, s.end, s.label) for s in spans}
+    where: dict[str, tuple[Any, ...]] = {s.id: (s.start, s.end, s.label) for s in spans}
     for e in events:
         if e.trigger in where:
             where[e.id] = (*where[e.trigger], e.type)
@@ -126,7 +127,7 @@ def agreement(project: Any, status: Any = None) -> dict[str, Any]:
     docs, skipped = layered(project, status)
     names: set[str] = set()
     pairs: dict[tuple[str, str], _Pair] = {}
-    patterns: Counter[tuple[Hashable, ...]] = Counter()  # a token's categories as (name, cat, name, cat...)
+    patterns: Counter[tuple[tuple[str, int], ...]] = Counter()  # each distinct ((category, raters), ...)
     labels: set[str] = set()
     n_tokens = 0
     listed: list[dict[str, Any]] = []
@@ -161,7 +162,7 @@ def agreement(project: Any, status: Any = None) -> dict[str, Any]:
             by_kind[kind] += 1
             if len(listed) < MAX_LISTED:
                 listed.append({**c.describe(), "title": ld.doc.title})
-    counts_list = [dict(p) for p in patterns]
+    counts_list: list[dict[Hashable, int]] = [dict(p) for p in patterns]  # type: ignore[arg-type]
     weights = list(patterns.values())
     many = len(names) >= 3
 

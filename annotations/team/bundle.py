@@ -117,7 +117,7 @@ def write_bundle(project: Any, out: str | os.PathLike[str], *, status: str | Ite
         raise BundleError(f"{GOLD!r} is the name of the adjudicated layer; bundle under the annotator's own name")
     with tempfile.TemporaryDirectory(prefix="qalam-bundle-") as tmp:
         jsonl_path = Path(tmp) / "documents.jsonl"
-        report = export(project, "jsonl", jsonl_path, {"status": statuses or "all"})
+        report = export(project, "jsonl", jsonl_path, {"status": statuses or "all", "annotator": "*"})
         data = {"documents.jsonl": jsonl_path.read_bytes(),
                 "schema.json": json.dumps(project.schema.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")}
     manifest = {

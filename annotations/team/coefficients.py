@@ -16,16 +16,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import combinations
+from typing import Any
 
 
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
     """Cohen's kappa of two raters over the same items (``len(a) == len(b)``)."""
     if len(a) != len(b):
         raise ValueError("cohen_kappa needs one category per item from each rater")
-    return cohen_kappa_table(Counter(zip(a, b)))
+    return cohen_kappa_table(Counter(zip(a, b, strict=True)))
 
 
-def cohen_kappa_table(table: Mapping[tuple[Hashable, Hashable], int]) -> float | None:
+def cohen_kappa_table(table: Mapping[tuple[Any, Any], int]) -> float | None:
     """Cohen's kappa from a confusion table ``{(category of a, category of b): items}``."""
     n = sum(table.values())
     if not n:
@@ -80,7 +81,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable]]) -> float | None:
 def krippendorff_alpha_counts(counts: Iterable[Mapping[Hashable, int]],
                               weights: Iterable[int] | None = None) -> float | None:
     """``krippendorff_alpha`` from per-unit value counts (``weights``: units each entry stands for)."""
-    coincidence: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidence: dict[tuple[Hashable, Hashable], float] = {}
     for item, w in zip(counts, weights if weights is not None else _ones(), strict=False):
         m = sum(item.values())
         if m < 2:
@@ -89,10 +90,10 @@ def krippendorff_alpha_counts(counts: Iterable[Mapping[Hashable, int]],
             for k, nk in item.items():
                 pairs = nc * (nc - 1) if c == k else nc * nk
                 if pairs:
-                    coincidence[(c, k)] += w * pairs / (m - 1)
-    n_c: Counter[Hashable] = Counter()
+                    coincidence[(c, k)] = coincidence.get((c, k), 0.0) + w * pairs / (m - 1)
+    n_c: dict[Hashable, float] = {}
     for (c, _k), v in coincidence.items():
-        n_c[c] += v
+        n_c[c] = n_c.get(c, 0.0) + v
     n = sum(n_c.values())
     if n <= 1:
         return None
@@ -141,8 +142,8 @@ def span_matches(a: Sequence[Spanlike], b: Sequence[Spanlike], overlap: bool = F
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[tuple[str, int]] = set()
-    for _, i, j in candidates:
-        if i not in used_a and j not in used_b:
+    for _, i, key in candidates:
+        if i not in used_a and key not in used_b:
             used_a.add(i)
-            used_b.add(j)
+            used_b.add(key)
     return len(used_a)

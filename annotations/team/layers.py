@@ -110,14 +110,15 @@ def layer_change(
     new_doc: Mapping[str, Any] | None = None,
     remove: Iterable[str] = (),
     meta: Mapping[str, Any] | None = None,
+    status: str | None = None,
 ) -> Change:
     """The change (not yet written) that adds ``layers`` to one document in one atomic write.
 
-    Either ``doc_id`` (an existing document: ``remove`` lists ids of its annotations to drop first,
-    ``meta`` replaces its meta) or ``new_doc`` (``text``, ``title``, ``meta``, ``status``: a document
-    created by the same write). Everything is validated against the project's schema here, so a
-    caller can build every change of an operation before writing any. Raises ``AnnotationError``
-    naming the layer and the annotation.
+    Either ``doc_id``, an existing document (``remove`` lists ids of its annotations to drop first,
+    with what refers to them; ``meta`` replaces its meta; ``status`` sets its status), or
+    ``new_doc`` (``text``, ``title``, ``meta``, ``status``), a document created by the same write.
+    Everything is validated against the project's schema here, so a caller can build every change
+    of an operation before writing any. Raises ``AnnotationError`` naming the layer and annotation.
     """
     before: dict[str, Records | None] = {}
     after: dict[str, Records | None] = {}
@@ -135,13 +136,18 @@ def layer_change(
             from ..records import json_dict
 
             doc["meta"] = json_dict(meta, "meta")
-        view = PatchedView(project._store.docfile(doc_id), {})
+        if status is not None:
+            from ..records import check_status
+
+            check_status(status)
+            doc["status"] = status
+        docfile = project._store.docfile(doc_id)
+        view = PatchedView(docfile, {})
         before["doc"] = old
-        for rid in remove:
-            rec = view.get(rid)
-            if rec is not None:
-                before[rid] = rec
-                after[rid] = view.records[rid] = None  # type: ignore[assignment]
+        removed = {rid for rid in remove if docfile.get(rid) is not None}
+        for rid, rec in (project._cascade(docfile, removed) if removed else {}).items():
+            before[rid] = docfile.get(rid)
+            after[rid] = view.records[rid] = rec  # type: ignore[assignment]
     after["doc"] = doc
     for layer in layers:
         with annotating_as(project, layer.annotator):

@@ -107,7 +107,8 @@ def _project_source(folder: Path) -> Source:
                 raise MergeError(f"{folder} is a curation project; merge the annotators' bundles or "
                                  "projects, not a curation")
             groups: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
-            for i, items in enumerate((spans, events, relations)):
+            kinds: tuple[list[Any], ...] = (spans, events, relations)
+            for i, items in enumerate(kinds):
                 for name, group in by_annotator(items).items():
                     groups.setdefault(name or fallback, ([], [], []))[i].extend(group)
             if not groups:
@@ -197,9 +198,13 @@ def merge(
     loaded = [load_source(s) for s in sources]
     report = MergeReport(str(curation.path or "memory"))
     _check_annotators(curation, loaded, replace)
-    if not len(curation) and loaded and curation.schema != loaded[0].schema:
-        curation.set_schema(loaded[0].schema)  # a new curation takes the first source's schema
-    _check_labels(curation.schema, loaded, mapping)
+    # a new curation takes the first source's schema
+    target = loaded[0].schema if loaded and not len(curation) else curation.schema
+    _check_labels(target, loaded, mapping)
+    schema_change = None
+    if target != curation.schema:
+        curation.set_schema(target)
+        schema_change = curation.last_change
 
     groups, kept = _group(curation, loaded, report)
     replaced = {a for s in loaded for a in s.annotators} if replace else set()
@@ -218,6 +223,8 @@ def merge(
                 changes.append(layer_change(curation, "merge layers", g.layers, doc_id=g.doc_id,
                                             remove=g.remove, meta={**g.meta, META_KEY: g.cur}))
     except AnnotationError as exc:
+        if schema_change is not None:
+            curation.revert(schema_change)
         raise MergeError(f"nothing was merged: {exc}") from None
     progress.start(len(changes), "merge")
     for i, change in enumerate(changes):
@@ -286,14 +293,13 @@ def _group(curation: Any, loaded: list[Source], report: MergeReport) -> tuple[li
         if cur is None or cur.get("kept_apart"):
             continue
         meta = {k: v for k, v in doc.meta.items() if k != META_KEY}
-        g = _Group(doc.text, doc.title, meta, doc.status, doc.id, cur)
-        groups_key = info.hash or text_hash(doc.text)
-        by_hash[groups_key] = g
+        known = _Group(doc.text, doc.title, meta, doc.status, doc.id, cur)
+        by_hash[info.hash or text_hash(doc.text)] = known
         for entry in (cur.get("sources") or {}).values():
             if entry.get("doc"):
-                by_identity.setdefault(f"id:{entry['doc']}", g)
+                by_identity.setdefault(f"id:{entry['doc']}", known)
         if doc.title:
-            by_identity.setdefault(f"title:{doc.title}", g)
+            by_identity.setdefault(f"title:{doc.title}", known)
     touched: list[_Group] = []
     kept: list[_Group] = []
     now = _now()
@@ -306,7 +312,7 @@ def _group(curation: Any, loaded: list[Source], report: MergeReport) -> tuple[li
             counts[d.layer.annotator][1] += d.layer.size
             entry = {"file": s.path.name, "doc": d.source_id, "status": d.status, "merged": now}
             h = text_hash(d.text)
-            g = by_hash.get(h)
+            g: _Group | None = by_hash.get(h)
             other = g or by_identity.get(f"id:{d.source_id}") or (by_identity.get(f"title:{d.title}")
                                                                    if d.title else None)
             if other is not None and other.text != d.text:
