@@ -80,7 +80,7 @@ class MergeReport:
             out.append(f"  {self.replaced_layers} earlier layer(s) replaced")
         for k in self.kept_apart:
             out.append(f"  kept apart: {k['annotator']}'s {k['title'] or k['source_doc']!r} from {k['file']}: "
-                       f"{k['reason']}; it is document {k['doc']}, not merged")
+                       f"{k['reason']}; it is document {k['doc']}, not merged into {k.get('differs_from')}")
         return out
 
 
@@ -171,6 +171,11 @@ class _Group:
     cur: dict[str, Any]
     layers: list[Layer] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
+    apart_from: _Group | None = None  # a document kept apart: the one whose text it differs from
+    written_id: str | None = None
+
+    def __post_init__(self) -> None:
+        self.written_id = self.doc_id
 
 
 def merge(
@@ -214,6 +219,8 @@ def merge(
     n_groups = len(groups)
     try:
         for g in groups + kept:
+            if g.apart_from is not None:
+                g.cur["kept_apart"]["differs_from"] = g.apart_from.written_id
             if g.doc_id is None:
                 meta = {**g.meta, META_KEY: g.cur}
                 changes.append(layer_change(curation, "merge document", g.layers,
@@ -222,6 +229,7 @@ def merge(
             else:
                 changes.append(layer_change(curation, "merge layers", g.layers, doc_id=g.doc_id,
                                             remove=g.remove, meta={**g.meta, META_KEY: g.cur}))
+            g.written_id = next(iter(changes[-1].after))
     except AnnotationError as exc:
         if schema_change is not None:
             curation.revert(schema_change)
@@ -232,6 +240,7 @@ def merge(
         doc_id = next(iter(change.after))
         if i >= n_groups:
             report.kept_apart[i - n_groups]["doc"] = doc_id
+            report.kept_apart[i - n_groups]["differs_from"] = kept[i - n_groups].apart_from.written_id  # type: ignore[union-attr]
         elif groups[i].doc_id is None:
             report.created += 1
         else:
@@ -317,14 +326,14 @@ def _group(curation: Any, loaded: list[Source], report: MergeReport) -> tuple[li
                                                                    if d.title else None)
             if other is not None and other.text != d.text:
                 at = _first_difference(other.text, d.text)
-                reason = (f"its text differs from curation document {other.doc_id or '(new)'} "
-                          f"{other.title or ''!r} at character {at} "
+                reason = (f"its text differs from that of {other.title or other.text[:30]!r} "
+                          f"at character {at} "
                           f"({other.text[at:at + 12]!r} / {d.text[at:at + 12]!r})")
                 report.kept_apart.append({"file": s.path.name, "annotator": d.layer.annotator, "title": d.title,
                                           "source_doc": d.source_id, "reason": reason, "doc": None})
                 cur = {"layers": [d.layer.annotator], "sources": {d.layer.annotator: entry},
                        "resolved": {}, "kept_apart": {"differs_from": other.doc_id, "at": at}}
-                kept.append(_Group(d.text, d.title, dict(d.meta), "new", None, cur, [d.layer]))
+                kept.append(_Group(d.text, d.title, dict(d.meta), "new", None, cur, [d.layer], apart_from=other))
                 continue
             if g is None:
                 g = _Group(d.text, d.title, dict(d.meta), "new", None, {"layers": [], "sources": {}, "resolved": {}})
