@@ -79,7 +79,7 @@ def good(alice, tmp_path):
 
 def test_member_failing_its_sha256(good, tmp_path):
     bad = rewrite(good, tmp_path / "bad.qalam",
-                  lambda n, d: d.replace("GPE".encode(), b"LOC", 1) if n == "documents.jsonl" else d)
+                  lambda n, d: d.replace(b"GPE", b"LOC", 1) if n == "documents.jsonl" else d)
     with pytest.raises(BundleError, match=r"documents.jsonl fails its sha256 check"):
         read_bundle(bad)
 

@@ -67,10 +67,10 @@ def run_bundle(args: argparse.Namespace) -> int:
     with Project.open(args.project, create=False, readonly=True) as project:
         manifest = write_bundle(project, args.out, status=args.status, annotator=args.annotator,
                                 overwrite=args.force)
-        total = len(project.documents(_statuses(args.status)))
-    print(f"wrote {args.out}: {manifest['documents']} of {total} documents selected, annotator "
-          f"{manifest['annotator']}, app {manifest['app_version']}")
-    return 0 if manifest["documents"] == total else 1
+        total = len(project)
+    print(f"wrote {args.out}: {manifest['documents']} documents (status {args.status}; the project has {total}), "
+          f"annotator {manifest['annotator']}, app {manifest['app_version']}")
+    return 0
 
 
 def run_merge(args: argparse.Namespace) -> int:

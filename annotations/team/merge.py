@@ -101,7 +101,13 @@ def _project_source(folder: Path) -> Source:
     docs: list[BundleDoc] = []
     with Project.open(folder, create=False, readonly=True) as project:
         schema = project.schema
-        fallback = project.annotator or folder.name
+        named: set[str] = set()
+        for _doc, spans, events, relations in project.iter_annotated():
+            for items in (spans, events, relations):
+                named.update(a.annotator for a in items if a.annotator is not None)
+        # annotations without a name, and documents without annotations, belong to the project's one
+        # annotator, or (several, or none) to an annotator named after the folder
+        fallback = str(next(iter(named))) if len(named) == 1 else folder.name
         for doc, spans, events, relations in project.iter_annotated():
             if curation_of(doc) is not None:
                 raise MergeError(f"{folder} is a curation project; merge the annotators' bundles or "
