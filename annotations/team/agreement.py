@@ -22,7 +22,7 @@ from typing import Any
 from ..formats.common import outermost
 from ..model import Event, Relation, Span
 from ..tokenize import tokenize_document
-from .coefficients import cohen_kappa_table, fleiss_kappa, krippendorff_alpha_counts, span_matches
+from .coefficients import cohen_kappa_table, fleiss_kappa, krippendorff_alpha_counts, matches_per_label
 from .disagreements import clusters
 from .layers import LayeredDoc, layered
 
@@ -76,10 +76,8 @@ class _Pair:
         tb = [(s.start, s.end, s.label) for s in b]
         self.na.update(t[2] for t in ta)
         self.nb.update(t[2] for t in tb)
-        for label in {t[2] for t in ta} & {t[2] for t in tb}:
-            la, lb = [t for t in ta if t[2] == label], [t for t in tb if t[2] == label]
-            self.exact[label] += span_matches(la, lb)
-            self.overlap[label] += span_matches(la, lb, overlap=True)
+        self.exact.update(matches_per_label(ta, tb))
+        self.overlap.update(matches_per_label(ta, tb, overlap=True))
 
     def f1(self, counter: Counter[str], label: str | None = None) -> float | None:
         if label is None:

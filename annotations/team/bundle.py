@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .. import __version__
 from ..errors import AnnotationError
 from ..schema import Schema
@@ -203,11 +205,11 @@ def _manifest(path: Path, raw: bytes) -> dict[str, Any]:
 def _documents(path: Path, raw: bytes, annotator: str) -> Iterable[BundleDoc]:
     from ..formats.jsonl import FORMAT_NAME, VERSION
 
-    for no, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+    for no, line in enumerate(raw.split(b"\n"), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = orjson.loads(line)
         except ValueError as exc:
             raise BundleError(f"{path}: documents.jsonl line {no} is not JSON ({exc})") from None
         if not isinstance(rec, dict):

@@ -13,6 +13,7 @@ only, where the expected disagreement is zero): that is "not measurable", not pe
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import combinations
@@ -116,7 +117,8 @@ def span_f1(a: Iterable[Spanlike], b: Iterable[Spanlike], overlap: bool = False)
     """F1 between two annotators' ``(start, end, label)`` spans (symmetric: 2·matches / (|a| + |b|)).
 
     ``overlap=False``: a match is the same extent and label. ``overlap=True``: same label and at least
-    one shared character, each span matched at most once (largest overlaps first). ``None`` when
+    one shared character, each span matched at most once (exact matches first, then the largest
+    overlaps first). ``None`` when
     neither has a span.
     """
     sa, sb = list(a), list(b)
@@ -127,18 +129,41 @@ def span_f1(a: Iterable[Spanlike], b: Iterable[Spanlike], overlap: bool = False)
 
 def span_matches(a: Sequence[Spanlike], b: Sequence[Spanlike], overlap: bool = False) -> int:
     """How many spans of ``a`` match one of ``b`` (one to one; see ``span_f1``)."""
+    return sum(matches_per_label(a, b, overlap).values())
+
+
+def matches_per_label(a: Sequence[Spanlike], b: Sequence[Spanlike], overlap: bool = False) -> Counter[str]:
+    """``span_matches`` counted per label."""
+    common = Counter(a) & Counter(b)
+    matched: Counter[str] = Counter()
+    for (_s, _e, label), n in common.items():
+        matched[label] += n
     if not overlap:
-        ca, cb = Counter(a), Counter(b)
-        return sum(min(n, cb[k]) for k, n in ca.items())
+        return matched
+    # exact matches pair first; the rest pair by largest overlap
+    left = Counter(b) - common
+    b = list(left.elements())
+    rest = Counter(a) - common
+    a = list(rest.elements())
     by_label: dict[str, list[tuple[int, int]]] = {}
     for s, e, label in b:
         by_label.setdefault(label, []).append((s, e))
+    index = {}  # per label: b's spans by start, their starts, and the longest (bounds the look-back)
+    for label, spans in by_label.items():
+        spans.sort()
+        index[label] = (spans, [s for s, _ in spans], max(e - s for s, e in spans))
     candidates = []
     for i, (s, e, label) in enumerate(a):
-        for j, (s2, e2) in enumerate(by_label.get(label, ())):
+        if label not in index:
+            continue
+        spans, starts, longest = index[label]
+        j = bisect.bisect_left(starts, e) - 1  # the last span of b starting before e
+        while j >= 0 and starts[j] > s - longest:  # earlier ones end before s
+            s2, e2 = spans[j]
             shared = min(e, e2) - max(s, s2)
             if shared > 0:
                 candidates.append((-shared, i, (label, j)))
+            j -= 1
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[tuple[str, int]] = set()
@@ -146,4 +171,5 @@ def span_matches(a: Sequence[Spanlike], b: Sequence[Spanlike], overlap: bool = F
         if i not in used_a and key not in used_b:
             used_a.add(i)
             used_b.add(key)
-    return len(used_a)
+            matched[key[0]] += 1
+    return matched

@@ -170,12 +170,23 @@ def _layer_records(project: Any, doc: Records, view: PatchedView, layer: Layer) 
             raise DanglingReferenceError(f"{who}: {what} refers to {ref!r}, which this layer does not define")
         return ids[str(ref)]
 
+    # A span without attributes or note is its label's first record with other offsets: the project
+    # builds (and validates) one record per label, and the others copy it once their offsets check out.
+    templates: dict[str, Records] = {}
+    length = len(doc["text"])
     for i, s in enumerate(layer.spans):
-        try:
-            rec = project._span_record(doc, s.get("start"), s.get("end"), s.get("label"),
-                                       s.get("attributes"), s.get("note"))
-        except AnnotationError as exc:
-            raise type(exc)(f"{who}: span {s.get('ref', i + 1)}: {exc}") from None
+        start, end, label = s.get("start"), s.get("end"), s.get("label")
+        template = templates.get(label) if not s.get("attributes") and s.get("note") is None else None  # type: ignore[arg-type]
+        if (template is not None and type(start) is int and type(end) is int  # not bool: True is no offset
+                and 0 <= start < end <= length):
+            rec = {**template, "start": start, "end": end, "attributes": {}}
+        else:
+            try:
+                rec = project._span_record(doc, start, end, label, s.get("attributes"), s.get("note"))
+            except AnnotationError as exc:
+                raise type(exc)(f"{who}: span {s.get('ref', i + 1)}: {exc}") from None
+            if not rec["attributes"] and rec["note"] is None:
+                templates.setdefault(rec["label"], rec)
         rec["id"] = project._next_id(doc, "span")
         ids[str(s.get("ref", rec["id"]))] = rec["id"]
         records[rec["id"]] = view.records[rec["id"]] = rec

@@ -14,7 +14,7 @@ before the first write, so a refused merge changes nothing: an annotator merged 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -240,9 +240,7 @@ def merge(
         if schema_change is not None:
             curation.revert(schema_change)
         raise MergeError(f"nothing was merged: {exc}") from None
-    progress.start(len(changes), "merge")
     for i, change in enumerate(changes):
-        write(curation, change)
         doc_id = next(iter(change.after))
         if i >= n_groups:
             report.kept_apart[i - n_groups]["doc"] = doc_id
@@ -253,9 +251,35 @@ def merge(
             report.updated += 1
         report.annotations_out += sum(1 for rid, rec in change.after[doc_id].items()
                                       if rid != "doc" and rec is not None and change.before[doc_id].get(rid) is None)
-        progress.advance(1)
+    progress.start(len(changes), "merge")
+    for chunk in _chunks(changes):
+        # several documents per write: one journal sync for each chunk instead of each document
+        write(curation, chunk)
+        progress.advance(len(chunk.after))
     progress.finish()
     return report
+
+
+CHUNK_RECORDS = 5000  # records per write (a journal line of a few MB)
+
+
+def _chunks(changes: list[Change]) -> Iterator[Change]:
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    size = 0
+    for change in changes:
+        for doc_id, recs in change.after.items():
+            if doc_id in after:  # never two changes of one document in one write
+                yield Change(f"merge {len(after)} documents", before, after)
+                before, after, size = {}, {}, 0
+            before[doc_id] = change.before[doc_id]
+            after[doc_id] = recs
+            size += len(recs)
+        if size >= CHUNK_RECORDS:
+            yield Change(f"merge {len(after)} documents", before, after)
+            before, after, size = {}, {}, 0
+    if after:
+        yield Change(f"merge {len(after)} documents", before, after)
 
 
 def _check_annotators(curation: Any, loaded: list[Source], replace: bool) -> None:
@@ -330,6 +354,8 @@ def _group(curation: Any, loaded: list[Source], report: MergeReport) -> tuple[li
             g: _Group | None = by_hash.get(h)
             other = g or by_identity.get(f"id:{d.source_id}") or (by_identity.get(f"title:{d.title}")
                                                                    if d.title else None)
+            if g is None and other is not None and d.layer.annotator in other.cur["layers"]:
+                other = None  # that annotator's own other document, not a copy of this one
             if other is not None and other.text != d.text:
                 at = _first_difference(other.text, d.text)
                 reason = (f"its text differs from that of {other.title or other.text[:30]!r} "
