@@ -6,22 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotations import Project
-from annotations.assets import asset_path
 from annotations.team import write_bundle
 
 
 def sample_article() -> tuple[str, str, dict[str, str]]:
     """The app's sample article as (text, title, meta), read as the GUI seeds it."""
-    raw = asset_path("sample_article.txt").read_text(encoding="utf-8")
-    meta: dict[str, str] = {}
-    body = []
-    for line in raw.splitlines():
-        if line.startswith("# ") and ":" in line and not body:
-            key, _, value = line[2:].partition(":")
-            meta[key.strip()] = value.strip()
-        else:
-            body.append(line)
-    return "\n".join(body).strip("\n"), meta.pop("title", ""), meta
+    from ui.window.app import read_sample_article
+
+    return read_sample_article()
 
 
 def at(text: str, word: str, nth: int = 0) -> tuple[int, int]:
