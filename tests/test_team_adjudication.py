@@ -143,3 +143,40 @@ def test_not_a_curation_document(tmp_path):
         with pytest.raises(AnnotationError, match="not a curation document"):
             Adjudication(p).clusters(d)
         assert Adjudication(p).documents() == []
+
+
+def test_gold_events_and_relations_follow_the_gold_spans(tmp_path):
+    from tests.team_data import annotator_project
+
+    for name in ("alice", "bob"):
+        folder = annotator_project(tmp_path / name, name, ALICE if name == "alice" else BOB)
+        with Project.open(folder, annotator=name) as p:
+            doc = p.documents()[0].id
+            spans = {s.text: s.id for s in p.spans(doc)}
+            p.add_relation("PART-WHOLE.Geographical", spans["إسطنبول"], spans["تركيا"])
+            if name == "alice":  # the minister is an Entity of the meeting for alice only
+                meet = p.events(doc)[0]
+                p.add_argument(meet.id, "Entity", spans["هاكان فيدان"])
+    with Project.open(tmp_path / "cur") as cur:
+        merge(cur, [tmp_path / "alice", tmp_path / "bob"])
+        adj = Adjudication(cur)
+        adj.accept_agreed()
+        doc = cur.documents()[0].id
+
+        def gold_events():
+            where = {s.id: s.text for s in cur.spans(doc)}
+            return [(e.type, sorted((r, where[t]) for r, t in e.arguments), e.attributes.get(FROM_ATTR))
+                    for e in cur.events(doc) if e.annotator == GOLD]
+
+        assert gold_events() == [("Contact.Meet", [("Place", "إسطنبول")], "alice,bob")]
+        rels = [r for r in cur.relations(doc) if r.annotator == GOLD]
+        assert [(r.type, cur.span(r.arg1).text, cur.span(r.arg2).text) for r in rels] == \
+            [("PART-WHOLE.Geographical", "إسطنبول", "تركيا")]
+        assert rels[0].attributes[FROM_ATTR] == "alice,bob"
+        # deciding the minister's extent for alice brings her argument into the gold event
+        extent = next(c for c in adj.disagreements() if c.kind == "extent")
+        adj.take(extent, ["alice"])
+        assert gold_events() == [("Contact.Meet", [("Entity", "هاكان فيدان"), ("Place", "إسطنبول")], "alice,bob")]
+        cur.revert(cur.last_change)
+        assert gold_events() == [("Contact.Meet", [("Place", "إسطنبول")], "alice,bob")]
+        assert cur.check() == []

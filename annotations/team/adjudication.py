@@ -18,7 +18,8 @@ from typing import Any
 
 from ..errors import AnnotationError
 from .disagreements import Cluster, clusters
-from .layers import FROM_ATTR, GOLD, META_KEY, Layer, curation_of, layer_change, write
+from .gold_structure import gold_keys, gold_structure
+from .layers import FROM_ATTR, GOLD, META_KEY, Layer, curation_of, from_names, layer_change, write
 
 
 @dataclass(frozen=True)
@@ -178,10 +179,14 @@ class Adjudication:
             attrs = {k: v for k, v in attrs.items() if k != FROM_ATTR}
             gold.append({"ref": f"G{len(gold) + 1}", "start": s, "end": e, "label": label,
                          "attributes": {**attrs, FROM_ATTR: ",".join(sources)}})
+        kept = gold_keys([g for g in self._layers(doc_id)[2] if g.id not in set(remove)])
+        after = {**kept, **{(g["start"], g["end"], g["label"]): (g["ref"], from_names(g["attributes"][FROM_ATTR]))
+                            for g in gold}}
+        events, relations, old = gold_structure(self.project, doc_id, after, list(layers))
         doc = self.project.document(doc_id)
         cur["resolved"] = decided
         all_keys = {c.key for c in clusters(doc_id, layers)}
         status = "done" if all_keys <= set(decided) and doc.status != "done" else None
         meta = {**{k: v for k, v in doc.meta.items() if k != META_KEY}, META_KEY: cur}
-        write(self.project, layer_change(self.project, what, [Layer(GOLD, gold)], doc_id=doc_id, remove=remove,
-                                         meta=meta, status=status))
+        write(self.project, layer_change(self.project, what, [Layer(GOLD, gold, events, relations)], doc_id=doc_id,
+                                         remove=[*remove, *old], meta=meta, status=status))

@@ -166,6 +166,8 @@ def _layer_records(project: Any, doc: Records, view: PatchedView, layer: Layer) 
     who = layer.annotator
 
     def resolve(ref: Any, what: str) -> str:
+        if str(ref) not in ids and isinstance(ref, str) and ref.startswith(f"{doc_id}:") and view.get(ref):
+            return ref  # an annotation already in the document
         if str(ref) not in ids:
             raise DanglingReferenceError(f"{who}: {what} refers to {ref!r}, which this layer does not define")
         return ids[str(ref)]
