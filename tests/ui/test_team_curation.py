@@ -118,6 +118,13 @@ def test_adjudicate_by_keys_with_undo_then_export_gold(qtbot, window, curation, 
     assert gold(curation) == [] and view.progress_label.text() == "0 of 4 resolved"
 
 
+def test_bundle_actions_in_the_file_menu(window):
+    file_menu = next(a.menu() for a in window.menuBar().actions() if window.actions.quit in a.menu().actions())
+    names = [a.objectName() for a in file_menu.actions()]
+    assert names.index("action_export_bundle") < names.index("action_import_bundle") < \
+        file_menu.actions().index(window.actions.quit)
+
+
 def test_next_and_previous(qtbot, window):
     view = view_of(qtbot, window)
     seen = [view.current.key]

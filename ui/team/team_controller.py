@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from annotations import AnnotationError
 from annotations.records import default_annotator
@@ -69,12 +69,24 @@ class TeamController(QObject):
             action.triggered.connect(lambda _checked=False, s=slot: s())
             menu.addAction(action)
             self.actions[name] = action
+        self._add_to_file_menu([self.actions["export_bundle"], self.actions["import_bundle"]])
         self.annotator_button = QPushButton(window)
         self.annotator_button.setObjectName("annotator_button")
         self.annotator_button.setFlat(True)
         self.annotator_button.clicked.connect(self.ask_name)
         window.statusBar().addPermanentWidget(self.annotator_button)
         self.set_annotator(saved_annotator() or window.project.annotator or default_annotator() or "")
+
+    def _add_to_file_menu(self, actions: list[QAction]) -> None:
+        """File → Export bundle / Import bundles, before Quit (the issue's place for them)."""
+        quit_action = getattr(getattr(self.window, "actions", None), "quit", None)
+        for entry in self.window.menuBar().actions():
+            menu = entry.menu()
+            if isinstance(menu, QMenu) and quit_action in menu.actions():
+                menu.insertSeparator(quit_action)
+                menu.insertActions(quit_action, actions)
+                menu.insertSeparator(quit_action)
+                return
 
     # -- the annotator ---------------------------------------------------------------------------------
     def set_annotator(self, name: str, save: bool = False) -> None:
