@@ -113,3 +113,13 @@ def test_bundle_summary_counts_the_selection(tmp_path, capsys, projects):
     assert code == 0 and "1 documents (status done; the project has 2)" in out
     code, out, _ = run(capsys, "bundle", alice, "--out", tmp_path / "b.qalam")
     assert code == 0 and "2 documents (status all; the project has 2)" in out
+
+
+def test_import_takes_the_annotator(tmp_path, capsys, projects):
+    alice, _ = projects
+    out = tmp_path / "a.jsonl"
+    assert run(capsys, "export", alice, "--format", "jsonl", "--out", out)[0] == 0
+    code, _, err = run(capsys, "import", tmp_path / "other", out, "--annotator", "dina")
+    assert code == 0, err
+    with Project.open(tmp_path / "other", readonly=True) as p:
+        assert {s.annotator for s in p.spans(p.documents()[0].id)} == {"dina"}
