@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Span
 
@@ -33,11 +34,18 @@ class Cluster:
     def key(self) -> str:
         return f"{self.start}-{self.end}"
 
-    @property
+    @cached_property
     def kind(self) -> str:
-        """``agreed``, ``missing``, ``label`` or ``extent`` (see the module docstring)."""
-        if any(not spans for spans in self.candidates.values()):
+        """``agreed``, ``missing``, ``label`` or ``extent`` (see the module docstring); read once the
+        cluster is complete."""
+        groups = list(self.candidates.values())
+        if any(not spans for spans in groups):
             return "missing"
+        if all(len(spans) == 1 for spans in groups):  # the usual case, without building sets
+            first = groups[0][0]
+            if all(g[0].start == first.start and g[0].end == first.end for g in groups):
+                return "agreed" if all(g[0].label == first.label for g in groups) else "label"
+            return "extent"
         shapes = {tuple(sorted((s.start, s.end, s.label) for s in spans)) for spans in self.candidates.values()}
         if len(shapes) == 1 and all(len(spans) == 1 for spans in self.candidates.values()):
             return "agreed"
