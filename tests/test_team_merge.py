@@ -196,3 +196,12 @@ def test_differing_text_against_a_document_merged_earlier(tmp_path):
         report = merge(cur, [tmp_path / "bob"])
         assert report.kept_apart[0]["differs_from"] == first
         assert f"at character {len(text)}" in report.kept_apart[0]["reason"]
+
+
+def test_refuses_to_merge_into_an_annotators_own_project(tmp_path, two):
+    folder = annotator_project(tmp_path / "carol", "carol", ALICE)
+    with Project.open(folder) as p:
+        before = state(p)
+        with pytest.raises(MergeError, match="is not a curation project: 1 of its 1 documents"):
+            merge(p, two)
+        assert state(p) == before

@@ -153,12 +153,21 @@ def _map_labels(layer: Layer, mapping: Mapping[str, str]) -> None:
 
 
 def existing_layers(curation: Any) -> dict[str, dict[str, Any]]:
-    """Annotators already merged into ``curation``: name -> the source entry of one document."""
+    """Annotators already merged into ``curation``: name -> the source entry of one document.
+
+    Raises ``MergeError`` when the project holds documents that no merge made (an annotator's own
+    project): their annotations belong to no layer, and merging beside them would mix the two."""
     found: dict[str, dict[str, Any]] = {}
+    plain = 0
     for info in curation.documents():
         cur = curation_of(curation.document(info.id))
+        plain += cur is None
         for name, entry in ((cur or {}).get("sources") or {}).items():
             found.setdefault(name, dict(entry))
+    if plain:
+        raise MergeError(f"{curation.path or 'this project'} is not a curation project: {plain} of its "
+                         f"{len(curation)} documents were not merged from bundles. Merge into a new folder "
+                         "(or an earlier curation project); nothing was merged")
     return found
 
 
