@@ -28,7 +28,6 @@ from .common import (
     ImportReport,
     load_doc,
     lost_annotators,
-    require,
     split_of,
     staged,
     write_json,
@@ -92,8 +91,6 @@ def export(
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
     opts = ExportOptions.from_dict(options)
-    for package in getattr(EXPORTERS[fmt], "requires", ()):
-        require(package, f"{fmt} export")
     progress = progress or Progress()
     out = Path(out)
     writer_cls = EXPORTERS[fmt]
