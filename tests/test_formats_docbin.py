@@ -115,3 +115,19 @@ def test_many_documents_stream_into_one_docbin(tmp_path):
     assert [doc.text for doc in docs] == texts
     assert all([e.text for e in doc.ents] == ["بغداد"] for doc in docs)
     assert not [f for f in tmp_path.iterdir() if f.name != "x.spacy" and not f.name.endswith(".report.json")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\t", "\u00a0", "ب", "إسطنبول", "a", ".", "🙂"]), max_size=20))
+def test_doc_words_give_back_the_text_and_every_token(pieces):
+    text = "".join(pieces)
+    from annotations.formats.spacy_fmt import doc_words
+    from annotations.tokenize import tokenize_document
+
+    tok = tokenize_document(text, sentences=False)
+    words, spaces, index = doc_words(text, tok)
+    assert "".join(w + " " * s for w, s in zip(words, spaces, strict=True)) == text
+    assert [words[i] for i in index] == tok.words
+    assert all(w.strip() == "" for k, w in enumerate(words) if k not in set(index))  # the rest is whitespace
+    assert all(not (w.startswith(" ") and k and not words[k - 1].isspace() and not spaces[k - 1])
+               for k, w in enumerate(words))  # one space after a word is that word's trailing space

@@ -42,8 +42,11 @@ IOB_B, IOB_I, IOB_O = 3, 1, 2
 _MASK = 0xFFFFFFFFFFFFFFFF
 _M, _R = 0xC6A4A7935BD1E995, 47
 _SPAN = struct.Struct(">QQQllll")
+_SPAN_BIN = mp.bin_header(_SPAN.size)
 _FLAGS = mp.pack({"has_unknown_spaces": False})
 _CHUNK = 1 << 20
+# zlib level 1: several times faster than spaCy's default (6) on the token matrix, files ~10% larger
+_LEVEL = 1
 
 
 def murmurhash64a(data: bytes, seed: int = 1) -> int:
@@ -128,19 +131,24 @@ class DocBinWriter:
         self.docs += 1
 
     def _span_groups(self, groups: dict[str, list[DocSpan]]) -> bytes:
+        """``doc.spans.to_bytes()``: msgpack {SpanGroup bytes: [key]}; each span is a 40-byte bin value."""
         if not groups:
             return mp.pack([])
+        ids = self.ids
         msg: dict[bytes, list[str]] = {}
         for key, spans in groups.items():
-            packed = [_SPAN.pack(0, 0, self.ids[s.label], s.start, s.end, s.start_char, s.end_char) for s in spans]
-            msg.setdefault(mp.pack({"name": key, "attrs": {}, "spans": packed}), []).append(key)
+            packed = b"".join(_SPAN_BIN + _SPAN.pack(0, 0, ids[s.label], s.start, s.end, s.start_char, s.end_char)
+                              for s in spans)
+            group = (mp.map_header(3) + mp.pack("name") + mp.pack(key) + mp.pack("attrs") + mp.map_header(0)
+                     + mp.pack("spans") + mp.array_header(len(spans)) + packed)
+            msg.setdefault(group, []).append(key)
         return mp.pack(msg)
 
     def close(self) -> None:
         """Write the file: the msgpack map, its big values copied from the temporary files through zlib."""
         try:
             with open(self.path, "wb") as out:
-                z = zlib.compressobj()
+                z = zlib.compressobj(_LEVEL)
 
                 def emit(data: bytes) -> None:
                     out.write(z.compress(data))

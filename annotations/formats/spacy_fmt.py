@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -29,30 +30,41 @@ from .importing import ParsedDoc
 
 
 def doc_words(text: str, tok: TokenizedDoc) -> tuple[list[str], list[bool], list[int]]:
-    """spaCy's words and trailing-space flags for ``text`` (``"".join`` gives it back exactly), and the
-    word index of each of our tokens."""
-    words: list[str] = []
-    spaces: list[bool] = []
+    """spaCy's words and trailing-space flags for ``text`` (``"".join(w + " " * s)`` gives it back
+    exactly), and the word index of each of our tokens.
+
+    One space after a token is its trailing space; any other whitespace (a newline, a second space,
+    leading whitespace) becomes a whitespace word of its own, as spaCy's tokenizer makes it. Most
+    gaps are one space or nothing, so the words are our tokens with a few whitespace words put in.
+    """
+    starts, ends, words = tok.starts, tok.ends, tok.words
+    n = len(words)
+    # gaps[k]: the text before token k; gaps[n]: after the last one
+    gaps = list(map(text.__getitem__, map(slice, chain((0,), ends), chain(starts, (len(text),)))))
+    spaces = list(map(str.startswith, gaps[1:], repeat(" ")))
+    odd = [k for k, g in enumerate(gaps) if g and (g != " " or not k)]  # leading whitespace has no token before
+    if not odd:
+        return list(words), spaces, list(range(n))
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
     index: list[int] = []
-    pos = 0
-
-    def gap(g: str) -> None:
-        if g and words and g[0] == " " and not spaces[-1]:
-            spaces[-1] = True
-            g = g[1:]
-        if g:  # other whitespace becomes a whitespace token, as spaCy itself does
-            words.append(g)
-            spaces.append(False)
-
-    for s, e, w in zip(tok.starts, tok.ends, tok.words, strict=True):
-        if s > pos:
-            gap(text[pos:s])
-        index.append(len(words))
-        words.append(w)
-        spaces.append(False)
-        pos = e
-    gap(text[pos:])
-    return words, spaces, index
+    prev = 0
+    for k in odd:
+        shift = len(out_words) - prev
+        index.extend(range(prev + shift, k + shift))
+        out_words += words[prev:k]
+        out_spaces += spaces[prev:k]
+        g = gaps[k]
+        rest = g[1:] if k and g[0] == " " else g  # the space after a token is its trailing space
+        if rest:
+            out_words.append(rest)
+            out_spaces.append(False)
+        prev = k
+    shift = len(out_words) - prev
+    index.extend(range(prev + shift, n + shift))
+    out_words += words[prev:]
+    out_spaces += spaces[prev:]
+    return out_words, out_spaces, index
 
 
 class Writer:
@@ -70,7 +82,6 @@ class Writer:
         text = data.text
         tok, ranges = tokenized(data, self.opts, self.report, list(data.spans))
         words, spaces, index = doc_words(text, tok)
-        assert "".join(w + " " * s for w, s in zip(words, spaces, strict=True)) == text, "Doc text must be the text"
         by_id: dict[str, DocSpan] = {}
         for i, j, s in ranges:
             by_id[s.id] = DocSpan(s.label, index[i], index[j - 1] + 1, tok.starts[i], tok.ends[j - 1])
