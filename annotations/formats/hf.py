@@ -34,7 +34,7 @@ from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport, lost_extr
 from .conll import tag_columns
 
 CONFIGS = ("tokens", "spans")
-BATCH_ROWS = 2000  # rows per Arrow record batch when making Parquet / save_to_disk files
+BATCH_ROWS = 256  # rows per Arrow record batch when making Parquet / save_to_disk files
 
 
 class Writer:
