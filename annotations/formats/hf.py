@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
@@ -34,7 +33,10 @@ from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport, lost_extr
 from .conll import tag_columns
 
 CONFIGS = ("tokens", "spans")
-BATCH_ROWS = 256  # rows per Arrow record batch when making Parquet / save_to_disk files
+# an Arrow record batch (one Parquet row group) when making Parquet / save_to_disk files: this many rows,
+# or fewer when their JSON reaches BATCH_BYTES (a span row holds a whole document)
+BATCH_ROWS = 2000
+BATCH_BYTES = 4 << 20
 
 
 class Writer:
@@ -165,9 +167,3 @@ def card(splits: dict[str, list[str]], tag_names: list[str], labels: list[str], 
               f"{scheme.upper()}). Config `spans`: documents with character offsets "
               "(code points, end exclusive) of every span.", ""]
     return "\n".join(lines)
-
-
-def read_rows(path: Path) -> Iterator[dict[str, Any]]:
-    with open(path, "rb") as fh:
-        for line in fh:
-            yield orjson.loads(line)

@@ -1,7 +1,8 @@
 """Parquet files and ``save_to_disk`` folders of a Hugging Face export, made with pyarrow alone.
 
 Called by ``hf.Writer.close`` only when pyarrow is installed (it is not a run-time requirement). The
-rows come from the export's JSON Lines files, ``BATCH_ROWS`` at a time, and each batch goes both to
+rows come from the export's JSON Lines files, a batch (``hf.BATCH_ROWS`` rows, ``hf.BATCH_BYTES`` of
+JSON) at a time, and each batch goes both to
 ``parquet/<config>/<split>.parquet`` and to ``<config>/<split>/data-00000-of-00001.arrow`` (an Arrow
 IPC stream, as ``datasets`` writes it), so memory holds one batch. The features travel as
 ``datasets`` stores them: in the schema metadata (key ``huggingface``) and, for ``load_from_disk``,
@@ -16,7 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .hf import BATCH_ROWS, CONFIGS, read_rows
+from . import hf
+from .hf import CONFIGS
 
 SHARD = "data-00000-of-00001.arrow"
 
@@ -81,12 +83,18 @@ def _converter(config: str, feats: dict[str, Any]) -> Callable[[dict[str, Any]],
 
 
 def _batches(path: Path) -> Iterator[list[dict[str, Any]]]:
+    """The rows of a JSON Lines file, at most ``BATCH_ROWS`` rows or about ``BATCH_BYTES`` of JSON at a time."""
+    import orjson
+
     rows: list[dict[str, Any]] = []
-    for row in read_rows(path):
-        rows.append(row)
-        if len(rows) == BATCH_ROWS:
-            yield rows
-            rows = []
+    size = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            rows.append(orjson.loads(line))
+            size += len(line)
+            if len(rows) >= hf.BATCH_ROWS or size >= hf.BATCH_BYTES:
+                yield rows
+                rows, size = [], 0
     if rows:
         yield rows
 
