@@ -148,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the GUI is not available ({exc}). Install the requirements: "
               "pip install -r requirements.txt", file=sys.stderr)
         return 2
+    from annotations.qtlibs import startup_problem
+
+    problem = startup_problem()  # Qt aborts (core dump) without its system libraries or a display
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from ui.window.crash import install_crash_handler
 
     install_crash_handler()  # unhandled GUI/thread exceptions: crash.log in the user log folder + a dialog

@@ -35,8 +35,9 @@ PACKAGE_DATA = (
 # (HTML import). No PyInstaller hook collects them.
 LIBRARY_DATA = ("trafilatura", "justext", "tld")
 
-# Python packages never bundled. The spaCy / Hugging Face exporters import them lazily and tell the user
-# to run those exports from a Python install; the rest are test/dev tools or their heavy dependencies.
+# Python packages never bundled: test/dev tools and their heavy dependencies. The spaCy and Hugging Face
+# exporters write their formats without spaCy, datasets or pyarrow (the HF export adds Parquet and
+# save_to_disk files only when pyarrow is importable, which it is not here).
 EXCLUDED_PACKAGES = (
     "spacy", "thinc", "datasets", "pyarrow", "pandas", "numpy", "torch", "scipy", "sklearn", "transformers",
     "tokenizers", "huggingface_hub", "fsspec", "aiohttp", "multiprocess", "dill", "xxhash", "srsly", "cymem",

@@ -52,3 +52,32 @@ def test_empty_requested_split_still_exists(tmp_path):
     export(p, "hf", tmp_path / "hf", {"split": "0.5,0.5"})
     dd = load_from_disk(str(tmp_path / "hf" / "tokens"))
     assert sorted(dd) == ["dev", "train"] and len(dd["train"]) + len(dd["dev"]) == 1
+
+
+def test_without_datasets_or_pyarrow_the_card_loads_with_classlabel(tmp_path, monkeypatch):
+    from test_formats_common import hide_heavy_libraries
+
+    p, d, _ = news_project()
+    out = tmp_path / "hf"
+    with monkeypatch.context() as m:
+        hide_heavy_libraries(m)
+        rep = export(p, "hf", out, {"split": "0.5,0.5"})
+    assert not (out / "parquet").exists() and not (out / "tokens").exists()  # those need pyarrow
+    assert sorted(f.name for f in (out / "jsonl" / "tokens").iterdir()) == ["dev.jsonl", "train.jsonl"]
+    tokens = load_dataset(str(out), "tokens")
+    (split,) = tokens  # one document: the other split is empty, and datasets cannot load an empty file
+    assert split in ("train", "dev")
+    rows = tokens[split]
+    feature = rows.features["ner_tags"].feature
+    assert isinstance(feature, ClassLabel) and feature.names[:3] == ["O", "B-PER", "I-PER"]
+    tags = [feature.names[i] for row in rows["ner_tags"] for i in row]
+    toks = [t for row in rows["tokens"] for t in row]
+    assert len(toks) == rep.tokens
+    k = toks.index("ب")  # the clitic of بإسطنبول is its own O token
+    assert (toks[k + 1], tags[k], tags[k + 1]) == ("إسطنبول", "O", "B-GPE")
+    spans = load_dataset(str(out), "spans")
+    srows = spans[split]
+    names = srows.features["spans"].feature["label"].names
+    assert srows[0]["text"] == NEWS
+    assert sorted((s["start"], s["end"], names[s["label"]]) for s in srows[0]["spans"]) == sorted(
+        (s.start, s.end, s.label) for s in p.spans(d))

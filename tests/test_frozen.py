@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from annotations import APP_NAME, Project, __version__
+from annotations.schema import ace2005
 
 pytestmark = pytest.mark.frozen
 
@@ -107,7 +108,8 @@ def test_export_conll_carries_tokens_and_the_span(frozen_app, user_env, annotate
     out = tmp_path / "out.conll"
     result = run(frozen_app, "export", project, "--format", "conll", "--out", out, "--quiet", env=user_env)
     assert result.returncode == 0, result.stderr
-    rows = [line.split() for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [line.split() for line in out.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("# qalam-document")]  # the document's title/meta/status line
     tokens = [row for row in rows if row[0] != "-DOCSTART-"]
     assert len(tokens) > 100
     assert ["إسطنبول", "B-GPE"] in [row[:1] + row[-1:] for row in tokens]
@@ -171,13 +173,51 @@ def test_gui_starts_on_the_project_and_quits_cleanly(frozen_app, user_env, annot
         assert len(opened.spans(opened.documents()[0].id)) == 1
 
 
-def test_spacy_export_explains_it_needs_a_python_install(frozen_app, user_env, annotated_project, tmp_path):
+def test_spacy_export_loads_with_the_real_spacy(frozen_app, user_env, annotated_project, tmp_path):
+    """The packaged app has no spaCy; its DocBin is loaded here with the real one."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    project, doc_id = annotated_project
+    out = tmp_path / "x.spacy"
+    result = run(frozen_app, "export", project, "--format", "spacy", "--out", out, "--quiet", env=user_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (doc,) = DocBin().from_disk(out).get_docs(spacy.blank("ar").vocab)
+    with Project.open(project) as opened:
+        assert doc.text == opened.document(doc_id).text
+    assert doc.user_data["doc_id"] == doc_id
+    assert [(e.text, e.label_) for e in doc.ents] == [("إسطنبول", "GPE")]
+    assert [(s.text, s.label_) for s in doc.spans["sc"]] == [("إسطنبول", "GPE")]
+    assert crash_logs(user_env) == []
+
+
+def test_hf_export_loads_with_the_real_datasets(frozen_app, user_env, annotated_project, tmp_path):
+    """The packaged app has no datasets or pyarrow: JSON Lines and a dataset card that load_dataset reads."""
+    datasets = pytest.importorskip("datasets")
+
     project, _ = annotated_project
-    result = run(frozen_app, "export", project, "--format", "spacy", "--out", tmp_path / "x.spacy", env=user_env)
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
-    assert "spacy" in result.stderr.lower() and "python" in result.stderr.lower(), result.stderr
-    assert not (tmp_path / "x.spacy").exists()
+    out = tmp_path / "hf"
+    result = run(frozen_app, "export", project, "--format", "hf", "--out", out, "--quiet", env=user_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (out / "README.md").is_file() and not (out / "parquet").exists()
+    tokens = datasets.load_dataset(str(out), "tokens", cache_dir=str(tmp_path / "cache"))["train"]
+    feature = tokens.features["ner_tags"].feature
+    assert isinstance(feature, datasets.ClassLabel)
+    assert feature.names == ["O"] + [f"{p}-{t.name}" for t in ace2005().entity_types for p in "BI"]
+    pairs = [(t, feature.names[g]) for row_t, row_g in zip(tokens["tokens"], tokens["ner_tags"], strict=True)
+             for t, g in zip(row_t, row_g, strict=True)]
+    assert ("إسطنبول", "B-GPE") in pairs and len(pairs) > 100
+    assert {g for _, g in pairs} == {"O", "B-GPE"}
+    assert crash_logs(user_env) == []
+
+
+def test_no_display_is_a_message_not_a_core_dump(frozen_app, user_env, tmp_path):
+    env = {k: v for k, v in user_env.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("XDG_SESSION_TYPE", None)
+    result = run(frozen_app, tmp_path / "p", env=env, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("No display") and "command line" in result.stderr
+    assert not (tmp_path / "p").exists()
 
 
 def test_a_missing_asset_is_reported_at_start(frozen_app, user_env, tmp_path):

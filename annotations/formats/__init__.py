@@ -8,8 +8,9 @@ document at a time, and returns an ``ImportReport``. See docs/formats.md.
 
 from __future__ import annotations
 
+import heapq
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,6 @@ from .common import (
     ImportReport,
     load_doc,
     lost_annotators,
-    require,
     split_of,
     staged,
     write_json,
@@ -106,8 +106,6 @@ def export(
                           + " or ".join(LIMITED_SCHEMES[fmt]))
     if opts.shards and fmt != "shards":
         raise FormatError(f"--shards is for --format shards (token and span datasets); {fmt} writes its own layout")
-    for package in getattr(EXPORTERS[fmt], "requires", ()):
-        require(package, f"{fmt} export")
     progress = progress or Progress()
     out = Path(out)
     writer_cls = EXPORTERS[fmt]
@@ -193,12 +191,28 @@ class _Cancelled(Exception):
     pass
 
 
+LISTED_FILES = 1000  # files named in the report (a brat export of 10,000 documents has 30,000)
+
+
 def _list_files(out: Path, report: ExportReport) -> None:
     if out.is_dir():
-        report.files = sorted(str(p.relative_to(out)) for p in out.rglob("*")
-                              if p.is_file() and p.name != EXPORT_MARKER)[:1000]
+        # the first ones in order, without holding every name: memory stays flat with the number of files
+        report.files = heapq.nsmallest(LISTED_FILES, _files_under(out))
     else:
         report.files = [out.name]
+
+
+def _files_under(root: Path) -> Iterator[str]:
+    """Relative paths of the files under ``root`` (not the export marker), one directory entry at a time
+    (``Path.rglob`` keeps a set of every path it yielded)."""
+    folders = [root]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                elif entry.is_file() and entry.name != EXPORT_MARKER:
+                    yield os.path.relpath(entry.path, root)
 
 
 def detect_format(path: str | os.PathLike[str]) -> str | None:

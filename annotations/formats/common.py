@@ -39,22 +39,6 @@ class FormatError(AnnotationError):
     """An export or import that cannot be done as asked (bad option, output exists...)."""
 
 
-def require(package: str, what: str) -> None:
-    """Fail early, with what to do, when an optional library is missing (the packaged app leaves
-    spaCy and datasets out to stay small)."""
-    import importlib.util
-
-    try:
-        found = importlib.util.find_spec(package) is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found:
-        raise FormatError(
-            f"{what} needs the {package} package, which is not installed (the packaged app does not include "
-            f"it). Run it from a Python install: pip install -r requirements.txt, then python main.py ..."
-        )
-
-
 # ------------------------------------------------------------------------------------------------
 # options
 # ------------------------------------------------------------------------------------------------

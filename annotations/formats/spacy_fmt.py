@@ -1,124 +1,104 @@
-"""spaCy DocBin (``.spacy``): tokens from ``spacy.blank(lang)``, ``doc.ents`` (flat) and ``doc.spans["sc"]`` (all).
+"""spaCy DocBin (``.spacy``): tokens, ``doc.ents`` (flat) and ``doc.spans["sc"]`` (all), without spaCy.
 
-spaCy's tokenizer gives the base tokens; with ``clitics="split"`` a token is cut where a span
-boundary falls inside it (``بإسطنبول`` -> ``ب`` + ``إسطنبول``) so every span is token-aligned. The
-Doc is built from words and trailing spaces so that ``doc.text`` equals the stored text exactly,
-and character offsets (``span.start_char``) are code points. The document id and title travel in
-``doc.user_data``, and so do its meta and status (``user_data["qalam"]``: the JSON of
-``{"title", "meta", "status"}``, a string so that msgpack never meets a value it cannot pack).
+The bytes are written by ``docbin.DocBinWriter`` (spaCy's own layout; the tests load them with the
+real ``DocBin().from_disk``), so the export works in the packaged app and needs no spaCy install.
+Tokens are the CoNLL exporter's (``tokenize.py``; a document imported from a token format keeps its
+whitespace tokens); with ``clitics="split"`` a token is cut where a span boundary falls inside it
+(``بإسطنبول`` -> ``ب`` + ``إسطنبول``) so every span is token-aligned. Whitespace other than one
+space after a token becomes a whitespace token, as spaCy's tokenizer makes it, so ``doc.text``
+equals the stored text exactly, and character offsets (``span.start_char``) are code points. The
+document id and title travel in ``doc.user_data``, and so do its meta and status
+(``user_data["qalam"]``: the JSON of ``{"title", "meta", "status"}``, a string so that msgpack never
+meets a value it cannot pack).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from ..tokenize import tokenize_document
-from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost, require
+from ..tokenize import TokenizedDoc
+from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost
+from .conll import tokenized
+from .docbin import DocBinWriter, DocSpan, read_docbin
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
-_NLP: dict[str, Any] = {}
 
+def doc_words(text: str, tok: TokenizedDoc) -> tuple[list[str], list[bool], list[int]]:
+    """spaCy's words and trailing-space flags for ``text`` (``"".join(w + " " * s)`` gives it back
+    exactly), and the word index of each of our tokens.
 
-def blank(lang: str | None) -> Any:
-    """A cached ``spacy.blank(lang)``, falling back to Arabic for languages spaCy lacks."""
-    import spacy
-
-    lang = lang or "ar"
-    if lang not in _NLP:
-        try:
-            _NLP[lang] = spacy.blank(lang)
-        except (ImportError, KeyError, ValueError, OSError):
-            _NLP[lang] = blank("ar") if lang != "ar" else spacy.blank("ar")
-    return _NLP[lang]
-
-
-def build_doc(nlp: Any, text: str, tokens: list[tuple[int, int]]) -> tuple[Any, list[int]]:
-    """A spaCy Doc whose text is exactly ``text``; returns it and the Doc index of each token."""
-    from spacy.tokens import Doc
-
-    words: list[str] = []
-    spaces: list[bool] = []
+    One space after a token is its trailing space; any other whitespace (a newline, a second space,
+    leading whitespace) becomes a whitespace word of its own, as spaCy's tokenizer makes it. Most
+    gaps are one space or nothing, so the words are our tokens with a few whitespace words put in.
+    """
+    starts, ends, words = tok.starts, tok.ends, tok.words
+    n = len(words)
+    # gaps[k]: the text before token k; gaps[n]: after the last one
+    gaps = list(map(text.__getitem__, map(slice, chain((0,), ends), chain(starts, (len(text),)))))
+    spaces = list(map(str.startswith, gaps[1:], repeat(" ")))
+    odd = [k for k, g in enumerate(gaps) if g and (g != " " or not k)]  # leading whitespace has no token before
+    if not odd:
+        return list(words), spaces, list(range(n))
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
     index: list[int] = []
-    pos = 0
-
-    def gap(g: str) -> None:
-        if g and words and g[0] == " " and not spaces[-1]:
-            spaces[-1] = True
-            g = g[1:]
-        if g:  # other whitespace becomes a whitespace token, as spaCy itself does
-            words.append(g)
-            spaces.append(False)
-
-    for s, e in tokens:
-        gap(text[pos:s])
-        index.append(len(words))
-        words.append(text[s:e])
-        spaces.append(False)
-        pos = e
-    gap(text[pos:])
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    return doc, index
+    prev = 0
+    for k in odd:
+        shift = len(out_words) - prev
+        index.extend(range(prev + shift, k + shift))
+        out_words += words[prev:k]
+        out_spaces += spaces[prev:k]
+        g = gaps[k]
+        rest = g[1:] if k and g[0] == " " else g  # the space after a token is its trailing space
+        if rest:
+            out_words.append(rest)
+            out_spaces.append(False)
+        prev = k
+    shift = len(out_words) - prev
+    index.extend(range(prev + shift, n + shift))
+    out_words += words[prev:]
+    out_spaces += spaces[prev:]
+    return out_words, out_spaces, index
 
 
 class Writer:
-    """Collects Docs into one DocBin, written on close."""
+    """Streams documents into one DocBin file."""
 
     layout = "file"
     ext = ".spacy"
-    requires = ("spacy",)
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
-        from spacy.tokens import DocBin
-
-        self.path, self.opts, self.report = path, opts, report
-        self.db = DocBin(store_user_data=True)
+        self.path, self.report = path, report
+        self.opts = dataclasses.replace(opts, sentences=False)  # a Doc is the whole document
+        self.bin = DocBinWriter(path)
 
     def add(self, data: DocData) -> None:
-        from spacy.tokens import Span as SpacySpan
-
-        nlp = blank(data.doc.meta.get("language"))
         text = data.text
-        base = [(t.idx, t.idx + len(t.text)) for t in nlp.tokenizer(text) if not t.is_space]
-        spans = list(data.spans)
-        tok = tokenize_document(text, [(s.start, s.end) for s in spans], self.opts.clitics, False, base=base)
-        self.report.tokens += len(tok.tokens)
-        self.report.sentences += 1
-        for m in tok.moved:
-            self.report.moved_boundaries += m.boundaries
-            s = spans[m.index]
-            self.report.lost("span boundaries moved to token edges", f"{s.id} {s.label} {s.text!r} -> "
-                             f"{text[m.new_start:m.new_end]!r}", m.boundaries)
-        doc, index = build_doc(nlp, text, tok.tokens)
-        assert doc.text == text, "spaCy Doc text must equal the stored text"
-        all_spans, by_id = [], {}
-        for s, r in zip(spans, tok.span_tokens, strict=True):
-            if r is None:
-                self.report.lost("spans covering no token (only spaces)", f"{s.id} {s.label}")
-                continue
-            sp = SpacySpan(doc, index[r[0]], index[r[1] - 1] + 1, label=s.label)
-            all_spans.append(sp)
-            by_id[s.id] = sp
-        flat, nested = outermost([s for s in spans if s.id in by_id])
+        tok, ranges = tokenized(data, self.opts, self.report, list(data.spans))
+        words, spaces, index = doc_words(text, tok)
+        by_id: dict[str, DocSpan] = {}
+        for i, j, s in ranges:
+            by_id[s.id] = DocSpan(s.label, index[i], index[j - 1] + 1, tok.starts[i], tok.ends[j - 1])
+        flat, nested = outermost([s for s in data.spans if s.id in by_id])
         ents, end = [], -1
         for s in flat:
             sp = by_id[s.id]
             if sp.start < end:  # whole-token widening made two spans share a token
                 nested.append(s)
                 continue
-            ents.append(sp)
+            ents.append((sp.start, sp.end, s.label))
             end = sp.end
         for s in nested:
             self.report.lost("nested or overlapping spans (only in doc.spans['sc'], not doc.ents)",
                              f"{s.id} {s.label} {s.text!r}")
-        doc.ents = ents
-        doc.spans["sc"] = all_spans
-        doc.user_data["doc_id"] = data.doc.id
-        doc.user_data["title"] = data.doc.title
-        doc.user_data["qalam"] = info_json(data.doc)
+        user_data = {"doc_id": data.doc.id, "title": data.doc.title, "qalam": info_json(data.doc)}
+        self.bin.add(words, spaces, ents, {"sc": list(by_id.values())}, user_data)
         if data.events:
             self.report.lost("events (spaCy DocBin has no events; triggers are kept as spans)",
                              f"{data.doc.id}: {len(data.events)}", len(data.events))
@@ -126,31 +106,27 @@ class Writer:
             self.report.lost("relations (spaCy DocBin has no relations)",
                              f"{data.doc.id}: {len(data.relations)}", len(data.relations))
         lost_extras(data, self.report, "spaCy DocBin")
-        self.db.add(doc)
 
     def close(self) -> None:
-        self.db.to_disk(self.path)
+        self.bin.close()
 
 
 def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDoc]:
     """Read a DocBin; spans from ``doc.spans["sc"]`` plus any ``doc.ents`` not already there."""
-    require("spacy", "reading .spacy files")
-    from spacy.tokens import DocBin
-
     name = str(path)
     try:
-        db = DocBin().from_disk(path)
-    except Exception as exc:  # noqa: BLE001 - msgpack/zlib raise many types for a damaged file
-        problem(name, None, f"not a readable spaCy DocBin ({type(exc).__name__}: {exc})")
+        docs = list(read_docbin(path.read_bytes()))
+    except (ValueError, KeyError, TypeError) as exc:
+        problem(name, None, f"not a readable spaCy DocBin ({exc})")
         return
-    for n, doc in enumerate(db.get_docs(blank("ar").vocab), 1):
-        pd = ParsedDoc(name, n, doc.text, doc.user_data.get("title"), {"source": name})
+    for n, doc in enumerate(docs, 1):
+        title = doc.user_data.get("title")
+        pd = ParsedDoc(name, n, doc.text, title if isinstance(title, str) else None, {"source": name})
         if "qalam" in doc.user_data:
             apply_info(pd, read_info(doc.user_data["qalam"], "user_data['qalam']", problem, name, n))
-        found = list(doc.spans["sc"]) if "sc" in doc.spans else []
-        in_sc = {(sp.start_char, sp.end_char, sp.label_) for sp in found}
-        found += [e for e in doc.ents if (e.start_char, e.end_char, e.label_) not in in_sc]
-        for sp in found:
-            pd.spans.append({"ref": f"T{len(pd.spans) + 1}", "start": sp.start_char, "end": sp.end_char,
-                             "label": sp.label_, "line": n})
+        found = list(doc.spans.get("sc", []))
+        in_sc = set(found)
+        found += [e for e in doc.ents if e not in in_sc]
+        for start, end, label in found:
+            pd.spans.append({"ref": f"T{len(pd.spans) + 1}", "start": start, "end": end, "label": label, "line": n})
         yield pd
