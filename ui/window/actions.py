@@ -40,7 +40,9 @@ class Actions(QObject):
             window.addAction(action)  # shortcuts work whatever has focus
             return action
 
+        self.new_project = make(self.tr("&New project…"), SK.New)
         self.open_project = make(self.tr("&Open project…"), SK.Open)
+        self.close_project = make(self.tr("&Close project"), SK.Close)
         self.quit = make(self.tr("&Quit"), SK.Quit)
         self.undo = make(self.tr("&Undo"), SK.Undo)
         self.redo = make(self.tr("&Redo"), SK.Redo)

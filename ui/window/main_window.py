@@ -50,11 +50,15 @@ class MainWindow(QMainWindow):
         document_changed(str): another document is shown.
         language_requested(str): the user picked an interface language ("system", "en", "ar").
         project_requested(str): the user asked to open another project folder.
+        new_project_requested(): File → New project.
+        close_project_requested(): File → Close project (the session shows the start screen).
     """
 
     document_changed = Signal(str)
     language_requested = Signal(str)
     project_requested = Signal(str)
+    new_project_requested = Signal()
+    close_project_requested = Signal()
 
     def __init__(self, project: Project, parent: QWidget | None = None, with_events: bool = True) -> None:
         super().__init__(parent)
@@ -85,7 +89,7 @@ class MainWindow(QMainWindow):
         self._update_progress()
         where = str(project.path) if project.path else self.tr("in memory")
         self.setWindowTitle(self.tr("Qalam Annotator") + " — " + where)
-        first = self.doc_list.model.doc_id(0) if self.doc_list.model.rowCount() else None
+        first = self._last_document()
         if first:
             self.open_document(first)
         # The events tools (a dock behind the labels dock) and import/export (which pull in the
@@ -155,7 +159,12 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([a.open_project, a.quit])
+        file_menu.addActions([a.new_project, a.open_project])
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent projects"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([a.close_project])
+        file_menu.addSeparator()
+        file_menu.addActions([a.quit])
         edit = bar.addMenu(self.tr("&Edit"))
         a.undo.triggered.connect(self.undo_stack.undo)
         a.redo.triggered.connect(self.undo_stack.redo)
@@ -197,6 +206,8 @@ class MainWindow(QMainWindow):
         r = self.reader
         a.quit.triggered.connect(self.close)
         a.open_project.triggered.connect(self._on_open_project)
+        a.new_project.triggered.connect(self.new_project_requested)
+        a.close_project.triggered.connect(self.close_project_requested)
         a.find.triggered.connect(lambda: self.show_find(self.find_panel.DOCUMENT))
         a.find_corpus.triggered.connect(lambda: self.show_find(self.find_panel.CORPUS))
         a.zoom_in.triggered.connect(r.zoom_in)
@@ -259,6 +270,8 @@ class MainWindow(QMainWindow):
         self.reader.set_document(doc.text, doc.title, doc.meta, self._span_items())
         self.annotation_panel.set_spans(self.project.spans(doc_id))
         self.doc_list.select(doc_id)
+        if self.project.path is not None:
+            QSettings().setValue(self._last_document_key(), doc_id)
         self.reader.setFocus()
         self.document_changed.emit(doc_id)
 
@@ -500,12 +513,42 @@ class MainWindow(QMainWindow):
                 self.tr("Alt+C selects «%1» without the clitics «%2»")
                 .replace("%1", text[offer[0]:offer[1]]).replace("%2", text[start:offer[0]]), 8000)
 
+    def _fill_recent_menu(self) -> None:
+        from ..io.bidi_paths import display_path
+        from .recent import recent_projects
+
+        self.recent_menu.clear()
+        mine = str(self.project.path.resolve()) if self.project.path else None
+        for path in recent_projects():
+            if path == mine:
+                continue
+            action = self.recent_menu.addAction(display_path(path))
+            action.setData(path)
+            action.triggered.connect(lambda _=False, p=path: self.project_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No other recent project")).setEnabled(False)
+
     def _on_open_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # only when asked: keeps its class and enums off start-up
 
         path = QFileDialog.getExistingDirectory(self, self.tr("Open project folder"))
         if path:
             self.project_requested.emit(path)
+
+    def _last_document_key(self) -> str:
+        import hashlib  # a settings key per project folder (a path is not a valid key)
+
+        digest = hashlib.sha1(str(self.project.path).encode("utf-8")).hexdigest()[:16]
+        return f"last-document/{digest}"
+
+    def _last_document(self) -> str | None:
+        """The document last shown for this project folder, else the first one stored."""
+        model = self.doc_list.model
+        if self.project.path is not None:
+            last = QSettings().value(self._last_document_key())
+            if last and model.row_of(str(last)) >= 0:
+                return str(last)
+        return model.doc_id(0) if model.rowCount() else None
 
     # -- settings: window geometry and view state only (never data) ------------------------------------
     def _state_key(self) -> str:
