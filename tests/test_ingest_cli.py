@@ -59,7 +59,7 @@ def test_field_options_encoding_and_no_cleanup(tmp_path, capsys):
     assert code == 0, out
     with Project.open(tmp_path / "proj") as p:
         (doc,) = p.iter_documents()
-    assert doc.text == f"- 10 يناير 2025\n{BODY2}" and doc.title == "عنوان" and doc.meta["encoding"] == "cp1256"
+    assert doc.text == f"عنوان\n- 10 يناير 2025\n{BODY2}" and doc.title == "عنوان" and doc.meta["encoding"] == "cp1256"
 
 
 def test_rules_option_extends_cleanup(tmp_path, capsys):

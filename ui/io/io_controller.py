@@ -125,10 +125,11 @@ class IOController(QObject):
         menu = self._file_menu()
         if menu is None:
             return
-        open_project = getattr(getattr(self.window, "actions", None), "open_project", None)
+        actions = getattr(self.window, "actions", None)
+        # Right after the project entries (… "Close project", else "Open project…"), before Quit.
+        anchor = getattr(actions, "close_project", None) or getattr(actions, "open_project", None)
         existing = menu.actions()
-        # Right after "Open project…", before whatever follows (Quit).
-        after = existing.index(open_project) + 1 if open_project in existing else len(existing)
+        after = existing.index(anchor) + 1 if anchor in existing else len(existing)
         before = existing[after] if after < len(existing) else None
         if before is None:
             menu.addSeparator()

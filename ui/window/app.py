@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotations import APP_NAME, Project, ProjectError
 from annotations.assets import asset_path
+from annotations.headline import with_headline
 
 from ..common.style import register_fonts
 from .main_window import MainWindow
@@ -31,7 +32,10 @@ def default_project_path() -> Path:
 
 
 def read_sample_article() -> tuple[str, str, dict[str, str]]:
-    """The bundled sample article as ``(text, title, meta)``; ``# key: value`` lines form the header."""
+    """The bundled sample article as ``(text, title, meta)``; ``# key: value`` lines form the header.
+
+    The text opens with the title as its first paragraph, as an import stores it (``annotations.headline``).
+    """
     raw = asset_path("sample_article.txt").read_text(encoding="utf-8")
     meta: dict[str, str] = {}
     body = []
@@ -44,7 +48,9 @@ def read_sample_article() -> tuple[str, str, dict[str, str]]:
     title = meta.pop("title", "")
     meta.setdefault("direction", "rtl")
     meta.setdefault("language", "ar")
-    return "\n".join(body).strip("\n"), title, meta
+    text, headline = with_headline(title, "\n".join(body).strip("\n"))  # the headline can be annotated too
+    meta.update(headline)
+    return text, title, meta
 
 
 def seed_sample(project: Project) -> str | None:
