@@ -416,6 +416,32 @@ AR = {
     "Open the &sample project": "فتح المشروع ال&تجريبي",
     "Recent projects:": "المشاريع الأخيرة:",
     "No recent projects.": "لا مشاريع حديثة.",
+    # Help (issue 13)
+    "&Help": "م&ساعدة",
+    "&Keyboard shortcuts": "اختصارات &لوحة المفاتيح",
+    "&User guide": "&دليل المستخدم",
+    "&About Qalam Annotator": "&عن قلم للتوسيم",
+    "About %1": "عن %1",
+    "About": "عن التطبيق",
+    "Font licence (OFL)": "رخصة الخط (OFL)",
+    "<p>Offline annotation of Arabic and other right-to-left news.</p><p>Qt %1 and PySide6 %2 (LGPL v3), "
+    "Python %3 (PSF licence), TinyDB (MIT), python-bidi (LGPL v3), trafilatura (Apache 2.0), orjson (MIT / "
+    "Apache 2.0), platformdirs (MIT).</p><p>The reader's font is Noto Sans Arabic, © The Noto Project "
+    "Authors, under the SIL Open Font License 1.1 (below).</p>":
+        "<p>توسيم الأخبار العربية وغيرها من النصوص المكتوبة من اليمين إلى اليسار دون اتصال بالشبكة.</p>"
+        "<p>Qt %1 وPySide6 %2 (LGPL v3)، Python %3 (رخصة PSF)، TinyDB (MIT)، python-bidi (LGPL v3)، "
+        "trafilatura (Apache 2.0)، orjson (MIT / Apache 2.0)، platformdirs (MIT).</p>"
+        "<p>خط القارئ هو Noto Sans Arabic، © The Noto Project Authors، بموجب رخصة SIL Open Font License 1.1 "
+        "(أدناه).</p>",
+    "User guide": "دليل المستخدم",
+    "The user guide %1 cannot be read (%2). It is docs/USER_GUIDE.md in the source folder.":
+        "تعذّرت قراءة دليل المستخدم %1 (%2). وهو الملف docs/USER_GUIDE.md في مجلد المصدر.",
+    "Keyboard shortcuts": "اختصارات لوحة المفاتيح",
+    "Filter": "تصفية",
+    "Menu": "القائمة",
+    "Action": "الإجراء",
+    "Keys": "المفاتيح",
+    "Reader": "القارئ",
     # crash
     "{app}: unexpected error": "{app}: خطأ غير متوقع",
     "Something went wrong: {error}\n\nYour annotations are safe: every edit was saved when you made it. "

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/window/help.py" line="156" />
+        <source>About %1</source>
+        <translation>عن %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="163" />
+        <source>&lt;p&gt;Offline annotation of Arabic and other right-to-left news.&lt;/p&gt;&lt;p&gt;Qt %1 and PySide6 %2 (LGPL v3), Python %3 (PSF licence), TinyDB (MIT), python-bidi (LGPL v3), trafilatura (Apache 2.0), orjson (MIT / Apache 2.0), platformdirs (MIT).&lt;/p&gt;&lt;p&gt;The reader's font is Noto Sans Arabic, © The Noto Project Authors, under the SIL Open Font License 1.1 (below).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;توسيم الأخبار العربية وغيرها من النصوص المكتوبة من اليمين إلى اليسار دون اتصال بالشبكة.&lt;/p&gt;&lt;p&gt;Qt %1 وPySide6 %2 (LGPL v3)، Python %3 (رخصة PSF)، TinyDB (MIT)، python-bidi (LGPL v3)، trafilatura (Apache 2.0)، orjson (MIT / Apache 2.0)، platformdirs (MIT).&lt;/p&gt;&lt;p&gt;خط القارئ هو Noto Sans Arabic، © The Noto Project Authors، بموجب رخصة SIL Open Font License 1.1 (أدناه).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="177" />
+        <source>About</source>
+        <translation>عن التطبيق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="178" />
+        <source>Font licence (OFL)</source>
+        <translation>رخصة الخط (OFL)</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../ui/window/actions.py" line="43" />
@@ -163,7 +186,22 @@
         <translation>اللغة: لغة النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/window/actions.py" line="95" />
+        <location filename="../../ui/window/actions.py" line="85" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>اختصارات &amp;لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/actions.py" line="86" />
+        <source>&amp;User guide</source>
+        <translation>&amp;دليل المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/actions.py" line="87" />
+        <source>&amp;About Qalam Annotator</source>
+        <translation>&amp;عن قلم للتوسيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/actions.py" line="98" />
         <source>Label as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
@@ -798,6 +836,19 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/window/help.py" line="129" />
+        <source>User guide</source>
+        <translation>دليل المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="136" />
+        <source>The user guide %1 cannot be read (%2). It is docs/USER_GUIDE.md in the source folder.</source>
+        <translation>تعذّرت قراءة دليل المستخدم %1 (%2). وهو الملف docs/USER_GUIDE.md في مجلد المصدر.</translation>
+    </message>
+</context>
+<context>
     <name>IOController</name>
     <message>
         <location filename="../../ui/io/io_controller.py" line="94" />
@@ -835,133 +886,133 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="179" />
+        <location filename="../../ui/io/io_controller.py" line="180" />
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="180" />
+        <location filename="../../ui/io/io_controller.py" line="181" />
         <source>Importing articles…</source>
         <translation>جارٍ استيراد المقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="181" />
+        <location filename="../../ui/io/io_controller.py" line="182" />
         <source>Importing annotated files…</source>
         <translation>جارٍ استيراد الملفات الموسومة…</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="241" />
+        <location filename="../../ui/io/io_controller.py" line="242" />
         <source>Import cancelled. The documents imported before the cancel are kept.</source>
         <translation>أُلغي الاستيراد. احتُفظ بالمستندات المستوردة قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="243" />
+        <location filename="../../ui/io/io_controller.py" line="244" />
         <source>Import finished; some files could not be imported (see below).</source>
         <translation>انتهى الاستيراد؛ تعذّر استيراد بعض الملفات (انظر أدناه).</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="245" />
+        <location filename="../../ui/io/io_controller.py" line="246" />
         <source>Nothing new was imported.</source>
         <translation>لم يُستورد شيء جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="247" />
+        <location filename="../../ui/io/io_controller.py" line="248" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="249" />
+        <location filename="../../ui/io/io_controller.py" line="250" />
         <source>Imported:</source>
         <translation>المستورد:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="250" />
+        <location filename="../../ui/io/io_controller.py" line="251" />
         <source>Skipped (already in the project):</source>
         <translation>المتجاوز (موجود في المشروع):</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="251" />
+        <location filename="../../ui/io/io_controller.py" line="252" />
         <source>Failed:</source>
         <translation>تعذّر استيراده:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="254" />
+        <location filename="../../ui/io/io_controller.py" line="255" />
         <source>Imported with warnings:</source>
         <translation>المستورد مع تحذيرات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="256" />
+        <location filename="../../ui/io/io_controller.py" line="257" />
         <source>Not attempted:</source>
         <translation>ما لم يُحاوَل:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="262" />
+        <location filename="../../ui/io/io_controller.py" line="263" />
         <source>Import report</source>
         <translation>تقرير الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="292" />
+        <location filename="../../ui/io/io_controller.py" line="293" />
         <source>Exporting</source>
         <translation>جارٍ التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="293" />
+        <location filename="../../ui/io/io_controller.py" line="294" />
         <source>Exporting documents…</source>
         <translation>جارٍ تصدير المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="302" />
+        <location filename="../../ui/io/io_controller.py" line="303" />
         <source>Cannot write %1: %2</source>
         <translation>تتعذّر الكتابة في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="309" />
-        <location filename="../../ui/io/io_controller.py" line="335" />
+        <location filename="../../ui/io/io_controller.py" line="310" />
+        <location filename="../../ui/io/io_controller.py" line="336" />
         <source>Export report</source>
         <translation>تقرير التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="309" />
+        <location filename="../../ui/io/io_controller.py" line="310" />
         <source>The export could not be done.</source>
         <translation>تعذّر التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="318" />
+        <location filename="../../ui/io/io_controller.py" line="319" />
         <source>Export cancelled. Nothing was written.</source>
         <translation>أُلغي التصدير. لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="320" />
+        <location filename="../../ui/io/io_controller.py" line="321" />
         <source>No document matched the selection; check the statuses to export.</source>
         <translation>لا مستند يطابق الاختيار؛ راجع الحالات المختارة للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="322" />
+        <location filename="../../ui/io/io_controller.py" line="323" />
         <source>Exported %1 of %2 documents.</source>
         <translation>المستندات المصدَّرة: %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="324" />
+        <location filename="../../ui/io/io_controller.py" line="325" />
         <source>Documents:</source>
         <translation>المستندات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="327" />
+        <location filename="../../ui/io/io_controller.py" line="328" />
         <source>Spans:</source>
         <translation>المقاطع:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="328" />
+        <location filename="../../ui/io/io_controller.py" line="329" />
         <source>Events:</source>
         <translation>الأحداث:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="329" />
+        <location filename="../../ui/io/io_controller.py" line="330" />
         <source>Relations:</source>
         <translation>العلاقات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="330" />
+        <location filename="../../ui/io/io_controller.py" line="331" />
         <source>Not carried by the format:</source>
         <translation>ما لا تحمله الصيغة:</translation>
     </message>
@@ -1218,123 +1269,128 @@
         <translation>قلم للوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="139" />
+        <location filename="../../ui/window/main_window.py" line="152" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="144" />
+        <location filename="../../ui/window/main_window.py" line="157" />
         <source>Labels and annotations</source>
         <translation>الوسوم والتعليقات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="145" />
+        <location filename="../../ui/window/main_window.py" line="158" />
         <source>Find</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="161" />
+        <location filename="../../ui/window/main_window.py" line="174" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="163" />
+        <location filename="../../ui/window/main_window.py" line="176" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="168" />
+        <location filename="../../ui/window/main_window.py" line="181" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="180" />
+        <location filename="../../ui/window/main_window.py" line="193" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="186" />
+        <location filename="../../ui/window/main_window.py" line="199" />
         <source>&amp;Document</source>
         <translation>م&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="190" />
+        <location filename="../../ui/window/main_window.py" line="203" />
         <source>&amp;Labels</source>
         <translation>&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="191" />
+        <location filename="../../ui/window/main_window.py" line="204" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="202" />
-        <location filename="../../ui/window/main_window.py" line="492" />
+        <location filename="../../ui/window/main_window.py" line="206" />
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="220" />
+        <location filename="../../ui/window/main_window.py" line="513" />
         <source>All changes saved</source>
         <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="288" />
+        <location filename="../../ui/window/main_window.py" line="309" />
         <source>Mark document %1</source>
         <translation>تعليم المستند %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="303" />
+        <location filename="../../ui/window/main_window.py" line="324" />
         <source>No unannotated document left</source>
         <translation>لم يبق مستند غير موسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="324" />
+        <location filename="../../ui/window/main_window.py" line="345" />
         <source>Change text direction</source>
         <translation>تغيير اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="356" />
+        <location filename="../../ui/window/main_window.py" line="377" />
         <source>Select some text first, then press a label key</source>
         <translation>حدّد نصاً أولاً ثم اضغط مفتاح الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="358" />
+        <location filename="../../ui/window/main_window.py" line="379" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="367" />
+        <location filename="../../ui/window/main_window.py" line="388" />
         <source>Change label to %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="371" />
+        <location filename="../../ui/window/main_window.py" line="392" />
         <source>Edit span details</source>
         <translation>تعديل تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="378" />
+        <location filename="../../ui/window/main_window.py" line="399" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="487" />
+        <location filename="../../ui/window/main_window.py" line="508" />
         <source>Done %1/%2</source>
         <translation>المنجز %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="502" />
+        <location filename="../../ui/window/main_window.py" line="523" />
         <source>Offset %1</source>
         <translation>الموضع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="513" />
+        <location filename="../../ui/window/main_window.py" line="534" />
         <source>Alt+C selects «%1» without the clitics «%2»</source>
         <translation>Alt+C يحدد «%1» دون اللواصق «%2»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="529" />
+        <location filename="../../ui/window/main_window.py" line="550" />
         <source>No other recent project</source>
         <translation>لا مشروع حديثاً غيره</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="534" />
+        <location filename="../../ui/window/main_window.py" line="555" />
         <source>Open project folder</source>
         <translation>فتح مجلد مشروع</translation>
     </message>
@@ -1439,7 +1495,7 @@
 <context>
     <name>ReaderDocument</name>
     <message>
-        <location filename="../../ui/reader/textdoc.py" line="199" />
+        <location filename="../../ui/reader/textdoc.py" line="204" />
         <source>Lines removed at ingestion:</source>
         <translation>الأسطر المحذوفة عند الاستيراد:</translation>
     </message>
@@ -1910,9 +1966,37 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/window/app.py" line="156" />
+        <location filename="../../ui/window/app.py" line="162" />
         <source>Open project folder</source>
         <translation>فتح مجلد مشروع</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/window/help.py" line="88" />
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="91" />
+        <source>Filter</source>
+        <translation>تصفية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="93" />
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="93" />
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="93" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2056,14 @@ Please send that file with your report.</source>
         <translation>كُتبت التفاصيل في:
 {path}
 يُرجى إرسال هذا الملف مع بلاغك.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/window/help.py" line="74" />
+        <source>Reader</source>
+        <translation>القارئ</translation>
     </message>
 </context>
 </TS>

@@ -82,6 +82,9 @@ class Actions(QObject):
         self.lang_ar = make("العربية", checkable=True)
         for a in (self.lang_system, self.lang_en, self.lang_ar):
             self.language_group.addAction(a)
+        self.shortcuts = make(self.tr("&Keyboard shortcuts"), SK.HelpContents)
+        self.user_guide = make(self.tr("&User guide"))
+        self.about = make(self.tr("&About Qalam Annotator"))
         self.labels: dict[str, QAction] = {}
 
     def set_labels(self, schema: Schema) -> None:

@@ -118,6 +118,19 @@ class MainWindow(QMainWindow):
         from ..io.io_controller import install_io
 
         self.io = install_io(self)
+        # The tools add their menus at the end of the bar: Help stays last.
+        self.menuBar().removeAction(self.help_menu.menuAction())
+        self.menuBar().addAction(self.help_menu.menuAction())
+
+    def show_help(self, which: str) -> QWidget:
+        """Open a Help dialog: "shortcuts" (generated from the actions), "guide" or "about"."""
+        from .help import HELP_DIALOGS  # on first use: keeps the dialogs' classes off start-up
+
+        self._install_tools()  # every action exists before the shortcut list is read from them
+        dialog = HELP_DIALOGS[which](self)
+        self.help_dialog = dialog
+        dialog.show()
+        return dialog
 
     @property
     def events(self) -> Any:
@@ -190,6 +203,11 @@ class MainWindow(QMainWindow):
         self.labels_menu = bar.addMenu(self.tr("&Labels"))
         settings = bar.addMenu(self.tr("&Settings"))
         settings.addActions([a.lang_system, a.lang_en, a.lang_ar])
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addActions([a.shortcuts, a.user_guide])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(a.about)
+        self.help_dialog: QWidget | None = None
 
     def _build_status_bar(self) -> None:
         self.progress_label = QLabel(self)
@@ -207,6 +225,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.open_project.triggered.connect(self._on_open_project)
         a.new_project.triggered.connect(self.new_project_requested)
+        a.shortcuts.triggered.connect(lambda: self.show_help("shortcuts"))
+        a.user_guide.triggered.connect(lambda: self.show_help("guide"))
+        a.about.triggered.connect(lambda: self.show_help("about"))
         a.close_project.triggered.connect(self.close_project_requested)
         a.find.triggered.connect(lambda: self.show_find(self.find_panel.DOCUMENT))
         a.find_corpus.triggered.connect(lambda: self.show_find(self.find_panel.CORPUS))
@@ -560,6 +581,8 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self._first_run_geometry()
         state = s.value(self._state_key())
         if state is not None:
             self.restoreState(state)
@@ -571,6 +594,21 @@ class MainWindow(QMainWindow):
         language = s.value("ui/language", "system")
         {"en": self.actions.lang_en, "ar": self.actions.lang_ar}.get(
             str(language), self.actions.lang_system).setChecked(True)
+
+    FIRST_RUN_SHARE = 0.85  # of the available screen, on first run
+    SIDE_DOCK_SHARE = 0.2  # of the window width, for each side dock: the reader keeps the rest (≥ half)
+
+    def _first_run_geometry(self) -> None:
+        """No saved geometry: about 85% of the available screen, centred, the reader at least half wide."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width, height = int(area.width() * self.FIRST_RUN_SHARE), int(area.height() * self.FIRST_RUN_SHARE)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+        side = int(width * self.SIDE_DOCK_SHARE)
+        self.resizeDocks([self.list_dock, self.labels_dock], [side, side], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         s = QSettings()
