@@ -378,6 +378,7 @@ class ExportReport:
     cancelled: bool = False
     files: list[str] = field(default_factory=list)
     report_path: str | None = None
+    left_out: Counter[str] = field(default_factory=Counter)  # documents not selected, per status
 
     def lost(self, what: str, example: str, count: int = 1) -> None:
         """Record that ``count`` things of kind ``what`` could not be carried."""
@@ -401,6 +402,7 @@ class ExportReport:
             "out": self.out,
             "cancelled": self.cancelled,
             "documents": self.documents,
+            "not_exported_per_status": dict(sorted(self.left_out.items())),
             "splits": dict(self.splits),
             "spans_per_label": dict(sorted(self.spans.items())),
             "events_per_type": dict(sorted(self.events.items())),
@@ -413,11 +415,23 @@ class ExportReport:
             "files": self.files,
         }
 
+    def left_out_line(self) -> str:
+        """"N documents not exported (status new: 3, in progress: 1)", or "" when none was left out."""
+        n = sum(self.left_out.values())
+        if not n:
+            return ""
+        per = ", ".join(f"{status}: {count}" for status, count in sorted(self.left_out.items()))
+        noun = "document" if n == 1 else "documents"
+        return f"{n} {noun} not exported (status {per}); --status all (or the dialog's status choice) includes them"
+
     def lines(self) -> list[str]:
         if self.cancelled:
             return [f"export to {self.out} cancelled after {self.documents} of {self.total} documents; "
                     "nothing was written"]
         out = [f"exported {self.documents} documents as {self.format} to {self.out}"]
+        left = self.left_out_line()
+        if left:
+            out.append(f"  {left}")
         if self.total == 0:
             out.append("  no document matched the selection (the default is --status done; try --status all)")
         if self.splits and (len(self.splits) > 1 or "all" not in self.splits):

@@ -420,7 +420,7 @@ AR = {
     "&Help": "م&ساعدة",
     "&Keyboard shortcuts": "اختصارات &لوحة المفاتيح",
     "&User guide": "&دليل المستخدم",
-    "&About Qalam Annotator": "&عن قلم للتوسيم",
+    "&About Qalam Annotator": "&عن قلم للوسم",
     "About %1": "عن %1",
     "About": "عن التطبيق",
     "Font licence (OFL)": "رخصة الخط (OFL)",
@@ -442,6 +442,19 @@ AR = {
     "Action": "الإجراء",
     "Keys": "المفاتيح",
     "Reader": "القارئ",
+    # Export and events (issue 13)
+    "Show the arcs of all events and relations": "إظهار أقواس كل الأحداث والعلاقات",
+    "Tag event triggers too (B-%1 beside the entity tags)": "وسم محفّزات الأحداث أيضاً (B-%1 بجانب وسوم الكيانات)",
+    ", ": "، ",
+    # Plural forms: a tuple holds Arabic's six (Qt's order: 0, 1, 2, 3–10, 11–99, 100 and up).
+    "%n document(s) not exported (status %1).": (
+        "لم يُصدَّر أي مستند (الحالة %1).",
+        "لم يُصدَّر مستند واحد (الحالة %1).",
+        "لم يُصدَّر مستندان (الحالة %1).",
+        "لم تُصدَّر %n مستندات (الحالة %1).",
+        "لم يُصدَّر %n مستنداً (الحالة %1).",
+        "لم يُصدَّر %n مستند (الحالة %1).",
+    ),
     # crash
     "{app}: unexpected error": "{app}: خطأ غير متوقع",
     "Something went wrong: {error}\n\nYour annotations are safe: every edit was saved when you made it. "
@@ -475,8 +488,9 @@ def main(path: str = "assets/translations/qalam_ar.ts") -> int:
             translation.text = None
             for child in list(translation):
                 translation.remove(child)
-            for _ in range(6):  # Arabic has six plural forms
-                ET.SubElement(translation, "numerusform").text = text
+            forms = text if isinstance(text, tuple) else (text,) * 6  # Arabic has six plural forms
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
         else:
             translation.text = text
     tree.write(path, encoding="utf-8", xml_declaration=True)

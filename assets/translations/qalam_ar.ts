@@ -198,7 +198,7 @@
     <message>
         <location filename="../../ui/window/actions.py" line="87" />
         <source>&amp;About Qalam Annotator</source>
-        <translation>&amp;عن قلم للتوسيم</translation>
+        <translation>&amp;عن قلم للوسم</translation>
     </message>
     <message>
         <location filename="../../ui/window/actions.py" line="98" />
@@ -443,88 +443,93 @@
         <translation>إظهار المشاركين كأقواس</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="160" />
+        <location filename="../../ui/events/events_controller.py" line="143" />
+        <source>Show the arcs of all events and relations</source>
+        <translation>إظهار أقواس كل الأحداث والعلاقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/events_controller.py" line="164" />
         <source>E&amp;vents</source>
         <translation>&amp;أحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="185" />
+        <location filename="../../ui/events/events_controller.py" line="191" />
         <source>New %1 event</source>
         <translation>حدث %1 جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="374" />
+        <location filename="../../ui/events/events_controller.py" line="393" />
         <source>Open a document first.</source>
         <translation>افتح مستنداً أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="388" />
+        <location filename="../../ui/events/events_controller.py" line="407" />
         <source>Select the trigger word first, then press the event key.</source>
         <translation>حدّد كلمة المُحفِّز أولاً ثم اضغط مفتاح الحدث.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="420" />
+        <location filename="../../ui/events/events_controller.py" line="439" />
         <source>Event created. Select or click each argument and press Ctrl+Shift+E; Ctrl+Shift+Return when done.</source>
         <translation>أُنشئ الحدث. حدّد كل مشارك أو انقره واضغط Ctrl+Shift+E، ثم Ctrl+Shift+Return عند الانتهاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="449" />
+        <location filename="../../ui/events/events_controller.py" line="468" />
         <source>Select an event first (click its trigger), or create one with Ctrl+E.</source>
         <translation>حدّد حدثاً أولاً (انقر مُحفِّزه)، أو أنشئ حدثاً بـ Ctrl+E.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="453" />
+        <location filename="../../ui/events/events_controller.py" line="472" />
         <source>Select text or click a span to attach as an argument.</source>
         <translation>حدّد نصاً أو انقر مقطعاً لإلحاقه مشاركاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="480" />
+        <location filename="../../ui/events/events_controller.py" line="499" />
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="485" />
+        <location filename="../../ui/events/events_controller.py" line="504" />
         <source>choose an entity type for the new argument span</source>
         <translation>اختر نوع كيان لمقطع المشارك الجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="492" />
+        <location filename="../../ui/events/events_controller.py" line="511" />
         <source>%1 added.</source>
         <translation>أُضيف %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="523" />
+        <location filename="../../ui/events/events_controller.py" line="542" />
         <source>That argument is gone.</source>
         <translation>لم يعد هذا المشارك موجوداً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="548" />
+        <location filename="../../ui/events/events_controller.py" line="567" />
         <source>Event in use</source>
         <translation>الحدث مستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="549" />
+        <location filename="../../ui/events/events_controller.py" line="568" />
         <source>This event is used by %1. Remove those uses too?</source>
         <translation>هذا الحدث مستخدم في %1. أتريد إزالة هذه الاستخدامات أيضاً؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="560" />
-        <location filename="../../ui/events/events_controller.py" line="598" />
+        <location filename="../../ui/events/events_controller.py" line="579" />
+        <location filename="../../ui/events/events_controller.py" line="617" />
         <source>Click a span first.</source>
         <translation>انقر مقطعاً أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="574" />
+        <location filename="../../ui/events/events_controller.py" line="593" />
         <source>Nothing deleted.</source>
         <translation>لم يُحذف شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="602" />
+        <location filename="../../ui/events/events_controller.py" line="621" />
         <source>Relation from %1: now click the other span and press Ctrl+Shift+L.</source>
         <translation>علاقة من %1: انقر الآن المقطع الآخر واضغط Ctrl+Shift+L.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/events_controller.py" line="646" />
+        <location filename="../../ui/events/events_controller.py" line="665" />
         <source>Open a project first.</source>
         <translation>افتح مشروعاً أولاً.</translation>
     </message>
@@ -532,277 +537,282 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="69" />
+        <location filename="../../ui/io/export_dialog.py" line="70" />
         <source>Export annotations</source>
         <translation>تصدير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="74" />
+        <location filename="../../ui/io/export_dialog.py" line="75" />
         <source>This app's JSONL (lossless)</source>
         <translation>JSONL الخاص بهذا التطبيق (دون فقد)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="75" />
+        <location filename="../../ui/io/export_dialog.py" line="76" />
         <source>brat standoff (folder of .txt + .ann)</source>
         <translation>brat standoff (مجلد ملفات .txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="76" />
+        <location filename="../../ui/io/export_dialog.py" line="77" />
         <source>CoNLL with IOB2 or BIOES tags</source>
         <translation>CoNLL بوسوم IOB2 أو BIOES</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="77" />
+        <location filename="../../ui/io/export_dialog.py" line="78" />
         <source>spaCy DocBin (.spacy)</source>
         <translation>spaCy DocBin (‎.spacy)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="78" />
+        <location filename="../../ui/io/export_dialog.py" line="79" />
         <source>Hugging Face dataset (folder)</source>
         <translation>مجموعة بيانات Hugging Face (مجلد)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="79" />
+        <location filename="../../ui/io/export_dialog.py" line="80" />
         <source>Label Studio tasks (JSON)</source>
         <translation>مهام Label Studio ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="80" />
+        <location filename="../../ui/io/export_dialog.py" line="81" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="81" />
+        <location filename="../../ui/io/export_dialog.py" line="82" />
         <source>Event JSON, one record per sentence</source>
         <translation>JSON للأحداث، سجل لكل جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="88" />
+        <location filename="../../ui/io/export_dialog.py" line="89" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="93" />
+        <location filename="../../ui/io/export_dialog.py" line="94" />
         <source>Replace it if it exists</source>
         <translation>استبداله إن كان موجوداً</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="95" />
+        <location filename="../../ui/io/export_dialog.py" line="96" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="96" />
+        <location filename="../../ui/io/export_dialog.py" line="97" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="99" />
+        <location filename="../../ui/io/export_dialog.py" line="100" />
         <source>What to export</source>
         <translation>ما يُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="119" />
+        <location filename="../../ui/io/export_dialog.py" line="120" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="119" />
+        <location filename="../../ui/io/export_dialog.py" line="120" />
         <source>None</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="128" />
+        <location filename="../../ui/io/export_dialog.py" line="129" />
         <source>any annotator</source>
         <translation>أي واسم</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="130" />
+        <location filename="../../ui/io/export_dialog.py" line="131" />
         <source>Documents marked:</source>
         <translation>المستندات ذات الحالة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="131" />
+        <location filename="../../ui/io/export_dialog.py" line="132" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="132" />
+        <location filename="../../ui/io/export_dialog.py" line="133" />
         <source>Annotator:</source>
         <translation>الواسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="134" />
+        <location filename="../../ui/io/export_dialog.py" line="135" />
         <source>Tokens</source>
         <translation>الوحدات المعجمية</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="136" />
+        <location filename="../../ui/io/export_dialog.py" line="137" />
         <source>Split a token where a span starts or ends inside it</source>
         <translation>تقسيم الوحدة حيث يبدأ مقطع أو ينتهي داخلها</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="137" />
+        <location filename="../../ui/io/export_dialog.py" line="138" />
         <source>Keep whole tokens, widen spans (AQMAR/ANERcorp)</source>
         <translation>إبقاء الوحدات كاملة وتوسيع المقاطع (AQMAR/ANERcorp)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="142" />
+        <location filename="../../ui/io/export_dialog.py" line="143" />
         <source>Outermost span only</source>
         <translation>المقطع الخارجي فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="143" />
+        <location filename="../../ui/io/export_dialog.py" line="144" />
         <source>One tag column per nesting level</source>
         <translation>عمود وسوم لكل مستوى تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="144" />
+        <location filename="../../ui/io/export_dialog.py" line="145" />
         <source>One sequence per sentence (else one per document)</source>
         <translation>تسلسل لكل جملة (وإلا فتسلسل لكل مستند)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="147" />
+        <location filename="../../ui/io/export_dialog.py" line="152" />
+        <source>Tag event triggers too (B-%1 beside the entity tags)</source>
+        <translation>وسم محفّزات الأحداث أيضاً (B-%1 بجانب وسوم الكيانات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="156" />
         <source>Clitics:</source>
         <translation>اللواصق:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="148" />
+        <location filename="../../ui/io/export_dialog.py" line="157" />
         <source>Tag scheme:</source>
         <translation>نظام الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="149" />
+        <location filename="../../ui/io/export_dialog.py" line="158" />
         <source>Nested spans:</source>
         <translation>المقاطع المتداخلة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="152" />
+        <location filename="../../ui/io/export_dialog.py" line="162" />
         <source>Train / dev / test split</source>
         <translation>التقسيم إلى تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="153" />
+        <location filename="../../ui/io/export_dialog.py" line="163" />
         <source>Split documents by ratio (the output becomes a folder)</source>
         <translation>تقسيم المستندات بنسب (يصبح الناتج مجلداً)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="156" />
+        <location filename="../../ui/io/export_dialog.py" line="166" />
         <source>train</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="156" />
+        <location filename="../../ui/io/export_dialog.py" line="166" />
         <source>dev</source>
         <translation>تطوير</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="156" />
+        <location filename="../../ui/io/export_dialog.py" line="166" />
         <source>test</source>
         <translation>اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="167" />
+        <location filename="../../ui/io/export_dialog.py" line="177" />
         <source>seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="174" />
+        <location filename="../../ui/io/export_dialog.py" line="184" />
         <source>Label Studio and doccano</source>
         <translation>أداتا Label Studio وdoccano</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="176" />
+        <location filename="../../ui/io/export_dialog.py" line="186" />
         <source>Code points (current versions)</source>
         <translation>نقاط الترميز (الإصدارات الحالية)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="177" />
+        <location filename="../../ui/io/export_dialog.py" line="187" />
         <source>UTF-16 code units (JavaScript tools)</source>
         <translation>وحدات ترميز UTF-16 (أدوات JavaScript)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="179" />
+        <location filename="../../ui/io/export_dialog.py" line="189" />
         <source>annotations</source>
         <translation>annotations (وسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="180" />
+        <location filename="../../ui/io/export_dialog.py" line="190" />
         <source>predictions</source>
         <translation>predictions (تنبؤات)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="182" />
+        <location filename="../../ui/io/export_dialog.py" line="192" />
         <source>Sequence labelling</source>
         <translation>وسم التسلسلات</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="183" />
+        <location filename="../../ui/io/export_dialog.py" line="193" />
         <source>Relation extraction</source>
         <translation>استخراج العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="185" />
+        <location filename="../../ui/io/export_dialog.py" line="195" />
         <source>Offsets in:</source>
         <translation>المواضع بوحدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="186" />
+        <location filename="../../ui/io/export_dialog.py" line="196" />
         <source>Label Studio results under:</source>
         <translation>نتائج Label Studio تحت:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="187" />
+        <location filename="../../ui/io/export_dialog.py" line="197" />
         <source>doccano variant:</source>
         <translation>نوع doccano:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="190" />
+        <location filename="../../ui/io/export_dialog.py" line="200" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="247" />
+        <location filename="../../ui/io/export_dialog.py" line="259" />
         <source>Tick at least one document status to export.</source>
         <translation>اختر حالة مستند واحدة على الأقل للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="249" />
+        <location filename="../../ui/io/export_dialog.py" line="261" />
         <source>Tick at least one label to export.</source>
         <translation>اختر وسماً واحداً على الأقل للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="252" />
+        <location filename="../../ui/io/export_dialog.py" line="264" />
         <source>Choose where to save the export.</source>
         <translation>اختر مكان حفظ التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="255" />
+        <location filename="../../ui/io/export_dialog.py" line="267" />
         <source>Give the full path of the export, or choose it with Browse….</source>
         <translation>أدخل المسار الكامل للتصدير، أو اختره بزر استعراض….</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="257" />
+        <location filename="../../ui/io/export_dialog.py" line="269" />
         <source>The folder %1 does not exist; choose another place.</source>
         <translation>المجلد %1 غير موجود؛ اختر مكاناً آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="259" />
+        <location filename="../../ui/io/export_dialog.py" line="271" />
         <source>%1 already exists; choose another name or tick “Replace it if it exists”.</source>
         <translation>%1 موجود مسبقاً؛ اختر اسماً آخر أو فعّل «استبداله إن كان موجوداً».</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="312" />
+        <location filename="../../ui/io/export_dialog.py" line="325" />
         <source>Choose the folder to export into</source>
         <translation>اختر المجلد الذي يُصدَّر إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="318" />
+        <location filename="../../ui/io/export_dialog.py" line="331" />
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="319" />
+        <location filename="../../ui/io/export_dialog.py" line="332" />
         <source>%1 files (*%2)</source>
         <translation>ملفات %1 ‏(*%2)</translation>
     </message>
@@ -967,7 +977,7 @@
     </message>
     <message>
         <location filename="../../ui/io/io_controller.py" line="310" />
-        <location filename="../../ui/io/io_controller.py" line="336" />
+        <location filename="../../ui/io/io_controller.py" line="342" />
         <source>Export report</source>
         <translation>تقرير التصدير</translation>
     </message>
@@ -992,27 +1002,37 @@
         <translation>المستندات المصدَّرة: %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="325" />
+        <location filename="../../ui/io/io_controller.py" line="329" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/io/io_controller.py" line="330" />
+        <source>%n document(s) not exported (status %1).</source>
+        <translation><numerusform>لم يُصدَّر أي مستند (الحالة %1).</numerusform><numerusform>لم يُصدَّر مستند واحد (الحالة %1).</numerusform><numerusform>لم يُصدَّر مستندان (الحالة %1).</numerusform><numerusform>لم تُصدَّر %n مستندات (الحالة %1).</numerusform><numerusform>لم يُصدَّر %n مستنداً (الحالة %1).</numerusform><numerusform>لم يُصدَّر %n مستند (الحالة %1).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/io_controller.py" line="331" />
         <source>Documents:</source>
         <translation>المستندات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="328" />
+        <location filename="../../ui/io/io_controller.py" line="334" />
         <source>Spans:</source>
         <translation>المقاطع:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="329" />
+        <location filename="../../ui/io/io_controller.py" line="335" />
         <source>Events:</source>
         <translation>الأحداث:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="330" />
+        <location filename="../../ui/io/io_controller.py" line="336" />
         <source>Relations:</source>
         <translation>العلاقات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="331" />
+        <location filename="../../ui/io/io_controller.py" line="337" />
         <source>Not carried by the format:</source>
         <translation>ما لا تحمله الصيغة:</translation>
     </message>

@@ -322,6 +322,12 @@ class IOController(QObject):
         else:
             headline = self.tr("Exported %1 of %2 documents.").replace("%1", str(report.documents)) \
                 .replace("%2", str(report.total))
+        left = sum(report.left_out.values())
+        if left and not report.cancelled:
+            from ..window.document_list import status_label
+
+            per = self.tr(", ").join(f"{status_label(s)}: {n}" for s, n in sorted(report.left_out.items()))
+            headline += "\n" + self.tr("%n document(s) not exported (status %1).", "", left).replace("%1", per)
         counts = [(self.tr("Documents:"), str(report.documents))]
         if not report.cancelled:
             counts += [
