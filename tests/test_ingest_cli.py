@@ -134,7 +134,7 @@ def test_ctrl_c_cancels_cleanly_and_keeps_what_was_imported(tmp_path, capsys, mo
     assert signal.getsignal(signal.SIGINT) is before
     assert code == 1 and "Traceback" not in err
     assert "cancelling after the current article" in err
-    assert "cancelled, 2 file(s) not attempted (what was imported is kept)" in out
+    assert "cancelled, 2 files not attempted (what was imported is kept)" in out
     with Project.open(tmp_path / "proj") as p:
         assert [d.text for d in p.iter_documents()] == [f"{BODY1} 0"]
 

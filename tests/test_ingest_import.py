@@ -398,7 +398,7 @@ def test_folders_are_walked_recursively(tmp_path):
         formats = sorted(d.meta["format"] for d in p.iter_documents())
     assert formats == ["html", "txt"] and report.ok
     assert report.ignored == {".png": 1}
-    assert "ignored 1 files of other types (.png ×1)" in report.summary()
+    assert "ignored 1 file of other types (.png ×1)" in report.summary()
 
 
 def test_no_cleanup_keeps_text_exactly(tmp_path, shared_dir):
@@ -443,7 +443,7 @@ def test_cancel_keeps_what_was_imported(tmp_path):
         report = import_paths(p, paths, progress=_CancelAfter(2))
         assert report.cancelled and report.not_reached == 3
         assert len(report.imported) == 2 == len(p)
-    assert "cancelled, 3 file(s) not attempted" in report.summary()
+    assert "cancelled, 3 files not attempted" in report.summary()
     with Project.open(tmp_path / "proj") as p:
         assert sorted(d.text for d in p.iter_documents()) == [f"{BODY1} 0", f"{BODY1} 1"]
 
@@ -606,7 +606,7 @@ def test_project_write_failure_stops_the_import_cleanly(tmp_path, monkeypatch):
         report = import_paths(p, paths)
         assert len(p) == 1
     assert _failures(report) == [f"{paths[1]}: the project cannot be written (disk full); the import stopped here"]
-    assert "stopped early, 1 file(s) not attempted" in report.summary()
+    assert "stopped early, 1 file not attempted" in report.summary()
 
 
 def test_levantine_date_with_indic_digits_in_a_scraped_header(tmp_path):

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import AnnotationError
 from ..model import STATUSES, Document, Event, Relation, Span
+from ..plural import count
 from ..store.files import atomic_write_bytes
 
 EXAMPLES = 5  # examples kept per "could not carry" category
@@ -420,15 +421,14 @@ class ExportReport:
         n = sum(self.left_out.values())
         if not n:
             return ""
-        per = ", ".join(f"{status}: {count}" for status, count in sorted(self.left_out.items()))
-        noun = "document" if n == 1 else "documents"
-        return f"{n} {noun} not exported (status {per}); --status all (or the dialog's status choice) includes them"
+        per = ", ".join(f"{status}: {k}" for status, k in sorted(self.left_out.items()))
+        return f"{count(n, 'document')} not exported (status {per}); --status all (or the dialog's status choice) includes them"
 
     def lines(self) -> list[str]:
         if self.cancelled:
-            return [f"export to {self.out} cancelled after {self.documents} of {self.total} documents; "
+            return [f"export to {self.out} cancelled after {self.documents} of {count(self.total, 'document')}; "
                     "nothing was written"]
-        out = [f"exported {self.documents} documents as {self.format} to {self.out}"]
+        out = [f"exported {count(self.documents, 'document')} as {self.format} to {self.out}"]
         left = self.left_out_line()
         if left:
             out.append(f"  {left}")
@@ -502,8 +502,8 @@ class ImportReport:
         self.problems.append(ImportProblem(file, line, reason, severity))
 
     def lines(self) -> list[str]:
-        out = [f"imported {len(self.documents)} documents ({self.spans} spans, {self.events} events, "
-               f"{self.relations} relations) from {self.format}"]
+        out = [f"imported {count(len(self.documents), 'document')} ({count(self.spans, 'span')}, "
+               f"{count(self.events, 'event')}, {count(self.relations, 'relation')}) from {self.format}"]
         if self.cancelled:
             out.append("  cancelled: documents not yet reached were not imported")
         if self.added_labels:

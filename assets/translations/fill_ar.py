@@ -72,7 +72,7 @@ AR = {
     "This document": "هذا المستند",
     "All documents": "كل المستندات",
     "Whole word": "كلمة كاملة",
-    "%n match(es)": "%n نتيجة",
+    "%n match(es)": ("لا نتيجة", "نتيجة واحدة", "نتيجتان", "%n نتائج", "%n نتيجة", "%n نتيجة"),
     # MainWindow
     "Qalam Annotator": "قلم للوسم",
     "in memory": "في الذاكرة",
@@ -238,7 +238,6 @@ AR = {
     "Export cancelled. Nothing was written.": "أُلغي التصدير. لم يُكتب شيء.",
     "No document matched the selection; check the statuses to export.":
         "لا مستند يطابق الاختيار؛ راجع الحالات المختارة للتصدير.",
-    "Exported %1 of %2 documents.": "المستندات المصدَّرة: %1 من %2.",
     "Documents:": "المستندات:",
     "Spans:": "المقاطع:",
     "Events:": "الأحداث:",
@@ -447,6 +446,14 @@ AR = {
     "Tag event triggers too (B-%1 beside the entity tags)": "وسم محفّزات الأحداث أيضاً (B-%1 بجانب وسوم الكيانات)",
     ", ": "، ",
     # Plural forms: a tuple holds Arabic's six (Qt's order: 0, 1, 2, 3–10, 11–99, 100 and up).
+    "Exported %1 of %n document(s).": (
+        "صُدِّر %1 من %n مستند.",
+        "صُدِّر %1 من مستند واحد.",
+        "صُدِّر %1 من مستندين.",
+        "صُدِّر %1 من %n مستندات.",
+        "صُدِّر %1 من %n مستنداً.",
+        "صُدِّر %1 من %n مستند.",
+    ),
     "%n document(s) not exported (status %1).": (
         "لم يُصدَّر أي مستند (الحالة %1).",
         "لم يُصدَّر مستند واحد (الحالة %1).",

@@ -820,29 +820,29 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/reader/find.py" line="45" />
+        <location filename="../../ui/reader/find.py" line="48" />
         <source>Find (diacritics, tatweel and letter variants ignored)</source>
         <translation>بحث (تُهمل الحركات والتطويل وأشكال الحروف)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/find.py" line="48" />
+        <location filename="../../ui/reader/find.py" line="51" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/find.py" line="49" />
+        <location filename="../../ui/reader/find.py" line="52" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/find.py" line="50" />
+        <location filename="../../ui/reader/find.py" line="53" />
         <source>Whole word</source>
         <translation>كلمة كاملة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reader/find.py" line="97" />
+        <location filename="../../ui/reader/find.py" line="113" />
         <source>%n match(es)</source>
-        <translation><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
+        <translation><numerusform>لا نتيجة</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
 </context>
 <context>
@@ -977,7 +977,7 @@
     </message>
     <message>
         <location filename="../../ui/io/io_controller.py" line="310" />
-        <location filename="../../ui/io/io_controller.py" line="342" />
+        <location filename="../../ui/io/io_controller.py" line="341" />
         <source>Export report</source>
         <translation>تقرير التصدير</translation>
     </message>
@@ -996,43 +996,47 @@
         <source>No document matched the selection; check the statuses to export.</source>
         <translation>لا مستند يطابق الاختيار؛ راجع الحالات المختارة للتصدير.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/io/io_controller.py" line="323" />
+        <source>Exported %1 of %n document(s).</source>
+        <translation><numerusform>صُدِّر %1 من %n مستند.</numerusform><numerusform>صُدِّر %1 من مستند واحد.</numerusform><numerusform>صُدِّر %1 من مستندين.</numerusform><numerusform>صُدِّر %1 من %n مستندات.</numerusform><numerusform>صُدِّر %1 من %n مستنداً.</numerusform><numerusform>صُدِّر %1 من %n مستند.</numerusform></translation>
+    </message>
+    <message>
         <source>Exported %1 of %2 documents.</source>
         <translation>المستندات المصدَّرة: %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="329" />
+        <location filename="../../ui/io/io_controller.py" line="328" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/io/io_controller.py" line="330" />
+        <location filename="../../ui/io/io_controller.py" line="329" />
         <source>%n document(s) not exported (status %1).</source>
         <translation><numerusform>لم يُصدَّر أي مستند (الحالة %1).</numerusform><numerusform>لم يُصدَّر مستند واحد (الحالة %1).</numerusform><numerusform>لم يُصدَّر مستندان (الحالة %1).</numerusform><numerusform>لم تُصدَّر %n مستندات (الحالة %1).</numerusform><numerusform>لم يُصدَّر %n مستنداً (الحالة %1).</numerusform><numerusform>لم يُصدَّر %n مستند (الحالة %1).</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="331" />
+        <location filename="../../ui/io/io_controller.py" line="330" />
         <source>Documents:</source>
         <translation>المستندات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="334" />
+        <location filename="../../ui/io/io_controller.py" line="333" />
         <source>Spans:</source>
         <translation>المقاطع:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="335" />
+        <location filename="../../ui/io/io_controller.py" line="334" />
         <source>Events:</source>
         <translation>الأحداث:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="336" />
+        <location filename="../../ui/io/io_controller.py" line="335" />
         <source>Relations:</source>
         <translation>العلاقات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/io_controller.py" line="337" />
+        <location filename="../../ui/io/io_controller.py" line="336" />
         <source>Not carried by the format:</source>
         <translation>ما لا تحمله الصيغة:</translation>
     </message>
@@ -1279,138 +1283,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="90" />
+        <location filename="../../ui/window/main_window.py" line="93" />
         <source>in memory</source>
         <translation>في الذاكرة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="91" />
+        <location filename="../../ui/window/main_window.py" line="94" />
         <source>Qalam Annotator</source>
         <translation>قلم للوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="152" />
+        <location filename="../../ui/window/main_window.py" line="159" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="157" />
+        <location filename="../../ui/window/main_window.py" line="164" />
         <source>Labels and annotations</source>
         <translation>الوسوم والتعليقات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="158" />
+        <location filename="../../ui/window/main_window.py" line="165" />
         <source>Find</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="174" />
+        <location filename="../../ui/window/main_window.py" line="181" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="176" />
+        <location filename="../../ui/window/main_window.py" line="183" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="181" />
+        <location filename="../../ui/window/main_window.py" line="188" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="193" />
+        <location filename="../../ui/window/main_window.py" line="200" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="199" />
+        <location filename="../../ui/window/main_window.py" line="206" />
         <source>&amp;Document</source>
         <translation>م&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="203" />
+        <location filename="../../ui/window/main_window.py" line="210" />
         <source>&amp;Labels</source>
         <translation>&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="204" />
+        <location filename="../../ui/window/main_window.py" line="211" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="206" />
+        <location filename="../../ui/window/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="220" />
-        <location filename="../../ui/window/main_window.py" line="513" />
+        <location filename="../../ui/window/main_window.py" line="227" />
+        <location filename="../../ui/window/main_window.py" line="520" />
         <source>All changes saved</source>
         <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="309" />
+        <location filename="../../ui/window/main_window.py" line="316" />
         <source>Mark document %1</source>
         <translation>تعليم المستند %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="324" />
+        <location filename="../../ui/window/main_window.py" line="331" />
         <source>No unannotated document left</source>
         <translation>لم يبق مستند غير موسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="345" />
+        <location filename="../../ui/window/main_window.py" line="352" />
         <source>Change text direction</source>
         <translation>تغيير اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="377" />
+        <location filename="../../ui/window/main_window.py" line="384" />
         <source>Select some text first, then press a label key</source>
         <translation>حدّد نصاً أولاً ثم اضغط مفتاح الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="379" />
+        <location filename="../../ui/window/main_window.py" line="386" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="388" />
+        <location filename="../../ui/window/main_window.py" line="395" />
         <source>Change label to %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="392" />
+        <location filename="../../ui/window/main_window.py" line="399" />
         <source>Edit span details</source>
         <translation>تعديل تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="399" />
+        <location filename="../../ui/window/main_window.py" line="406" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="508" />
+        <location filename="../../ui/window/main_window.py" line="515" />
         <source>Done %1/%2</source>
         <translation>المنجز %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="523" />
+        <location filename="../../ui/window/main_window.py" line="530" />
         <source>Offset %1</source>
         <translation>الموضع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="534" />
+        <location filename="../../ui/window/main_window.py" line="541" />
         <source>Alt+C selects «%1» without the clitics «%2»</source>
         <translation>Alt+C يحدد «%1» دون اللواصق «%2»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="550" />
+        <location filename="../../ui/window/main_window.py" line="557" />
         <source>No other recent project</source>
         <translation>لا مشروع حديثاً غيره</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="555" />
+        <location filename="../../ui/window/main_window.py" line="562" />
         <source>Open project folder</source>
         <translation>فتح مجلد مشروع</translation>
     </message>

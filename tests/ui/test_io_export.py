@@ -12,6 +12,7 @@ from annotations import Project
 from ui.io import io_controller as io_module
 from ui.io.export_dialog import ExportDialog
 from ui.io.io_controller import install_io
+from ui.window.app import install_language
 from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -40,6 +41,7 @@ def project(tmp_path):
 
 @pytest.fixture
 def window(qtbot, project):
+    install_language("en")  # as the app starts: English, with its plural forms
     win = MainWindow(project)
     qtbot.addWidget(win)
     win.resize(1100, 750)
@@ -78,7 +80,7 @@ def test_export_conll_through_the_dialog(qtbot, window, tmp_path):
     assert saved["documents"] == 10
     shown = window.io.report_dialog
     assert shown.ok and shown.headline.text().split("\n")[0] == "Exported 10 of 10 documents."
-    assert shown.headline.text().split("\n")[1] == "2 document(s) not exported (status new: 2)."
+    assert shown.headline.text().split("\n")[1] == "2 documents not exported (status new: 2)."
     assert ("Spans:", "20") in shown.counts
     assert "exported 10 documents as conll" in shown.details.toPlainText()
 
@@ -185,7 +187,7 @@ def test_summary_names_the_documents_left_out_by_status(qtbot, window, tmp_path,
     assert report.documents == 9 and dict(report.left_out) == {"new": 2, "in progress": 1}
     assert "3 documents not exported (status in progress: 1, new: 2)" in "\n".join(report.lines())
     shown = window.io.report_dialog
-    assert "3 document(s) not exported (status in progress: 1, new: 2)." in shown.headline.text()
+    assert "3 documents not exported (status in progress: 1, new: 2)." in shown.headline.text()
     saved = json.loads((tmp_path / "done.conll.report.json").read_text(encoding="utf-8"))
     assert saved["not_exported_per_status"] == {"in progress": 1, "new": 2}
 

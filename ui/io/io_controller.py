@@ -320,8 +320,7 @@ class IOController(QObject):
         elif report.total == 0:
             headline = self.tr("No document matched the selection; check the statuses to export.")
         else:
-            headline = self.tr("Exported %1 of %2 documents.").replace("%1", str(report.documents)) \
-                .replace("%2", str(report.total))
+            headline = self.tr("Exported %1 of %n document(s).", "", report.total).replace("%1", str(report.documents))
         left = sum(report.left_out.values())
         if left and not report.cancelled:
             from ..window.document_list import status_label

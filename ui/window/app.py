@@ -96,6 +96,11 @@ def install_language(choice: str) -> str:
         _translators.append(ours)
         for tr in _translators:
             app.installTranslator(tr)
+    else:  # English needs no translation, only the plural forms of the %n texts ("1 match", "3 matches")
+        plurals = QTranslator()
+        if plurals.load(str(asset_path("translations/qalam_en.qm"))):
+            _translators.append(plurals)
+            app.installTranslator(plurals)
     if isinstance(app, QApplication):
         rtl = lang == "ar"
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
@@ -149,11 +154,11 @@ class Session:
 
     def set_language(self, choice: str) -> None:
         """Switch the interface language: translations are installed and the window is rebuilt in place."""
-        QSettings().setValue("ui/language", choice)
-        install_language(choice)
         old = self.window
         doc_id = old.current_doc_id if isinstance(old, MainWindow) else None
-        old.save_settings()  # the old layout first, so the new window restores the saved one
+        old.save_settings()  # before the direction changes: its layout is saved under its own direction
+        QSettings().setValue("ui/language", choice)
+        install_language(choice)
         self._replace_window(self._make_window(doc_id) if self.project is not None else self._make_start())
 
     def _choose_folder(self) -> None:

@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         self.doc_list.set_project(project)
         self._restore_settings()
         self._update_progress()
-        where = str(project.path) if project.path else self.tr("in memory")
+        from ..io.bidi_paths import display_path
+
+        # The path is isolated left to right: in an Arabic title its slashes stay where they are.
+        where = display_path(str(project.path)) if project.path else self.tr("in memory")
         self.setWindowTitle(self.tr("Qalam Annotator") + " — " + where)
         first = self._last_document()
         if first:
@@ -147,8 +150,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         # Dock areas are absolute in Qt: mirror them ourselves for a right-to-left interface.
         start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        if self.isRightToLeft():
+        # The direction this window was built for: the app's can change under it (a language switch), and
+        # its layout must still be saved under its own direction's key.
+        self._rtl = self.isRightToLeft()
+        if self._rtl:
             start, end = end, start
+        self._side_areas = (start, end)
         self.list_dock = self._dock(self.tr("Documents"), "documents_dock", self.doc_list, start)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.palette_widget)
@@ -572,9 +579,18 @@ class MainWindow(QMainWindow):
         return model.doc_id(0) if model.rowCount() else None
 
     # -- settings: window geometry and view state only (never data) ------------------------------------
+    STATE_VERSION = 2  # window states saved since the direction is fixed at construction
+
     def _state_key(self) -> str:
         # Dock positions are mirrored in a right-to-left interface: keep one layout per direction.
-        return "window/state-rtl" if self.isRightToLeft() else "window/state-ltr"
+        return "window/state-rtl" if self._rtl else "window/state-ltr"
+
+    def _mirror_side_docks(self) -> None:
+        """Documents at the start side, labels at the end side (right and left in Arabic)."""
+        start, end = self._side_areas
+        for dock, area in ((self.list_dock, start), (self.labels_dock, end)):
+            if self.dockWidgetArea(dock) != area and not dock.isFloating():
+                self.addDockWidget(area, dock)
 
     def _restore_settings(self) -> None:
         s = QSettings()
@@ -586,6 +602,10 @@ class MainWindow(QMainWindow):
         state = s.value(self._state_key())
         if state is not None:
             self.restoreState(state)
+            if s.value(self._state_key() + "-version") != str(self.STATE_VERSION):
+                # Saved by an older version, which could store a left-to-right layout under the
+                # right-to-left key after a language switch: put the side docks where they belong.
+                self._mirror_side_docks()
         zoom = s.value("reader/zoom")
         if zoom is not None:
             self.reader.set_zoom(float(zoom))
@@ -614,6 +634,7 @@ class MainWindow(QMainWindow):
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue(self._state_key(), self.saveState())
+        s.setValue(self._state_key() + "-version", str(self.STATE_VERSION))
         s.setValue("reader/zoom", self.reader.options.zoom)
         s.setValue("reader/theme", self.reader.options.theme.name)
 
