@@ -422,7 +422,8 @@ class ExportReport:
         if not n:
             return ""
         per = ", ".join(f"{status}: {k}" for status, k in sorted(self.left_out.items()))
-        return f"{count(n, 'document')} not exported (status {per}); --status all (or the dialog's status choice) includes them"
+        return (f"{count(n, 'document')} not exported (status {per}); "
+                "--status all (or the dialog's status choice) includes them")
 
     def lines(self) -> list[str]:
         if self.cancelled:

@@ -87,7 +87,8 @@ def test_bad_input_gets_a_clear_message(project_dir, tmp_path, capsys):
 
 def test_html_keeps_the_imported_utc_date_as_written(tmp_path, capsys):
     """Issue 13: an ISO date ending in Z keeps its Z through import, and the HTML render shows it."""
-    from annotations.cli.import_cmd import add_parser as add_import, run as run_import
+    from annotations.cli.import_cmd import add_parser as add_import
+    from annotations.cli.import_cmd import run as run_import
 
     src = tmp_path / "a.jsonl"
     src.write_text('{"text": "نص الخبر هنا. وجملة ثانية.", "title": "عنوان", "date": "2024-01-02T10:00:00Z"}\n',

@@ -27,8 +27,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from annotations.headline import headline_length
 from annotations.direction import RTL, document_direction, paragraph_direction
+from annotations.headline import headline_length
 
 from ..common.style import THEMES, Theme, reader_font
 from .positions import PositionMap

@@ -27,7 +27,6 @@ from annotations import APP_NAME, __version__
 from annotations.assets import asset_path
 
 
-
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """A single Close button (these dialogs only show things)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
