@@ -14,6 +14,7 @@ Modules, each with one job:
 * ``index``       the document index cache in ``project.json``, and the folder scan
 * ``recovery``    replaying the journal at open (into the files, or in memory when read-only)
 * ``compaction``  bringing the files up to date with the journal, and the trash
+* ``damage``      what is missing or damaged, in words (warnings at open, ``check``)
 * ``backup``      restoring a file from its ``.bak``; folder backups before a migration
 * ``migrations``  upgrades of older on-disk formats
 

@@ -4,6 +4,7 @@ compact, close. The layout and why it is so: the package docstring (``annotation
 from __future__ import annotations
 
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -26,7 +27,7 @@ from ..schema import Schema, ace2005
 from . import index as index_file
 from .docfile import DocFile
 from .files import BACKUP_SUFFIX, DurableJSONStorage, atomic_write_bytes, fsync_dir
-from .journal import DAMAGED_PREFIX, Journal
+from .journal import Journal
 from .lock import ProjectLock
 from .packs import DOC_ID_RE, PackFiles
 
@@ -236,25 +237,35 @@ class Store:
             raise ProjectError(f"{self.path}: not a project folder (no project.json). Check the path.")
         from .recovery import replay_in_memory
 
-        for _attempt in range(20):
-            self.meta_db = TinyDB(meta_path, storage=DurableJSONStorage, deferred=True)
-            data = self.meta_db.storage.read()
-            version = self._check_format(meta_path, data)
-            if version < FORMAT_VERSION:
-                raise ProjectVersionError(
-                    f"{self.path} uses the older project format version {version}; open it once for "
-                    "editing (without read-only) to upgrade it."
-                )
-            self._read_schema(meta_path)
+        attempts = 50
+        for attempt in range(attempts):
+            # A writer may compact meanwhile: files are replaced, packs rewritten or removed, the
+            # journal emptied. Every file is replaced whole, so what is read is complete; if the
+            # marks moved, or a file vanished under the scan, the snapshot is read again.
             before = self._generation_marks()
-            journal = Journal.read(self.path / "journal")
-            self.cache.clear()
-            self.packs = PackFiles(self.docs_dir)
-            self._scan()
+            self.warnings.clear()
+            try:
+                self.meta_db = TinyDB(meta_path, storage=DurableJSONStorage, deferred=True)
+                data = self.meta_db.storage.read()
+                version = self._check_format(meta_path, data)
+                if version < FORMAT_VERSION:
+                    raise ProjectVersionError(
+                        f"{self.path} uses the older project format version {version}; open it once for "
+                        "editing (without read-only) to upgrade it."
+                    )
+                self._read_schema(meta_path)
+                journal = Journal.read(self.path / "journal")
+                self.cache.clear()
+                self.packs = PackFiles(self.docs_dir)
+                self._scan()
+            except (FileNotFoundError, ProjectCorruptError):
+                if attempt == attempts - 1 or self._generation_marks() == before:
+                    raise  # not a race with the writer: real damage
+                time.sleep(0.005)
+                continue
             if self._generation_marks() == before:
                 break
-            # the writer compacted while we read (files replaced, journal emptied): read again
-            self.warnings.clear()
+            time.sleep(0.005)
         else:  # pragma: no cover - a writer compacting without pause for the whole time
             raise ProjectError(f"{self.path}: the project kept changing while it was read; try again")
         self.warnings.extend(journal.notes)
@@ -263,21 +274,23 @@ class Store:
         self.index_dirty = False
 
     def _generation_marks(self) -> tuple[Any, ...]:
-        """What a compaction by the writer changes: the docs folder, project.json, the journal's
-        identity and (by emptying it) its size shrinking."""
+        """What a compaction by the writer changes: every file of docs/ and project.json is
+        replaced by a rename (a new inode), removed files leave the listing, and the journal is
+        emptied (its size shrinks). Inodes rather than mtimes: a folder's mtime has the clock's
+        coarse granularity, and two renames in one tick would leave it unchanged."""
         assert self.path is not None
         marks: list[Any] = []
-        for p in (self.docs_dir, self.path / "project.json"):
-            try:
-                st = os.stat(p)
-                marks.append((st.st_ino, st.st_mtime_ns, st.st_size if p.is_file() else 0))
-            except FileNotFoundError:
-                marks.append(None)
         try:
-            st = os.stat(self.path / "journal")
-            marks.append((st.st_ino, st.st_ctime_ns if st.st_size == 0 else "data"))
+            with os.scandir(self.docs_dir) as entries:
+                marks.append(frozenset((e.name, e.inode()) for e in entries))
         except FileNotFoundError:
             marks.append(None)
+        for name in ("project.json", "journal"):
+            try:
+                st = os.stat(self.path / name)
+                marks.append((st.st_ino, st.st_mtime_ns, st.st_size) if name == "project.json" else st.st_ino)
+            except FileNotFoundError:
+                marks.append(None)
         return tuple(marks)
 
     def _scan(self) -> None:
@@ -301,7 +314,9 @@ class Store:
                 scan.missing.setdefault(doc_id, {**cached.get(doc_id, {"id": doc_id}), "missing": why})
                 self.index_dirty = True
         self.missing = scan.missing
-        self.warnings.extend(self._missing_notes())
+        from .damage import missing_notes
+
+        self.warnings.extend(missing_notes(self))
         self.generation += 1
         self.by_hash = {s["hash"]: d for d, s in self.index.items()}
         self.seq = max((s.get("seq", 0) for s in self.index.values()), default=0)
@@ -311,47 +326,11 @@ class Store:
         index_file.write(self.meta_db, self.index, self.missing)
         self.index_dirty = False
 
-    def _restore_hint(self, name: str) -> str:
-        """How to get ``docs/<name>`` back: the restore command when it has a backup."""
-        if (self.docs_dir / (name + BACKUP_SUFFIX)).exists():
-            return f"A backup exists; restore it with: python main.py restore {self.path} {name}"
-        return "No backup of it exists; restore the project folder from your own backup."
-
-    def _missing_notes(self) -> list[str]:
-        """One sentence per file that documents are missing from (for the warnings at open)."""
-        by_file: dict[str, list[str]] = {}
-        for doc_id, entry in self.missing.items():
-            by_file.setdefault(entry["missing"], []).append(doc_id)
-        notes = []
-        for name, ids in sorted(by_file.items()):
-            shown = ", ".join(sorted(ids)[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-            if name.endswith(".json"):
-                notes.append(f"{len(ids)} document(s) that the index lists in {self.docs_dir / name} are missing: "
-                             f"no file holds them ({shown}). {self._restore_hint(name)}")
-            else:
-                notes.append(f"{len(ids)} document(s) are missing ({shown}): {name}")
-        return notes
-
     def problems(self) -> list[Problem]:
-        """What ``check`` reports besides the documents' own records: documents that no file
-        holds, and damaged journal lines (kept aside as ``journal.damaged-*``)."""
-        out = []
-        for doc_id, entry in sorted(self.missing.items()):
-            name = entry["missing"]
-            if name.endswith(".json"):
-                message = f"missing: no file holds it ({self.docs_dir / name} does not). {self._restore_hint(name)}"
-            else:
-                message = f"missing: {name}"
-            out.append(Problem(doc_id, "file", message))
-        if self.path is not None:
-            for aside in sorted(self.path.glob(DAMAGED_PREFIX + "*")):
-                read = Journal.read(aside)
-                out.append(Problem(aside.name, "journal", (
-                    f"{aside}: a journal kept aside at open; {len(read.lost)} change(s) on it could not be read "
-                    "(damaged) and were not applied. Check the documents you changed last; delete the file "
-                    "once you have.")))
-        out += [Problem("journal", "journal", note) for note in self.journal_damage]
-        return out
+        """What ``check`` reports besides the documents' own records (see ``damage``)."""
+        from .damage import problems
+
+        return problems(self)
 
     def compact(self, write_index: bool = True) -> None:
         """Write every change held in the journal into the document files (and the index cache),
