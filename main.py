@@ -5,6 +5,7 @@
     python main.py import PROJECT PATH...         import articles
     python main.py export PROJECT --format F --out PATH
     python main.py render PROJECT DOC_ID --out FILE
+    python main.py list PROJECT [--status S] [--json]
     python main.py stats PROJECT | check PROJECT | restore PROJECT FILE
 """
 
@@ -25,11 +26,13 @@ if TYPE_CHECKING:
 _COMMAND_MODULES = (
     ("annotations.cli.core_cmds", "add_parsers"),
     ("annotations.cli.import_cmd", "add_parser"),
+    ("annotations.cli.list_cmd", "add_parser"),
     ("annotations.cli.export_cmd", "add_parser"),
     ("annotations.cli.team_cmds", "add_parsers"),
     ("ui.reader.render", "add_parser"),
 )
-SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore", "bundle", "merge", "agree", "adjudicate")
+SUBCOMMANDS = ("import", "export", "render", "list", "stats", "check", "restore", "bundle", "merge", "agree",
+               "adjudicate")
 
 
 def build_parser() -> argparse.ArgumentParser:

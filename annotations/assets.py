@@ -19,6 +19,7 @@ REQUIRED: tuple[str, ...] = (
     "fonts/OFL.txt",
     "sample_article.txt",
     "translations/qalam_ar.qm",
+    "translations/qalam_en.qm",
     "schema/ace2005.json",
     "icons/qalam-annotator.png",
 )

@@ -325,6 +325,16 @@ _ACE_RELATIONS = [
 ]
 
 
+# Default keys of the most frequent ACE 2005 event types (by count in the ACE 2005 training data), free of
+# the entity keys p o g l f v w t n; a schema can change or remove them (schema editor, schema file).
+_EVENT_KEYS = {
+    "Conflict.Attack": "a", "Movement.Transport": "r", "Life.Die": "d", "Contact.Meet": "m",
+    "Personnel.End-Position": "e", "Transaction.Transfer-Money": "x", "Personnel.Elect": "c",
+    "Life.Injure": "i", "Justice.Arrest-Jail": "j", "Contact.Phone-Write": "h",
+    "Transaction.Transfer-Ownership": "b", "Personnel.Start-Position": "s",
+}
+
+
 def ace2005() -> Schema:
     """The default schema: ACE 2005 entity types, 33 event subtypes, relations, attributes."""
     entities = [
@@ -346,6 +356,7 @@ def ace2005() -> Schema:
                 name,
                 [Role(r, list(_ROLE_TYPES.get(r, ["TIME"]))) for r in role_names],
                 _EVENT_COLORS[name.split(".")[0]],
+                _EVENT_KEYS.get(name),
             )
         )
     relations = [RelationType(n, list(a1), list(a2), "#5c6bc0") for n, a1, a2 in _ACE_RELATIONS]

@@ -214,7 +214,7 @@ def test_cli_export(tmp_path, capsys):
                               "--clitics", "keep", "--quiet"])
     assert export_cmd.run(args) == 0
     out = capsys.readouterr().out
-    assert "exported 1 documents as conll" in out and "moved to token edges: 1" in out
+    assert "exported 1 document as conll" in out and "moved to token edges: 1" in out
     assert "بإسطنبول B-GPE" in (tmp_path / "x.conll").read_text(encoding="utf-8")
     assert export_cmd.run(args) == 2  # exists
     assert "already exists" in capsys.readouterr().err

@@ -59,7 +59,7 @@ def test_field_options_encoding_and_no_cleanup(tmp_path, capsys):
     assert code == 0, out
     with Project.open(tmp_path / "proj") as p:
         (doc,) = p.iter_documents()
-    assert doc.text == f"- 10 يناير 2025\n{BODY2}" and doc.title == "عنوان" and doc.meta["encoding"] == "cp1256"
+    assert doc.text == f"عنوان\n- 10 يناير 2025\n{BODY2}" and doc.title == "عنوان" and doc.meta["encoding"] == "cp1256"
 
 
 def test_rules_option_extends_cleanup(tmp_path, capsys):
@@ -134,7 +134,7 @@ def test_ctrl_c_cancels_cleanly_and_keeps_what_was_imported(tmp_path, capsys, mo
     assert signal.getsignal(signal.SIGINT) is before
     assert code == 1 and "Traceback" not in err
     assert "cancelling after the current article" in err
-    assert "cancelled, 2 file(s) not attempted (what was imported is kept)" in out
+    assert "cancelled, 2 files not attempted (what was imported is kept)" in out
     with Project.open(tmp_path / "proj") as p:
         assert [d.text for d in p.iter_documents()] == [f"{BODY1} 0"]
 

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotations import Project
+from annotations.headline import after_headline
 from annotations.ingest import ImportOptions, import_paths, restore_original
 from annotations.ingest.tabular import Fields
 from annotations.progress import Progress
@@ -43,7 +44,9 @@ def test_sample_article_imports_clean(project, shared_dir):
     assert report.ok and len(report.imported) == 1
     doc = _only(project)
     assert doc.title.startswith("روسيا تؤكد إجراء")
-    assert doc.text.startswith("شهدت إسطنبول اجتماعاً")
+    # the headline opens the text (annotatable: روسيا, أمريكا, بإسطنبول), then the body
+    assert doc.text.startswith(doc.title + "\nشهدت إسطنبول اجتماعاً") and doc.meta["headline"] == len(doc.title)
+    assert doc.meta["headline_added"] is True
     assert doc.meta["published"] == "2023-10-05T09:32:00"
     assert doc.meta["encoding"] == "utf-8"
     assert doc.meta["direction"] == "rtl" and doc.meta["language"] == "ar"
@@ -111,7 +114,7 @@ def test_html_only_article_text_comes_in(tmp_path, monkeypatch):
         assert report.ok, report.lines()
         doc = _only(p)
     assert doc.title == "وزير الخارجية يزور القاهرة"
-    assert doc.text.startswith(p1)
+    assert doc.text.startswith(f"{doc.title}\n{p1}")
     assert "تعزيز التعاون الاقتصادي" in doc.text and "الأوضاع الإقليمية" in doc.text
     for junk in ("السكربت", "الأسلوب", "التنقل", "الرئيسية", "صورة بعيدة", "passwd", "file:", "http", "الحقوق",
                  "color"):
@@ -138,7 +141,7 @@ def test_jsonl_with_arabic_fields_and_bad_lines(tmp_path):
                                           id="key"))
     with Project.memory() as p:
         report = import_paths(p, [path], options)
-        docs = {d.text: d for d in p.iter_documents()}
+        docs = {after_headline(d.text, d.meta): d for d in p.iter_documents()}
     assert set(docs) == {BODY1, BODY2}
     first = docs[BODY1]
     assert first.title == "عنوان الخبر الأول"
@@ -172,7 +175,7 @@ def test_csv_with_arabic_columns_and_bad_rows(tmp_path):
         docs = sorted(p.iter_documents(), key=lambda d: d.meta["line"])
     assert [(d.meta["line"], d.title, d.meta["published"]) for d in docs] == [
         (2, "خبر أول", "2023-10-05"), (5, "خبر ثالث", "2025-01-10")]
-    assert docs[0].text == f"{BODY1}\nسطر ثان من الخبر"
+    assert docs[0].text == f"خبر أول\n{BODY1}\nسطر ثان من الخبر"
     assert docs[0].meta["encoding"] == "cp1256"
     assert _failures(report) == [f"{path}:4: the row has 2 fields but the header has 3",
                                  f"{path}:6: the 'text' column is empty"]
@@ -362,7 +365,7 @@ def test_a_failed_file_leaves_the_project_unchanged(tmp_path):
         p.flush_index()
         assert snapshot() == before
     with Project.open(folder) as p:
-        assert [d.text for d in p.iter_documents()] == [BODY1]
+        assert [after_headline(d.text, d.meta) for d in p.iter_documents()] == [BODY1]
 
 
 def test_duplicates_are_skipped_with_a_reason(tmp_path):
@@ -395,7 +398,7 @@ def test_folders_are_walked_recursively(tmp_path):
         formats = sorted(d.meta["format"] for d in p.iter_documents())
     assert formats == ["html", "txt"] and report.ok
     assert report.ignored == {".png": 1}
-    assert "ignored 1 files of other types (.png ×1)" in report.summary()
+    assert "ignored 1 file of other types (.png ×1)" in report.summary()
 
 
 def test_no_cleanup_keeps_text_exactly(tmp_path, shared_dir):
@@ -440,7 +443,7 @@ def test_cancel_keeps_what_was_imported(tmp_path):
         report = import_paths(p, paths, progress=_CancelAfter(2))
         assert report.cancelled and report.not_reached == 3
         assert len(report.imported) == 2 == len(p)
-    assert "cancelled, 3 file(s) not attempted" in report.summary()
+    assert "cancelled, 3 files not attempted" in report.summary()
     with Project.open(tmp_path / "proj") as p:
         assert sorted(d.text for d in p.iter_documents()) == [f"{BODY1} 0", f"{BODY1} 1"]
 
@@ -536,7 +539,7 @@ def test_lone_surrogates_in_jsonl_are_refused_per_line(tmp_path):
     with Project.memory() as p:
         report = import_paths(p, [path])
         (doc,) = p.iter_documents()
-    assert doc.text == BODY1 and doc.title == "عنوان\ufffd"
+    assert doc.text == f"عنوان\ufffd\n{BODY1}" and doc.title == "عنوان\ufffd"
     assert _failures(report) == [f"{path}:1: the 'text' field holds an unpaired surrogate (\\ud800), "
                                  "which is not valid Unicode text"]
 
@@ -603,7 +606,7 @@ def test_project_write_failure_stops_the_import_cleanly(tmp_path, monkeypatch):
         report = import_paths(p, paths)
         assert len(p) == 1
     assert _failures(report) == [f"{paths[1]}: the project cannot be written (disk full); the import stopped here"]
-    assert "stopped early, 1 file(s) not attempted" in report.summary()
+    assert "stopped early, 1 file not attempted" in report.summary()
 
 
 def test_levantine_date_with_indic_digits_in_a_scraped_header(tmp_path):
@@ -613,7 +616,7 @@ def test_levantine_date_with_indic_digits_in_a_scraped_header(tmp_path):
         import_paths(p, [path])
         doc = _only(p)
     assert doc.meta["published"] == "2023-10-04T15:15:00"
-    assert doc.text == f"{BODY1}\n{BODY2}"
+    assert after_headline(doc.text, doc.meta) == f"{BODY1}\n{BODY2}"
 
 
 _POOL = [TITLE, BODY1, BODY2, "", "- 10 يناير 2025", "- ٥ أيلول ٢٠٢٢، ١٠:٠٥ ص", "- تم نسخ الرابط", "شارك عبر: واتساب",
@@ -663,7 +666,7 @@ def test_html_with_a_stale_charset_declaration(tmp_path):
     with Project.memory() as p:
         assert import_paths(p, [utf8_page]).ok
         doc = _only(p)
-    assert doc.text.startswith(p1) and doc.meta["encoding"] == "utf-8"
+    assert after_headline(doc.text, doc.meta).startswith(p1) and doc.meta["encoding"] == "utf-8"
 
 
 @pytest.mark.parametrize("ahead", [1, 2, 3, 200])

@@ -52,7 +52,7 @@ def test_end_to_end(tmp_path, capsys, projects):
 
     gold = tmp_path / "gold.conll"
     code, out, _ = run(capsys, "export", cur, "--format", "conll", "--out", gold)
-    assert code == 0 and "exported 1 documents" in out
+    assert code == 0 and "exported 1 document as" in out
     tags = [line.split()[1] for line in gold.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith(("-DOCSTART-", "#"))]
     assert tags.count("B-GPE") == 5 and tags.count("B-PER") == 1 and "B-LOC" not in tags  # alice's choices

@@ -113,6 +113,8 @@ def export(
     infos = project.documents(status=opts.status)
     splits = split_of([i.id for i in infos], opts.split, opts.seed)
     report.total = len(infos)
+    chosen = {i.id for i in infos}
+    report.left_out.update(i.status for i in project.documents() if i.id not in chosen)
     schema: Schema = project.schema
     if opts.labels is not None:
         unknown = sorted(opts.labels - {t.name for _, t in schema.all_types()})

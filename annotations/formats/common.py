@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import AnnotationError
 from ..model import STATUSES, Document, Event, Relation, Span
+from ..plural import count
 from ..store.files import atomic_write_bytes
 from ..team.layers import GOLD
 from ..team.layers import META_KEY as CURATION_KEY
@@ -422,6 +423,7 @@ class ExportReport:
     cancelled: bool = False
     files: list[str] = field(default_factory=list)
     report_path: str | None = None
+    left_out: Counter[str] = field(default_factory=Counter)  # documents not selected, per status
 
     def lost(self, what: str, example: str, count: int = 1) -> None:
         """Record that ``count`` things of kind ``what`` could not be carried."""
@@ -452,6 +454,7 @@ class ExportReport:
             "out": self.out,
             "cancelled": self.cancelled,
             "documents": self.documents,
+            "not_exported_per_status": dict(sorted(self.left_out.items())),
             "splits": dict(self.splits),
             "spans_per_label": dict(sorted(self.spans.items())),
             "events_per_type": dict(sorted(self.events.items())),
@@ -465,11 +468,23 @@ class ExportReport:
             "files": self.files,
         }
 
+    def left_out_line(self) -> str:
+        """"N documents not exported (status new: 3, in progress: 1)", or "" when none was left out."""
+        n = sum(self.left_out.values())
+        if not n:
+            return ""
+        per = ", ".join(f"{status}: {k}" for status, k in sorted(self.left_out.items()))
+        return (f"{count(n, 'document')} not exported (status {per}); "
+                "--status all (or the dialog's status choice) includes them")
+
     def lines(self) -> list[str]:
         if self.cancelled:
-            return [f"export to {self.out} cancelled after {self.documents} of {self.total} documents; "
+            return [f"export to {self.out} cancelled after {self.documents} of {count(self.total, 'document')}; "
                     "nothing was written"]
-        out = [f"exported {self.documents} documents as {self.format} to {self.out}"]
+        out = [f"exported {count(self.documents, 'document')} as {self.format} to {self.out}"]
+        left = self.left_out_line()
+        if left:
+            out.append(f"  {left}")
         if self.total == 0:
             out.append("  no document matched the selection (the default is --status done; try --status all)")
         if self.splits and (len(self.splits) > 1 or "all" not in self.splits):
@@ -544,8 +559,8 @@ class ImportReport:
         self.problems.append(ImportProblem(file, line, reason, severity))
 
     def lines(self) -> list[str]:
-        out = [f"imported {len(self.documents)} documents ({self.spans} spans, {self.events} events, "
-               f"{self.relations} relations) from {self.format}"]
+        out = [f"imported {count(len(self.documents), 'document')} ({count(self.spans, 'span')}, "
+               f"{count(self.events, 'event')}, {count(self.relations, 'relation')}) from {self.format}"]
         if self.cancelled:
             out.append("  cancelled: documents not yet reached were not imported")
         if self.added_labels:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError, ProjectError
+from ..headline import with_headline
 from ..progress import Progress
 from ..project import text_hash
 from . import html as html_mod
@@ -434,6 +435,9 @@ class _Importer:
             raise IngestError("the text is empty", line)
         if published:
             meta["published"] = published
+        # The headline opens the text (annotatable, exported like the body); the title stays the title.
+        body, headline_meta = with_headline(title, body)
+        meta.update(headline_meta)
         meta.update({k: v for k, v in extra.items() if v is not None})
         language = guess_language(body)
         meta["direction"] = base_direction(body)

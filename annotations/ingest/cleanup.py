@@ -17,6 +17,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from ..headline import without_added_headline
 from .dates import ParsedDate, normalise, parse_date_line
 from .errors import IngestError
 
@@ -337,7 +338,10 @@ def _has_more(lines: list[str], i: int) -> bool:
 
 
 def restore_original(body: str, meta: Mapping[str, Any]) -> str:
-    """Rebuild the decoded source text from a cleaned body and its ``removed``/``captions``/``cleanup`` meta."""
+    """Rebuild the decoded source text from a cleaned body and its ``removed``/``captions``/``cleanup`` meta.
+
+    ``body`` may be a stored text that opens with the headline the importer added (``annotations.headline``)."""
+    body = without_added_headline(body, meta)
     info = meta.get("cleanup") or {}
     total = int(info.get("lines", 0))
     if not total:

@@ -144,7 +144,10 @@ def find_date(text: str) -> ParsedDate | None:
         pass
     else:
         has_time = "T" in stripped or " " in stripped or ":" in stripped
-        return ParsedDate(dt.isoformat() if has_time else dt.date().isoformat(), has_time)
+        iso = dt.isoformat() if has_time else dt.date().isoformat()
+        if has_time and stripped.endswith(("Z", "z")) and iso.endswith("+00:00"):
+            iso = iso[:-6] + "Z"  # keep the source's UTC designator as written
+        return ParsedDate(iso, has_time)
     for m in _SEARCH_RE.finditer(normalise(stripped)):
         parsed = _to_parsed(m)
         if parsed:

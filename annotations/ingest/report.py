@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..plural import count
+
 
 @dataclass(frozen=True)
 class ReportLine:
@@ -37,10 +39,6 @@ def printable(text: str) -> str:
     """``text`` with every character that could forge or hide a report line written as an escape
     (``\\x1b``, ``\\n``, ``\\u202e``); Arabic and other text is left as it is."""
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 @dataclass
@@ -109,15 +107,15 @@ class ImportReport:
         ext = self.external
         what = []
         if self.imported or self.skipped or not ext:
-            what.append(_plural(len(self.imported), "article"))
+            what.append(count(len(self.imported), "article"))
         if ext:
             docs = sum(len(r.documents) for r in ext)
             spans, events, rels = (sum(getattr(r, k) for r in ext) for k in ("spans", "events", "relations"))
-            what.append(f"{_plural(docs, 'annotated document')} ({_plural(spans, 'span')}, "
-                        f"{_plural(events, 'event')}, {_plural(rels, 'relation')})")
+            what.append(f"{count(docs, 'annotated document')} ({count(spans, 'span')}, "
+                        f"{count(events, 'event')}, {count(rels, 'relation')})")
         parts = ["imported " + " and ".join(what)]
         if self.imported or self.skipped or not ext:
-            parts.append(f"skipped {_plural(len(self.skipped), 'duplicate')}")
+            parts.append(f"skipped {count(len(self.skipped), 'duplicate')}")
         parts.append(f"{self.n_failed} failed")
         if self.n_left_out:
             parts.append(f"{self.n_left_out} left out (errors below)")
@@ -125,14 +123,14 @@ class ImportReport:
             parts.append(f"{len(self.warnings)} with warnings")
         text = ", ".join(parts)
         if self.outside:
-            text += f"; not followed {_plural(len(self.outside), 'symbolic link')} out of the folder"
+            text += f"; not followed {count(len(self.outside), 'symbolic link')} out of the folder"
         if self.ignored:
             kinds = ", ".join(f"{ext or '(no extension)'} ×{n}" for ext, n in sorted(self.ignored.items()))
-            text += f"; ignored {sum(self.ignored.values())} files of other types ({kinds})"
+            text += f"; ignored {count(sum(self.ignored.values()), 'file')} of other types ({kinds})"
         if self.cancelled:
-            text += f"; cancelled, {self.not_reached} file(s) not attempted (what was imported is kept)"
+            text += f"; cancelled, {count(self.not_reached, 'file')} not attempted (what was imported is kept)"
         elif self.not_reached:
-            text += f"; stopped early, {self.not_reached} file(s) not attempted (what was imported is kept)"
+            text += f"; stopped early, {count(self.not_reached, 'file')} not attempted (what was imported is kept)"
         return text[0].upper() + text[1:] + "."
 
     def report_lines(self) -> list[tuple[str, bool]]:

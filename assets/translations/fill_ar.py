@@ -72,7 +72,7 @@ AR = {
     "This document": "هذا المستند",
     "All documents": "كل المستندات",
     "Whole word": "كلمة كاملة",
-    "%n match(es)": "%n نتيجة",
+    "%n match(es)": ("لا نتيجة", "نتيجة واحدة", "نتيجتان", "%n نتائج", "%n نتيجة", "%n نتيجة"),
     # MainWindow
     "Qalam Annotator": "قلم للوسم",
     "in memory": "في الذاكرة",
@@ -238,7 +238,6 @@ AR = {
     "Export cancelled. Nothing was written.": "أُلغي التصدير. لم يُكتب شيء.",
     "No document matched the selection; check the statuses to export.":
         "لا مستند يطابق الاختيار؛ راجع الحالات المختارة للتصدير.",
-    "Exported %1 of %2 documents.": "المستندات المصدَّرة: %1 من %2.",
     "Documents:": "المستندات:",
     "Spans:": "المقاطع:",
     "Events:": "الأحداث:",
@@ -390,6 +389,79 @@ AR = {
     "Rename role": "إعادة تسمية الدور",
     "New name for role %1 (renamed in every event type):": "الاسم الجديد للدور %1 (يُعاد تسميته في كل أنواع الأحداث):",
     "Types for %1 (commas; empty = any):": "أنواع %1 (بفواصل؛ فارغ = أي نوع):",
+    # Projects (issue 13)
+    "&New project…": "مشروع &جديد…",
+    "&Close project": "إ&غلاق المشروع",
+    "&Recent projects": "المشاريع الأ&خيرة",
+    "No other recent project": "لا مشروع حديثاً غيره",
+    "&Copy document id": "&نسخ معرّف المستند",
+    "Id": "المعرّف",
+    "Document id: %1 (Ctrl+C copies it)": "معرّف المستند: %1 (‏Ctrl+C ينسخه)",
+    "New project": "مشروع جديد",
+    "A new or empty folder": "مجلد جديد أو فارغ",
+    "From a schema file…": "من ملف مخطط…",
+    "schema.json": "schema.json",
+    "Folder:": "المجلد:",
+    "Schema:": "المخطط:",
+    "Schema file:": "ملف المخطط:",
+    "&Create": "إ&نشاء",
+    "Folder for the new project": "مجلد المشروع الجديد",
+    "Schema file": "ملف المخطط",
+    "Choose a folder for the project.": "اختر مجلداً للمشروع.",
+    "%1 is already a project: open it with File → Open project.":
+        "%1 مشروع موجود: افتحه من ملف ← فتح مشروع.",
+    "%1 is not an empty folder: choose a new or empty one.": "%1 ليس مجلداً فارغاً: اختر مجلداً جديداً أو فارغاً.",
+    "Choose the schema file.": "اختر ملف المخطط.",
+    "Open the &sample project": "فتح المشروع ال&تجريبي",
+    "Recent projects:": "المشاريع الأخيرة:",
+    "No recent projects.": "لا مشاريع حديثة.",
+    # Help (issue 13)
+    "&Help": "م&ساعدة",
+    "&Keyboard shortcuts": "اختصارات &لوحة المفاتيح",
+    "&User guide": "&دليل المستخدم",
+    "&About Qalam Annotator": "&عن قلم للوسم",
+    "About %1": "عن %1",
+    "About": "عن التطبيق",
+    "Font licence (OFL)": "رخصة الخط (OFL)",
+    "<p>Offline annotation of Arabic and other right-to-left news.</p><p>Qt %1 and PySide6 %2 (LGPL v3), "
+    "Python %3 (PSF licence), TinyDB (MIT), python-bidi (LGPL v3), trafilatura (Apache 2.0), orjson (MIT / "
+    "Apache 2.0), platformdirs (MIT).</p><p>The reader's font is Noto Sans Arabic, © The Noto Project "
+    "Authors, under the SIL Open Font License 1.1 (below).</p>":
+        "<p>توسيم الأخبار العربية وغيرها من النصوص المكتوبة من اليمين إلى اليسار دون اتصال بالشبكة.</p>"
+        "<p>Qt %1 وPySide6 %2 (LGPL v3)، Python %3 (رخصة PSF)، TinyDB (MIT)، python-bidi (LGPL v3)، "
+        "trafilatura (Apache 2.0)، orjson (MIT / Apache 2.0)، platformdirs (MIT).</p>"
+        "<p>خط القارئ هو Noto Sans Arabic، © The Noto Project Authors، بموجب رخصة SIL Open Font License 1.1 "
+        "(أدناه).</p>",
+    "User guide": "دليل المستخدم",
+    "The user guide %1 cannot be read (%2). It is docs/USER_GUIDE.md in the source folder.":
+        "تعذّرت قراءة دليل المستخدم %1 (%2). وهو الملف docs/USER_GUIDE.md في مجلد المصدر.",
+    "Keyboard shortcuts": "اختصارات لوحة المفاتيح",
+    "Filter": "تصفية",
+    "Menu": "القائمة",
+    "Action": "الإجراء",
+    "Keys": "المفاتيح",
+    "Reader": "القارئ",
+    # Export and events (issue 13)
+    "Show the arcs of all events and relations": "إظهار أقواس كل الأحداث والعلاقات",
+    "Tag event triggers too (B-%1 beside the entity tags)": "وسم محفّزات الأحداث أيضاً (B-%1 بجانب وسوم الكيانات)",
+    ", ": "، ",
+    # Plural forms: a tuple holds Arabic's six (Qt's order: 0, 1, 2, 3–10, 11–99, 100 and up).
+    "Exported %1 of %n document(s).": (
+        "صُدِّر %1 من %n مستند.",
+        "صُدِّر %1 من مستند واحد.",
+        "صُدِّر %1 من مستندين.",
+        "صُدِّر %1 من %n مستندات.",
+        "صُدِّر %1 من %n مستنداً.",
+        "صُدِّر %1 من %n مستند.",
+    ),
+    "%n document(s) not exported (status %1).": (
+        "لم يُصدَّر أي مستند (الحالة %1).",
+        "لم يُصدَّر مستند واحد (الحالة %1).",
+        "لم يُصدَّر مستندان (الحالة %1).",
+        "لم تُصدَّر %n مستندات (الحالة %1).",
+        "لم يُصدَّر %n مستنداً (الحالة %1).",
+        "لم يُصدَّر %n مستند (الحالة %1).",
+    ),
     # crash
     "{app}: unexpected error": "{app}: خطأ غير متوقع",
     "Something went wrong: {error}\n\nYour annotations are safe: every edit was saved when you made it. "
@@ -423,8 +495,9 @@ def main(path: str = "assets/translations/qalam_ar.ts") -> int:
             translation.text = None
             for child in list(translation):
                 translation.remove(child)
-            for _ in range(6):  # Arabic has six plural forms
-                ET.SubElement(translation, "numerusform").text = text
+            forms = text if isinstance(text, tuple) else (text,) * 6  # Arabic has six plural forms
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
         else:
             translation.text = text
     tree.write(path, encoding="utf-8", xml_declaration=True)

@@ -12,6 +12,7 @@ from annotations import Project
 from ui.io import io_controller as io_module
 from ui.io.export_dialog import ExportDialog
 from ui.io.io_controller import install_io
+from ui.window.app import install_language
 from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -40,6 +41,7 @@ def project(tmp_path):
 
 @pytest.fixture
 def window(qtbot, project):
+    install_language("en")  # as the app starts: English, with its plural forms
     win = MainWindow(project)
     qtbot.addWidget(win)
     win.resize(1100, 750)
@@ -77,7 +79,8 @@ def test_export_conll_through_the_dialog(qtbot, window, tmp_path):
     saved = json.loads((tmp_path / "train.conll.report.json").read_text(encoding="utf-8"))
     assert saved["documents"] == 10
     shown = window.io.report_dialog
-    assert shown.ok and shown.headline.text() == "Exported 10 of 10 documents."
+    assert shown.ok and shown.headline.text().split("\n")[0] == "Exported 10 of 10 documents."
+    assert shown.headline.text().split("\n")[1] == "2 documents not exported (status new: 2)."
     assert ("Spans:", "20") in shown.counts
     assert "exported 10 documents as conll" in shown.details.toPlainText()
 
@@ -174,3 +177,48 @@ def test_an_export_that_cannot_start_is_explained_not_raised(window, tmp_path):
     assert not shown.ok and shown.headline.text() == "The export could not be done."
     assert "folder does not exist" in shown.lines[0] and not out.parent.exists()
     assert not window.io.busy and all(a.isEnabled() for a in window.io.actions.values())
+
+
+def test_summary_names_the_documents_left_out_by_status(qtbot, window, tmp_path, project):
+    """Issue 13, point 5: the default (done only) says how many documents were not exported, and why."""
+    left = sorted(project.documents(), key=lambda d: d.title)[-1]
+    project.set_status(left.id, "in progress")  # now 9 done, 2 new, 1 in progress
+    report = run_export(qtbot, window, "conll", tmp_path / "done.conll")
+    assert report.documents == 9 and dict(report.left_out) == {"new": 2, "in progress": 1}
+    assert "3 documents not exported (status in progress: 1, new: 2)" in "\n".join(report.lines())
+    shown = window.io.report_dialog
+    assert "3 documents not exported (status in progress: 1, new: 2)." in shown.headline.text()
+    saved = json.loads((tmp_path / "done.conll.report.json").read_text(encoding="utf-8"))
+    assert saved["not_exported_per_status"] == {"in progress": 1, "new": 2}
+
+
+def test_trigger_tags_checkbox_keeps_event_types_out_of_token_tags(qtbot, window, tmp_path, project):
+    for doc in project.documents():
+        text = project.document(doc.id).text
+        project.add_span(doc.id, *part(text, "اجتماعاً"), "Contact.Meet")
+    window.io.actions["export"].trigger()
+    dialog = window.io.dialog
+    dialog.set_format("conll")
+    box = dialog.trigger_tags_check
+    assert box.isEnabled() and box.isChecked() and "(B-" in box.text() and "entity tags" in box.text()
+    dialog.set_out_path(tmp_path / "with.conll")
+    with qtbot.waitSignal(window.io.export_finished, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    tags = {line.split()[-1] for line in (tmp_path / "with.conll").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+    assert "B-Contact.Meet" in tags
+    window.io.report_dialog.close()
+    window.io.actions["export"].trigger()
+    dialog = window.io.dialog
+    dialog.set_format("conll")
+    dialog.set_out_path(tmp_path / "without.conll")
+    qtbot.mouseClick(dialog.trigger_tags_check, Qt.MouseButton.LeftButton)  # untick: entity tags only
+    assert not dialog.trigger_tags_check.isChecked()
+    dialog.set_format("jsonl")
+    assert not dialog.trigger_tags_check.isEnabled()
+    dialog.set_format("conll")
+    with qtbot.waitSignal(window.io.export_finished, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    tags = {line.split()[-1] for line in (tmp_path / "without.conll").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+    assert tags == {"O", "B-GPE", "B-PER"}

@@ -101,7 +101,8 @@ def test_file_menu_holds_the_io_actions_with_free_shortcuts(window):
                      if a.menu() and window.actions.open_project in a.menu().actions())
     entries = [a for a in file_menu.actions() if not a.isSeparator()]
     io_actions = list(window.io.actions.values())
-    assert entries[1:4] == io_actions  # right after "Open project…", before Quit
+    after = entries.index(window.actions.close_project) + 1
+    assert entries[after:after + 3] == io_actions  # right after the project entries, before Quit
     assert entries[-1] is window.actions.quit
     assert [a.text() for a in io_actions] == ["&Import articles…", "Import &annotations…", "&Export…"]
     # No other action of the window uses the same keys (an ambiguous shortcut fires nothing).

@@ -83,3 +83,23 @@ def test_bad_input_gets_a_clear_message(project_dir, tmp_path, capsys):
     assert run(parse(str(tmp_path / "missing"), doc, "--out", str(tmp_path / "x.png"))) == 2
     assert "missing" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_html_keeps_the_imported_utc_date_as_written(tmp_path, capsys):
+    """Issue 13: an ISO date ending in Z keeps its Z through import, and the HTML render shows it."""
+    from annotations.cli.import_cmd import add_parser as add_import
+    from annotations.cli.import_cmd import run as run_import
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"text": "نص الخبر هنا. وجملة ثانية.", "title": "عنوان", "date": "2024-01-02T10:00:00Z"}\n',
+                   encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    add_import(parser.add_subparsers())
+    path = tmp_path / "proj"
+    assert run_import(parser.parse_args(["import", str(path), str(src), "--format", "articles-jsonl"])) == 0
+    with Project.open(path, readonly=True) as project:
+        doc = project.documents()[0]
+    assert doc.meta["published"] == "2024-01-02T10:00:00Z"
+    page = tmp_path / "fig.html"
+    assert run(parse(str(path), doc.id, "--out", str(page))) == 0
+    assert '<time datetime="2024-01-02T10:00:00Z">2024-01-02T10:00:00Z</time>' in page.read_text(encoding="utf-8")

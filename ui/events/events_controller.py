@@ -140,6 +140,7 @@ class EventsController(QObject):
             ("delete_span", self.tr("Delete span (asks when events use it)"), self.delete_selected_span),
             ("schema_editor", self.tr("Schema editor…"), self.open_schema_editor),
             ("show_arcs", self.tr("Show arguments as arcs"), None),
+            ("show_all_arcs", self.tr("Show the arcs of all events and relations"), None),
         ]
         for name, text, slot in specs:
             key = SHORTCUTS.get(name)
@@ -155,12 +156,15 @@ class EventsController(QObject):
         arcs = self.actions["show_arcs"]
         arcs.setCheckable(True)
         arcs.toggled.connect(self.set_arcs)
+        every = self.actions["show_all_arcs"]
+        every.setCheckable(True)
+        every.toggled.connect(self.set_all_arcs)
         self.menu = None
         if isinstance(self.window, QMainWindow):
             self.menu = self.window.menuBar().addMenu(self.tr("E&vents"))
             self.menu.setObjectName("events_menu")
             for name in ("new_event", "add_argument", "finish_event", None, "new_relation", "delete_span", None,
-                         "show_arcs", "schema_editor"):
+                         "show_arcs", "show_all_arcs", "schema_editor"):
                 if name is None:
                     self.menu.addSeparator()
                 else:
@@ -181,9 +185,12 @@ class EventsController(QObject):
             self.reader.removeAction(action)
             action.deleteLater()
         self.type_actions = {}
+        from ..window.actions import ARABIC_LAYOUT
+
         for name, key in keys:
             action = QAction(self.tr("New %1 event").replace("%1", name), self.reader)
-            action.setShortcut(QKeySequence(key))
+            arabic = ARABIC_LAYOUT.get(key.lower())  # the same physical key on the Arabic layout
+            action.setShortcuts([QKeySequence(key)] + ([QKeySequence(arabic)] if arabic else []))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, n=name: self.create_event_from_selection(n))
             self.reader.addAction(action)
@@ -207,6 +214,18 @@ class EventsController(QObject):
             self._gap_before_arcs = None
         if self.actions["show_arcs"].isChecked() != on:
             self.actions["show_arcs"].setChecked(on)
+        if not on and self.actions["show_all_arcs"].isChecked():
+            self.set_all_arcs(False)
+        self.reader.viewport().update()
+
+    def set_all_arcs(self, on: bool) -> None:
+        """Draw the arcs of every event and relation of the document (as brat and INCEpTION do), or only
+        the selected one's. Showing them all turns arcs on; turning arcs off hides them all again."""
+        self.painter.show_all_events = self.painter.show_all_relations = on
+        if on:
+            self.set_arcs(True)
+        if self.actions["show_all_arcs"].isChecked() != on:
+            self.actions["show_all_arcs"].setChecked(on)
         self.reader.viewport().update()
 
     # -- messages and undo -----------------------------------------------------------------------------

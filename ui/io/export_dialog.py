@@ -35,6 +35,7 @@ from ..window.document_list import status_label
 
 # Which options mean something for which format (see annotations/formats/*.py).
 TOKEN_FORMATS = ("conll", "hf", "events", "spacy")
+TAG_FORMATS = ("conll", "hf", "spacy")  # one tag per token: trigger types become tags unless left out
 SCHEME_FORMATS = ("conll", "hf")
 SEQUENCE_FORMATS = ("conll", "hf", "events")
 OFFSET_FORMATS = ("labelstudio", "doccano")
@@ -143,11 +144,20 @@ class ExportDialog(QDialog):
         self.nested_combo.addItem(self.tr("One tag column per nesting level"), "levels")
         self.sentences_check = QCheckBox(self.tr("One sequence per sentence (else one per document)"), self)
         self.sentences_check.setChecked(True)
+        # Token formats tag every exported label: a trigger's event type gives tags such as B-Contact.Meet
+        # beside B-PER. Said here, and switchable (the CLI's --labels does the same).
+        self._event_names = {t.name for t in schema.event_types}
+        example = "Contact.Meet" if "Contact.Meet" in self._event_names else min(self._event_names, default="Event")
+        self.trigger_tags_check = QCheckBox(
+            self.tr("Tag event triggers too (B-%1 beside the entity tags)").replace("%1", example), self)
+        self.trigger_tags_check.setObjectName("export_trigger_tags")
+        self.trigger_tags_check.setChecked(True)
         tok_form = QFormLayout(self.tokens_box)
         tok_form.addRow(self.tr("Clitics:"), self.clitics_combo)
         tok_form.addRow(self.tr("Tag scheme:"), self.scheme_combo)
         tok_form.addRow(self.tr("Nested spans:"), self.nested_combo)
         tok_form.addRow("", self.sentences_check)
+        tok_form.addRow("", self.trigger_tags_check)
 
         split_box = QGroupBox(self.tr("Train / dev / test split"), self)
         self.split_check = QCheckBox(self.tr("Split documents by ratio (the output becomes a folder)"), self)
@@ -224,6 +234,8 @@ class ExportDialog(QDialog):
         statuses = [s for s, box in self.status_checks.items() if box.isChecked()]
         items = [self.label_list.item(i) for i in range(self.label_list.count())]
         checked = [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+        if self.format() in TAG_FORMATS and not self.trigger_tags_check.isChecked():
+            checked = [name for name in checked if name not in self._event_names]
         return {
             "status": "all" if len(statuses) == len(STATUSES) else ",".join(statuses),
             "labels": None if len(checked) == len(items) else checked,
@@ -275,6 +287,7 @@ class ExportDialog(QDialog):
         self.scheme_combo.setEnabled(fmt in SCHEME_FORMATS)
         self.nested_combo.setEnabled(fmt in SCHEME_FORMATS)
         self.sentences_check.setEnabled(fmt in SEQUENCE_FORMATS)
+        self.trigger_tags_check.setEnabled(fmt in TAG_FORMATS)
         self.format_box.setEnabled(fmt in OFFSET_FORMATS)
         self.labelstudio_combo.setEnabled(fmt == "labelstudio")
         self.doccano_combo.setEnabled(fmt == "doccano")

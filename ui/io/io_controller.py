@@ -125,10 +125,11 @@ class IOController(QObject):
         menu = self._file_menu()
         if menu is None:
             return
-        open_project = getattr(getattr(self.window, "actions", None), "open_project", None)
+        actions = getattr(self.window, "actions", None)
+        # Right after the project entries (… "Close project", else "Open project…"), before Quit.
+        anchor = getattr(actions, "close_project", None) or getattr(actions, "open_project", None)
         existing = menu.actions()
-        # Right after "Open project…", before whatever follows (Quit).
-        after = existing.index(open_project) + 1 if open_project in existing else len(existing)
+        after = existing.index(anchor) + 1 if anchor in existing else len(existing)
         before = existing[after] if after < len(existing) else None
         if before is None:
             menu.addSeparator()
@@ -319,8 +320,13 @@ class IOController(QObject):
         elif report.total == 0:
             headline = self.tr("No document matched the selection; check the statuses to export.")
         else:
-            headline = self.tr("Exported %1 of %2 documents.").replace("%1", str(report.documents)) \
-                .replace("%2", str(report.total))
+            headline = self.tr("Exported %1 of %n document(s).", "", report.total).replace("%1", str(report.documents))
+        left = sum(report.left_out.values())
+        if left and not report.cancelled:
+            from ..window.document_list import status_label
+
+            per = self.tr(", ").join(f"{status_label(s)}: {n}" for s, n in sorted(report.left_out.items()))
+            headline += "\n" + self.tr("%n document(s) not exported (status %1).", "", left).replace("%1", per)
         counts = [(self.tr("Documents:"), str(report.documents))]
         if not report.cancelled:
             counts += [

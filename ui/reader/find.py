@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from annotations import Document
 from annotations.search import Hit, hits_in, search_documents
 
 MAX_HITS = 2000
+TYPING_DELAY_MS = 250  # search this long after the last key press (Enter searches at once)
 
 
 class FindPanel(QWidget):
@@ -59,6 +61,11 @@ class FindPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.count_label)
         layout.addWidget(self.results, 1)
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_DELAY_MS)
+        self.typing_timer.timeout.connect(self.run)
+        self.query_edit.textEdited.connect(lambda _t: self.typing_timer.start())  # as you type, debounced
         self.query_edit.returnPressed.connect(self.run)
         self.scope_box.currentIndexChanged.connect(lambda _i: self.run())
         self.whole_word.toggled.connect(lambda _b: self.run())
@@ -77,6 +84,7 @@ class FindPanel(QWidget):
 
     def run(self) -> list[Hit]:
         """Search now and fill the results list."""
+        self.typing_timer.stop()
         query = self.query_edit.text()
         self.results.clear()
         self.hits = []
@@ -88,11 +96,18 @@ class FindPanel(QWidget):
                     self.hits = hits_in(doc.id, doc.title, doc.text, query, whole_word=whole)[:MAX_HITS]
             else:
                 self.hits = list(search_documents(self._corpus(), query, whole_word=whole, limit=MAX_HITS))
+        # Documents that share a title (the same story from several feeds) are told apart by their id.
+        ids_per_title: defaultdict[str, set[str]] = defaultdict(set)
+        for hit in self.hits:
+            ids_per_title[hit.title or ""].add(hit.doc_id)
         for hit in self.hits:
             title = hit.title or hit.doc_id
+            if len(ids_per_title[hit.title or ""]) > 1 and hit.title:
+                title = f"{title} [{hit.doc_id}]"
             where = f"{title} · " if self.scope_box.currentIndex() == self.CORPUS else ""
             item = QListWidgetItem(f"{where}{hit.before}【{hit.match}】{hit.after}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.doc_id, hit.start, hit.end))
+            item.setToolTip(f"{hit.title or ''} [{hit.doc_id}] {hit.start}–{hit.end}")
             self.results.addItem(item)
         self.count_label.setText(self.tr("%n match(es)", "", len(self.hits)))
         if doc is not None:

@@ -119,12 +119,16 @@ def _html(project: Any, doc: Any, png_b64: str, width: float, height: float) -> 
     rows = "\n".join(
         f"<tr><td>{html.escape(s.label)}</td><td dir=\"auto\">{html.escape(s.text)}</td>"
         f"<td>{s.start}–{s.end}</td></tr>" for s in project.spans(doc.id))
+    published = str(doc.meta.get("published") or "")
+    # The stored date as written (a "Z" or "+03:00" zone included): machine-readable and visible.
+    when = (f'<p class="date"><time datetime="{html.escape(published)}">{html.escape(published)}</time></p>\n'
+            if published else "")
     return f"""<!DOCTYPE html>
 <html lang="ar"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:sans-serif;margin:1.5em}} img{{max-width:100%;height:auto;border:1px solid #ccc}}
 table{{border-collapse:collapse;margin-top:1em}} td,th{{border:1px solid #ccc;padding:2px 8px}}</style></head>
 <body>
-<figure><img src="data:image/png;base64,{png_b64}" width="{int(width)}" height="{int(height)}"
+{when}<figure><img src="data:image/png;base64,{png_b64}" width="{int(width)}" height="{int(height)}"
  alt="{title}"><figcaption dir="auto">{title}</figcaption></figure>
 <table><thead><tr><th>label</th><th>text</th><th>offsets</th></tr></thead><tbody>
 {rows}

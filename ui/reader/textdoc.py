@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from annotations.direction import RTL, document_direction, paragraph_direction
+from annotations.headline import headline_length
 
 from ..common.style import THEMES, Theme, reader_font
 from .positions import PositionMap
@@ -164,15 +165,19 @@ class ReaderDocument:
         muted = QTextCharFormat()
         muted.setForeground(QColor(opts.theme.muted))
         muted.setFontPointSize(size * 0.85)
-        if self.title:
-            title_fmt = QTextCharFormat()
-            title_fmt.setFontPointSize(size * 1.35)
-            title_fmt.setFontWeight(QFont.Weight.Bold)
-            block(self.title.replace("\n", " "), title_fmt, self.gap)
+        title_fmt = QTextCharFormat()
+        title_fmt.setFontPointSize(size * 1.35)
+        title_fmt.setFontWeight(QFont.Weight.Bold)
+        # A headline kept as the text's first paragraph (annotations.headline) is shown there, in bold;
+        # only a title the text does not hold gets a header line of its own.
+        headline = headline_length(self.meta)
+        shown_title = self.title if self.title and not headline else None
+        if shown_title:
+            block(shown_title.replace("\n", " "), title_fmt, self.gap)
         header = self.header_line()
         if header:
             block(header, muted, self.gap * 0.3)
-        if self.title or header:
+        if shown_title or header:
             # An empty spacer paragraph keeps the body's first line clear of the header.
             block("", muted, 0, doc_dir)
 
@@ -188,7 +193,7 @@ class ReaderDocument:
         for i, line in enumerate(lines):
             direction = paragraph_direction(line, doc_dir, opts.direction_override)
             self.directions.append(direction)
-            block(line, plain, self.gap, direction)
+            block(line, title_fmt if i == 0 and headline else plain, self.gap, direction)
             if i == 0:
                 body_base = cursor.block().position()
                 self.first_body_block = cursor.block().blockNumber()

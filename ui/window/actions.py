@@ -40,7 +40,9 @@ class Actions(QObject):
             window.addAction(action)  # shortcuts work whatever has focus
             return action
 
+        self.new_project = make(self.tr("&New project…"), SK.New)
         self.open_project = make(self.tr("&Open project…"), SK.Open)
+        self.close_project = make(self.tr("&Close project"), SK.Close)
         self.quit = make(self.tr("&Quit"), SK.Quit)
         self.undo = make(self.tr("&Undo"), SK.Undo)
         self.redo = make(self.tr("&Redo"), SK.Redo)
@@ -80,6 +82,9 @@ class Actions(QObject):
         self.lang_ar = make("العربية", checkable=True)
         for a in (self.lang_system, self.lang_en, self.lang_ar):
             self.language_group.addAction(a)
+        self.shortcuts = make(self.tr("&Keyboard shortcuts"), SK.HelpContents)
+        self.user_guide = make(self.tr("&User guide"))
+        self.about = make(self.tr("&About Qalam Annotator"))
         self.labels: dict[str, QAction] = {}
 
     def set_labels(self, schema: Schema) -> None:

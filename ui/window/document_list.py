@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from annotations import DocumentInfo, Project
@@ -21,9 +22,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class DocumentTableModel(QAbstractTableModel):
-    """Rows are documents; columns: title, date, status, number of annotations."""
+    """Rows are documents; columns: title, date, status, number of annotations, document id."""
 
-    TITLE, DATE, STATUS, COUNT = range(4)
+    TITLE, DATE, STATUS, COUNT, ID = range(5)
+    N_COLUMNS = 5
     DocIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, project: Project | None = None, parent: Any = None) -> None:
@@ -66,13 +68,14 @@ class DocumentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._docs)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else self.N_COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return (self.tr("Title"), self.tr("Date"), self.tr("Status"), self.tr("Annotations"))[section]
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.N_COLUMNS:
+            return (self.tr("Title"), self.tr("Date"), self.tr("Status"), self.tr("Annotations"),
+                    self.tr("Id"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,15 +86,19 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.TITLE:
                 return info.title or self.tr("(untitled {0})").replace("{0}", info.id)
-            if col == self.DATE:
-                return str(info.meta.get("published") or info.created[:10])
+            if col == self.DATE:  # the article's date; an undated article shows none (not the import date)
+                return str(info.meta.get("published") or "")
             if col == self.STATUS:
                 return status_label(info.status)
             if col == self.COUNT:
                 return info.n_annotations
+            if col == self.ID:
+                return info.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Document id: %1 (Ctrl+C copies it)").replace("%1", info.id)
         if role == Qt.ItemDataRole.EditRole:  # sort keys
-            return (info.title or "", str(info.meta.get("published") or info.created), info.status,
-                    info.n_annotations)[col]
+            return (info.title or "", str(info.meta.get("published") or ""), info.status,
+                    info.n_annotations, info.id)[col]
         if role == self.DocIdRole:
             return info.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COUNT:
@@ -147,6 +154,19 @@ class DocumentFilter(QSortFilterProxyModel):
         return self.text in normalize(info.title or "")
 
 
+class DocumentTable(QTableView):
+    """The table; Ctrl+C copies the selected document's id (what ``main.py render`` needs), not its title."""
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Copy):  # the view takes Copy before any shortcut
+            self.copy_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DocumentList(QWidget):
     """Filter box, status selector and the sortable table of documents.
 
@@ -167,14 +187,26 @@ class DocumentList(QWidget):
         self.status_box.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
             self.status_box.addItem(status_label(status), status)
-        self.view = QTableView(self)
+        self.view = DocumentTable(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        for col in range(self.model.N_COLUMNS):  # every column fits its content; the title takes the rest
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DocumentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Copy the id of the selected document (what ``main.py render`` needs): Ctrl+C or the context menu.
+        self.copy_id_action = QAction(self.view)  # (parent) + setText: see Actions.make
+        self.copy_id_action.setText(self.tr("&Copy document id"))
+        self.copy_id_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_id_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_id_action.triggered.connect(self.copy_id)
+        self.view.addAction(self.copy_id_action)
+        self.view.copy_requested.connect(self.copy_id)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -207,6 +239,18 @@ class DocumentList(QWidget):
         if index.isValid():
             self.view.selectRow(index.row())
             self.view.scrollTo(index)
+
+    def current_id(self) -> str | None:
+        """The id of the selected document, if any."""
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        return self.model.doc_id(index.row()) if index.isValid() else None
+
+    def copy_id(self) -> str | None:
+        """Put the selected document's id on the clipboard; returns it."""
+        doc_id = self.current_id()
+        if doc_id:
+            QGuiApplication.clipboard().setText(doc_id)
+        return doc_id
 
     def _on_status_changed(self, _index: int) -> None:
         self.proxy.set_status(self.status_box.currentData())

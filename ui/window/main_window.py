@@ -50,11 +50,15 @@ class MainWindow(QMainWindow):
         document_changed(str): another document is shown.
         language_requested(str): the user picked an interface language ("system", "en", "ar").
         project_requested(str): the user asked to open another project folder.
+        new_project_requested(): File → New project.
+        close_project_requested(): File → Close project (the session shows the start screen).
     """
 
     document_changed = Signal(str)
     language_requested = Signal(str)
     project_requested = Signal(str)
+    new_project_requested = Signal()
+    close_project_requested = Signal()
 
     def __init__(self, project: Project, parent: QWidget | None = None, with_events: bool = True) -> None:
         super().__init__(parent)
@@ -83,9 +87,12 @@ class MainWindow(QMainWindow):
         self.doc_list.set_project(project)
         self._restore_settings()
         self._update_progress()
-        where = str(project.path) if project.path else self.tr("in memory")
+        from ..io.bidi_paths import display_path
+
+        # The path is isolated left to right: in an Arabic title its slashes stay where they are.
+        where = display_path(str(project.path)) if project.path else self.tr("in memory")
         self.setWindowTitle(self.tr("Qalam Annotator") + " — " + where)
-        first = self.doc_list.model.doc_id(0) if self.doc_list.model.rowCount() else None
+        first = self._last_document()
         if first:
             self.open_document(first)
         # The events tools (a dock behind the labels dock) and import/export (which pull in the
@@ -116,6 +123,19 @@ class MainWindow(QMainWindow):
 
         self.io = install_io(self)
         self.team = install_team(self)  # Team menu, the annotator's name in the status bar
+        # The tools add their menus at the end of the bar: Help stays last.
+        self.menuBar().removeAction(self.help_menu.menuAction())
+        self.menuBar().addAction(self.help_menu.menuAction())
+
+    def show_help(self, which: str) -> QWidget:
+        """Open a Help dialog: "shortcuts" (generated from the actions), "guide" or "about"."""
+        from .help import HELP_DIALOGS  # on first use: keeps the dialogs' classes off start-up
+
+        self._install_tools()  # every action exists before the shortcut list is read from them
+        dialog = HELP_DIALOGS[which](self)
+        self.help_dialog = dialog
+        dialog.show()
+        return dialog
 
     @property
     def events(self) -> Any:
@@ -132,8 +152,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         # Dock areas are absolute in Qt: mirror them ourselves for a right-to-left interface.
         start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        if self.isRightToLeft():
+        # The direction this window was built for: the app's can change under it (a language switch), and
+        # its layout must still be saved under its own direction's key.
+        self._rtl = self.isRightToLeft()
+        if self._rtl:
             start, end = end, start
+        self._side_areas = (start, end)
         self.list_dock = self._dock(self.tr("Documents"), "documents_dock", self.doc_list, start)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.palette_widget)
@@ -157,7 +181,12 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([a.open_project, a.quit])
+        file_menu.addActions([a.new_project, a.open_project])
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent projects"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([a.close_project])
+        file_menu.addSeparator()
+        file_menu.addActions([a.quit])
         edit = bar.addMenu(self.tr("&Edit"))
         a.undo.triggered.connect(self.undo_stack.undo)
         a.redo.triggered.connect(self.undo_stack.redo)
@@ -183,6 +212,11 @@ class MainWindow(QMainWindow):
         self.labels_menu = bar.addMenu(self.tr("&Labels"))
         settings = bar.addMenu(self.tr("&Settings"))
         settings.addActions([a.lang_system, a.lang_en, a.lang_ar])
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addActions([a.shortcuts, a.user_guide])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(a.about)
+        self.help_dialog: QWidget | None = None
 
     def _build_status_bar(self) -> None:
         self.progress_label = QLabel(self)
@@ -199,6 +233,11 @@ class MainWindow(QMainWindow):
         r = self.reader
         a.quit.triggered.connect(self.close)
         a.open_project.triggered.connect(self._on_open_project)
+        a.new_project.triggered.connect(self.new_project_requested)
+        a.shortcuts.triggered.connect(lambda: self.show_help("shortcuts"))
+        a.user_guide.triggered.connect(lambda: self.show_help("guide"))
+        a.about.triggered.connect(lambda: self.show_help("about"))
+        a.close_project.triggered.connect(self.close_project_requested)
         a.find.triggered.connect(lambda: self.show_find(self.find_panel.DOCUMENT))
         a.find_corpus.triggered.connect(lambda: self.show_find(self.find_panel.CORPUS))
         a.zoom_in.triggered.connect(r.zoom_in)
@@ -261,6 +300,8 @@ class MainWindow(QMainWindow):
         self.reader.set_document(doc.text, doc.title, doc.meta, self._span_items())
         self.annotation_panel.set_spans(self.project.spans(doc_id))
         self.doc_list.select(doc_id)
+        if self.project.path is not None:
+            QSettings().setValue(self._last_document_key(), doc_id)
         self.reader.setFocus()
         self.document_changed.emit(doc_id)
 
@@ -502,6 +543,21 @@ class MainWindow(QMainWindow):
                 self.tr("Alt+C selects «%1» without the clitics «%2»")
                 .replace("%1", text[offer[0]:offer[1]]).replace("%2", text[start:offer[0]]), 8000)
 
+    def _fill_recent_menu(self) -> None:
+        from ..io.bidi_paths import display_path
+        from .recent import recent_projects
+
+        self.recent_menu.clear()
+        mine = str(self.project.path.resolve()) if self.project.path else None
+        for path in recent_projects():
+            if path == mine:
+                continue
+            action = self.recent_menu.addAction(display_path(path))
+            action.setData(path)
+            action.triggered.connect(lambda _=False, p=path: self.project_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No other recent project")).setEnabled(False)
+
     def _on_open_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # only when asked: keeps its class and enums off start-up
 
@@ -509,19 +565,49 @@ class MainWindow(QMainWindow):
         if path:
             self.project_requested.emit(path)
 
+    def _last_document_key(self) -> str:
+        import hashlib  # a settings key per project folder (a path is not a valid key)
+
+        digest = hashlib.sha1(str(self.project.path).encode("utf-8")).hexdigest()[:16]
+        return f"last-document/{digest}"
+
+    def _last_document(self) -> str | None:
+        """The document last shown for this project folder, else the first one stored."""
+        model = self.doc_list.model
+        if self.project.path is not None:
+            last = QSettings().value(self._last_document_key())
+            if last and model.row_of(str(last)) >= 0:
+                return str(last)
+        return model.doc_id(0) if model.rowCount() else None
+
     # -- settings: window geometry and view state only (never data) ------------------------------------
+    STATE_VERSION = 2  # window states saved since the direction is fixed at construction
+
     def _state_key(self) -> str:
         # Dock positions are mirrored in a right-to-left interface: keep one layout per direction.
-        return "window/state-rtl" if self.isRightToLeft() else "window/state-ltr"
+        return "window/state-rtl" if self._rtl else "window/state-ltr"
+
+    def _mirror_side_docks(self) -> None:
+        """Documents at the start side, labels at the end side (right and left in Arabic)."""
+        start, end = self._side_areas
+        for dock, area in ((self.list_dock, start), (self.labels_dock, end)):
+            if self.dockWidgetArea(dock) != area and not dock.isFloating():
+                self.addDockWidget(area, dock)
 
     def _restore_settings(self) -> None:
         s = QSettings()
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self._first_run_geometry()
         state = s.value(self._state_key())
         if state is not None:
             self.restoreState(state)
+            if s.value(self._state_key() + "-version") != str(self.STATE_VERSION):
+                # Saved by an older version, which could store a left-to-right layout under the
+                # right-to-left key after a language switch: put the side docks where they belong.
+                self._mirror_side_docks()
         zoom = s.value("reader/zoom")
         if zoom is not None:
             self.reader.set_zoom(float(zoom))
@@ -531,10 +617,26 @@ class MainWindow(QMainWindow):
         {"en": self.actions.lang_en, "ar": self.actions.lang_ar}.get(
             str(language), self.actions.lang_system).setChecked(True)
 
+    FIRST_RUN_SHARE = 0.85  # of the available screen, on first run
+    SIDE_DOCK_SHARE = 0.2  # of the window width, for each side dock: the reader keeps the rest (≥ half)
+
+    def _first_run_geometry(self) -> None:
+        """No saved geometry: about 85% of the available screen, centred, the reader at least half wide."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width, height = int(area.width() * self.FIRST_RUN_SHARE), int(area.height() * self.FIRST_RUN_SHARE)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+        side = int(width * self.SIDE_DOCK_SHARE)
+        self.resizeDocks([self.list_dock, self.labels_dock], [side, side], Qt.Orientation.Horizontal)
+
     def save_settings(self) -> None:
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue(self._state_key(), self.saveState())
+        s.setValue(self._state_key() + "-version", str(self.STATE_VERSION))
         s.setValue("reader/zoom", self.reader.options.zoom)
         s.setValue("reader/theme", self.reader.options.theme.name)
 
