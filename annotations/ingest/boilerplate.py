@@ -1,0 +1,51 @@
+"""Boilerplate learned from the batch: short lines that come back in many articles of one source.
+
+A site's menu, share bar, newsletter box and footer are the same in every article it serves,
+whatever they say; an article's own lines are not. An import feeds every article to
+:class:`BatchLines` under its source (the folder a text file is in, a JSONL record's source field)
+before cleaning it, and the cleanup removes the lines the source has repeated often enough.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .dates import normalise
+
+#: Longer lines are paragraphs: a site does not repeat those, and a reprinted paragraph is content.
+MAX_WORDS = 20
+#: A line is boilerplate when at least this many articles of the source have it...
+MIN_ARTICLES = 3
+#: ...and at least this share of them (a phrase three articles out of a thousand share is not).
+MIN_SHARE = 0.1
+
+
+def line_key(line: str) -> str:
+    """The form lines are compared in: folded (see ``dates.normalise``), spaces collapsed."""
+    return " ".join(normalise(line).split())
+
+
+class BatchLines:
+    """Counts, per source, how many articles have each short line."""
+
+    def __init__(self) -> None:
+        self._counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self._articles: Counter[str] = Counter()
+        self._learned: dict[str, frozenset[str]] = {}
+
+    def feed(self, source: str, text: str) -> None:
+        """Count the short lines of one article of ``source`` (each line once per article)."""
+        keys = {line_key(line) for line in text.split("\n") if line.strip() and len(line.split()) <= MAX_WORDS}
+        self._counts[source].update(keys)
+        self._articles[source] += 1
+        self._learned.pop(source, None)
+
+    def learned(self, source: str) -> frozenset[str]:
+        """The keys (``line_key``) of the lines that are boilerplate for ``source`` so far."""
+        found = self._learned.get(source)
+        if found is None:
+            n = self._articles[source]
+            need = max(MIN_ARTICLES, MIN_SHARE * n)
+            found = frozenset(k for k, c in self._counts[source].items() if c >= need)
+            self._learned[source] = found
+        return found
