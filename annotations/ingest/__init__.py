@@ -29,7 +29,7 @@ from . import html as html_mod
 from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
 from .boilerplate import BatchLines
 from .cleanup import CleanResult, RulesError, RuleSet, clean, load_rules, restore_original
-from .dates import find_date
+from .dates import find_date, normalise
 from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
 from .errors import IngestError
 from .kinds import (
@@ -370,11 +370,13 @@ class _Importer:
             # already lose the lines their folder's later articles repeat
             texts = [(unit, item) for unit, item in zip(window, out, strict=False)
                      if unit.kind == "txt" and isinstance(item, _Loaded)]
-            for unit, item in texts:
-                self.batch.feed(_source_of(unit.name), item.text)
-            for unit, item in texts:
+            folded = [normalise(item.text) for _, item in texts]  # one fold per article, for both
+            for (unit, item), f in zip(texts, folded, strict=True):
+                self.batch.feed(_source_of(unit.name), item.text, f)
+            for (unit, item), f in zip(texts, folded, strict=True):
                 try:
-                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(_source_of(unit.name)))
+                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(_source_of(unit.name)),
+                                         folded=f)
                 except IngestError as e:
                     item.cleaned = e
         out.reverse()

@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from .dates import normalise
 
 #: Longer lines are paragraphs: a site does not repeat those, and a reprinted paragraph is content.
-MAX_WORDS = 20
+#: (Characters, not words: a length test costs nothing, and every line of every article is looked at.)
+MAX_CHARS = 160
 #: A line is boilerplate when at least this many articles of the source have it...
 MIN_ARTICLES = 3
 #: ...and at least this share of them (a phrase three articles out of a thousand share is not).
@@ -22,7 +23,15 @@ MIN_SHARE = 0.1
 
 def line_key(line: str) -> str:
     """The form lines are compared in: folded (see ``dates.normalise``), spaces collapsed."""
-    return " ".join(normalise(line).split())
+    return collapse(normalise(line))
+
+
+def collapse(folded: str) -> str:
+    """``folded`` stripped, its runs of white space made one space."""
+    f = folded.strip()
+    # most lines are single-spaced: then the line is its own key (isprintable() is False for tabs,
+    # no-break and other spaces, and for invisible format characters)
+    return f if "  " not in f and f.isprintable() else " ".join(f.split())
 
 
 class BatchLines:
@@ -33,9 +42,11 @@ class BatchLines:
         self._articles: Counter[str] = Counter()
         self._learned: dict[str, frozenset[str]] = {}
 
-    def feed(self, source: str, text: str) -> None:
-        """Count the short lines of one article of ``source`` (each line once per article)."""
-        keys = {line_key(line) for line in text.split("\n") if line.strip() and len(line.split()) <= MAX_WORDS}
+    def feed(self, source: str, text: str, folded: str | None = None) -> None:
+        """Count the short lines of one article of ``source`` (each line once per article);
+        ``folded`` may give ``normalise(text)`` when the caller has it."""
+        keys = {collapse(line) for line in (normalise(text) if folded is None else folded).split("\n")
+                if len(line) <= MAX_CHARS and line and not line.isspace()}
         self._counts[source].update(keys)
         self._articles[source] += 1
         self._learned.pop(source, None)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import lineclass
+from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
+from .boilerplate import collapse
 from .dates import ParsedDate, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
 from .headline import best_candidate, min_words, title_like
@@ -44,9 +46,12 @@ class Rule:
     reason: str = ""
     where: str = "anywhere"
     max_words: int | None = None
+    contains: tuple[str, ...] = ()
 
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
+            return False
+        if self.contains and not any(c in folded for c in self.contains):
             return False
         return bool(self.pattern.search(line) or (folded != line and self.pattern.search(folded)))
 
@@ -97,7 +102,7 @@ def _rule_from(data: Any, where_: str) -> Rule:
     where_ = f"{where_} ({name!r})"
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where_}: the rule has no \"pattern\"")
-    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case"}
+    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains"}
     if unknown:
         raise RulesError(f"{where_}: unknown key(s) {', '.join(sorted(unknown))}")
     action = data.get("action", "remove")
@@ -109,12 +114,15 @@ def _rule_from(data: Any, where_: str) -> Rule:
     max_words = data.get("max_words")
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise RulesError(f"{where_}: max_words must be a positive whole number")
+    contains = data.get("contains", [])
+    if not isinstance(contains, list) or not all(isinstance(c, str) and c for c in contains):
+        raise RulesError(f"{where_}: contains must be a list of non-empty strings")
     flags = re.IGNORECASE if data.get("ignore_case", True) else 0
     try:
         compiled = re.compile(pattern, flags)
     except re.error as e:
         raise RulesError(f"{where_}: the pattern is not a valid regular expression ({e})") from None
-    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words)
+    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains))
 
 
 def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
@@ -210,6 +218,7 @@ class CleanResult:
 # How a header line was classified, without the batch's learned lines (those change as it grows).
 _RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER = range(7)
 _HeaderClass = tuple[int, Any]
+_PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
 _CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
 LEARNED = ("repeated in the source's other articles", "batch")
 #: A body of this many lines or more, none of them a sentence nor longer than this many words, is a menu.
@@ -217,6 +226,7 @@ MENU_MIN_LINES, MENU_MAX_WORDS = 3, 4
 RELATED_MAX_WORDS = 20
 #: A short line right under the title, followed by the date within this many lines, is its byline.
 BYLINE_MAX_WORDS, BYLINE_DATE_GAP = 6, 2
+DATELINE_MAX_CHARS = 80
 
 
 def _norm_title(line: str) -> str:
@@ -235,14 +245,15 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     by = lineclass.byline(stripped, folded)
     if by is not None:
         return _BYLINE, by
-    if lineclass.is_breadcrumb(stripped):
-        return _CRUMB, None
     if lineclass.is_currency_widget(stripped, folded, header=True):
         return _CURRENCY, None
-    return _OTHER, None
+    if lineclass.is_breadcrumb(stripped):
+        return _CRUMB, None
+    return _PARAGRAPH if lineclass.is_sentence(stripped) else (_OTHER, False)
 
 
-def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozenset[str] = frozenset()) -> CleanResult:
+def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozenset[str] = frozenset(),
+          folded: str | None = None) -> CleanResult:
     """Split scraped text into title, date, bylines, boilerplate, captions and body.
 
     Args:
@@ -252,6 +263,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             title, but copies of it at the top are removed as duplicates.
         learned: keys (``boilerplate.line_key``) of lines the article's source repeats in its other
             articles (``boilerplate.BatchLines``); they are removed as boilerplate.
+        folded: ``dates.normalise(text)``, when the caller has it already.
 
     Raises:
         IngestError: no article body found (every line is title, date or boilerplate, or what is
@@ -282,24 +294,34 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
 
     # Folding never adds or removes a newline, so the folded text splits into the same lines; one
     # call for the whole text is much cheaper than one per line.
-    folded_lines = normalise(text).split("\n")
+    folded_lines = (normalise(text) if folded is None else folded).split("\n")
     applicable, words_needed = rules.applicable, rules.words_needed
 
-    def rule_for(i: int, stripped: str, header: bool) -> Rule | None:
+    def rule_for(i: int, stripped: str, header: bool, words: int | None = None) -> Rule | None:
         # Rule.matches, inlined: this runs for every line of every article. Most body lines are
         # paragraphs longer than any rule's max_words, so no pattern is tried on them.
-        candidates = applicable(len(stripped.split(None, words_needed)), header)
+        if words is None:
+            words = len(stripped.split(None, words_needed))
+        candidates = applicable(words, header)
         if not candidates:
             return None
         folded = folded_lines[i].strip()
         differs = folded != stripped
         for rule in candidates:
+            # a scan for a few plain strings (written folded) is far cheaper than an unanchored
+            # pattern's search; a loop, not any(): this is the hottest spot of an import
+            if rule.contains:
+                for c in rule.contains:
+                    if c in folded:
+                        break
+                else:
+                    continue
             if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
                 return rule
         return None
 
     def key(i: int) -> str:
-        return " ".join(folded_lines[i].split())
+        return collapse(folded_lines[i])
 
     # 1. The header: the first non-blank lines, each classified once per rule set (memo).
     header_memo = rules.header_memo
@@ -318,8 +340,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                 header_memo[stripped] = known
             zone.append(i)
             classes[i] = known
+            if known == _PARAGRAPH:
+                break  # the first paragraph: the header is above it (kept here to score the headline)
         i += 1
-    is_learned = {i: key(i) in learned for i in zone} if learned else dict.fromkeys(zone, False)
+
+    def in_batch(i: int) -> bool:
+        return len(folded_lines[i]) <= BATCH_MAX_CHARS and key(i) in learned
+
+    is_learned = {i: in_batch(i) for i in zone} if learned else dict.fromkeys(zone, False)
 
     def plain(i: int) -> bool:  # a line no rule, class or batch took: headline, byline or body
         return classes[i][0] == _OTHER and not is_learned[i]
@@ -329,12 +357,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
     headline: int | None = None
     if title is None:
         for a, b in zip(zone, zone[1:], strict=False):
-            if plain(a) and key(a) == key(b) and title_like(lines[a].strip()):
+            if plain(a) and title_like(lines[a].strip()) and key(a) == key(b):
                 headline = a
                 break
         if headline is None:
             others = [i for i in zone if plain(i)]
-            para = next((k for k, i in enumerate(others) if lineclass.is_sentence(lines[i])), None)
+            para = next((k for k, i in enumerate(others) if classes[i][1]), None)
             if para is not None or len(others) > 1:
                 cands = others[:para] if para is not None else others[:-1]
                 body_sample = [folded_lines[i] for i in others[para or 0:]]
@@ -347,9 +375,17 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
     dates: list[tuple[int, ParsedDate]] = []
     bad_dates: list[int] = []
     body_start = zone[-1] + 1 if zone else n
+    top = headline if headline is not None else -1 if title is not None else None
     for k, i in enumerate(zone):
         kind, payload = classes[i]
-        if kind == _RULE:
+        by = None
+        if top is not None and i > top and len(lines[i]) <= DATELINE_MAX_CHARS and (
+                kind == _OTHER or (kind == _RULE and payload.action == "caption")):
+            # "إسطنبول/ الأناضول" under the headline is who filed it, not a photo credit
+            by = lineclass.dateline(lines[i].strip(), folded_lines[i].strip())
+        if by is not None and not is_learned[i]:
+            take_byline(i, by)
+        elif kind == _RULE:
             take_rule(i, payload)
         elif kind == _DATE:
             dates.append((i, payload))
@@ -368,12 +404,9 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             take(i, "removed", "page header above the headline", "above-headline")
         elif title_norm is not None and key(i) == title_norm:
             take(i, "removed", "duplicate title", "duplicate-title")
-        elif (headline is not None or title is not None) and (
-                (by := lineclass.dateline(lines[i].strip(), folded_lines[i].strip())) is not None
-                or (len(lines[i].split()) <= BYLINE_MAX_WORDS and not lineclass.is_sentence(lines[i])
-                    and any(classes[j][0] == _DATE for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])
-                    and (by := lineclass.Byline("author", lines[i].strip())))):
-            take_byline(i, by)
+        elif (top is not None and not payload and len(lines[i].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
+              and any(classes[j][0] == _DATE for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+            take_byline(i, lineclass.Byline("author", lines[i].strip()))
         else:
             body_start = i
             break
@@ -394,11 +427,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
     related = False
+    split_at = max(words_needed, RELATED_MAX_WORDS) if words_needed > 0 else -1
     for j in range(body_start, n):
         stripped = lines[j].strip()
         if not stripped or j in taken:
             continue
-        words = len(stripped.split(None, RELATED_MAX_WORDS))
+        words = len(stripped.split(None, split_at))
         if related:
             if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
                 take(j, "removed", "related link", "related")
@@ -406,22 +440,25 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                 related = not ("نهاية القائمة" in folded or "end of list" in folded.lower())
                 continue
             related = False
-        rule = rule_for(j, stripped, header=False)
+        rule = rule_for(j, stripped, header=False, words=words if words_needed > 0 else None)
         if rule is not None:
             take_rule(j, rule)
             related = rule.name == "read-also" and words <= 4  # a heading over a list of links
             continue
         if words > RELATED_MAX_WORDS:
             continue
-        folded = folded_lines[j].strip()
-        if learned and key(j) in learned:
+        if learned and in_batch(j):
             take(j, "removed", *LEARNED)
-        elif (by := lineclass.byline(stripped, folded)) is not None:
+            continue
+        if stripped[-1] in ".؟?!":
+            continue  # a sentence: no byline, widget or menu ends like one
+        folded = folded_lines[j].strip()
+        if (by := lineclass.byline(stripped, folded)) is not None:
             take_byline(j, by)
-        elif lineclass.is_breadcrumb(stripped):
-            take(j, "removed", *_CLASS_REASON[_CRUMB])
         elif lineclass.is_currency_widget(stripped, folded, header=False):
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
+        elif lineclass.is_breadcrumb(stripped):
+            take(j, "removed", *_CLASS_REASON[_CRUMB])
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.
@@ -441,13 +478,18 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             "no article body found: every line was taken as title, date or boilerplate; if this is an "
             "article, import it with --no-cleanup to keep the text as it is"
         )
-    texts = [lines[j].strip() for j in kept if lines[j].strip()]
-    if len(texts) >= MENU_MIN_LINES and not any(
-            len(t.split()) > MENU_MAX_WORDS or lineclass.is_sentence(t) for t in texts):
-        raise IngestError(
-            f"no article body found: what is left is {len(texts)} short lines and no sentence (a menu "
-            "or list page, not an article); import it with --no-cleanup to keep it anyway"
-        )
+    short = 0
+    for j in kept:  # stops at the first sentence: the first body line, in an article
+        t = lines[j].strip()
+        if t and (len(t.split(None, MENU_MAX_WORDS)) > MENU_MAX_WORDS or lineclass.is_sentence(t)):
+            break
+        short += bool(t)
+    else:
+        if short >= MENU_MIN_LINES:
+            raise IngestError(
+                f"no article body found: what is left is {short} short lines and no sentence (a menu "
+                "or list page, not an article); import it with --no-cleanup to keep it anyway"
+            )
     result.body = "\n".join(lines[j] for j in kept)
     result.body_line = kept[0] + 1
     for idx in sorted(taken):

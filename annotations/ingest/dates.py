@@ -248,10 +248,12 @@ def normalise_spaces(line: str, folded: str) -> str | None:
 def looks_like_date(folded: str) -> bool:
     """Whether a short line names a month (Gregorian or Hijri) next to a number: a date, even when it
     cannot be read (then the report says so instead of guessing)."""
-    return bool(_ANY_DIGIT_RE.search(folded)) and bool(_MONTH_WORD_RE.search(folded))
+    return bool(_ANY_DIGIT_RE.search(folded)) and not _MONTH_WORDS.isdisjoint(folded.split())
 
 
-_MONTH_WORD_RE = re.compile(r"(?<!\w)(?:" + _MONTH + "|" + _alt(list(HIJRI_MONTHS)) + r")(?!\w)")
+# every word of every month name: a set lookup per word beats an alternation of sixty names
+_MONTH_WORDS = frozenset(w for name in (*MONTHS, *HIJRI_MONTHS) for w in name.split()) - {"الاول", "الثاني",
+                                                                                        "الاخر", "الاخرة"}
 
 
 def find_date(text: str) -> ParsedDate | None:

@@ -16,15 +16,20 @@ from .dates import as_written
 
 # Separators of breadcrumb and menu items; "/" only with spaces around it ("سبتمبر/أيلول" is a date).
 _CRUMB_SPLIT = re.compile(r"\s*[›»|>‹«<]\s*|\s+/\s+")
+_CRUMB_MARK = re.compile(r"[›»|>‹«<]")  # a plain character class: a fast first test
 _CRUMB_MAX_ITEM_WORDS = 4
 _CRUMB_MAX_WORDS = 16
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = (".", "؟", "?", "!", "،", ":", "؛")
 
 _AUTHOR_RE = re.compile(
     r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|by)\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
     re.IGNORECASE,
 )
+_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "by", "By", "BY", "المصدر", "مصدر",
+                 "source", "Source", "SOURCE")
+_LEAD = " -–—•*|·:()[]«»\"'"
 _SOURCE_RE = re.compile(r"^\W*(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(?P<value>[^.؟?!]{2,60}?)\W*$", re.IGNORECASE)
 # "إسطنبول/ الأناضول", "أبوظبي - سكاي نيوز عربية", "لندن: «الشرق الأوسط»": a place, then who reports.
 _DATELINE_RE = re.compile(
@@ -35,6 +40,9 @@ _NAME_PLACE_RE = re.compile(r"^(?P<value>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*\((?P<p
 
 _CURRENCY = (r"الدولار|دولار|اليورو|يورو|الجنيه|جنيه|الريال|ريال|الدرهم|درهم|الدينار|دينار|الليرة|ليرة|"
              r"الاسترليني|الذهب|ذهب|النفط|برنت|بيتكوين|usd|eur|gbp|sar|aed|egp|\$|€|£")
+_CURRENCY_WORDS = frozenset(c for c in _CURRENCY.split("|") if c.isalpha())
+_SYMBOL = re.compile(r"[$€£]")
+_PUNCT = str.maketrans(dict.fromkeys(":؛،,.|()-–", " "))
 _PRICE_RE = re.compile(r"(?:" + _CURRENCY + r")\W{0,3}(?:عيار\s*\d+\W{0,3})?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:"
                        + _CURRENCY + r")", re.IGNORECASE)
 
@@ -54,6 +62,8 @@ def words(line: str) -> int:
 def is_breadcrumb(line: str) -> bool:
     """A breadcrumb or menu: two or more short items split by › » | > (or " / "), each with letters,
     none a sentence."""
+    if not (_CRUMB_MARK.search(line) or " / " in line):
+        return False
     if words(line) > _CRUMB_MAX_WORDS or line.endswith(_SENTENCE_END[:2]):
         return False
     items = [i for i in _CRUMB_SPLIT.split(line.strip(" -–•")) if i]
@@ -65,7 +75,7 @@ def is_breadcrumb(line: str) -> bool:
 
 def byline(line: str, folded: str) -> Byline | None:
     """A labelled byline (كتب، بقلم، بواسطة...) or source line (المصدر: ...)."""
-    if words(line) > 10:
+    if not folded.lstrip(_LEAD).startswith(_BYLINE_WORDS) or words(line) > 10:
         return None
     m = _AUTHOR_RE.match(folded)
     if m and words(m.group("value")) <= 5:
@@ -98,8 +108,10 @@ def _value(line: str, folded: str, m: re.Match[str]) -> str:
 def is_currency_widget(line: str, folded: str, header: bool) -> bool:
     """Exchange rates or prices without a sentence around them: two prices or more, or one in a short
     header line (``الدولار 50.60 جنيه | اليورو 52.85 جنيه``)."""
-    if words(line) > 20 or line.endswith(_SENTENCE_END[:2]):
+    if not _DIGIT.search(folded) or words(line) > 20 or line.endswith(_SENTENCE_END[:2]):
         return False
+    if _CURRENCY_WORDS.isdisjoint(folded.lower().translate(_PUNCT).split()) and not _SYMBOL.search(folded):
+        return False  # cheap: no currency named
     prices = len(_PRICE_RE.findall(folded))
     return prices >= 2 or (header and prices == 1 and words(line) <= 6)
 
