@@ -41,13 +41,19 @@ class BatchLines:
         self._counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self._articles: Counter[str] = Counter()
         self._learned: dict[str, frozenset[str]] = {}
+        # per source, the keys seen in MIN_ARTICLES articles or more: learned() looks only at these,
+        # not at the thousands of lines (titles, dates) each article has alone
+        self._frequent: defaultdict[str, set[str]] = defaultdict(set)
 
     def feed(self, source: str, text: str, folded: str | None = None) -> None:
         """Count the short lines of one article of ``source`` (each line once per article);
         ``folded`` may give ``normalise(text)`` when the caller has it."""
         keys = {collapse(line) for line in (normalise(text) if folded is None else folded).split("\n")
                 if len(line) <= MAX_CHARS and line and not line.isspace()}
-        self._counts[source].update(keys)
+        counts = self._counts[source]
+        counts.update(keys)
+        frequent = self._frequent[source]
+        frequent.update(k for k in keys if counts[k] == MIN_ARTICLES)
         self._articles[source] += 1
         self._learned.pop(source, None)
 
@@ -57,6 +63,7 @@ class BatchLines:
         if found is None:
             n = self._articles[source]
             need = max(MIN_ARTICLES, MIN_SHARE * n)
-            found = frozenset(k for k, c in self._counts[source].items() if c >= need)
+            counts = self._counts[source]
+            found = frozenset(k for k in self._frequent[source] if counts[k] >= need)
             self._learned[source] = found
         return found
