@@ -224,3 +224,11 @@ def test_cleanup_with_the_new_classes_is_reversible(lines, with_learned):
     assert restore_original(res.body, _meta(res)) == text
     for entry in res.removed + res.captions:
         assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\u00a0"), max_size=60), st.integers(-1, 12))
+def test_word_count_shortcut_is_split(line, limit):
+    from annotations.ingest.cleanup import _words
+
+    stripped = line.strip()
+    assert _words(stripped, limit) == len(stripped.split(None, limit))

@@ -229,6 +229,14 @@ BYLINE_MAX_WORDS, BYLINE_DATE_GAP = 6, 2
 DATELINE_MAX_CHARS = 80
 
 
+def _words(stripped: str, limit: int) -> int:
+    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1. A
+    paragraph with more single spaces than that is not split at all (most body lines are)."""
+    if 0 <= limit < stripped.count(" ") and "  " not in stripped:
+        return limit + 1  # at least limit + 2 words: past the limit either way
+    return len(stripped.split(None, limit))
+
+
 def _norm_title(line: str) -> str:
     # clean() uses the same form from its folded lines: normalise() works character by character
     return " ".join(normalise(line).split())
@@ -301,7 +309,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         # Rule.matches, inlined: this runs for every line of every article. Most body lines are
         # paragraphs longer than any rule's max_words, so no pattern is tried on them.
         if words is None:
-            words = len(stripped.split(None, words_needed))
+            words = _words(stripped, words_needed)
         candidates = applicable(words, header)
         if not candidates:
             return None
@@ -432,7 +440,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         stripped = lines[j].strip()
         if not stripped or j in taken:
             continue
-        words = len(stripped.split(None, split_at))
+        words = _words(stripped, split_at)
         if related:
             if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
                 take(j, "removed", "related link", "related")
