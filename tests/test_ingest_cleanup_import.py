@@ -43,6 +43,21 @@ def test_lines_a_folder_repeats_are_removed_and_restorable(tmp_path):
             assert restore_original(doc.text, doc.meta) == sources[name]
 
 
+def test_a_sentence_the_folder_repeats_is_content(tmp_path):
+    # five cities over thirty articles: each second sentence comes back in six of them
+    cities = ["إسطنبول", "القاهرة", "بيروت", "دمشق", "بغداد"]
+    site = tmp_path / "site"
+    site.mkdir()
+    for k in range(30):
+        city = cities[k % 5]
+        (site / f"{k:02d}.txt").write_text(
+            f"شهدت {city} اجتماعاً رقم {k} بين الوفود.\nوقال المتحدث إن المحادثات جرت بالفعل في {city}.",
+            encoding="utf-8")
+    with Project.memory() as p:
+        import_paths(p, [site])
+        assert all(len(d.text.split("\n")) == 2 for d in p.iter_documents())
+
+
 def test_lines_are_learned_per_folder(tmp_path):
     for k, folder in enumerate(("a", "b")):
         (tmp_path / folder).mkdir()

@@ -1,5 +1,8 @@
 """Boilerplate learned from the batch: short lines that come back in many articles of one source.
 
+Only lines that do not read as sentences are learned: a sentence several articles share is
+content, and boilerplate that ends like a sentence (copyright notices) has its own line class.
+
 A site's menu, share bar, newsletter box and footer are the same in every article it serves,
 whatever they say; an article's own lines are not. An import feeds every article to
 :class:`BatchLines` under its source (the folder a text file is in, a JSONL record's source field)
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .dates import normalise
+from .lineclass import is_sentence
 
 #: Longer lines are paragraphs: a site does not repeat those, and a reprinted paragraph is content.
 #: (Characters, not words: a length test costs nothing, and every line of every article is looked at.)
@@ -48,8 +52,10 @@ class BatchLines:
     def feed(self, source: str, text: str, folded: str | None = None) -> None:
         """Count the short lines of one article of ``source`` (each line once per article);
         ``folded`` may give ``normalise(text)`` when the caller has it."""
+        # a sentence is content even when articles share it ("وقال المتحدث إن ..."); boilerplate
+        # that ends like one (a copyright notice, a prompt) is left to the line classes
         keys = {collapse(line) for line in (normalise(text) if folded is None else folded).split("\n")
-                if len(line) <= MAX_CHARS and line and not line.isspace()}
+                if len(line) <= MAX_CHARS and line and not line.isspace() and not is_sentence(line)}
         counts = self._counts[source]
         counts.update(keys)
         frequent = self._frequent[source]
