@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .dates import normalise
-from .lineclass import is_sentence
+from .lineclass import ends_sentence
 
 #: Longer lines are paragraphs: a site does not repeat those, and a reprinted paragraph is content.
 #: (Characters, not words: a length test costs nothing, and every line of every article is looked at.)
@@ -55,7 +55,7 @@ class BatchLines:
         # a sentence is content even when articles share it ("وقال المتحدث إن ..."); boilerplate
         # that ends like one (a copyright notice, a prompt) is left to the line classes
         keys = {collapse(line) for line in (normalise(text) if folded is None else folded).split("\n")
-                if len(line) <= MAX_CHARS and line and not line.isspace() and not is_sentence(line)}
+                if len(line) <= MAX_CHARS and line and not line.isspace() and not ends_sentence(line)}
         counts = self._counts[source]
         counts.update(keys)
         frequent = self._frequent[source]

@@ -116,7 +116,13 @@ def is_currency_widget(line: str, folded: str, header: bool) -> bool:
     return prices >= 2 or (header and prices == 1 and words(line) <= 6)
 
 
+def ends_sentence(line: str) -> bool:
+    """The line ends with a full stop, question or exclamation mark (inside closing quotes or not),
+    not with the ".." of a title."""
+    stripped = line.rstrip().rstrip("»\"”'")
+    return stripped.endswith((".", "؟", "?", "!")) and not stripped.endswith("..")
+
+
 def is_sentence(line: str) -> bool:
     """A line that reads as running text: it ends like a sentence or is long."""
-    stripped = line.rstrip().rstrip("»\"”'")  # a full stop inside closing quotes still ends the sentence
-    return (stripped.endswith((".", "؟", "?", "!")) and not stripped.endswith("..")) or words(line) > 24
+    return ends_sentence(line) or words(line) > 24
