@@ -112,8 +112,10 @@ class MainWindow(QMainWindow):
         self._tools_pending = False
         _ = self.events
         from ..io.io_controller import install_io
+        from ..team.team_controller import install_team
 
         self.io = install_io(self)
+        self.team = install_team(self)  # Team menu, the annotator's name in the status bar
 
     @property
     def events(self) -> Any:
