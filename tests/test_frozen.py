@@ -88,6 +88,21 @@ def test_import_of_the_shared_scraped_sample(frozen_app, user_env, tmp_path):
     assert crash_logs(user_env) == []
 
 
+def test_hijri_dates_are_converted_in_the_bundle(frozen_app, user_env, tmp_path):
+    # hijridate is loaded on the first Hijri date only; the bundle must carry it (build.spec)
+    article = tmp_path / "hijri.txt"
+    article.write_text("عنوان الخبر عن افتتاح المعرض الدولي للكتاب\nالأربعاء 13 شعبان 1446 هـ\n"
+                       "افتتح المعرض الدولي للكتاب أبوابه اليوم بمشاركة مئات الناشرين من دول عربية وأجنبية.\n",
+                       encoding="utf-8")
+    project = tmp_path / "project"
+    result = run(frozen_app, "import", project, article, "--quiet", env=user_env)
+    assert result.returncode == 0, result.stderr
+    with Project.open(project) as opened:
+        (info,) = opened.documents()
+        meta = opened.document(info.id).meta
+    assert meta["published"] == "2025-02-12" and meta["published_hijri"] == "13 شعبان 1446 هـ"
+
+
 @pytest.fixture
 def annotated_project(frozen_app, user_env, tmp_path) -> tuple[Path, str]:
     """A project imported by the frozen app (shared sample, else the bundled one) plus one GPE span."""

@@ -64,15 +64,15 @@ def test_field_options_encoding_and_no_cleanup(tmp_path, capsys):
 
 def test_rules_option_extends_cleanup(tmp_path, capsys):
     rules = tmp_path / "site.json"
-    rules.write_text(json.dumps({"rules": [{"name": "promo", "pattern": "^حمل التطبيق"}]}, ensure_ascii=False),
+    rules.write_text(json.dumps({"rules": [{"name": "listen", "pattern": "^استمع إلى"}]}, ensure_ascii=False),
                      encoding="utf-8")
     art = tmp_path / "a.txt"
-    art.write_text(f"{BODY1}\nحمل التطبيق الآن\n{BODY2}", encoding="utf-8")
+    art.write_text(f"{BODY1}\nاستمع إلى المقال الآن\n{BODY2}", encoding="utf-8")
     code, _, _ = _run([str(tmp_path / "proj"), str(art), "--rules", str(rules), "--quiet"], capsys)
     assert code == 0
     with Project.open(tmp_path / "proj") as p:
         (doc,) = p.iter_documents()
-    assert doc.text == f"{BODY1}\n{BODY2}" and doc.meta["removed"][0]["rule"] == "promo"
+    assert doc.text == f"{BODY1}\n{BODY2}" and doc.meta["removed"][0]["rule"] == "listen"
 
 
 @pytest.mark.parametrize(("args", "message"), [(["--max-size", "lots"], "'lots' is not a size")])

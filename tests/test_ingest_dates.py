@@ -94,3 +94,70 @@ def test_normalise_folds_each_character_as_defined(text):
 
     assert normalise(text) == _normalise_reference(text)
     assert normalise(text).count("\n") == text.count("\n")  # cleanup relies on the same lines
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "hijri"),
+    [
+        ("12 شعبان 1446 هـ", "2025-02-11", "12 شعبان 1446 هـ"),
+        ("الخميس ٥ محرم ١٤٤٦هـ", "2024-07-11", "٥ محرم ١٤٤٦هـ"),
+        ("الثلاثاء - 3 شعبان 1445 هـ - 13 فبراير 2024 مـ", "2024-02-13", "3 شعبان 1445 هـ"),
+        ("12 رمضان 1446 هـ الموافق 12 مارس 2025 م", "2025-03-12", "12 رمضان 1446 هـ"),
+        ("13 فبراير 2024 م - 3 شعبان 1445 هـ", "2024-02-13", "3 شعبان 1445 هـ"),
+        ("1 ذو الحجة 1445 هجري", "2024-06-07", "1 ذو الحجة 1445 هجري"),
+        ("10 جمادى الآخرة 1446هـ 10:30 ص", "2024-12-11T10:30:00", "10 جمادى الآخرة 1446هـ"),
+        ("ـ12 شَعبان 1446 هـ", "2025-02-11", "12 شَعبان 1446 هـ"),  # tatweel and a diacritic, kept as written
+    ],
+)
+def test_hijri_dates_are_converted_and_kept_as_written(line, iso, hijri):
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.iso, parsed.hijri) == (iso, hijri)
+
+
+def test_hijri_conversion_is_umm_al_qura():
+    from hijridate import Hijri
+
+    from annotations.ingest.dates import hijri_to_gregorian
+
+    for y, m, d in [(1446, 9, 1), (1400, 1, 1), (1445, 12, 10)]:
+        assert hijri_to_gregorian(y, m, d) == Hijri(y, m, d).to_gregorian()
+    assert hijri_to_gregorian(1446, 8, 30) is None  # Sha'ban 1446 has 29 days
+    assert hijri_to_gregorian(1200, 1, 1) is None  # before the Umm al-Qura tables
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("۱۲ فبراير ۲۰۲۵", "2025-02-12"),  # Persian digits
+        ("الأحد، ١٦ شباط ٢٠٢٥ ١٨:٤٥", "2025-02-16T18:45:00"),  # weekday, Levantine month, 24-hour time
+        ("14-11-2024 | 10:21", "2024-11-14T10:21:00"),  # day-first with dashes, a bar before the time
+        ("نشر في: ١٤ فبراير ٢٠٢٥ - ١٠:٣٠ بتوقيت أبوظبي", "2025-02-14T10:30:00"),  # a time zone after it
+        ("12/2/2025 03:15 م (توقيت مكة)", "2025-02-12T15:15:00"),
+        ("الجمعة 14 فبراير 2025 - 14:30", "2025-02-14T14:30:00"),
+        ("13 فبراير/ شباط 2025", "2025-02-13"),
+        ("14.02.2025", "2025-02-14"),
+        ("10 جانفي 2025", "2025-01-10"),
+    ],
+)
+def test_more_gregorian_date_lines(line, iso):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.iso == iso and parsed.hijri is None
+
+
+@pytest.mark.parametrize("line", ["30 شعبان 1446 هـ", "12 شعبان 1446", "14-11/2024", "1446 هـ"])
+def test_not_hijri_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_find_date_takes_a_hijri_date_when_there_is_no_gregorian_one():
+    found = find_date("نشر يوم 12 شعبان 1446 هـ")
+    assert (found.iso, found.hijri) == ("2025-02-11", "12 شعبان 1446 هـ")
+    assert find_date("12 شعبان 1446 هـ - 11 فبراير 2025").iso == "2025-02-11"
+
+
+@pytest.mark.parametrize(("line", "dated"), [("31 شباط 2025", True), ("30 صفر 1446 هـ", True),
+                                             ("أخبار اليوم", False), ("عدد 12 من المجلة", False)])
+def test_looks_like_date(line, dated):
+    from annotations.ingest.dates import looks_like_date, normalise
+
+    assert looks_like_date(normalise(line)) is dated

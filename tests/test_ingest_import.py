@@ -687,7 +687,7 @@ def test_files_decoded_ahead_are_reported_in_order_and_cancel_still_counts(tmp_p
         report = import_paths(p, [folder])
         assert [Path(name).name for name, _ in report.imported] == ["0.txt", "2.txt", "4.txt", "6.txt"]
         assert [Path(f.source).name for f in report.failed] == ["1.txt", "3.txt", "5.txt"]
-        assert "nothing is left after cleanup" in report.failed[2].message
+        assert "no article body found" in report.failed[2].message
     with Project.memory() as p:
         report = import_paths(p, [folder], progress=_CancelAfter(3))
         assert report.cancelled and report.not_reached == 4

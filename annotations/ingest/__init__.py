@@ -28,8 +28,9 @@ from ..progress import Progress
 from ..project import text_hash
 from . import html as html_mod
 from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
+from .boilerplate import BatchLines
 from .cleanup import CleanResult, RulesError, RuleSet, clean, load_rules, restore_original
-from .dates import find_date
+from .dates import find_date, normalise
 from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
 from .errors import IngestError
 from .kinds import (
@@ -145,6 +146,8 @@ class _Importer:
         # articles ready to store, written together (one durable sync per batch, not per article)
         self.pending: list[dict[str, Any]] = []
         self.pending_hashes: dict[str, str] = {}
+        # short lines each source repeats across its articles: its boilerplate (boilerplate.py)
+        self.batch = BatchLines()
 
     # ---------------------------------------------------------------- collecting
     def collect(self, paths: Iterable[str | os.PathLike[str]]) -> None:
@@ -364,12 +367,19 @@ class _Importer:
             if chars > LOAD_AHEAD_CHARS:
                 break
         if self.rules is not None:
-            for unit, item in zip(window, out, strict=False):
-                if unit.kind == "txt" and isinstance(item, _Loaded):
-                    try:
-                        item.cleaned = clean(item.text, self.rules)
-                    except IngestError as e:
-                        item.cleaned = e
+            # every article of the window is counted before any is cleaned, so the first ones
+            # already lose the lines their folder's later articles repeat
+            texts = [(unit, item) for unit, item in zip(window, out, strict=False)
+                     if unit.kind == "txt" and isinstance(item, _Loaded)]
+            folded = [normalise(item.text) for _, item in texts]  # one fold per article, for both
+            for (unit, item), f in zip(texts, folded, strict=True):
+                self.batch.feed(_source_of(unit.name), item.text, f)
+            for (unit, item), f in zip(texts, folded, strict=True):
+                try:
+                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(_source_of(unit.name)),
+                                         folded=f)
+                except IngestError as e:
+                    item.cleaned = e
         out.reverse()
         return out
 
@@ -389,6 +399,9 @@ class _Importer:
                 records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
             for p in problems:
                 self.report.fail(unit.name, p.line, p.reason)
+            if self.options.cleanup:
+                for rec in records:
+                    self.batch.feed(rec.source or unit.name, rec.text)
             for rec in records:
                 if self.progress.cancelled:
                     return
@@ -404,13 +417,15 @@ class _Importer:
                 try:
                     self.add(unit.name, rec.line, rec.text, fmt=unit.kind, encoding=enc, title=rec.title,
                              published=published, url=rec.url, source=rec.source, external_id=rec.id,
-                             fields=rec.extra or None)
+                             author=rec.author, fields=rec.extra or None,
+                             learned=self.batch.learned(rec.source or unit.name))
                 except IngestError as e:
                     self.report.fail(unit.name, rec.line, str(e))
 
     def add(self, name: str, line: int | None, text: str, *, fmt: str, encoding: str,
             title: str | None = None, published: str | None = None,
-            cleaned: CleanResult | IngestError | None = None, **extra: Any) -> None:
+            cleaned: CleanResult | IngestError | None = None, learned: frozenset[str] = frozenset(),
+            **extra: Any) -> None:
         """Clean one article, fill its metadata and store it unless the project has the same text."""
         if "\x00" in text:
             raise IngestError("contains NUL characters; NUL cannot be stored in a document, so it is refused", line)
@@ -421,12 +436,19 @@ class _Importer:
         if self.options.cleanup:
             if self.rules is None:
                 self.rules = load_rules(self.options.rules_files)
-            res = clean(text, self.rules, title) if cleaned is None else cleaned  # see _load_ahead
+            res = clean(text, self.rules, title, learned) if cleaned is None else cleaned  # see _load_ahead
             if isinstance(res, IngestError):
                 raise res
             body, title = res.body, res.title
             if published is None and res.published is not None:
                 published = res.published.iso
+                if res.published.hijri:
+                    meta["published_hijri"] = res.published.hijri
+            elif published is None and res.date_problem:
+                self.report.warn(name, line, res.date_problem)
+            for k, v in (("author", res.author), ("source", res.source)):
+                if v and extra.get(k) is None:
+                    extra[k] = v
             meta["removed"] = res.removed
             meta["captions"] = res.captions
             meta["cleanup"] = {"lines": res.total_lines, "body_line": res.body_line,
@@ -499,6 +521,11 @@ class _Importer:
 BATCH_SIZE = 200  # articles per durable write during an import
 LOAD_AHEAD = 200  # files read and decoded ahead of cleaning (see _Importer._load_ahead)
 LOAD_AHEAD_CHARS = 4_000_000  # ...unless their text passes this many characters
+
+
+def _source_of(name: str) -> str:
+    """The source a text file's articles share for learning boilerplate: its folder."""
+    return os.path.dirname(name)
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from ..headline import without_added_headline
-from .dates import ParsedDate, normalise, parse_date_line
+from . import lineclass
+from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
+from .boilerplate import collapse
+from .dates import ParsedDate, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
+from .headline import best_candidate, min_words, title_like
 
 BUILTIN_RULES = Path(__file__).with_name("cleanup_rules.json")
 #: Only this many non-blank lines at the top are searched for the title and date lines.
-HEADER_MAX_LINES = 12
-TITLE_MAX_CHARS = 200
+HEADER_MAX_LINES = 14
 HEADER_MEMO = 4096
 ACTIONS = ("remove", "caption")
 WHERE = ("anywhere", "header")
@@ -44,9 +47,12 @@ class Rule:
     reason: str = ""
     where: str = "anywhere"
     max_words: int | None = None
+    contains: tuple[str, ...] = ()
 
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
+            return False
+        if self.contains and not any(c in folded for c in self.contains):
             return False
         return bool(self.pattern.search(line) or (folded != line and self.pattern.search(folded)))
 
@@ -77,10 +83,10 @@ class RuleSet:
         return max(limits) + 1 if limits and len(limits) == len(self.rules) else -1
 
     @functools.cached_property
-    def header_memo(self) -> dict[str, tuple[Rule | None, ParsedDate | None]]:
+    def header_memo(self) -> dict[str, tuple[int, Any]]:
         """Header lines already classified, by their stripped text: a site's widget, page date
         and share lines top every article it serves (cleared when it grows past HEADER_MEMO)."""
-        return {}
+        return {}  # values: (class, payload) from _classify_header
 
     @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
@@ -97,7 +103,7 @@ def _rule_from(data: Any, where_: str) -> Rule:
     where_ = f"{where_} ({name!r})"
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where_}: the rule has no \"pattern\"")
-    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case"}
+    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains"}
     if unknown:
         raise RulesError(f"{where_}: unknown key(s) {', '.join(sorted(unknown))}")
     action = data.get("action", "remove")
@@ -109,12 +115,15 @@ def _rule_from(data: Any, where_: str) -> Rule:
     max_words = data.get("max_words")
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise RulesError(f"{where_}: max_words must be a positive whole number")
+    contains = data.get("contains", [])
+    if not isinstance(contains, list) or not all(isinstance(c, str) and c for c in contains):
+        raise RulesError(f"{where_}: contains must be a list of non-empty strings")
     flags = re.IGNORECASE if data.get("ignore_case", True) else 0
     try:
         compiled = re.compile(pattern, flags)
     except re.error as e:
         raise RulesError(f"{where_}: the pattern is not a valid regular expression ({e})") from None
-    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words)
+    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains))
 
 
 def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
@@ -191,6 +200,8 @@ class CleanResult:
         captions: photo captions, same shape.
         total_lines: line count of the source, for ``restore_original``.
         body_line: 1-based source line where the body starts.
+        author, source: from a byline or source line (كتب، بقلم، المصدر، إسطنبول/ الأناضول), or None.
+        date_problem: why no publication date was taken from a line that looks like one, or None.
     """
 
     body: str
@@ -200,6 +211,31 @@ class CleanResult:
     captions: list[dict[str, Any]] = field(default_factory=list)
     total_lines: int = 0
     body_line: int = 1
+    author: str | None = None
+    source: str | None = None
+    date_problem: str | None = None
+
+
+# How a header line was classified, without the batch's learned lines (those change as it grows).
+_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER = range(7)
+_HeaderClass = tuple[int, Any]
+_PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
+_CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
+LEARNED = ("repeated in the source's other articles", "batch")
+#: A body of this many lines or more, none of them a sentence nor longer than this many words, is a menu.
+MENU_MIN_LINES, MENU_MAX_WORDS = 3, 4
+RELATED_MAX_WORDS = 20
+#: A short line right under the title, followed by the date within this many lines, is its byline.
+BYLINE_MAX_WORDS, BYLINE_DATE_GAP = 6, 2
+DATELINE_MAX_CHARS = 80
+
+
+def _words(stripped: str, limit: int) -> int:
+    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1. A
+    paragraph with more single spaces than that is not split at all (most body lines are)."""
+    if 0 <= limit < stripped.count(" ") and "  " not in stripped:
+        return limit + 1  # at least limit + 2 words: past the limit either way
+    return len(stripped.split(None, limit))
 
 
 def _norm_title(line: str) -> str:
@@ -207,24 +243,40 @@ def _norm_title(line: str) -> str:
     return " ".join(normalise(line).split())
 
 
-def _title_like(line: str) -> bool:
-    if len(line) > TITLE_MAX_CHARS:
-        return False
-    # A full stop ends body sentences; news titles end without one (".." is a common title ellipsis).
-    return not (line.endswith(".") and not line.endswith("..")) and not line.endswith(":")
+def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderClass:
+    if rule is not None:
+        return _RULE, rule
+    parsed = parse_date_line(stripped, folded)
+    if parsed is not None:
+        return _DATE, parsed
+    if len(stripped.split()) <= 12 and looks_like_date(folded):
+        return _BAD_DATE, None
+    by = lineclass.byline(stripped, folded)
+    if by is not None:
+        return _BYLINE, by
+    if lineclass.is_currency_widget(stripped, folded, header=True):
+        return _CURRENCY, None
+    if lineclass.is_breadcrumb(stripped):
+        return _CRUMB, None
+    return _PARAGRAPH if lineclass.is_sentence(stripped) else (_OTHER, False)
 
 
-def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
-    """Split scraped text into title, date, boilerplate, captions and body.
+def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozenset[str] = frozenset(),
+          folded: str | None = None) -> CleanResult:
+    """Split scraped text into title, date, bylines, boilerplate, captions and body.
 
     Args:
         text: decoded text with ``\\n`` line endings.
         rules: the cleanup rules in force.
         title: a title already known (HTML metadata, a JSONL field); then no line is taken as the
             title, but copies of it at the top are removed as duplicates.
+        learned: keys (``boilerplate.line_key``) of lines the article's source repeats in its other
+            articles (``boilerplate.BatchLines``); they are removed as boilerplate.
+        folded: ``dates.normalise(text)``, when the caller has it already.
 
     Raises:
-        IngestError: nothing would be left of the body.
+        IngestError: no article body found (every line is title, date or boilerplate, or what is
+            left is a menu).
     """
     lines = text.split("\n")
     # offset of line i = characters before it + one newline per line before it
@@ -238,74 +290,184 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
             entry["reason"] = reason
         taken[i] = (where, entry)
 
+    def take_rule(i: int, rule: Rule) -> None:
+        take(i, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
+
+    def take_byline(i: int, by: lineclass.Byline) -> None:
+        if by.kind == "author":
+            result.author = result.author or by.value
+            take(i, "removed", "byline", "byline")
+        else:
+            result.source = result.source or by.value
+            take(i, "removed", "source line", "source")
+
     # Folding never adds or removes a newline, so the folded text splits into the same lines; one
     # call for the whole text is much cheaper than one per line.
-    folded_lines = normalise(text).split("\n")
+    folded_lines = (normalise(text) if folded is None else folded).split("\n")
     applicable, words_needed = rules.applicable, rules.words_needed
 
-    def rule_for(i: int, stripped: str, header: bool) -> Rule | None:
+    def rule_for(i: int, stripped: str, header: bool, words: int | None = None) -> Rule | None:
         # Rule.matches, inlined: this runs for every line of every article. Most body lines are
         # paragraphs longer than any rule's max_words, so no pattern is tried on them.
-        candidates = applicable(len(stripped.split(None, words_needed)), header)
+        if words is None:
+            words = _words(stripped, words_needed)
+        candidates = applicable(words, header)
         if not candidates:
             return None
         folded = folded_lines[i].strip()
         differs = folded != stripped
         for rule in candidates:
+            # a scan for a few plain strings (written folded) is far cheaper than an unanchored
+            # pattern's search; a loop, not any(): this is the hottest spot of an import
+            if rule.contains:
+                for c in rule.contains:
+                    if c in folded:
+                        break
+                else:
+                    continue
             if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
                 return rule
         return None
 
+    def key(i: int) -> str:
+        return collapse(folded_lines[i])
+
+    # 1. The header: the first non-blank lines, each classified once per rule set (memo).
     header_memo = rules.header_memo
-    title_norm = _norm_title(title) if title else None
-    title_given = title is not None
-    title_index: int | None = None
-    dates: list[tuple[int, ParsedDate]] = []
-    i, seen = 0, 0
     n = len(lines)
-    while i < n and seen < HEADER_MAX_LINES:
+    zone: list[int] = []
+    classes: dict[int, _HeaderClass] = {}
+    i = 0
+    while i < n and len(zone) < HEADER_MAX_LINES:
         stripped = lines[i].strip()
-        if not stripped:
-            i += 1
-            continue
-        seen += 1
-        # The rules and the date parser see nothing but the line (its folded form derives from it).
-        known = header_memo.get(stripped)
-        if known is None:
-            rule = rule_for(i, stripped, header=True)
-            known = (rule, parse_date_line(stripped, folded_lines[i]) if rule is None else None)
-            if len(header_memo) >= HEADER_MEMO:
-                header_memo.clear()
-            header_memo[stripped] = known
-        rule, parsed = known
-        if rule:
-            take(i, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
-        elif parsed is not None:
-            dates.append((i, parsed))
-        elif title_norm is not None and " ".join(folded_lines[i].split()) == title_norm:
-            take(i, "removed", "duplicate title", "duplicate-title")
-        elif not title_given and title_index is None and _title_like(stripped) and _has_more(lines, i):
-            title_index, result.title, title_norm = i, stripped, " ".join(folded_lines[i].split())
-            take(i, "removed", "title", "title")
-        else:
-            break
+        if stripped:
+            known = header_memo.get(stripped)
+            if known is None:
+                known = _classify_header(stripped, folded_lines[i].strip(), rule_for(i, stripped, header=True))
+                if len(header_memo) >= HEADER_MEMO:
+                    header_memo.clear()
+                header_memo[stripped] = known
+            zone.append(i)
+            classes[i] = known
+            if known == _PARAGRAPH:
+                break  # the first paragraph: the header is above it (kept here to score the headline)
         i += 1
+
+    def in_batch(i: int) -> bool:
+        return len(folded_lines[i]) <= BATCH_MAX_CHARS and key(i) in learned
+
+    is_learned = {i: in_batch(i) for i in zone} if learned else dict.fromkeys(zone, False)
+
+    def plain(i: int) -> bool:  # a line no rule, class or batch took: headline, byline or body
+        return classes[i][0] == _OTHER and not is_learned[i]
+
+    # 2. The headline.
+    title_norm = _norm_title(title) if title else None
+    headline: int | None = None
+    if title is None:
+        for a, b in zip(zone, zone[1:], strict=False):
+            if plain(a) and title_like(lines[a].strip()) and key(a) == key(b):
+                headline = a
+                break
+        if headline is None:
+            others = [i for i in zone if plain(i)]
+            para = next((k for k, i in enumerate(others) if classes[i][1]), None)
+            if para is not None or len(others) > 1:
+                cands = others[:para] if para is not None else others[:-1]
+                body_sample = [folded_lines[i] for i in others[para or 0:]]
+                first = folded_lines[others[para]] if para is not None else None
+                headline = best_candidate([(i, key(i)) for i in cands], first, min_words(body_sample))
+        if headline is not None:
+            result.title, title_norm = lines[headline].strip(), key(headline)
+
+    # 3. Take the header lines: everything above the headline, then what follows it up to the body.
+    dates: list[tuple[int, ParsedDate]] = []
+    bad_dates: list[int] = []
+    body_start = zone[-1] + 1 if zone else n
+    top = headline if headline is not None else -1 if title is not None else None
+    for k, i in enumerate(zone):
+        kind, payload = classes[i]
+        by = None
+        if top is not None and i > top and len(lines[i]) <= DATELINE_MAX_CHARS and (
+                kind == _OTHER or (kind == _RULE and payload.action == "caption")):
+            # "إسطنبول/ الأناضول" under the headline is who filed it, not a photo credit
+            by = lineclass.dateline(lines[i].strip(), folded_lines[i].strip())
+        if by is not None and not is_learned[i]:
+            take_byline(i, by)
+        elif kind == _RULE:
+            take_rule(i, payload)
+        elif kind == _DATE:
+            dates.append((i, payload))
+        elif kind == _BAD_DATE:
+            bad_dates.append(i)
+            take(i, "removed", "date line not understood", "date")
+        elif is_learned[i]:
+            take(i, "removed", *LEARNED)
+        elif kind == _BYLINE:
+            take_byline(i, payload)
+        elif kind in _CLASS_REASON:
+            take(i, "removed", *_CLASS_REASON[kind])
+        elif i == headline:
+            take(i, "removed", "title", "title")
+        elif headline is not None and i < headline:
+            take(i, "removed", "page header above the headline", "above-headline")
+        elif title_norm is not None and key(i) == title_norm:
+            take(i, "removed", "duplicate title", "duplicate-title")
+        elif (top is not None and not payload and len(lines[i].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
+              and any(classes[j][0] == _DATE for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+            take_byline(i, lineclass.Byline("author", lines[i].strip()))
+        else:
+            body_start = i
+            break
     if dates:
-        # The date under the title is the article's; one above it is usually the page's "today".
-        def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool]:
-            return (title_index is not None and d[0] > title_index, d[1].has_time)
+        # The article's date wins over the page's: a date the source repeats in every article is the
+        # page's "today" (unless it is the only one), then the one under the headline, then one with a time.
+        def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool]:
+            return (not is_learned[d[0]], headline is not None and d[0] > headline, d[1].has_time)
 
         chosen = max(dates, key=score)  # max keeps the first of equal scores
         result.published = chosen[1]
         for idx, _ in dates:
-            if idx == chosen[0]:
-                take(idx, "removed", "publication date", "date")
-            else:
-                take(idx, "removed", "page date", "date")
-    body_start = i
+            take(idx, "removed", "publication date" if idx == chosen[0] else "page date", "date")
+    elif bad_dates:
+        b = bad_dates[0]
+        result.date_problem = (f"line {b + 1}: the date {lines[b].strip()!r} was not understood; "
+                               "the publication date is left empty")
+
+    # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
+    related = False
+    split_at = max(words_needed, RELATED_MAX_WORDS) if words_needed > 0 else -1
     for j in range(body_start, n):
-        if (stripped := lines[j].strip()) and (rule := rule_for(j, stripped, header=False)):
-            take(j, "removed" if rule.action == "remove" else "captions", rule.reason, rule.name)
+        stripped = lines[j].strip()
+        if not stripped or j in taken:
+            continue
+        words = _words(stripped, split_at)
+        if related:
+            if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
+                take(j, "removed", "related link", "related")
+                folded = folded_lines[j]
+                related = not ("نهاية القائمة" in folded or "end of list" in folded.lower())
+                continue
+            related = False
+        rule = rule_for(j, stripped, header=False, words=words if words_needed > 0 else None)
+        if rule is not None:
+            take_rule(j, rule)
+            related = rule.name == "read-also" and words <= 4  # a heading over a list of links
+            continue
+        if words > RELATED_MAX_WORDS:
+            continue
+        if learned and in_batch(j):
+            take(j, "removed", *LEARNED)
+            continue
+        if stripped[-1] in ".؟?!":
+            continue  # a sentence: no byline, widget or menu ends like one
+        folded = folded_lines[j].strip()
+        if (by := lineclass.byline(stripped, folded)) is not None:
+            take_byline(j, by)
+        elif lineclass.is_currency_widget(stripped, folded, header=False):
+            take(j, "removed", *_CLASS_REASON[_CURRENCY])
+        elif lineclass.is_breadcrumb(stripped):
+            take(j, "removed", *_CLASS_REASON[_CRUMB])
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.
@@ -322,19 +484,27 @@ def clean(text: str, rules: RuleSet, title: str | None = None) -> CleanResult:
             take(j, "removed", "blank line", "blank")
     if not kept:
         raise IngestError(
-            "nothing is left after cleanup (every line was taken as title, date or boilerplate); "
-            "import it with --no-cleanup to keep the text as it is"
+            "no article body found: every line was taken as title, date or boilerplate; if this is an "
+            "article, import it with --no-cleanup to keep the text as it is"
         )
+    short = 0
+    for j in kept:  # stops at the first sentence: the first body line, in an article
+        t = lines[j].strip()
+        if t and (len(t.split(None, MENU_MAX_WORDS)) > MENU_MAX_WORDS or lineclass.is_sentence(t)):
+            break
+        short += bool(t)
+    else:
+        if short >= MENU_MIN_LINES:
+            raise IngestError(
+                f"no article body found: what is left is {short} short lines and no sentence (a menu "
+                "or list page, not an article); import it with --no-cleanup to keep it anyway"
+            )
     result.body = "\n".join(lines[j] for j in kept)
     result.body_line = kept[0] + 1
     for idx in sorted(taken):
         where, entry = taken[idx]
         getattr(result, where).append(entry)
     return result
-
-
-def _has_more(lines: list[str], i: int) -> bool:
-    return any(line.strip() for line in lines[i + 1 :])
 
 
 def restore_original(body: str, meta: Mapping[str, Any]) -> str:

@@ -1,4 +1,8 @@
-"""Arabic news dates to ISO 8601: both month-name series, Arabic-Indic digits and ص/م for AM/PM."""
+"""Arabic news dates to ISO 8601: both month-name series, Hijri dates, Arabic-Indic digits and ص/م for AM/PM.
+
+Hijri (Umm al-Qura) dates are converted with the hijridate library; the Hijri date is also kept as
+written (``ParsedDate.hijri``).
+"""
 
 from __future__ import annotations
 
@@ -23,9 +27,20 @@ MONTHS: dict[str, int] = {
     "ديسمبر": 12, "كانون الاول": 12, "دجنبر": 12,
 }  # fmt: skip
 
+# Hijri months after normalise(); ى/ي and ة/ه are both written.
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الاخر": 4, "ربيع الثاني": 4,
+    "جمادى الاولى": 5, "جمادى الاول": 5, "جمادي الاولى": 5, "جمادي الاول": 5,
+    "جمادى الاخرة": 6, "جمادى الاخر": 6, "جمادى الثانية": 6, "جمادي الاخرة": 6, "جمادي الاخر": 6,
+    "جمادي الثانية": 6, "جمادى الاخره": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعدة": 11, "ذي القعدة": 11, "ذو القعده": 11, "ذي القعده": 11,
+    "ذو الحجة": 12, "ذي الحجة": 12, "ذو الحجه": 12, "ذي الحجه": 12,
+}  # fmt: skip
+
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت")
 # Words that introduce a date line on news sites ("published on", "last updated"...).
-LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر")
+LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر", "نشرت في",
+          "تاريخ")
 
 _ANY_DIGIT_RE = re.compile("[0-9٠-٩۰-۹]")
 # What normalise() changes: hamza-on-alef forms to bare alef; tatweel and diacritics dropped;
@@ -56,13 +71,18 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*[,،\-–|]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
 _NAMED = (
     r"(?P<day>\d{1,2})\s*(?P<month>" + _MONTH + r")"
     r"(?:\s*[/(\-]\s*(?:" + _MONTH + r")\s*\)?)?"  # "سبتمبر/أيلول", "أيلول (سبتمبر)"
-    r"\s*[,،]?\s*(?P<year>\d{4})(?!\d)" + _TIME
+    r"\s*[,،]?\s*(?P<year>\d{4})(?!\d)(?:\s*(?:ميلادية|ميلادي|م)(?!\w))?" + _TIME
+)
+# "12 شعبان 1446 هـ" (tatweel folded away): the era mark is required, a bare year could be anything.
+_HIJRI = (
+    r"(?P<hd>\d{1,2})\s*(?P<hmonth>" + _alt(list(HIJRI_MONTHS)) + r")\s*[,،]?\s*(?P<hy>\d{4})(?!\d)"
+    r"\s*(?:هجرية|هجري|ه)(?!\w)"
 )
 _ISO = (
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
@@ -70,15 +90,28 @@ _ISO = (
 )
 # Day first, as Arabic sites write numeric dates; year-first slashes are unambiguous.
 _NUMERIC = (
-    r"(?:(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})|(?P<ry>\d{4})/(?P<rm>\d{1,2})/(?P<rd>\d{1,2}))"
+    r"(?:(?P<nd>\d{1,2})(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})|(?P<ry>\d{4})/(?P<rm>\d{1,2})/(?P<rd>\d{1,2}))"
     + _TIME.replace("?P<hour>", "?P<nhour>").replace("?P<minute>", "?P<nminute>")
     .replace("?P<second>", "?P<nsecond>").replace("?P<ampm>", "?P<nampm>")
 )
 _DATE = r"(?:" + _NAMED + r"|" + _ISO + r"|" + _NUMERIC + r")"
 _SEARCH_RE = re.compile(r"(?<!\d)" + _DATE, re.IGNORECASE)
+
+
+def _prefixed(pattern: str, prefix: str) -> str:
+    """``pattern`` with its group names (and back-references) prefixed, to use it twice in one regex."""
+    return re.sub(r"\?P([<=])(\w+)", lambda m: f"?P{m.group(1)}{prefix}{m.group(2)}", pattern)
+
+
+_HIJRI_SEARCH_RE = re.compile(r"(?<!\d)" + _HIJRI + _prefixed(_TIME, "h"))
+_SEP = r"\s*[,،\-–|/]?\s*(?:الموافق\s*(?:ل\s*)?)?"
+# "بتوقيت مكة", "(توقيت القدس)", "GMT+3" after the time
+_ZONE = r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?|\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2})?)?"
+# A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri one alone.
 _LINE_RE = re.compile(
-    r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?(?:(?:" + _alt(WEEKDAYS) + r")\s*[,،]?\s*)?"
-    + _DATE + r"[\s|·\-–]*$",
+    r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?(?:(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
+    r"(?:(?:" + _prefixed(_HIJRI, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP + _prefixed(_HIJRI, "a") + r")?"
+    r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + r"[\s|·\-–]*$",
     re.IGNORECASE,
 )
 
@@ -88,16 +121,89 @@ class ParsedDate:
     """A date found in text.
 
     Attributes:
-        iso: ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS``.
+        iso: ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS`` (Gregorian; a Hijri date alone is converted).
         has_time: whether a time of day was given.
+        hijri: the Hijri date as written (``12 شعبان 1446 هـ``), or None.
     """
 
     iso: str
     has_time: bool
+    hijri: str | None = None
 
 
-def _to_parsed(m: re.Match[str]) -> ParsedDate | None:
+def _clock(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None,
+           ampm: str | None, hijri: str | None = None) -> ParsedDate | None:
+    try:
+        if h is None:
+            return ParsedDate(date(y, mo, d).isoformat(), False, hijri)
+        hour = int(h)
+        if ampm:
+            pm = ampm.lower() in _PM
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if pm else 0)
+        return ParsedDate(datetime(y, mo, d, hour, int(mi or 0), int(s or 0)).isoformat(), True, hijri)
+    except ValueError:  # 31 February, 25:00 and the like are not dates
+        return None
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Hijri (Umm al-Qura) one, or None when it does not exist or is out of
+    the calendar's range (1343-1500 AH)."""
+    from hijridate import Hijri  # loaded on the first Hijri date only
+
+    try:
+        return Hijri(year, month, day).to_gregorian()  # type: ignore[no-any-return]
+    except (ValueError, OverflowError):
+        return None
+
+
+def as_written(line: str | None, folded: str, start: int, end: int) -> str:
+    """The text of ``line`` that ``folded[start:end]`` (its normalise() form) came from: normalise()
+    only drops characters (tatweel, diacritics) or replaces one by one, so positions map back."""
+    if line is None or len(line) == len(folded):
+        return (line or folded)[start:end].strip()
+    k = 0  # position in folded
+    begin, stop = 0, len(line)
+    for i, ch in enumerate(line):
+        if not normalise(ch):
+            continue  # dropped by normalise: belongs to the character before it
+        if k == start:
+            begin = i
+        k += 1
+        if k == end:
+            stop = i + 1
+            while stop < len(line) and not normalise(line[stop]):
+                stop += 1  # the tatweel of "هـ", a diacritic
+            break
+    return line[begin:stop].strip()
+
+
+def _hijri_part(m: re.Match[str], prefix: str, line: str | None, folded: str) -> tuple[date | None, str] | None:
+    day = m.group(prefix + "hd")
+    if day is None:
+        return None
+    month = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(prefix + "hmonth"))]
+    start = m.start(prefix + "hd")
+    end = m.end(prefix + "hy")
+    tail = re.match(r"\s*(?:هجرية|هجري|ه)", folded[end:])
+    end += tail.end() if tail else 0
+    return hijri_to_gregorian(int(m.group(prefix + "hy")), month, int(day)), as_written(line, folded, start, end)
+
+
+def _to_parsed(m: re.Match[str], line: str | None = None, folded: str = "") -> ParsedDate | None:
     g = m.groupdict()
+    written = None
+    for prefix in ("b", "a"):
+        if g.get(prefix + "hd"):
+            part = _hijri_part(m, prefix, line, folded)
+            written = part[1] if part else None
+    if g.get("hd"):  # the Hijri date alone
+        part = _hijri_part(m, "", line, folded)
+        if part is None or part[0] is None:
+            return None
+        day = part[0]
+        return _clock(day.year, day.month, day.day, g["hhour"], g["hminute"], g["hsecond"], g["hampm"], part[1])
     if g["day"]:
         y, mo, d = int(g["year"]), MONTHS[re.sub(r"\s+", " ", g["month"])], int(g["day"])
         h, mi, s, ampm = g["hour"], g["minute"], g["second"], g["ampm"]
@@ -110,33 +216,49 @@ def _to_parsed(m: re.Match[str]) -> ParsedDate | None:
         else:
             y, mo, d = int(g["ry"]), int(g["rm"]), int(g["rd"])
         h, mi, s, ampm = g["nhour"], g["nminute"], g["nsecond"], g["nampm"]
-    try:
-        if h is None:
-            return ParsedDate(date(y, mo, d).isoformat(), False)
-        hour = int(h)
-        if ampm:
-            pm = ampm.lower() in _PM
-            if not 1 <= hour <= 12:
-                return None
-            hour = hour % 12 + (12 if pm else 0)
-        return ParsedDate(datetime(y, mo, d, hour, int(mi), int(s or 0)).isoformat(), True)
-    except ValueError:  # 31 February, 25:00 and the like are not dates
-        return None
+    return _clock(y, mo, d, h, mi, s, ampm, written)
 
 
 def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
-    """Parse a line that holds nothing but a date (and bullets, a weekday or "published on").
+    """Parse a line that holds nothing but a date (and bullets, a weekday, "published on", a Hijri
+    date next to the Gregorian one, a time zone).
 
     ``folded`` may give ``normalise(line)`` when the caller has it already (spaces at either end
     do not matter)."""
     if len(line) > 120 or not _ANY_DIGIT_RE.search(line):
         return None  # every date form has digits; most header lines (titles) have none
-    m = _LINE_RE.match(normalise(line) if folded is None else folded)
-    return _to_parsed(m) if m else None
+    if folded is None:
+        folded = normalise(line)
+    m = _LINE_RE.match(folded)
+    if not m:
+        return None
+    # folded may carry the spaces line was stripped of; _as_written needs the two aligned
+    return _to_parsed(m, line if len(line) == len(folded) else normalise_spaces(line, folded), folded)
+
+
+def normalise_spaces(line: str, folded: str) -> str | None:
+    """``line`` padded or trimmed to match ``folded``'s surrounding spaces, or None if they differ
+    otherwise (then the Hijri date is taken from the folded text)."""
+    lead = len(folded) - len(folded.lstrip())
+    trail = len(folded) - len(folded.rstrip())
+    core = line.strip()
+    return " " * lead + core + " " * trail if normalise(core) == folded.strip() else None
+
+
+def looks_like_date(folded: str) -> bool:
+    """Whether a short line names a month (Gregorian or Hijri) next to a number: a date, even when it
+    cannot be read (then the report says so instead of guessing)."""
+    return bool(_ANY_DIGIT_RE.search(folded)) and not _MONTH_WORDS.isdisjoint(folded.split())
+
+
+# every word of every month name: a set lookup per word beats an alternation of sixty names
+_MONTH_WORDS = frozenset(w for name in (*MONTHS, *HIJRI_MONTHS) for w in name.split()) - {"الاول", "الثاني",
+                                                                                        "الاخر", "الاخرة"}
 
 
 def find_date(text: str) -> ParsedDate | None:
-    """The first valid date anywhere in ``text`` (ISO 8601 strings are accepted as they are)."""
+    """The first valid date anywhere in ``text`` (ISO 8601 strings are accepted as they are); a
+    Hijri date is taken when there is no Gregorian one."""
     stripped = text.strip()
     try:
         dt = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
@@ -148,8 +270,13 @@ def find_date(text: str) -> ParsedDate | None:
         if has_time and stripped.endswith(("Z", "z")) and iso.endswith("+00:00"):
             iso = iso[:-6] + "Z"  # keep the source's UTC designator as written
         return ParsedDate(iso, has_time)
-    for m in _SEARCH_RE.finditer(normalise(stripped)):
+    folded = normalise(stripped)
+    for m in _SEARCH_RE.finditer(folded):
         parsed = _to_parsed(m)
+        if parsed:
+            return parsed
+    for m in _HIJRI_SEARCH_RE.finditer(folded):
+        parsed = _to_parsed(m, stripped, folded)
         if parsed:
             return parsed
     return None

@@ -1,4 +1,9 @@
-"""Article records from JSONL and CSV: named text/title/date/url/source/id fields, one problem per bad line."""
+"""Article records from JSONL and CSV: named text/title/date/url/source/id fields, one problem per bad line.
+
+The scrapers researchers use name their fields their own way; with the default field names those
+are recognised too (``SCRAPER_FIELDS``): news-please's ``maintext``, ``date_publish``,
+``source_domain`` and ``authors``, trafilatura's ``hostname``, newspaper4k's ``publish_date``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import IngestError
@@ -23,6 +28,19 @@ class Fields:
     url: str = "url"
     source: str = "source"
     id: str = "id"
+    author: str = "author"
+
+
+#: Other names of each field, tried in order when the default name is absent or empty (never when
+#: the user named the field): news-please, trafilatura and newspaper4k JSON output.
+SCRAPER_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("maintext", "raw_text"),
+    "title": ("title_page", "title_rss"),
+    "date": ("date_publish", "publish_date", "published", "filedate"),
+    "url": ("source_url", "link"),
+    "source": ("source_domain", "hostname", "sitename"),
+    "author": ("authors",),
+}
 
 
 @dataclass
@@ -41,7 +59,11 @@ class Record:
     url: str | None = None
     source: str | None = None
     id: str | None = None
+    author: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+_DEFAULT = Fields()
 
 
 @dataclass(frozen=True)
@@ -68,7 +90,32 @@ def _scalar(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _field(obj: dict[str, Any], fields: Fields, name: str) -> str:
+    """The key of ``obj`` that holds field ``name``: the one named, else a scraper's name for it."""
+    given = getattr(fields, name)
+    if given != getattr(_DEFAULT, name) or obj.get(given) not in (None, ""):
+        return given
+    return next((k for k in SCRAPER_FIELDS[name] if obj.get(k) not in (None, "")), given)
+
+
+def text_field_in(header: list[str], fields: Fields) -> str | None:
+    """The CSV column that holds the text, or None."""
+    if fields.text in header:
+        return fields.text
+    if fields.text == _DEFAULT.text:
+        return next((k for k in SCRAPER_FIELDS["text"] if k in header), None)
+    return None
+
+
+def _authors(value: Any) -> str | None:
+    if isinstance(value, list):  # news-please and newspaper4k: a list of names
+        value = "، ".join(str(v).strip() for v in value if isinstance(v, str) and v.strip())
+    return _scalar(value)
+
+
 def _record(obj: dict[str, Any], line: int, fields: Fields, what: str) -> Record | Problem:
+    keys = {name: _field(obj, fields, name) for name in SCRAPER_FIELDS}
+    fields = replace(fields, **keys)
     if fields.text not in obj:
         names = ", ".join(str(k) for k in list(obj)[:8]) or "none"
         return Problem(line, f"no {fields.text!r} {what} (this one has: {names}); "
@@ -83,7 +130,7 @@ def _record(obj: dict[str, Any], line: int, fields: Fields, what: str) -> Record
         return Problem(line, f"the {fields.text!r} {what} holds an unpaired surrogate (\\u{ord(bad.group()):04x}), "
                              "which is not valid Unicode text")
     obj = {k: _no_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()}
-    named = {fields.text, fields.title, fields.date, fields.url, fields.source, fields.id}
+    named = {fields.text, fields.title, fields.date, fields.url, fields.source, fields.id, fields.author}
     return Record(
         line=line,
         text=text.replace("\r\n", "\n").replace("\r", "\n"),
@@ -92,6 +139,7 @@ def _record(obj: dict[str, Any], line: int, fields: Fields, what: str) -> Record
         url=_scalar(obj.get(fields.url)),
         source=_scalar(obj.get(fields.source)),
         id=_scalar(obj.get(fields.id)),
+        author=_authors(obj.get(fields.author)),
         extra={str(k): v for k, v in obj.items()
                if k not in named and k is not None and isinstance(v, (str, int, float, bool))},
     )
@@ -162,7 +210,7 @@ def parse_csv(
     if not header or not any(h.strip() for h in header):
         raise IngestError("no header row: the first line must name the columns", 1)
     header = [h.strip().lstrip("\ufeff") for h in header]
-    if fields.text not in header:
+    if text_field_in(header, fields) is None:
         raise IngestError(
             f"no {fields.text!r} column (the columns are: {', '.join(header[:12])}); "
             "name the text column with --text-field",
