@@ -26,9 +26,10 @@ _COMMAND_MODULES = (
     ("annotations.cli.core_cmds", "add_parsers"),
     ("annotations.cli.import_cmd", "add_parser"),
     ("annotations.cli.export_cmd", "add_parser"),
+    ("annotations.cli.assist_cmds", "add_parsers"),
     ("ui.reader.render", "add_parser"),
 )
-SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore")
+SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore", "suggest", "label-all")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -92,6 +92,9 @@ def export(
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
     opts = ExportOptions.from_dict(options)
+    if opts.include_suggestions and fmt != "labelstudio":
+        raise FormatError(f"suggestions can be exported as Label Studio predictions only, not as {fmt}; "
+                          "accept them first, or export --format labelstudio --include-suggestions")
     for package in getattr(EXPORTERS[fmt], "requires", ()):
         require(package, f"{fmt} export")
     progress = progress or Progress()
