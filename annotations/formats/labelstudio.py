@@ -84,9 +84,9 @@ def task(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schem
     entry: dict[str, Any] = {"result": res}
     if key == "predictions":
         entry["model_version"] = "qalam"
-    out = {"id": n, "data": {"text": data.text, "doc_id": data.doc.id, **doc_info(data.doc),
-                             NO_EVENT: [local(s.id) for s in spans_without_event(data, schema)]},
-           key: [entry]}
+    info = {"text": data.text, "doc_id": data.doc.id, **doc_info(data.doc),
+            NO_EVENT: [local(s.id) for s in spans_without_event(data, schema)]}
+    out: dict[str, Any] = {"id": n, "data": info, key: [entry]}
     if data.suggestions:
         out.setdefault("predictions", []).append(suggestion_prediction(data, opts))
     return out
