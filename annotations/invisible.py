@@ -6,6 +6,9 @@ tokenizer never makes a token of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import groupby
+
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): bidi marks, embeddings and
 # isolates, ZWSP/ZWNJ/ZWJ, soft hyphen, word joiner, BOM, variation selectors, Hangul fillers, tags.
 DEFAULT_IGNORABLE_RANGES: tuple[tuple[int, int], ...] = (
@@ -22,12 +25,17 @@ _RANGES = DEFAULT_IGNORABLE_RANGES + CONTROL_RANGES
 INVISIBLE: frozenset[str] = frozenset(chr(c) for a, b in _RANGES for c in range(a, b + 1))
 
 
-def _class_item(a: int, b: int) -> str:
-    return f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}"
+def char_class(chars: Iterable[str]) -> str:
+    """The body of a regular-expression character class (``[...]``) matching exactly ``chars``."""
+    items = []
+    for _, run in groupby(enumerate(sorted(map(ord, set(chars)))), key=lambda k_c: k_c[1] - k_c[0]):
+        cps = [c for _, c in run]
+        items.append(f"\\U{cps[0]:08x}" if len(cps) == 1 else f"\\U{cps[0]:08x}-\\U{cps[-1]:08x}")
+    return "".join(items)
 
 
-#: The body of a regular-expression character class (``[...]``) matching exactly ``INVISIBLE``.
-INVISIBLE_CLASS = "".join(_class_item(a, b) for a, b in _RANGES)
+#: ``char_class(INVISIBLE)``: invisible characters in a regular expression.
+INVISIBLE_CLASS = char_class(INVISIBLE)
 
 
 def is_invisible(text: str) -> bool:

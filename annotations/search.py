@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 import regex
@@ -52,6 +53,8 @@ _FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digit
 _FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
 
 _CLUSTER_RE = regex.compile(r"\X")
+_SPACES_AFTER_A_SPACE_RE = re.compile("(?<= ) +")
+_MAY_REACH_BACK_RE = regex.compile(r"[\p{NFKC_QC=N}\p{NFKC_QC=M}\P{ccc=0}]")
 
 
 def fold_char(ch: str) -> str:
@@ -82,24 +85,32 @@ def _fold_unit(unit: str) -> str:
     return re.sub("  +", " ", folded) if "  " in folded else folded
 
 
-def _units(text: str) -> Iterator[str]:
+def _units(text: str) -> list[str]:
     """The text cut into the units it is folded by (see the module docstring), in order."""
-    clusters = _CLUSTER_RE.findall(text)
+    clusters: list[str] = _CLUSTER_RE.findall(text)
     if unicodedata.is_normalized("NFKC", text):
         # NFKC changes nothing, so no composition spans two clusters (nor does it in any piece of the text)
-        yield from clusters
-        return
-    unit = ""
-    for cluster in clusters:
-        if unit and (unicodedata.normalize("NFKC", unit + cluster)
-                     != unicodedata.normalize("NFKC", unit) + unicodedata.normalize("NFKC", cluster)):
-            unit += cluster
+        return clusters
+    # NFKC can only reach back into the unit before from a character that may compose with what
+    # precedes it, that is not what it decomposes into, or that is a combining mark: only the
+    # clusters that start with one are looked at.
+    offsets = list(accumulate(map(len, clusters), initial=0))
+    units: list[str] = []
+    done = 0
+    for m in _MAY_REACH_BACK_RE.finditer(text):
+        i = bisect_left(offsets, m.start())
+        if i == 0 or i < done or offsets[i] != m.start():
             continue
-        if unit:
-            yield unit
-        unit = cluster
-    if unit:
-        yield unit
+        units.extend(clusters[done:i])
+        cluster = clusters[i]
+        if (unicodedata.normalize("NFKC", units[-1] + cluster)
+                != unicodedata.normalize("NFKC", units[-1]) + unicodedata.normalize("NFKC", cluster)):
+            units[-1] += cluster
+        else:
+            units.append(cluster)
+        done = i + 1
+    units.extend(clusters[done:])
+    return units
 
 
 @dataclass(frozen=True)
@@ -122,29 +133,44 @@ class Normalized:
 
     @classmethod
     def of(cls, original: str) -> Normalized:
-        parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
-        last = ""  # the last folded character so far: a space after a space is not repeated
-        for unit in _units(original):
-            end = pos + len(unit)
-            folded = _fold_unit(unit)
-            if folded[:1] == " " and last == " ":
-                folded = folded[1:]
-            if folded:
-                parts.append(folded)
-                starts.extend([pos] * len(folded))
-                ends.extend([end] * len(folded))
-                last = folded[-1]
-            elif ends and ends[-1] == pos and all(c in _ATTACHED for c in unit):
-                # a tatweel or a lone diacritic goes with the match that ends before it
-                k = len(ends) - 1
-                while k >= 0 and ends[k] == pos:
-                    ends[k] = end
-                    k -= 1
-            pos = end
-        return cls(original, "".join(parts), tuple(starts), tuple(ends))
+        units = _units(original)
+        folded = list(map(_fold_unit, units))
+        widths = list(map(len, folded))
+        unit_ends = list(accumulate(map(len, units)))
+        unit_starts = [0, *unit_ends[:-1]]
+        text = "".join(folded)
+        # Most units fold to one character, and all of that is done in C; only the units that fold
+        # to nothing or to several are looked at in Python.
+        if len(text) == len(units) and "" not in folded:
+            starts, ends = unit_starts, unit_ends
+        else:
+            reach = unit_ends.copy()  # where a match that ends on each unit's folding ends
+            odd = [i for i, width in enumerate(widths) if width != 1]
+            owner, prev = -1, -2  # owner: the last unit so far that folded to something
+            for i in odd:
+                if i != prev + 1:
+                    owner = i - 1
+                if widths[i]:
+                    owner = i
+                elif owner >= 0 and reach[owner] == unit_starts[i] and all(c in _ATTACHED for c in units[i]):
+                    reach[owner] = unit_ends[i]  # a tatweel or a lone diacritic goes with the match before it
+                prev = i
+            starts, ends, done = [], [], 0
+            for i in odd:
+                starts += unit_starts[done:i]
+                ends += reach[done:i]
+                starts += [unit_starts[i]] * widths[i]
+                ends += [reach[i]] * widths[i]
+                done = i + 1
+            starts += unit_starts[done:]
+            ends += reach[done:]
+        if "  " in text:  # a space after a space is not repeated
+            keep = bytearray(b"\x01") * len(text)
+            for m in _SPACES_AFTER_A_SPACE_RE.finditer(text):
+                keep[m.start():m.end()] = bytes(m.end() - m.start())
+            text = "".join(compress(text, keep))
+            starts, ends = list(compress(starts, keep)), list(compress(ends, keep))
+        return cls(original, text, tuple(starts), tuple(ends))
 
     def _unit_edge(self, i: int) -> bool:
         """True when folded index ``i`` is where a unit's folding starts (or the end of the copy)."""

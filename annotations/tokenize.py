@@ -1,10 +1,13 @@
 """Tokenizer and sentence splitter for token-level exports (CoNLL, spaCy, Hugging Face, event JSON).
 
 Tokens are runs of word characters (Arabic letters with their diacritics, Latin, digits) or single
-punctuation/symbol characters, Arabic ``، ؛ ؟`` included. Because Arabic glues clitics to words
-(``ب`` + ``إسطنبول``), a span boundary often falls inside a whitespace token; in ``"split"`` mode the
-token is cut there so the tags follow the annotation exactly, in ``"keep"`` mode (the AQMAR/ANERcorp
-convention) the whole token gets the tag and every boundary that had to move is recorded.
+punctuation/symbol characters, Arabic ``، ؛ ؟`` included. A token never cuts a grapheme cluster (an
+emoji ZWJ sequence, a flag, a letter with its marks is one piece), and invisible characters (bidi
+controls, zero-width spaces; ``annotations.invisible``) separate tokens like spaces and are never a
+token. Because Arabic glues clitics to words (``ب`` + ``إسطنبول``), a span boundary often falls inside a
+whitespace token; in ``"split"`` mode the token is cut there so the tags follow the annotation exactly,
+in ``"keep"`` mode (the AQMAR/ANERcorp convention) the whole token gets the tag and every boundary that
+had to move is recorded.
 
 All offsets are Python ``str`` indices (code points), end exclusive, into the original text.
 """
@@ -15,9 +18,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate, chain
 from operator import sub
+
+import regex
+
+from .invisible import INVISIBLE, char_class, is_invisible
 
 CLITIC_MODES = ("split", "keep")
 
@@ -36,18 +43,78 @@ _SPACE_PIECE_RE = re.compile(r"\s*+\S++")
 SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
 
 
+# What the regular expressions above cannot see: the characters after which a token edge could cut a
+# grapheme cluster, or that would be tokens of their own though nothing shows. A text with none of them
+# (most texts) is tokenized by the expressions alone; otherwise the tokens are mended (``_mend``).
+_CLUSTER_RE = regex.compile(r"\X")
+_CARE_PROPERTIES = regex.compile(
+    # cluster extenders that are not word characters to ``re`` (variation selectors, Indic vowel
+    # signs and viramas, emoji modifiers), prepended marks, flag halves, Hangul jamo
+    rf"[[\p{{GCB=Extend}}\p{{GCB=ZWJ}}\p{{GCB=SpacingMark}}]--[{_MARKS}]]"
+    r"|[\p{GCB=Prepend}\p{GCB=Regional_Indicator}\p{GCB=L}\p{GCB=V}\p{GCB=T}]",
+    regex.V1,
+)
+
+
+@cache
+def _care_re() -> re.Pattern[str]:
+    """The characters that call for mending, as one ``re`` class (built on first use, some 10 ms).
+
+    ``re`` scans a class of BMP characters fast, and one with other planes' characters or a
+    ``regex`` property class several times slower: so the BMP characters are listed, and any
+    character beyond the BMP (an emoji, a tag) calls for mending.
+    """
+    care = {m.group() for m in _CARE_PROPERTIES.finditer("".join(map(chr, range(0x10000))))}
+    care |= {c for c in INVISIBLE if c < "\U00010000"} - {"\u200c", "\u200d"}  # joiners in a word are of it
+    # A mark is listed too, unless it follows a letter or another mark (after a space, a digit or a symbol
+    # it joins their cluster): a look-behind over the mark and the character before, after one class.
+    return re.compile(rf"[{char_class(care)}{_MARKS}\U00010000-\U0010ffff]"
+                      rf"(?<![^\W\d_][{_MARKS}]|[{_MARKS}][{_MARKS}])")
+
+
 def _split(text: str, whitespace: bool = False) -> tuple[list[int], list[int], list[str]]:
     """Token starts, ends and texts of ``text`` (word tokens, or whitespace tokens).
 
     A token never contains whitespace (``re``'s ``\\s`` and ``str.lstrip`` agree on what that is), so
     stripping a piece leaves exactly the token, and its end is the sum of the pieces' lengths so far.
+    Whitespace tokens come from a token format and are kept exactly as they were.
     """
     # stop after the last token: in trailing whitespace every start position would fail only after
     # scanning to the end of the text (quadratic in the length of that whitespace)
     pieces = (_SPACE_PIECE_RE if whitespace else _PIECE_RE).findall(text, 0, len(text.rstrip()))
     ends = list(accumulate(map(len, pieces)))
     words = list(map(str.lstrip, pieces))
-    return list(map(sub, ends, map(len, words))), ends, words
+    starts = list(map(sub, ends, map(len, words)))
+    if not whitespace and _care_re().search(text):
+        return _mend(text, starts, ends)
+    return starts, ends, words
+
+
+def _mend(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int], list[str]]:
+    """Widen tokens to whole grapheme clusters, merge those that then share one, drop invisible ones.
+
+    A token never takes in whitespace, so a cluster that holds a space (a mark right after one) is the
+    one place where a token edge may still fall inside a cluster: next to that space.
+    """
+    edges = [0, *(m.end() for m in _CLUSTER_RE.finditer(text))]
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    for s, e in zip(starts, ends, strict=True):
+        k = bisect_right(edges, s) - 1
+        if edges[k] != s:  # s is inside a cluster: start where it does, or after its last space
+            s = max((i + 1 for i in range(edges[k], s) if text[i].isspace()), default=edges[k])
+        k = bisect_left(edges, e)
+        if edges[k] != e:  # e is inside a cluster: end where it does, or before its first space
+            e = next((i for i in range(e, edges[k]) if text[i].isspace()), edges[k])
+        if out_ends and s < out_ends[-1]:  # shares a cluster with the token before
+            out_ends[-1] = max(out_ends[-1], e)
+            continue
+        out_starts.append(s)
+        out_ends.append(e)
+    kept = [(s, e, text[s:e]) for s, e in zip(out_starts, out_ends, strict=True)]
+    kept = [t for t in kept if not is_invisible(t[2])]
+    return [s for s, _, _ in kept], [e for _, e, _ in kept], [w for _, _, w in kept]
 
 
 def word_tokens(text: str) -> list[tuple[int, int]]:

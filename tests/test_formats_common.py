@@ -9,7 +9,7 @@ import json
 import pytest
 
 from annotations import Project
-from annotations.formats import EXPORTERS, FormatError, export
+from annotations.formats import EXPORTERS, FormatError, export, import_annotated
 from annotations.formats.common import EXPORT_MARKER, split_of
 from annotations.progress import Progress
 
@@ -42,6 +42,13 @@ def news_project(status: str = "done", annotator: str | None = None) -> tuple[Pr
                                attributes={"Polarity": "Positive"})
     ids["rel"] = p.add_relation("PART-WHOLE.Geographical", ids["ist2"], ids["rus2"])
     return p, d, ids
+
+
+def import_clean(project: Project, path, fmt: str, options: dict | None = None):
+    """Import one file that must give no error; return the report and its lines as one text."""
+    rep = import_annotated(project, [path], fmt, options)
+    assert not rep.errors and not rep.failed, rep.lines()
+    return rep, "\n".join(rep.lines())
 
 
 def many_docs(n: int) -> Project:

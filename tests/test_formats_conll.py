@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2, IOBES, Entities
-from test_formats_common import find, news_project
+from test_formats_common import find, import_clean, news_project
 
 from annotations import Project
 from annotations.formats import export, import_annotated
@@ -268,3 +268,34 @@ def test_foreign_files_without_comment_lines_read_as_before(tmp_path):
     assert len(rep.documents) == 1  # empty foreign blocks are not documents
     doc = q.document(rep.documents[0])
     assert doc.title == "f" and doc.status == "done" and doc.meta["source"] == str(f)
+
+
+def test_levels_split_files_share_one_column_count(tmp_path):
+    p = Project.memory()
+    deep = "زار وفد بلدية إسطنبول بغداد."
+    e = p.add_document(deep, status="done")
+    for word, label in (("وفد بلدية إسطنبول", "PER"), ("بلدية إسطنبول", "ORG"), ("إسطنبول", "GPE")):
+        p.add_span(e, *find(deep, word), label)
+    for k in range(5):
+        d = p.add_document(f"زار الوزير {k} بغداد.", status="done")
+        p.add_span(d, *find(p.document(d).text, "بغداد"), "GPE")
+    rep = export(p, "conll", tmp_path / "s", {"nested": "levels", "split": "0.5,0.5"})
+    assert dict(rep.splits) == {"train": 3, "dev": 3}
+    for name in ("train.conll", "dev.conll"):
+        lines = [x for x in (tmp_path / "s" / name).read_text(encoding="utf-8").split("\n")
+                 if x.strip() and not x.startswith(INFO_COMMENT)]
+        assert lines and {len(x.split(" ")) for x in lines} == {4}, name
+
+
+def test_damaged_comment_line_is_a_warning_and_the_file_name_the_title(tmp_path):
+    f = tmp_path / "c.conll"
+    f.write_text('-DOCSTART- O\n# qalam-document = {"title": "عنوان", "status"\n\nبغداد B-GPE\n\n'
+                 '-DOCSTART- O\n# qalam-document = {"title": "ثان", "status": "finished"}\n\nدمشق B-GPE\n',
+                 encoding="utf-8")
+    q = Project.memory()
+    rep, text = import_clean(q, f, "conll", {"status": "done"})
+    assert len(rep.documents) == 2
+    assert f"{f}:2: warning: the # qalam-document line: not valid JSON" in text
+    assert f"{f}:7: warning: the # qalam-document line: status 'finished' is not one of" in text
+    a, b = (q.document(i) for i in rep.documents)
+    assert (a.title, a.status, b.title, b.status) == ("c #1", "done", "ثان", "done")

@@ -7,7 +7,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_formats_common import NEWS, news_project
+from test_formats_common import NEWS, find, news_project
 
 from annotations import Project
 from annotations.formats import export, import_annotated
@@ -74,3 +74,19 @@ def test_roundtrip(tmp_path_factory, toks, data, variant):
         def evs(proj, doc, sp):
             return sorted((sp[e.trigger], sorted((r, sp[t]) for r, t in e.arguments)) for e in proj.events(doc))
         assert evs(q, nd, sp_q) == evs(p, d, sp_p)
+
+
+def test_trigger_span_without_event_stays_a_span_in_both_variants(tmp_path):
+    p, d, _ = news_project()
+    orphan = p.add_span(d, *find(NEWS, "عاد"), "Movement.Transport")
+    number = [s.id for s in p.spans(d)].index(orphan) + 1
+    for variant in ("labels", "relations"):
+        rep = export(p, "doccano", tmp_path / f"{variant}.jsonl", {"doccano": variant})
+        rec = json.loads((tmp_path / f"{variant}.jsonl").read_text(encoding="utf-8"))
+        assert rec["trigger_spans_without_event"] == [number]
+        q = Project.memory()
+        back = import_annotated(q, [tmp_path / f"{variant}.jsonl"], "doccano")
+        assert [e.type for e in q.events(back.documents[0])] == ["Contact.Meet"], variant
+        if variant == "labels":
+            assert rep.not_carried["event arguments (doccano labels has none: events come back with their "
+                                  "trigger only; use --doccano relations)"]["count"] == 3

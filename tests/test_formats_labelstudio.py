@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_formats_common import NEWS, news_project
+from test_formats_common import NEWS, find, import_clean, news_project
 
 from annotations import Project
 from annotations.formats import export, import_annotated
@@ -106,3 +106,33 @@ def test_roundtrip_spans_events_relations(tmp_path_factory, toks, data, offsets)
         return sorted(sp.values()), evs, rels
 
     assert q.document(nd).text == text and key(q, nd) == key(p, d)
+
+
+def test_carried_title_meta_status_are_checked_on_import(tmp_path):
+    f = tmp_path / "t.json"
+    f.write_text(json.dumps([
+        {"data": {"text": "بغداد", "title": ["x"], "meta": {"url": "u"}, "status": "finished"}},
+        {"data": {"text": "دمشق", "title": "ok", "meta": "not an object", "status": "done",
+                  "trigger_spans_without_event": "T1"}},
+    ], ensure_ascii=False), encoding="utf-8")
+    p = Project.memory()
+    rep, text = import_clean(p, f, "labelstudio", {"status": "in progress"})
+    assert len(rep.documents) == 2
+    assert f"{f}:1: warning: task data: title ['x'] is not text; left out" in text
+    assert f"{f}:1: warning: task data: status 'finished' is not one of new, in progress, done, skipped" in text
+    assert f"{f}:2: warning: task data: meta must be an object; left out" in text
+    a, b = (p.document(i) for i in rep.documents)
+    assert (a.title, dict(a.meta), a.status) == (None, {"url": "u"}, "in progress")
+    assert (b.title, dict(b.meta), b.status) == ("ok", {"source": str(f)}, "done")
+
+
+def test_trigger_span_without_event_stays_a_span(tmp_path):
+    p, d, _ = news_project()
+    orphan = p.add_span(d, *find(NEWS, "عاد"), "Movement.Transport")
+    export(p, "labelstudio", tmp_path / "t.json")
+    task = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))[0]
+    assert task["data"]["trigger_spans_without_event"] == [orphan.rpartition(":")[2]]
+    q = Project.memory()
+    rep = import_annotated(q, [tmp_path / "t.json"], "labelstudio")
+    assert [e.type for e in q.events(rep.documents[0])] == ["Contact.Meet"]
+    assert "Movement.Transport" in {s.label for s in q.spans(rep.documents[0])}

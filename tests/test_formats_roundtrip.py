@@ -104,22 +104,18 @@ EVERYTHING = {"text", "title", "meta", "status", "spans", "span attributes", "sp
               "event arguments", "event attributes", "event notes", "relations", "relation attributes",
               "relation notes", "annotators"}
 NO_NAMES = "annotator names (the format has none"
+CONLL = {"text": "text layout", "spans": "nested or overlapping spans (outermost kept)",
+         "span attributes": "span attributes (CoNLL has none)", "span notes": "span notes (CoNLL has none)",
+         "events": "events (CoNLL has none", "event arguments": "events (CoNLL has none",
+         "event attributes": "events (CoNLL has none", "event notes": "events (CoNLL has none",
+         "relations": "relations (CoNLL has none)", "relation attributes": "relations (CoNLL has none)",
+         "relation notes": "relations (CoNLL has none)", "annotators": NO_NAMES}
 # per format: the aspects it does not carry, each with (a part of) the report entry that must name the loss
 NOT_CARRIED: dict[tuple[str, str], dict[str, str]] = {
     ("jsonl", ""): {"annotators": "annotator names (written, but an import credits the importing session)"},
     ("brat", ""): {"span notes": "notes with line breaks (flattened to one line)", "annotators": NO_NAMES},
-    ("conll", ""): {"text": "text layout", "spans": "nested or overlapping spans (outermost kept)",
-                    "span attributes": "span attributes (CoNLL has none)", "span notes": "span notes (CoNLL has none)",
-                    "events": "events (CoNLL has none", "event arguments": "events (CoNLL has none",
-                    "event attributes": "events (CoNLL has none", "event notes": "events (CoNLL has none",
-                    "relations": "relations (CoNLL has none)", "relation attributes": "relations (CoNLL has none)",
-                    "relation notes": "relations (CoNLL has none)", "annotators": NO_NAMES},
-    ("conll", "levels"): {"text": "text layout", "span attributes": "span attributes (CoNLL has none)",
-                          "span notes": "span notes (CoNLL has none)", "events": "events (CoNLL has none",
-                          "event arguments": "events (CoNLL has none", "event attributes": "events (CoNLL has none",
-                          "event notes": "events (CoNLL has none", "relations": "relations (CoNLL has none)",
-                          "relation attributes": "relations (CoNLL has none)",
-                          "relation notes": "relations (CoNLL has none)", "annotators": NO_NAMES},
+    ("conll", ""): CONLL,
+    ("conll", "levels"): {k: v for k, v in CONLL.items() if k != "spans"},  # every nested span is kept
     ("spacy", ""): {"span attributes": "span attributes (spaCy DocBin has none)",
                     "span notes": "span notes (spaCy DocBin has none)", "events": "events (spaCy DocBin has no events",
                     "event arguments": "events (spaCy DocBin has no events",

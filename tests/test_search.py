@@ -115,6 +115,7 @@ def reference_find_all(text, query):
 @example("ﻻ لا", "لا", 0, 1)
 @example("ﻻا", "اا", 0, 1)  # the match that cuts ﻻ hides the one right after it
 @example("x a   a y", " a ", 0, 1)
+@example("ﻻـــَ \u200fـ لاـ", "لا", 0, 1)  # tatweels after a ligature go with it; not after an RLM
 @given(st.one_of(ARABICISH, FOLDABLE), st.one_of(ARABICISH, FOLDABLE).map(lambda q: q[:6]), st.integers(0, 59),
        st.integers(1, 8))
 def test_folded_search_equals_a_plain_reference(text, query, at, size):

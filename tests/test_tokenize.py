@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from annotations.invisible import DEFAULT_IGNORABLE_RANGES, INVISIBLE
 from annotations.tokenize import _TOKEN, SENTENCE_END, tokenize_document, whitespace_tokens, word_tokens
 
 CLITICS = "زار الوفد بإسطنبول، وروسيا، لأوكرانيا."
@@ -121,9 +124,28 @@ def test_tokens_cover_text_and_align_spans(case, mode):
 # The tokenizer derives offsets from running lengths, cuts tokens in place and finds sentence
 # candidates with one character class; this reference does each step the obvious way (a regex search
 # per token, every token cut at every boundary inside it, every gap between tokens looked at).
+def mended(text, tokens):
+    """Tokens widened, one character at a time, to whole grapheme clusters (never over a space),
+    merged when they then share a cluster, and without those that are only invisible characters."""
+    edges = cluster_edges(text)
+    out = []
+    for s, e in tokens:
+        while s not in edges and not text[s - 1].isspace():
+            s -= 1
+        while e not in edges and not text[e].isspace():
+            e += 1
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return [(s, e) for s, e in out if not all(c in INVISIBLE for c in text[s:e])]
+
+
 def reference(text, spans, clitics, sentences, whitespace):
     pattern = r"\S+" if whitespace else _TOKEN
     tokens = [m.span() for m in re.finditer(pattern, text)]
+    if not whitespace:
+        tokens = mended(text, tokens)
     if clitics == "split":
         cuts = {o for se in spans for o in se}
         cut = []
@@ -161,8 +183,14 @@ def reference(text, spans, clitics, sentences, whitespace):
 SPACES = [c for c in map(chr, range(0x3100)) if c.isspace()]
 CHUNKS = ["بإسطنبول", "وروسيا", "عُقِدَ", "الاجتمـــاع", "U.S", "a_b", "3.5", "٣٫٥", "2,000", "🙂", "“", "”", "،", "-",
           ".", ".", "!", "?", "\u061f", "...", " ", " ", " ", "\n", "\r", "\r\n", "\n\n", "\t", "\u00a0", "\u2003"]
+# what a regular expression of single characters gets wrong: emoji sequences, flags, keycaps, skin
+# tones, Indic clusters, Hangul jamo, prepended marks, marks after spaces or digits, bidi controls
+CLUSTERY = ["👨\u200d👩\u200d👧", "🏳️\u200d🌈", "🇸🇦", "🇪", "1\ufe0f\u20e3", "👍🏽", "❤\ufe0f", "नमस्ते", "क्षि",
+            unicodedata.normalize("NFD", "한국"), "각\u11a8", "\u0600١٢", "\u064e", "\u0301", "\u200d", "\u200c",
+            "\u200f", "\u200e", "\u2067", "\u2069", "\u202b", "\u00ad", "\u200b", "\ufeff", "\ufe0f", "\x01"]
 texts_st = st.one_of(
     st.lists(st.sampled_from(CHUNKS), max_size=25).map("".join),
+    st.lists(st.sampled_from(CHUNKS + CLUSTERY * 2), max_size=25).map("".join),
     st.text(st.sampled_from(list("بإسطنبولaZ_3٣٫٬,.!?\u061f\u064e\u0670\u200c🙂“") + SPACES), max_size=60),
     st.text(max_size=40),
 )
@@ -192,5 +220,78 @@ def test_tokenizer_equals_the_plain_reference(case, clitics, sentences, whitespa
     assert doc.sentences == sents
     assert doc.span_tokens == span_tokens
     assert [(m.index, m.start, m.end, m.new_start, m.new_end) for m in doc.moved] == moved
-    assert (word_tokens if not whitespace else whitespace_tokens)(text) == [
-        m.span() for m in re.finditer(r"\S+" if whitespace else _TOKEN, text)]
+    assert (word_tokens if not whitespace else whitespace_tokens)(text) == reference(text, [], "keep", False,
+                                                                                       whitespace)[0]
+
+
+def cluster_edges(text):
+    return {0, *(m.end() for m in regex.finditer(r"\X", text))}
+
+
+@settings(max_examples=400)
+@example("👨\u200d👩\u200d👧 \u200f🇸🇦 3.5\u0301")
+@given(texts_st)
+def test_no_token_is_invisible_and_none_cuts_a_grapheme_cluster(text):
+    edges = cluster_edges(text)
+    for s, e in word_tokens(text):
+        assert not all(c in INVISIBLE for c in text[s:e]), f"invisible token {text[s:e]!r}"
+        for edge in (s, e):
+            # whitespace is never part of a token: only next to a space may a token edge be inside a
+            # cluster (a mark that follows a space is in the space's cluster)
+            assert edge in edges or text[edge - 1].isspace() or text[edge].isspace(), (
+                f"token {text[s:e]!r} cuts a cluster at {edge}")
+
+
+def test_an_emoji_zwj_sequence_flags_keycaps_and_skin_tones_are_one_token_each():
+    t = "عائلة 👨\u200d👩\u200d👧 من 🇸🇦 رقم 1\ufe0f\u20e3 👍🏽 ❤\ufe0f!"
+    assert [t[s:e] for s, e in word_tokens(t)] == [
+        "عائلة", "👨\u200d👩\u200d👧", "من", "🇸🇦", "رقم", "1\ufe0f\u20e3", "👍🏽", "❤\ufe0f", "!"]
+
+
+def test_marks_stay_with_the_character_they_sit_on():
+    t = "3.5\u0301 नमस्ते ؟\u064e"
+    assert [t[s:e] for s, e in word_tokens(t)] == ["3.5\u0301", "नमस्ते", "؟\u064e"]
+
+
+def test_bidi_controls_and_zero_width_characters_are_not_tokens():
+    t = "قال \u2067CNN\u2069 إن\u200f الكرملين\u200b\u200e وافق \u200d."
+    assert [t[s:e] for s, e in word_tokens(t)] == ["قال", "CNN", "إن", "الكرملين", "وافق", "."]
+
+
+def test_a_span_that_takes_in_a_bidi_control_tags_only_the_word():
+    # an annotator's span over "\u200fالكرملين" once tagged the invisible RLM B-ORG and the word I-ORG
+    t = "قال \u200fالكرملين إن"
+    span = (t.index("\u200f"), t.index(" إن"))
+    for mode in ("split", "keep"):
+        doc = tokenize_document(t, [span], mode)
+        assert doc.words == ["قال", "الكرملين", "إن"]
+        assert [texts(doc, *r) for r in doc.span_tokens] == [["الكرملين"]]
+    assert tokenize_document(t, [(t.index("\u200f"), t.index("\u200f") + 1)]).span_tokens == [None]
+
+
+def test_conll_export_no_longer_tags_an_invisible_token(tmp_path):
+    # the user-visible bug: IOB2 rows "\u200f B-ORG" / "الكرملين I-ORG", and an emoji family in 5 rows
+    from annotations import Project
+    from annotations.formats import export
+    from annotations.formats.conll import INFO_COMMENT
+
+    t = "قال \u200fالكرملين إن 👨\u200d👩\u200d👧 وصل."
+    p = Project.memory()
+    d = p.add_document(t, status="done")
+    p.add_span(d, t.index("\u200f"), t.index(" إن"), "ORG")
+    export(p, "conll", tmp_path / "x.conll")
+    rows = [line.split(" ") for line in (tmp_path / "x.conll").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith(("-DOCSTART-", INFO_COMMENT))]
+    assert rows == [["قال", "O"], ["الكرملين", "B-ORG"], ["إن", "O"], ["👨\u200d👩\u200d👧", "O"], ["وصل", "O"],
+                    [".", "O"]]
+
+
+def test_whitespace_mode_keeps_imported_tokens_exactly():
+    t = "\u200f 👨 \u200d"  # a token file's tokens come back as they were, whatever they are
+    assert [t[s:e] for s, e in whitespace_tokens(t)] == ["\u200f", "👨", "\u200d"]
+
+
+def test_invisible_table_is_unicodes_default_ignorable_property():
+    listed = {c for a, b in DEFAULT_IGNORABLE_RANGES for c in range(a, b + 1)}
+    every = "".join(map(chr, range(0x110000)))
+    assert listed == {m.start() for m in regex.finditer(r"\p{Default_Ignorable_Code_Point}", every)}

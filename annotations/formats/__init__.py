@@ -163,6 +163,8 @@ def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, re
                 w.close()
         if report.cancelled:
             raise _Cancelled  # leaves the staging block: the partial output is removed
+        if hasattr(writer_cls, "finish_all"):  # e.g. one CoNLL column count across train/dev/test
+            writer_cls.finish_all(list({id(w): w for w in writers.values()}.values()))
 
 
 class _Cancelled(Exception):

@@ -4,8 +4,8 @@ Export: one ``TOKEN TAG`` line per token (space separated), a blank line after e
 ``-DOCSTART- O`` line before each document, followed by a ``# qalam-document = {...}`` comment line
 with the document's title, meta and status (JSON). Nested spans keep the outermost (the others are
 counted in the report), or with ``nested="levels"`` get one tag column per nesting level, outer
-first; every row of a file then has as many tag columns as the deepest document needs (``O`` below
-a document's own depth), as in Wojood.
+first; every row then has as many tag columns as the deepest document of the export needs (``O``
+below a document's own depth; the same in train, dev and test files), as in Wojood.
 
 Import: columns after the token are tag columns (one per level). A tag that is not ``O`` or
 ``B-/I-/E-/S-`` + a label is reported with file:line and read as ``O``; an ``I-`` that does not
@@ -151,8 +151,14 @@ class Writer:
 
     def close(self) -> None:
         self.fh.close()
-        if len(self.widths) > 1:
-            pad_columns(self.path, max(self.widths))
+
+    @staticmethod
+    def finish_all(writers: list[Writer]) -> None:
+        """Pad the files of one export (train/dev/test too) to the same number of tag columns."""
+        width = max((n for w in writers for n in w.widths), default=1)
+        for w in writers:
+            if w.widths - {width}:
+                pad_columns(w.path, width)
 
 
 def pad_columns(path: Path, width: int) -> None:
@@ -187,7 +193,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
     for no, line in enumerate(lines, 1):
         line = line.rstrip("\r")
         if line.startswith(INFO_COMMENT):
-            infos[-1] = read_info(line[len(INFO_COMMENT):], f"line {no} (# qalam-document)", problem, name, no)
+            infos[-1] = read_info(line[len(INFO_COMMENT):], "the # qalam-document line", problem, name, no)
             continue
         fields = line.split()
         if fields and fields[0] == DOCSTART:

@@ -98,7 +98,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
             problem(name, no, "no 'text' string; line left out")
             continue
         conv = codepoint_from_utf16(text) if utf16 else None
-        pd = ParsedDoc(name, no, text, rec.get("title"), {"source": name})
+        pd = ParsedDoc(name, no, text, None, {"source": name})  # the title, if usable, comes next
         apply_info(pd, read_info({k: rec[k] for k in ("title", "meta", "status") if k in rec},
                                  "line", problem, name, no))
         regions: list[tuple[str, int, int, str, str | None]] = []

@@ -187,7 +187,7 @@ def read(path: Path, options: dict[str, Any], problem: Any) -> Iterator[ParsedDo
             problem(name, n, "task has no data.text (nor a single text field); left out")
             continue
         assert isinstance(data, dict)
-        pd = ParsedDoc(name, n, text, data.get("title"), {"source": name})
+        pd = ParsedDoc(name, n, text, None, {"source": name})  # the title, if usable, comes next
         apply_info(pd, read_info({k: data[k] for k in ("title", "meta", "status") if k in data},
                                  "task data", problem, name, n))
         entries = [a for a in (t.get("annotations") or []) if not a.get("was_cancelled")] or \

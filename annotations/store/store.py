@@ -4,6 +4,7 @@ compact, close. The layout and why it is so: the package docstring (``annotation
 from __future__ import annotations
 
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -236,25 +237,35 @@ class Store:
             raise ProjectError(f"{self.path}: not a project folder (no project.json). Check the path.")
         from .recovery import replay_in_memory
 
-        for _attempt in range(20):
-            self.meta_db = TinyDB(meta_path, storage=DurableJSONStorage, deferred=True)
-            data = self.meta_db.storage.read()
-            version = self._check_format(meta_path, data)
-            if version < FORMAT_VERSION:
-                raise ProjectVersionError(
-                    f"{self.path} uses the older project format version {version}; open it once for "
-                    "editing (without read-only) to upgrade it."
-                )
-            self._read_schema(meta_path)
+        attempts = 50
+        for attempt in range(attempts):
+            # A writer may compact meanwhile: files are replaced, packs rewritten or removed, the
+            # journal emptied. Every file is replaced whole, so what is read is complete; if the
+            # marks moved, or a file vanished under the scan, the snapshot is read again.
             before = self._generation_marks()
-            journal = Journal.read(self.path / "journal")
-            self.cache.clear()
-            self.packs = PackFiles(self.docs_dir)
-            self._scan()
+            self.warnings.clear()
+            try:
+                self.meta_db = TinyDB(meta_path, storage=DurableJSONStorage, deferred=True)
+                data = self.meta_db.storage.read()
+                version = self._check_format(meta_path, data)
+                if version < FORMAT_VERSION:
+                    raise ProjectVersionError(
+                        f"{self.path} uses the older project format version {version}; open it once for "
+                        "editing (without read-only) to upgrade it."
+                    )
+                self._read_schema(meta_path)
+                journal = Journal.read(self.path / "journal")
+                self.cache.clear()
+                self.packs = PackFiles(self.docs_dir)
+                self._scan()
+            except (FileNotFoundError, ProjectCorruptError):
+                if attempt == attempts - 1 or self._generation_marks() == before:
+                    raise  # not a race with the writer: real damage
+                time.sleep(0.005)
+                continue
             if self._generation_marks() == before:
                 break
-            # the writer compacted while we read (files replaced, journal emptied): read again
-            self.warnings.clear()
+            time.sleep(0.005)
         else:  # pragma: no cover - a writer compacting without pause for the whole time
             raise ProjectError(f"{self.path}: the project kept changing while it was read; try again")
         self.warnings.extend(journal.notes)
@@ -263,21 +274,23 @@ class Store:
         self.index_dirty = False
 
     def _generation_marks(self) -> tuple[Any, ...]:
-        """What a compaction by the writer changes: the docs folder, project.json, the journal's
-        identity and (by emptying it) its size shrinking."""
+        """What a compaction by the writer changes: every file of docs/ and project.json is
+        replaced by a rename (a new inode), removed files leave the listing, and the journal is
+        emptied (its size shrinks). Inodes rather than mtimes: a folder's mtime has the clock's
+        coarse granularity, and two renames in one tick would leave it unchanged."""
         assert self.path is not None
         marks: list[Any] = []
-        for p in (self.docs_dir, self.path / "project.json"):
-            try:
-                st = os.stat(p)
-                marks.append((st.st_ino, st.st_mtime_ns, st.st_size if p.is_file() else 0))
-            except FileNotFoundError:
-                marks.append(None)
         try:
-            st = os.stat(self.path / "journal")
-            marks.append((st.st_ino, st.st_ctime_ns if st.st_size == 0 else "data"))
+            with os.scandir(self.docs_dir) as entries:
+                marks.append(frozenset((e.name, e.inode()) for e in entries))
         except FileNotFoundError:
             marks.append(None)
+        for name in ("project.json", "journal"):
+            try:
+                st = os.stat(self.path / name)
+                marks.append((st.st_ino, st.st_mtime_ns, st.st_size) if name == "project.json" else st.st_ino)
+            except FileNotFoundError:
+                marks.append(None)
         return tuple(marks)
 
     def _scan(self) -> None:

@@ -146,3 +146,34 @@ def test_a_span_of_invisible_characters_only_has_no_width(qapp):
     rdoc.set_width(2000)
     (box,) = _span(rdoc, text, 4, 6)
     assert box.width() <= 1.0
+
+
+def test_render_output_keeps_the_dots_under_the_span_lines(qapp, tmp_path):
+    """``main.py render`` (PNG at scale 2) loses no glyph pixel of ي-words to span lines either."""
+    from annotations import Project
+    from ui.reader.render import render_document
+
+    images = {}
+    for name, with_spans in (("plain", False), ("spans", True)):
+        project = Project.memory()
+        doc = project.add_document(TEXT, title="ي", meta={"direction": "rtl"})
+        if with_spans:
+            for word in WORDS:
+                start = TEXT.index(word)
+                project.add_span(doc, start, start + len(word), "PER")
+            project.add_span(doc, TEXT.index(WORDS[0]), TEXT.index(WORDS[2]) + len(WORDS[2]), "ORG")
+        render_document(project, doc, tmp_path / f"{name}.png", width=1400, scale=2.0)
+        images[name] = QImage(str(tmp_path / f"{name}.png"))
+        project.close()
+    rdoc = ReaderDocument(TEXT, "ي", {"direction": "rtl"}, ReaderOptions())  # the render's layout
+    rdoc.set_width(1400)
+    painter = SpanPainter(rdoc)
+    for word in WORDS:
+        start = TEXT.index(word)
+        painter.add(SpanItem(word, start, start + len(word), "PER", "#ffd54f"))
+    boxes = {word: painter.rects(word)[0].rect for word in WORDS}
+    for word, box in boxes.items():
+        scaled = QRectF(box.left() * 2, box.top() * 2, box.width() * 2, box.height() * 2)
+        ink, lost, changed = _lost_ink(images["plain"], images["spans"], scaled)
+        assert ink > 40 and changed > 0
+        assert lost == 0, f"{word}: {lost} of {ink} glyph pixels painted over in the render"
