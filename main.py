@@ -29,7 +29,7 @@ _COMMAND_MODULES = (
     ("annotations.cli.assist_cmds", "add_parsers"),
     ("ui.reader.render", "add_parser"),
 )
-SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore", "suggest", "label-all")
+SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore", "suggest", "label-all", "train-model")
 
 
 def build_parser() -> argparse.ArgumentParser:

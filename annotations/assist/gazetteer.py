@@ -61,6 +61,7 @@ class Gazetteer:
     terms: dict[tuple[str, ...], str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     feature: str = "gaz"
+    source: str | None = None  # the file it was loaded from
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -174,7 +175,7 @@ def load_gazetteer(path: str | Path, name: str | None = None, labels: Sequence[s
         raise AnnotationError(f"{path}: gazetteer file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise AnnotationError(f"{path}: cannot read the gazetteer ({exc}); save it as UTF-8 text") from None
-    gaz = Gazetteer(name or path.stem)
+    gaz = Gazetteer(name or path.stem, source=str(path))
     allowed = set(labels) if labels is not None else None
     for no, term, label, problem in _rows(path, raw):
         where = f"{path}:{no}" if no else str(path)

@@ -46,6 +46,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("--dry-run", action="store_true", help="list what would be labelled; change nothing")
     p.set_defaults(run=run_label_all)
 
+    # internal: the GUI trains in this subprocess, so the training never holds the window's interpreter
+    p = sub.add_parser("train-model")
+    p.add_argument("job", help="a JSON job file written by ui.assist.trainer")
+    p.set_defaults(run=run_train_model)
+
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Exit 0 when everything was done; 1 when some gazetteer lines were skipped or training was
@@ -94,4 +99,28 @@ def run_label_all(args: argparse.Namespace) -> int:
         _print(f"{len(plan.matches) - len(ids)} occurrence(s) not written (already suggested or rejected)",
                sys.stderr)
         return 1
+    return 0
+
+
+def run_train_model(args: argparse.Namespace) -> int:
+    """Train on the job's documents; write the model (``Recommender.save``) and ``<out>.cv.json``."""
+    import json
+    from pathlib import Path
+
+    from ..assist.crf import NotEnoughDataError, Recommender, TrainingDoc, cross_validate
+    from ..assist.gazetteer import load_gazetteer
+
+    job = json.loads(Path(args.job).read_text(encoding="utf-8"))
+    docs = [TrainingDoc(text, tuple((s, e, lab) for s, e, lab in spans)) for text, spans in job["docs"]]
+    gazetteers = [load_gazetteer(path, name=name) for name, path in job["gazetteers"]]
+    try:
+        model = Recommender.train(docs, gazetteers)
+    except NotEnoughDataError as exc:
+        _print(f"error: {exc}", sys.stderr)
+        return 1
+    folds = int(job.get("folds", 3))
+    cv = cross_validate(docs, gazetteers, folds) if folds > 1 else None
+    model.info["cv_f1"] = round(cv.micro()[2], 4) if cv is not None else None
+    model.save(job["out"])
+    Path(job["out"] + ".cv.json").write_text(json.dumps(cv.counts if cv is not None else None), encoding="utf-8")
     return 0

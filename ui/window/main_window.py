@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._events: Any = None  # the events controller (ui.events.events_controller), once installed
         self._with_events = with_events
         self.io: Any = None  # import/export (ui.io.io_controller), installed right after the first show
+        self.assist: Any = None  # label all and suggestions (ui.assist.controller), installed with io
         self._doc: Document | None = None
         self.undo_stack = QUndoStack(self)
         self.runner = UndoRunner(project, self.undo_stack, self.show_error)
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         from ..io.io_controller import install_io
 
         self.io = install_io(self)
+        from ..assist.controller import install_assist
+
+        self.assist = install_assist(self)
 
     @property
     def events(self) -> Any:
