@@ -3,157 +3,157 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="40" />
+        <location filename="../../ui/window/actions.py" line="43" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="41" />
+        <location filename="../../ui/window/actions.py" line="44" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="42" />
+        <location filename="../../ui/window/actions.py" line="45" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="43" />
+        <location filename="../../ui/window/actions.py" line="46" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="44" />
+        <location filename="../../ui/window/actions.py" line="47" />
         <source>&amp;Find in document</source>
         <translation>&amp;بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="45" />
+        <location filename="../../ui/window/actions.py" line="48" />
         <source>Find in &amp;all documents</source>
         <translation>بحث في &amp;كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="46" />
+        <location filename="../../ui/window/actions.py" line="49" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="47" />
+        <location filename="../../ui/window/actions.py" line="50" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="48" />
+        <location filename="../../ui/window/actions.py" line="51" />
         <source>&amp;Actual size</source>
         <translation>الحجم ال&amp;فعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="49" />
+        <location filename="../../ui/window/actions.py" line="52" />
         <source>More line spacing</source>
         <translation>تباعد أسطر أكبر</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="50" />
+        <location filename="../../ui/window/actions.py" line="53" />
         <source>Less line spacing</source>
         <translation>تباعد أسطر أصغر</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="51" />
+        <location filename="../../ui/window/actions.py" line="54" />
         <source>&amp;Dark theme</source>
         <translation>السمة ال&amp;داكنة</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="52" />
+        <location filename="../../ui/window/actions.py" line="55" />
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف غير ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53" />
+        <location filename="../../ui/window/actions.py" line="56" />
         <source>Bidi controls, zero-width characters and NBSP as small marks</source>
         <translation>محارف التحكم بالاتجاه والمحارف الصفرية العرض والمسافات غير الفاصلة كعلامات صغيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54" />
+        <location filename="../../ui/window/actions.py" line="57" />
         <source>Show lines &amp;removed at import</source>
         <translation>إظهار الأسطر ال&amp;محذوفة عند الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56" />
+        <location filename="../../ui/window/actions.py" line="59" />
         <source>Direction: &amp;automatic</source>
         <translation>الاتجاه: &amp;تلقائي</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57" />
+        <location filename="../../ui/window/actions.py" line="60" />
         <source>Direction: right-to-left</source>
         <translation>الاتجاه: من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58" />
+        <location filename="../../ui/window/actions.py" line="61" />
         <source>Direction: left-to-right</source>
         <translation>الاتجاه: من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62" />
+        <location filename="../../ui/window/actions.py" line="65" />
         <source>Mark &amp;done</source>
         <translation>وضع علامة &amp;منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63" />
+        <location filename="../../ui/window/actions.py" line="66" />
         <source>Mark in &amp;progress</source>
         <translation>وضع علامة &amp;قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/window/actions.py" line="67" />
         <source>Mark &amp;skipped</source>
         <translation>وضع علامة م&amp;تجاوز</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/window/actions.py" line="68" />
         <source>Mark &amp;new</source>
         <translation>وضع علامة &amp;جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/window/actions.py" line="69" />
         <source>&amp;Next unannotated document</source>
         <translation>المستند &amp;التالي غير الموسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/window/actions.py" line="70" />
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/window/actions.py" line="71" />
         <source>Snap selection to &amp;words</source>
         <translation>محاذاة التحديد إلى ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/window/actions.py" line="73" />
         <source>Strip &amp;clitics when labelling</source>
         <translation>حذف ال&amp;لواصق عند الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/window/actions.py" line="74" />
         <source>و ف ب ك ل before a word are left out of the span</source>
         <translation>تُستثنى و ف ب ك ل الملتصقة بأول الكلمة من المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/window/actions.py" line="75" />
         <source>Also strip the article ال</source>
         <translation>حذف أداة التعريف ال أيضاً</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/window/actions.py" line="76" />
         <source>Select without clitics</source>
         <translation>تحديد الكلمة بلا لواصق</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/window/actions.py" line="78" />
         <source>Language: follow the system</source>
         <translation>اللغة: لغة النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89" />
+        <location filename="../../ui/window/actions.py" line="93" />
         <source>Label as %1</source>
         <translation>وسم بـ %1</translation>
     </message>
@@ -161,81 +161,209 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="76" />
+        <location filename="../../ui/window/annotation_panel.py" line="76" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="76" />
-        <location filename="../../ui/annotation_panel.py" line="91" />
+        <location filename="../../ui/window/annotation_panel.py" line="76" />
+        <location filename="../../ui/window/annotation_panel.py" line="94" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="76" />
+        <location filename="../../ui/window/annotation_panel.py" line="76" />
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="84" />
+        <location filename="../../ui/window/annotation_panel.py" line="84" />
         <source>key=value; key=value</source>
         <translation>مفتاح=قيمة; مفتاح=قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="86" />
+        <location filename="../../ui/window/annotation_panel.py" line="88" />
         <source>Apply</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="87" />
+        <location filename="../../ui/window/annotation_panel.py" line="90" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="92" />
+        <location filename="../../ui/window/annotation_panel.py" line="95" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/annotation_panel.py" line="93" />
+        <location filename="../../ui/window/annotation_panel.py" line="96" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
 </context>
 <context>
+    <name>AssistController</name>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="60" />
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="85" />
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="86" />
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="87" />
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="88" />
+        <source>Accept all suggestions in the &amp;document</source>
+        <translation>قبول كل اقتراحات ال&amp;مستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="89" />
+        <source>&amp;Label all occurrences in the document…</source>
+        <translation>&amp;وسم كل المواضع في المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="90" />
+        <source>Label all occurrences in &amp;all documents…</source>
+        <translation>وسم كل المواضع في &amp;كل المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="93" />
+        <source>Ass&amp;ist</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="102" />
+        <source>&amp;Train the recommender now</source>
+        <translation>&amp;تدريب المقترِح الآن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="103" />
+        <source>Load a &amp;gazetteer…</source>
+        <translation>تحميل &amp;قائمة أسماء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="149" />
+        <source>Model loaded (%1 documents)</source>
+        <translation>حُمّل النموذج (%1 مستند)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="168" />
+        <source>Training or suggesting in the background…</source>
+        <translation>تدريب أو اقتراح في الخلفية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="176" />
+        <source>Trained on %1 documents (%2 tokens) in %3 s</source>
+        <translation>دُرّب على %1 مستند (%2 كلمة) في %3 ث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="206" />
+        <source>Load a gazetteer</source>
+        <translation>تحميل قائمة أسماء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="207" />
+        <source>Term lists (*.txt *.tsv *.csv *.json)</source>
+        <translation>قوائم مصطلحات (*.txt *.tsv *.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="217" />
+        <source>Gazetteer %1: %2 term(s) loaded</source>
+        <translation>قائمة الأسماء %1: حُمّل %2 مصطلح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="219" />
+        <source>%1 line(s) skipped:</source>
+        <translation>تُجوّز %1 سطر:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="260" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="271" />
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="298" />
+        <source>Accept all suggestions</source>
+        <translation>قبول كل الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="307" />
+        <source>Label all occurrences</source>
+        <translation>وسم كل المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="308" />
+        <source>Label for “%1”:</source>
+        <translation>الوسم لـ«%1»:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="334" />
+        <source>Select a span, some text, or search for a term first</source>
+        <translation>حدّد وسماً أو نصاً، أو ابحث عن مصطلح أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="353" />
+        <source>Label all: %1 × %2</source>
+        <translation>وسم الكل: %1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="355" />
+        <source>%1 span(s) added</source>
+        <translation>أضيف %1 وسم</translation>
+    </message>
+</context>
+<context>
     <name>CascadePrompt</name>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="21" />
+        <location filename="../../ui/events/cascade_prompt.py" line="21" />
         <source>event %1 %2: the whole event goes (this span is its trigger)</source>
         <translation>الحدث %1 %2: يُحذف الحدث كله (هذا المقطع مُحفِّزه)</translation>
     </message>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="26" />
+        <location filename="../../ui/events/cascade_prompt.py" line="26" />
         <source>event %1 %2: argument %3 is removed</source>
         <translation>الحدث %1 %2: يُحذف المشارك %3</translation>
     </message>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="30" />
+        <location filename="../../ui/events/cascade_prompt.py" line="30" />
         <source>relation %1 (%2 → %3) is removed</source>
         <translation>تُحذف العلاقة %1 (%2 → %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="50" />
+        <location filename="../../ui/events/cascade_prompt.py" line="50" />
         <source>Span in use</source>
         <translation>المقطع مستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="53" />
+        <location filename="../../ui/events/cascade_prompt.py" line="53" />
         <source>%1 (%2) is used by:</source>
         <translation>المقطع %1 (%2) مستخدم في:</translation>
     </message>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="60" />
+        <location filename="../../ui/events/cascade_prompt.py" line="60" />
         <source>Delete the span and these uses? Undo brings all of them back.</source>
         <translation>أتريد حذف المقطع وهذه الاستخدامات؟ يعيدها التراجع كلها.</translation>
     </message>
     <message>
-        <location filename="../../ui/cascade_prompt.py" line="62" />
+        <location filename="../../ui/events/cascade_prompt.py" line="62" />
         <source>Remove span and argument(s)</source>
         <translation>حذف المقطع والمشاركين</translation>
     </message>
@@ -243,32 +371,32 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../ui/document_list.py" line="108" />
+        <location filename="../../ui/window/document_list.py" line="107" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="109" />
+        <location filename="../../ui/window/document_list.py" line="108" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="110" />
+        <location filename="../../ui/window/document_list.py" line="109" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="111" />
+        <location filename="../../ui/window/document_list.py" line="110" />
         <source>skipped</source>
         <translation>متجاوز</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="160" />
+        <location filename="../../ui/window/document_list.py" line="165" />
         <source>Filter titles</source>
         <translation>تصفية العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="163" />
+        <location filename="../../ui/window/document_list.py" line="167" />
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
@@ -276,27 +404,27 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/document_list.py" line="76" />
+        <location filename="../../ui/window/document_list.py" line="75" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="76" />
+        <location filename="../../ui/window/document_list.py" line="75" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="76" />
+        <location filename="../../ui/window/document_list.py" line="75" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="76" />
+        <location filename="../../ui/window/document_list.py" line="75" />
         <source>Annotations</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/document_list.py" line="86" />
+        <location filename="../../ui/window/document_list.py" line="85" />
         <source>(untitled {0})</source>
         <translation>(بلا عنوان {0})</translation>
     </message>
@@ -304,17 +432,17 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../ui/event_panel.py" line="79" />
+        <location filename="../../ui/events/event_panel.py" line="79" />
         <source>Change role…</source>
         <translation>تغيير الدور…</translation>
     </message>
     <message>
-        <location filename="../../ui/event_panel.py" line="80" />
+        <location filename="../../ui/events/event_panel.py" line="80" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/event_panel.py" line="84" />
+        <location filename="../../ui/events/event_panel.py" line="84" />
         <source>Event attributes</source>
         <translation>خصائص الحدث</translation>
     </message>
@@ -322,17 +450,17 @@
 <context>
     <name>EventTypePicker</name>
     <message>
-        <location filename="../../ui/event_picker.py" line="44" />
+        <location filename="../../ui/events/event_picker.py" line="44" />
         <source>Event type</source>
         <translation>نوع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/event_picker.py" line="50" />
+        <location filename="../../ui/events/event_picker.py" line="50" />
         <source>Trigger: %1</source>
         <translation>المُحفِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/event_picker.py" line="52" />
+        <location filename="../../ui/events/event_picker.py" line="52" />
         <source>Filter event types (e.g. meet, attack)</source>
         <translation>تصفية أنواع الأحداث (مثلاً meet أو attack)</translation>
     </message>
@@ -340,128 +468,128 @@
 <context>
     <name>EventsController</name>
     <message>
-        <location filename="../../ui/events_controller.py" line="89" />
+        <location filename="../../ui/events/events_controller.py" line="89" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="136" />
+        <location filename="../../ui/events/events_controller.py" line="136" />
         <source>New event from selection…</source>
         <translation>حدث جديد من التحديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="137" />
+        <location filename="../../ui/events/events_controller.py" line="137" />
         <source>Add argument to event…</source>
         <translation>إضافة مشارك إلى الحدث…</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="138" />
+        <location filename="../../ui/events/events_controller.py" line="138" />
         <source>Finish event</source>
         <translation>إنهاء الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="139" />
+        <location filename="../../ui/events/events_controller.py" line="139" />
         <source>Relation: mark first end / link to second…</source>
         <translation>علاقة: تعليم الطرف الأول / الربط بالثاني…</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="140" />
+        <location filename="../../ui/events/events_controller.py" line="140" />
         <source>Delete span (asks when events use it)</source>
         <translation>حذف المقطع (مع السؤال إن استخدمته أحداث)</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="141" />
+        <location filename="../../ui/events/events_controller.py" line="141" />
         <source>Schema editor…</source>
         <translation>محرّر المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="142" />
+        <location filename="../../ui/events/events_controller.py" line="142" />
         <source>Show arguments as arcs</source>
         <translation>إظهار المشاركين كأقواس</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="160" />
+        <location filename="../../ui/events/events_controller.py" line="160" />
         <source>E&amp;vents</source>
         <translation>&amp;أحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="185" />
+        <location filename="../../ui/events/events_controller.py" line="185" />
         <source>New %1 event</source>
         <translation>حدث %1 جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="374" />
+        <location filename="../../ui/events/events_controller.py" line="374" />
         <source>Open a document first.</source>
         <translation>افتح مستنداً أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="388" />
+        <location filename="../../ui/events/events_controller.py" line="388" />
         <source>Select the trigger word first, then press the event key.</source>
         <translation>حدّد كلمة المُحفِّز أولاً ثم اضغط مفتاح الحدث.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="420" />
+        <location filename="../../ui/events/events_controller.py" line="420" />
         <source>Event created. Select or click each argument and press Ctrl+Shift+E; Ctrl+Shift+Return when done.</source>
         <translation>أُنشئ الحدث. حدّد كل مشارك أو انقره واضغط Ctrl+Shift+E، ثم Ctrl+Shift+Return عند الانتهاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="449" />
+        <location filename="../../ui/events/events_controller.py" line="449" />
         <source>Select an event first (click its trigger), or create one with Ctrl+E.</source>
         <translation>حدّد حدثاً أولاً (انقر مُحفِّزه)، أو أنشئ حدثاً بـ Ctrl+E.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="453" />
+        <location filename="../../ui/events/events_controller.py" line="453" />
         <source>Select text or click a span to attach as an argument.</source>
         <translation>حدّد نصاً أو انقر مقطعاً لإلحاقه مشاركاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="480" />
+        <location filename="../../ui/events/events_controller.py" line="480" />
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="485" />
+        <location filename="../../ui/events/events_controller.py" line="485" />
         <source>choose an entity type for the new argument span</source>
         <translation>اختر نوع كيان لمقطع المشارك الجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="492" />
+        <location filename="../../ui/events/events_controller.py" line="492" />
         <source>%1 added.</source>
         <translation>أُضيف %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="523" />
+        <location filename="../../ui/events/events_controller.py" line="523" />
         <source>That argument is gone.</source>
         <translation>لم يعد هذا المشارك موجوداً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="548" />
+        <location filename="../../ui/events/events_controller.py" line="548" />
         <source>Event in use</source>
         <translation>الحدث مستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="549" />
+        <location filename="../../ui/events/events_controller.py" line="549" />
         <source>This event is used by %1. Remove those uses too?</source>
         <translation>هذا الحدث مستخدم في %1. أتريد إزالة هذه الاستخدامات أيضاً؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="560" />
-        <location filename="../../ui/events_controller.py" line="598" />
+        <location filename="../../ui/events/events_controller.py" line="560" />
+        <location filename="../../ui/events/events_controller.py" line="598" />
         <source>Click a span first.</source>
         <translation>انقر مقطعاً أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="574" />
+        <location filename="../../ui/events/events_controller.py" line="574" />
         <source>Nothing deleted.</source>
         <translation>لم يُحذف شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="602" />
+        <location filename="../../ui/events/events_controller.py" line="602" />
         <source>Relation from %1: now click the other span and press Ctrl+Shift+L.</source>
         <translation>علاقة من %1: انقر الآن المقطع الآخر واضغط Ctrl+Shift+L.</translation>
     </message>
     <message>
-        <location filename="../../ui/events_controller.py" line="646" />
+        <location filename="../../ui/events/events_controller.py" line="646" />
         <source>Open a project first.</source>
         <translation>افتح مشروعاً أولاً.</translation>
     </message>
@@ -469,277 +597,277 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="69" />
+        <location filename="../../ui/io/export_dialog.py" line="69" />
         <source>Export annotations</source>
         <translation>تصدير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="74" />
+        <location filename="../../ui/io/export_dialog.py" line="74" />
         <source>This app's JSONL (lossless)</source>
         <translation>JSONL الخاص بهذا التطبيق (دون فقد)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75" />
+        <location filename="../../ui/io/export_dialog.py" line="75" />
         <source>brat standoff (folder of .txt + .ann)</source>
         <translation>brat standoff (مجلد ملفات .txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="76" />
+        <location filename="../../ui/io/export_dialog.py" line="76" />
         <source>CoNLL with IOB2 or BIOES tags</source>
         <translation>CoNLL بوسوم IOB2 أو BIOES</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="77" />
+        <location filename="../../ui/io/export_dialog.py" line="77" />
         <source>spaCy DocBin (.spacy)</source>
         <translation>spaCy DocBin (‎.spacy)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78" />
+        <location filename="../../ui/io/export_dialog.py" line="78" />
         <source>Hugging Face dataset (folder)</source>
         <translation>مجموعة بيانات Hugging Face (مجلد)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="79" />
+        <location filename="../../ui/io/export_dialog.py" line="79" />
         <source>Label Studio tasks (JSON)</source>
         <translation>مهام Label Studio ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="80" />
+        <location filename="../../ui/io/export_dialog.py" line="80" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="81" />
+        <location filename="../../ui/io/export_dialog.py" line="81" />
         <source>Event JSON, one record per sentence</source>
         <translation>JSON للأحداث، سجل لكل جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="88" />
+        <location filename="../../ui/io/export_dialog.py" line="88" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="93" />
+        <location filename="../../ui/io/export_dialog.py" line="93" />
         <source>Replace it if it exists</source>
         <translation>استبداله إن كان موجوداً</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="95" />
+        <location filename="../../ui/io/export_dialog.py" line="95" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="96" />
+        <location filename="../../ui/io/export_dialog.py" line="96" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="99" />
+        <location filename="../../ui/io/export_dialog.py" line="99" />
         <source>What to export</source>
         <translation>ما يُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119" />
+        <location filename="../../ui/io/export_dialog.py" line="119" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119" />
+        <location filename="../../ui/io/export_dialog.py" line="119" />
         <source>None</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="128" />
+        <location filename="../../ui/io/export_dialog.py" line="128" />
         <source>any annotator</source>
         <translation>أي واسم</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="130" />
+        <location filename="../../ui/io/export_dialog.py" line="130" />
         <source>Documents marked:</source>
         <translation>المستندات ذات الحالة:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="131" />
+        <location filename="../../ui/io/export_dialog.py" line="131" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="132" />
+        <location filename="../../ui/io/export_dialog.py" line="132" />
         <source>Annotator:</source>
         <translation>الواسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="134" />
+        <location filename="../../ui/io/export_dialog.py" line="134" />
         <source>Tokens</source>
         <translation>الوحدات المعجمية</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="136" />
+        <location filename="../../ui/io/export_dialog.py" line="136" />
         <source>Split a token where a span starts or ends inside it</source>
         <translation>تقسيم الوحدة حيث يبدأ مقطع أو ينتهي داخلها</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="137" />
+        <location filename="../../ui/io/export_dialog.py" line="137" />
         <source>Keep whole tokens, widen spans (AQMAR/ANERcorp)</source>
         <translation>إبقاء الوحدات كاملة وتوسيع المقاطع (AQMAR/ANERcorp)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142" />
+        <location filename="../../ui/io/export_dialog.py" line="142" />
         <source>Outermost span only</source>
         <translation>المقطع الخارجي فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143" />
+        <location filename="../../ui/io/export_dialog.py" line="143" />
         <source>One tag column per nesting level</source>
         <translation>عمود وسوم لكل مستوى تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="144" />
+        <location filename="../../ui/io/export_dialog.py" line="144" />
         <source>One sequence per sentence (else one per document)</source>
         <translation>تسلسل لكل جملة (وإلا فتسلسل لكل مستند)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="147" />
+        <location filename="../../ui/io/export_dialog.py" line="147" />
         <source>Clitics:</source>
         <translation>اللواصق:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="148" />
+        <location filename="../../ui/io/export_dialog.py" line="148" />
         <source>Tag scheme:</source>
         <translation>نظام الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="149" />
+        <location filename="../../ui/io/export_dialog.py" line="149" />
         <source>Nested spans:</source>
         <translation>المقاطع المتداخلة:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="152" />
+        <location filename="../../ui/io/export_dialog.py" line="152" />
         <source>Train / dev / test split</source>
         <translation>التقسيم إلى تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/io/export_dialog.py" line="153" />
         <source>Split documents by ratio (the output becomes a folder)</source>
         <translation>تقسيم المستندات بنسب (يصبح الناتج مجلداً)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/io/export_dialog.py" line="156" />
         <source>train</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/io/export_dialog.py" line="156" />
         <source>dev</source>
         <translation>تطوير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="156" />
+        <location filename="../../ui/io/export_dialog.py" line="156" />
         <source>test</source>
         <translation>اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/io/export_dialog.py" line="167" />
         <source>seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="174" />
+        <location filename="../../ui/io/export_dialog.py" line="174" />
         <source>Label Studio and doccano</source>
         <translation>أداتا Label Studio وdoccano</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="176" />
+        <location filename="../../ui/io/export_dialog.py" line="176" />
         <source>Code points (current versions)</source>
         <translation>نقاط الترميز (الإصدارات الحالية)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="177" />
+        <location filename="../../ui/io/export_dialog.py" line="177" />
         <source>UTF-16 code units (JavaScript tools)</source>
         <translation>وحدات ترميز UTF-16 (أدوات JavaScript)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="179" />
+        <location filename="../../ui/io/export_dialog.py" line="179" />
         <source>annotations</source>
         <translation>annotations (وسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="180" />
+        <location filename="../../ui/io/export_dialog.py" line="180" />
         <source>predictions</source>
         <translation>predictions (تنبؤات)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182" />
+        <location filename="../../ui/io/export_dialog.py" line="182" />
         <source>Sequence labelling</source>
         <translation>وسم التسلسلات</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="183" />
+        <location filename="../../ui/io/export_dialog.py" line="183" />
         <source>Relation extraction</source>
         <translation>استخراج العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="185" />
+        <location filename="../../ui/io/export_dialog.py" line="185" />
         <source>Offsets in:</source>
         <translation>المواضع بوحدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186" />
+        <location filename="../../ui/io/export_dialog.py" line="186" />
         <source>Label Studio results under:</source>
         <translation>نتائج Label Studio تحت:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="187" />
+        <location filename="../../ui/io/export_dialog.py" line="187" />
         <source>doccano variant:</source>
         <translation>نوع doccano:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195" />
+        <location filename="../../ui/io/export_dialog.py" line="190" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255" />
+        <location filename="../../ui/io/export_dialog.py" line="247" />
         <source>Tick at least one document status to export.</source>
         <translation>اختر حالة مستند واحدة على الأقل للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="257" />
+        <location filename="../../ui/io/export_dialog.py" line="249" />
         <source>Tick at least one label to export.</source>
         <translation>اختر وسماً واحداً على الأقل للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="260" />
+        <location filename="../../ui/io/export_dialog.py" line="252" />
         <source>Choose where to save the export.</source>
         <translation>اختر مكان حفظ التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="263" />
+        <location filename="../../ui/io/export_dialog.py" line="255" />
         <source>Give the full path of the export, or choose it with Browse….</source>
         <translation>أدخل المسار الكامل للتصدير، أو اختره بزر استعراض….</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="265" />
+        <location filename="../../ui/io/export_dialog.py" line="257" />
         <source>The folder %1 does not exist; choose another place.</source>
         <translation>المجلد %1 غير موجود؛ اختر مكاناً آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267" />
+        <location filename="../../ui/io/export_dialog.py" line="259" />
         <source>%1 already exists; choose another name or tick “Replace it if it exists”.</source>
         <translation>%1 موجود مسبقاً؛ اختر اسماً آخر أو فعّل «استبداله إن كان موجوداً».</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="320" />
+        <location filename="../../ui/io/export_dialog.py" line="312" />
         <source>Choose the folder to export into</source>
         <translation>اختر المجلد الذي يُصدَّر إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="326" />
+        <location filename="../../ui/io/export_dialog.py" line="318" />
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="327" />
+        <location filename="../../ui/io/export_dialog.py" line="319" />
         <source>%1 files (*%2)</source>
         <translation>ملفات %1 ‏(*%2)</translation>
     </message>
@@ -747,27 +875,27 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/find.py" line="45" />
+        <location filename="../../ui/reader/find.py" line="45" />
         <source>Find (diacritics, tatweel and letter variants ignored)</source>
         <translation>بحث (تُهمل الحركات والتطويل وأشكال الحروف)</translation>
     </message>
     <message>
-        <location filename="../../ui/find.py" line="48" />
+        <location filename="../../ui/reader/find.py" line="48" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/find.py" line="49" />
+        <location filename="../../ui/reader/find.py" line="49" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/find.py" line="50" />
+        <location filename="../../ui/reader/find.py" line="50" />
         <source>Whole word</source>
         <translation>كلمة كاملة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/find.py" line="97" />
+        <location filename="../../ui/reader/find.py" line="97" />
         <source>%n match(es)</source>
         <translation><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
@@ -775,168 +903,168 @@
 <context>
     <name>IOController</name>
     <message>
-        <location filename="../../ui/io_controller.py" line="94" />
+        <location filename="../../ui/io/io_controller.py" line="94" />
         <source>&amp;Import articles…</source>
         <translation>ا&amp;ستيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="95" />
+        <location filename="../../ui/io/io_controller.py" line="95" />
         <source>Import .txt, .html, .jsonl, .csv files, folders or .zip archives of news</source>
         <translation>استيراد ملفات أخبار ‎.txt و‎.html و‎.jsonl و‎.csv أو مجلدات أو أرشيفات ‎.zip</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="97" />
+        <location filename="../../ui/io/io_controller.py" line="97" />
         <source>Import &amp;annotations…</source>
         <translation>استيراد &amp;وسوم…</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="98" />
+        <location filename="../../ui/io/io_controller.py" line="98" />
         <source>Import annotated files: brat, CoNLL, spaCy, Label Studio, doccano or this app's JSONL</source>
         <translation>استيراد ملفات موسومة: brat أو CoNLL أو spaCy أو Label Studio أو doccano أو JSONL هذا التطبيق</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="100" />
+        <location filename="../../ui/io/io_controller.py" line="100" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="101" />
+        <location filename="../../ui/io/io_controller.py" line="101" />
         <source>Export the annotations as training data (JSONL, brat, CoNLL, spaCy, Hugging Face…)</source>
         <translation>تصدير الوسوم بيانات تدريب (JSONL وbrat وCoNLL وspaCy وHugging Face…)</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="122" />
+        <location filename="../../ui/io/io_controller.py" line="122" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="179" />
+        <location filename="../../ui/io/io_controller.py" line="179" />
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="180" />
+        <location filename="../../ui/io/io_controller.py" line="180" />
         <source>Importing articles…</source>
         <translation>جارٍ استيراد المقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="181" />
+        <location filename="../../ui/io/io_controller.py" line="181" />
         <source>Importing annotated files…</source>
         <translation>جارٍ استيراد الملفات الموسومة…</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="241" />
+        <location filename="../../ui/io/io_controller.py" line="241" />
         <source>Import cancelled. The documents imported before the cancel are kept.</source>
         <translation>أُلغي الاستيراد. احتُفظ بالمستندات المستوردة قبل الإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="243" />
+        <location filename="../../ui/io/io_controller.py" line="243" />
         <source>Import finished; some files could not be imported (see below).</source>
         <translation>انتهى الاستيراد؛ تعذّر استيراد بعض الملفات (انظر أدناه).</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="245" />
+        <location filename="../../ui/io/io_controller.py" line="245" />
         <source>Nothing new was imported.</source>
         <translation>لم يُستورد شيء جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="247" />
+        <location filename="../../ui/io/io_controller.py" line="247" />
         <source>Import finished.</source>
         <translation>انتهى الاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="249" />
+        <location filename="../../ui/io/io_controller.py" line="249" />
         <source>Imported:</source>
         <translation>المستورد:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="250" />
+        <location filename="../../ui/io/io_controller.py" line="250" />
         <source>Skipped (already in the project):</source>
         <translation>المتجاوز (موجود في المشروع):</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="251" />
+        <location filename="../../ui/io/io_controller.py" line="251" />
         <source>Failed:</source>
         <translation>تعذّر استيراده:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="254" />
+        <location filename="../../ui/io/io_controller.py" line="254" />
         <source>Imported with warnings:</source>
         <translation>المستورد مع تحذيرات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="256" />
+        <location filename="../../ui/io/io_controller.py" line="256" />
         <source>Not attempted:</source>
         <translation>ما لم يُحاوَل:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="262" />
+        <location filename="../../ui/io/io_controller.py" line="262" />
         <source>Import report</source>
         <translation>تقرير الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="292" />
+        <location filename="../../ui/io/io_controller.py" line="292" />
         <source>Exporting</source>
         <translation>جارٍ التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="293" />
+        <location filename="../../ui/io/io_controller.py" line="293" />
         <source>Exporting documents…</source>
         <translation>جارٍ تصدير المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="302" />
+        <location filename="../../ui/io/io_controller.py" line="302" />
         <source>Cannot write %1: %2</source>
         <translation>تتعذّر الكتابة في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="309" />
-        <location filename="../../ui/io_controller.py" line="335" />
+        <location filename="../../ui/io/io_controller.py" line="309" />
+        <location filename="../../ui/io/io_controller.py" line="335" />
         <source>Export report</source>
         <translation>تقرير التصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="309" />
+        <location filename="../../ui/io/io_controller.py" line="309" />
         <source>The export could not be done.</source>
         <translation>تعذّر التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="318" />
+        <location filename="../../ui/io/io_controller.py" line="318" />
         <source>Export cancelled. Nothing was written.</source>
         <translation>أُلغي التصدير. لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="320" />
+        <location filename="../../ui/io/io_controller.py" line="320" />
         <source>No document matched the selection; check the statuses to export.</source>
         <translation>لا مستند يطابق الاختيار؛ راجع الحالات المختارة للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="322" />
+        <location filename="../../ui/io/io_controller.py" line="322" />
         <source>Exported %1 of %2 documents.</source>
         <translation>المستندات المصدَّرة: %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="324" />
+        <location filename="../../ui/io/io_controller.py" line="324" />
         <source>Documents:</source>
         <translation>المستندات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="327" />
+        <location filename="../../ui/io/io_controller.py" line="327" />
         <source>Spans:</source>
         <translation>المقاطع:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="328" />
+        <location filename="../../ui/io/io_controller.py" line="328" />
         <source>Events:</source>
         <translation>الأحداث:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="329" />
+        <location filename="../../ui/io/io_controller.py" line="329" />
         <source>Relations:</source>
         <translation>العلاقات:</translation>
     </message>
     <message>
-        <location filename="../../ui/io_controller.py" line="330" />
+        <location filename="../../ui/io/io_controller.py" line="330" />
         <source>Not carried by the format:</source>
         <translation>ما لا تحمله الصيغة:</translation>
     </message>
@@ -944,353 +1072,375 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67" />
+        <location filename="../../ui/io/import_dialog.py" line="67" />
         <source>Import annotations</source>
         <translation>استيراد الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67" />
+        <location filename="../../ui/io/import_dialog.py" line="67" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72" />
+        <location filename="../../ui/io/import_dialog.py" line="72" />
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73" />
+        <location filename="../../ui/io/import_dialog.py" line="73" />
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74" />
+        <location filename="../../ui/io/import_dialog.py" line="74" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="92" />
+        <location filename="../../ui/io/import_dialog.py" line="92" />
         <source>Detect automatically</source>
         <translation>اكتشاف تلقائي</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="97" />
+        <location filename="../../ui/io/import_dialog.py" line="97" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="98" />
+        <location filename="../../ui/io/import_dialog.py" line="98" />
         <source>Encoding:</source>
         <translation>الترميز:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="99" />
+        <location filename="../../ui/io/import_dialog.py" line="99" />
         <source>Status of new documents:</source>
         <translation>حالة المستندات الجديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="101" />
-        <location filename="../../ui/import_dialog.py" line="272" />
+        <location filename="../../ui/io/import_dialog.py" line="101" />
+        <location filename="../../ui/io/import_dialog.py" line="265" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="102" />
+        <location filename="../../ui/io/import_dialog.py" line="102" />
         <source>Clean up scraped news (title, date, boilerplate, captions)</source>
         <translation>تنظيف الأخبار المجموعة من الويب (العنوان والتاريخ والحشو وتعليقات الصور)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="107" />
+        <location filename="../../ui/io/import_dialog.py" line="107" />
         <source> MB</source>
         <translation> ميغابايت</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="110" />
+        <location filename="../../ui/io/import_dialog.py" line="110" />
         <source>text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="110" />
+        <location filename="../../ui/io/import_dialog.py" line="110" />
         <source>title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="110" />
+        <location filename="../../ui/io/import_dialog.py" line="110" />
         <source>date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="111" />
+        <location filename="../../ui/io/import_dialog.py" line="111" />
         <source>URL</source>
         <translation>الرابط</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="111" />
+        <location filename="../../ui/io/import_dialog.py" line="111" />
         <source>source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="111" />
+        <location filename="../../ui/io/import_dialog.py" line="111" />
         <source>id</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="122" />
+        <location filename="../../ui/io/import_dialog.py" line="122" />
         <source>Refuse files larger than:</source>
         <translation>رفض الملفات الأكبر من:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123" />
+        <location filename="../../ui/io/import_dialog.py" line="123" />
         <source>JSONL fields / CSV columns:</source>
         <translation>حقول JSONL / أعمدة CSV:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="126" />
-        <location filename="../../ui/import_dialog.py" line="272" />
+        <location filename="../../ui/io/import_dialog.py" line="126" />
+        <location filename="../../ui/io/import_dialog.py" line="265" />
         <source>Annotated files</source>
         <translation>الملفات الموسومة</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="128" />
         <source>Refuse them (report each)</source>
         <translation>رفضها (مع الإبلاغ عن كل منها)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="129" />
+        <location filename="../../ui/io/import_dialog.py" line="128" />
+        <source>Add them while the project has no annotations</source>
+        <translation>إضافتها ما دام المشروع بلا وسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/import_dialog.py" line="129" />
+        <source>Refuse the file</source>
+        <translation>رفض الملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/import_dialog.py" line="130" />
         <source>Add them to the schema</source>
         <translation>إضافتها إلى المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="131" />
+        <location filename="../../ui/io/import_dialog.py" line="132" />
         <source>Detect</source>
         <translation>اكتشاف</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135" />
+        <location filename="../../ui/io/import_dialog.py" line="136" />
         <source>Labels not in the schema:</source>
         <translation>الوسوم غير الموجودة في المخطط:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="136" />
+        <location filename="../../ui/io/import_dialog.py" line="137" />
         <source>CoNLL tag scheme:</source>
         <translation>نظام وسوم CoNLL:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="144" />
+        <location filename="../../ui/io/import_dialog.py" line="140" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="150" />
+        <location filename="../../ui/io/import_dialog.py" line="143" />
         <source>Files and folders (folders are read with their subfolders):</source>
         <translation>الملفات والمجلدات (تُقرأ المجلدات مع مجلداتها الفرعية):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="166" />
+        <location filename="../../ui/io/import_dialog.py" line="159" />
         <source>Detect from the file extension</source>
         <translation>الاكتشاف من امتداد الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="168" />
+        <location filename="../../ui/io/import_dialog.py" line="161" />
         <source>Plain text (.txt)</source>
         <translation>نص عادي (‎.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="169" />
+        <location filename="../../ui/io/import_dialog.py" line="162" />
         <source>Web pages (.html)</source>
         <translation>صفحات ويب (‎.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="170" />
+        <location filename="../../ui/io/import_dialog.py" line="163" />
         <source>JSON lines of articles (.jsonl)</source>
         <translation>مقالات بأسطر JSON ‏(‎.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="171" />
+        <location filename="../../ui/io/import_dialog.py" line="164" />
         <source>CSV or TSV table (.csv, .tsv)</source>
         <translation>جدول CSV أو TSV ‏(‎.csv و‎.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="172" />
+        <location filename="../../ui/io/import_dialog.py" line="165" />
         <source>ZIP archive of articles (.zip)</source>
         <translation>أرشيف ZIP للمقالات (‎.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="175" />
+        <location filename="../../ui/io/import_dialog.py" line="168" />
         <source>Annotated: this app's JSONL</source>
         <translation>موسوم: JSONL هذا التطبيق</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="176" />
+        <location filename="../../ui/io/import_dialog.py" line="169" />
         <source>Annotated: brat standoff (.ann + .txt)</source>
         <translation>موسوم: brat standoff ‏(‎.ann و‎.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="177" />
+        <location filename="../../ui/io/import_dialog.py" line="170" />
         <source>Annotated: CoNLL, IOB2 or BIOES</source>
         <translation>موسوم: CoNLL أو IOB2 أو BIOES</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="178" />
+        <location filename="../../ui/io/import_dialog.py" line="171" />
         <source>Annotated: spaCy DocBin (.spacy)</source>
         <translation>موسوم: spaCy DocBin ‏(‎.spacy)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="179" />
+        <location filename="../../ui/io/import_dialog.py" line="172" />
         <source>Annotated: Label Studio JSON</source>
         <translation>موسوم: Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="180" />
+        <location filename="../../ui/io/import_dialog.py" line="173" />
         <source>Annotated: doccano JSONL</source>
         <translation>موسوم: doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="242" />
+        <location filename="../../ui/io/import_dialog.py" line="235" />
         <source>Add at least one file or folder to import.</source>
         <translation>أضف ملفاً أو مجلداً واحداً على الأقل للاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="248" />
+        <location filename="../../ui/io/import_dialog.py" line="241" />
         <source>Unknown encoding “%1”; pick one from the list or leave it on Detect automatically.</source>
         <translation>ترميز غير معروف «%1»؛ اختر ترميزاً من القائمة أو اتركه على «اكتشاف تلقائي».</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="274" />
+        <location filename="../../ui/io/import_dialog.py" line="267" />
         <source>All files (*)</source>
         <translation>كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="275" />
+        <location filename="../../ui/io/import_dialog.py" line="268" />
         <source>Choose files to import</source>
         <translation>اختر ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="280" />
+        <location filename="../../ui/io/import_dialog.py" line="273" />
         <source>Choose a folder to import</source>
         <translation>اختر مجلداً للاستيراد</translation>
     </message>
 </context>
 <context>
+    <name>LabelAllDialog</name>
+    <message>
+        <location filename="../../ui/assist/label_all_dialog.py" line="18" />
+        <source>Label all occurrences as %1</source>
+        <translation>وسم كل المواضع بـ%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/label_all_dialog.py" line="47" />
+        <source>%1 of %2 occurrence(s) of “%3” will be labelled %4; %5 skipped (already %4).</source>
+        <translation>سيوسم %1 من %2 موضع لـ«%3» بـ%4؛ وتُجوّز %5 (موسومة %4 من قبل).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/window/main_window.py" line="87" />
         <source>in memory</source>
         <translation>في الذاكرة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/window/main_window.py" line="88" />
         <source>Qalam Annotator</source>
         <translation>قلم للوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/window/main_window.py" line="139" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/window/main_window.py" line="144" />
         <source>Labels and annotations</source>
         <translation>الوسوم والتعليقات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/window/main_window.py" line="145" />
         <source>Find</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/window/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/window/main_window.py" line="163" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/window/main_window.py" line="175" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/window/main_window.py" line="181" />
         <source>&amp;Document</source>
         <translation>م&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/window/main_window.py" line="185" />
         <source>&amp;Labels</source>
         <translation>&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/window/main_window.py" line="186" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
-        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/window/main_window.py" line="197" />
+        <location filename="../../ui/window/main_window.py" line="483" />
         <source>All changes saved</source>
         <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/window/main_window.py" line="279" />
         <source>Mark document %1</source>
         <translation>تعليم المستند %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/window/main_window.py" line="294" />
         <source>No unannotated document left</source>
         <translation>لم يبق مستند غير موسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/window/main_window.py" line="315" />
         <source>Change text direction</source>
         <translation>تغيير اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/window/main_window.py" line="347" />
         <source>Select some text first, then press a label key</source>
         <translation>حدّد نصاً أولاً ثم اضغط مفتاح الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/window/main_window.py" line="349" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/window/main_window.py" line="358" />
         <source>Change label to %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/window/main_window.py" line="362" />
         <source>Edit span details</source>
         <translation>تعديل تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/window/main_window.py" line="369" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/window/main_window.py" line="478" />
         <source>Done %1/%2</source>
         <translation>المنجز %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/window/main_window.py" line="493" />
         <source>Offset %1</source>
         <translation>الموضع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/window/main_window.py" line="504" />
         <source>Alt+C selects «%1» without the clitics «%2»</source>
         <translation>Alt+C يحدد «%1» دون اللواصق «%2»</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/window/main_window.py" line="510" />
         <source>Open project folder</source>
         <translation>فتح مجلد مشروع</translation>
     </message>
@@ -1298,12 +1448,12 @@
 <context>
     <name>QtProgress</name>
     <message>
-        <location filename="../../ui/progress.py" line="47" />
+        <location filename="../../ui/io/progress.py" line="47" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/progress.py" line="65" />
+        <location filename="../../ui/io/progress.py" line="65" />
         <source>Cancelling after the current item…</source>
         <translation>جارٍ الإلغاء بعد العنصر الحالي…</translation>
     </message>
@@ -1311,7 +1461,7 @@
 <context>
     <name>ReaderDocument</name>
     <message>
-        <location filename="../../ui/textdoc.py" line="199" />
+        <location filename="../../ui/reader/textdoc.py" line="199" />
         <source>Lines removed at ingestion:</source>
         <translation>الأسطر المحذوفة عند الاستيراد:</translation>
     </message>
@@ -1319,22 +1469,22 @@
 <context>
     <name>RelationPicker</name>
     <message>
-        <location filename="../../ui/relation_tools.py" line="47" />
+        <location filename="../../ui/events/relation_tools.py" line="47" />
         <source>Relation</source>
         <translation>العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/relation_tools.py" line="55" />
+        <location filename="../../ui/events/relation_tools.py" line="55" />
         <source>Reverse direction</source>
         <translation>عكس الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../ui/relation_tools.py" line="58" />
+        <location filename="../../ui/events/relation_tools.py" line="58" />
         <source>Filter relation types</source>
         <translation>تصفية أنواع العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/relation_tools.py" line="94" />
+        <location filename="../../ui/events/relation_tools.py" line="87" />
         <source>%1 (%2)  →  %3 (%4)</source>
         <translation>⁧%1 (%2)⁩  ←  ⁧%3 (%4)⁩</translation>
     </message>
@@ -1342,7 +1492,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="72" />
+        <location filename="../../ui/io/report_dialog.py" line="72" />
         <source>Copy report</source>
         <translation>نسخ التقرير</translation>
     </message>
@@ -1350,22 +1500,22 @@
 <context>
     <name>RolePicker</name>
     <message>
-        <location filename="../../ui/role_picker.py" line="49" />
+        <location filename="../../ui/events/role_picker.py" line="49" />
         <source>Argument role</source>
         <translation>دور المشارك</translation>
     </message>
     <message>
-        <location filename="../../ui/role_picker.py" line="59" />
+        <location filename="../../ui/events/role_picker.py" line="59" />
         <source>%1 argument: %2</source>
         <translation>مشارك في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/role_picker.py" line="65" />
+        <location filename="../../ui/events/role_picker.py" line="65" />
         <source>any type</source>
         <translation>أي نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/role_picker.py" line="75" />
+        <location filename="../../ui/events/role_picker.py" line="75" />
         <source>New span type:</source>
         <translation>نوع المقطع الجديد:</translation>
     </message>
@@ -1373,421 +1523,469 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../ui/schema_editor.py" line="63" />
-        <location filename="../../ui/schema_editor.py" line="166" />
+        <location filename="../../ui/schema/schema_editor.py" line="63" />
+        <location filename="../../ui/schema/schema_editor.py" line="166" />
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="72" />
-        <location filename="../../ui/schema_editor.py" line="73" />
-        <location filename="../../ui/schema_editor.py" line="74" />
-        <location filename="../../ui/schema_editor.py" line="75" />
+        <location filename="../../ui/schema/schema_editor.py" line="72" />
+        <location filename="../../ui/schema/schema_editor.py" line="73" />
+        <location filename="../../ui/schema/schema_editor.py" line="74" />
+        <location filename="../../ui/schema/schema_editor.py" line="75" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="72" />
-        <location filename="../../ui/schema_editor.py" line="73" />
-        <location filename="../../ui/schema_editor.py" line="74" />
+        <location filename="../../ui/schema/schema_editor.py" line="72" />
+        <location filename="../../ui/schema/schema_editor.py" line="73" />
+        <location filename="../../ui/schema/schema_editor.py" line="74" />
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="72" />
+        <location filename="../../ui/schema/schema_editor.py" line="72" />
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="72" />
-        <location filename="../../ui/schema_editor.py" line="73" />
-        <location filename="../../ui/schema_editor.py" line="74" />
-        <location filename="../../ui/schema_editor.py" line="76" />
+        <location filename="../../ui/schema/schema_editor.py" line="72" />
+        <location filename="../../ui/schema/schema_editor.py" line="73" />
+        <location filename="../../ui/schema/schema_editor.py" line="74" />
+        <location filename="../../ui/schema/schema_editor.py" line="76" />
         <source>In use</source>
         <translation>الاستخدامات</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="73" />
+        <location filename="../../ui/schema/schema_editor.py" line="73" />
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="74" />
+        <location filename="../../ui/schema/schema_editor.py" line="74" />
         <source>Arg 1</source>
         <translation>الطرف 1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="74" />
+        <location filename="../../ui/schema/schema_editor.py" line="74" />
         <source>Arg 2</source>
         <translation>الطرف 2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="75" />
+        <location filename="../../ui/schema/schema_editor.py" line="75" />
         <source>Values</source>
         <translation>القيم</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="75" />
+        <location filename="../../ui/schema/schema_editor.py" line="75" />
         <source>Default</source>
         <translation>الافتراضي</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="75" />
+        <location filename="../../ui/schema/schema_editor.py" line="75" />
         <source>Applies to</source>
         <translation>ينطبق على</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="78" />
+        <location filename="../../ui/schema/schema_editor.py" line="78" />
         <source>Entity types</source>
         <translation>أنواع الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="78" />
+        <location filename="../../ui/schema/schema_editor.py" line="78" />
         <source>Event types</source>
         <translation>أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="79" />
+        <location filename="../../ui/schema/schema_editor.py" line="79" />
         <source>Relation types</source>
         <translation>أنواع العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="79" />
+        <location filename="../../ui/schema/schema_editor.py" line="79" />
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="93" />
+        <location filename="../../ui/schema/schema_editor.py" line="93" />
         <source>Add…</source>
         <translation>إضافة…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="94" />
+        <location filename="../../ui/schema/schema_editor.py" line="94" />
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="95" />
+        <location filename="../../ui/schema/schema_editor.py" line="95" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="97" />
+        <location filename="../../ui/schema/schema_editor.py" line="97" />
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="98" />
+        <location filename="../../ui/schema/schema_editor.py" line="98" />
         <source>Key…</source>
         <translation>المفتاح…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="100" />
+        <location filename="../../ui/schema/schema_editor.py" line="100" />
         <source>Arguments…</source>
         <translation>الطرفان…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="108" />
+        <location filename="../../ui/schema/schema_editor.py" line="108" />
         <source>Roles of the selected event type (allowed entity types):</source>
         <translation>أدوار نوع الحدث المحدد (أنواع الكيانات المسموحة):</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="111" />
+        <location filename="../../ui/schema/schema_editor.py" line="111" />
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="111" />
-        <location filename="../../ui/schema_editor.py" line="546" />
+        <location filename="../../ui/schema/schema_editor.py" line="111" />
+        <location filename="../../ui/schema/schema_editor.py" line="546" />
         <source>Allowed types</source>
         <translation>الأنواع المسموحة</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="118" />
+        <location filename="../../ui/schema/schema_editor.py" line="118" />
         <source>Add role…</source>
         <translation>إضافة دور…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="119" />
+        <location filename="../../ui/schema/schema_editor.py" line="119" />
         <source>Rename role…</source>
         <translation>إعادة تسمية الدور…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="120" />
+        <location filename="../../ui/schema/schema_editor.py" line="120" />
         <source>Allowed types…</source>
         <translation>الأنواع المسموحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="121" />
+        <location filename="../../ui/schema/schema_editor.py" line="121" />
         <source>Remove role</source>
         <translation>إزالة الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="141" />
+        <location filename="../../ui/schema/schema_editor.py" line="141" />
         <source>Use preset</source>
         <translation>استخدام القالب الجاهز</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="143" />
+        <location filename="../../ui/schema/schema_editor.py" line="143" />
         <source>Import JSON…</source>
         <translation>استيراد JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="145" />
+        <location filename="../../ui/schema/schema_editor.py" line="145" />
         <source>Export JSON…</source>
         <translation>تصدير JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="147" />
+        <location filename="../../ui/schema/schema_editor.py" line="147" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="162" />
+        <location filename="../../ui/schema/schema_editor.py" line="162" />
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="170" />
+        <location filename="../../ui/schema/schema_editor.py" line="170" />
         <source>Import schema</source>
         <translation>استيراد مخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="170" />
-        <location filename="../../ui/schema_editor.py" line="175" />
+        <location filename="../../ui/schema/schema_editor.py" line="170" />
+        <location filename="../../ui/schema/schema_editor.py" line="175" />
         <source>Schema (*.json)</source>
         <translation>مخطط (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="174" />
+        <location filename="../../ui/schema/schema_editor.py" line="174" />
         <source>Export schema</source>
         <translation>تصدير المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="211" />
+        <location filename="../../ui/schema/schema_editor.py" line="211" />
         <source>key '%1' is used by %2</source>
         <translation>المفتاح «%1» يستخدمه %2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="221" />
-        <location filename="../../ui/schema_editor.py" line="387" />
+        <location filename="../../ui/schema/schema_editor.py" line="221" />
+        <location filename="../../ui/schema/schema_editor.py" line="387" />
         <source>any</source>
         <translation>أي نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="293" />
+        <location filename="../../ui/schema/schema_editor.py" line="293" />
         <source>added %1</source>
         <translation>أُضيف %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="297" />
+        <location filename="../../ui/schema/schema_editor.py" line="297" />
         <source>renamed %1 to %2; %3 annotation(s) follow</source>
         <translation>أُعيدت تسمية %1 إلى %2؛ وتتبعه الوسوم (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="310" />
+        <location filename="../../ui/schema/schema_editor.py" line="310" />
         <source>%1 is now %2</source>
         <translation>صار %1 الآن %2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="316" />
+        <location filename="../../ui/schema/schema_editor.py" line="316" />
         <source>a shortcut key is one character, not %1</source>
         <translation>مفتاح الاختصار محرف واحد، لا %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="322" />
+        <location filename="../../ui/schema/schema_editor.py" line="322" />
         <source>key '%1' is already used by %2; choose another key or free it first</source>
         <translation>المفتاح «%1» يستخدمه %2؛ اختر مفتاحاً آخر أو حرّره أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="328" />
+        <location filename="../../ui/schema/schema_editor.py" line="328" />
         <source>%1: key %2</source>
         <translation>%1: المفتاح %2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="334" />
+        <location filename="../../ui/schema/schema_editor.py" line="334" />
         <source>%1 arguments changed</source>
         <translation>تغيّر طرفا %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="340" />
+        <location filename="../../ui/schema/schema_editor.py" line="340" />
         <source>%1 annotation(s) use %2. Remove %2 and those annotations?</source>
         <translation>عدد الوسوم التي تستخدم %2: %1. أتريد إزالة %2 وهذه الوسوم؟</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="342" />
+        <location filename="../../ui/schema/schema_editor.py" line="342" />
         <source>kept %1</source>
         <translation>أُبقي على %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="344" />
+        <location filename="../../ui/schema/schema_editor.py" line="344" />
         <source>removed %1 and %2 annotation(s)</source>
         <translation>أُزيل %1 والوسوم التي تستخدمه (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="362" />
+        <location filename="../../ui/schema/schema_editor.py" line="362" />
         <source>%1: role %2 added</source>
         <translation>%1: أُضيف الدور %2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="376" />
+        <location filename="../../ui/schema/schema_editor.py" line="376" />
         <source>%1 argument(s) of role %2 would not fit: %3; change or remove them first</source>
         <translation>لن يناسب %1 من مشاركي الدور %2: %3؛ غيّرهم أو أزلهم أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="386" />
+        <location filename="../../ui/schema/schema_editor.py" line="386" />
         <source>%1: role %2 takes %3</source>
         <translation>%1: الدور %2 يقبل %3</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="393" />
+        <location filename="../../ui/schema/schema_editor.py" line="393" />
         <source>%1 argument(s) fill role %2. Remove the role and those arguments?</source>
         <translation>عدد المشاركين في الدور %2: %1. أتريد إزالة الدور وهؤلاء المشاركين؟</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="395" />
+        <location filename="../../ui/schema/schema_editor.py" line="395" />
         <source>kept role %1</source>
         <translation>أُبقي على الدور %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="402" />
+        <location filename="../../ui/schema/schema_editor.py" line="402" />
         <source>%1: role %2 removed with %3 argument(s)</source>
         <translation>%1: أُزيل الدور %2 مع مشاركيه (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="410" />
+        <location filename="../../ui/schema/schema_editor.py" line="410" />
         <source>could not write %1: %2</source>
         <translation>تعذّرت الكتابة في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="413" />
+        <location filename="../../ui/schema/schema_editor.py" line="413" />
         <source>schema written to %1</source>
         <translation>كُتب المخطط في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="425" />
+        <location filename="../../ui/schema/schema_editor.py" line="425" />
         <source>schema imported from %1</source>
         <translation>استُورد المخطط من %1</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="431" />
+        <location filename="../../ui/schema/schema_editor.py" line="431" />
         <source>preset %1 in use</source>
         <translation>القالب الجاهز %1 مستخدم الآن</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="453" />
+        <location filename="../../ui/schema/schema_editor.py" line="453" />
         <source>the new schema does not fit %1 event argument(s): %2</source>
         <translation>المخطط الجديد لا يناسب مشاركين في أحداث (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="461" />
+        <location filename="../../ui/schema/schema_editor.py" line="461" />
         <source>Select a row first.</source>
         <translation>حدّد صفاً أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="465" />
+        <location filename="../../ui/schema/schema_editor.py" line="465" />
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="465" />
+        <location filename="../../ui/schema/schema_editor.py" line="465" />
         <source>Name:</source>
         <translation>الاسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="469" />
+        <location filename="../../ui/schema/schema_editor.py" line="469" />
         <source>Add attribute</source>
         <translation>إضافة خاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="469" />
+        <location filename="../../ui/schema/schema_editor.py" line="469" />
         <source>Values, separated by commas:</source>
         <translation>القيم، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="480" />
+        <location filename="../../ui/schema/schema_editor.py" line="480" />
         <source>Rename</source>
         <translation>إعادة تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="480" />
+        <location filename="../../ui/schema/schema_editor.py" line="480" />
         <source>New name for %1:</source>
         <translation>الاسم الجديد لـ %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="497" />
+        <location filename="../../ui/schema/schema_editor.py" line="497" />
         <source>Shortcut key</source>
         <translation>مفتاح الاختصار</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="497" />
+        <location filename="../../ui/schema/schema_editor.py" line="497" />
         <source>Key for %1 (empty: none):</source>
         <translation>مفتاح %1 (فارغ: بلا مفتاح):</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="507" />
-        <location filename="../../ui/schema_editor.py" line="510" />
+        <location filename="../../ui/schema/schema_editor.py" line="507" />
+        <location filename="../../ui/schema/schema_editor.py" line="510" />
         <source>Arguments</source>
         <translation>الطرفان</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="507" />
+        <location filename="../../ui/schema/schema_editor.py" line="507" />
         <source>Arg 1 types (commas; empty = any):</source>
         <translation>أنواع الطرف 1 (بفواصل؛ فارغ = أي نوع):</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="510" />
+        <location filename="../../ui/schema/schema_editor.py" line="510" />
         <source>Arg 2 types (commas; empty = any):</source>
         <translation>أنواع الطرف 2 (بفواصل؛ فارغ = أي نوع):</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="523" />
-        <location filename="../../ui/schema_editor.py" line="526" />
+        <location filename="../../ui/schema/schema_editor.py" line="523" />
+        <location filename="../../ui/schema/schema_editor.py" line="526" />
         <source>Add role</source>
         <translation>إضافة دور</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="523" />
+        <location filename="../../ui/schema/schema_editor.py" line="523" />
         <source>Role name:</source>
         <translation>اسم الدور:</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="526" />
+        <location filename="../../ui/schema/schema_editor.py" line="526" />
         <source>Allowed types (commas; empty = any):</source>
         <translation>الأنواع المسموحة (بفواصل؛ فارغ = أي نوع):</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="533" />
-        <location filename="../../ui/schema_editor.py" line="543" />
-        <location filename="../../ui/schema_editor.py" line="554" />
+        <location filename="../../ui/schema/schema_editor.py" line="533" />
+        <location filename="../../ui/schema/schema_editor.py" line="543" />
+        <location filename="../../ui/schema/schema_editor.py" line="554" />
         <source>Select a role first.</source>
         <translation>حدّد دوراً أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="535" />
+        <location filename="../../ui/schema/schema_editor.py" line="535" />
         <source>Rename role</source>
         <translation>إعادة تسمية الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="536" />
+        <location filename="../../ui/schema/schema_editor.py" line="536" />
         <source>New name for role %1 (renamed in every event type):</source>
         <translation>الاسم الجديد للدور %1 (يُعاد تسميته في كل أنواع الأحداث):</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="546" />
+        <location filename="../../ui/schema/schema_editor.py" line="546" />
         <source>Types for %1 (commas; empty = any):</source>
         <translation>أنواع %1 (بفواصل؛ فارغ = أي نوع):</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="34" />
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="34" />
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="35" />
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="35" />
+        <source>Accept all</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="36" />
+        <source>Train now</source>
+        <translation>درّب الآن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="46" />
+        <source>No model yet</source>
+        <translation>لا نموذج بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="49" />
+        <source>Suggestions in this document: %1</source>
+        <translation>الاقتراحات في هذا المستند: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="52" />
+        <source>Acceptance rate: %1 (%2 of %3)</source>
+        <translation>نسبة القبول: %1 (%2 من %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="56" />
+        <source>Cross-validated F1 of the last training: %1</source>
+        <translation>مقياس F1 بالتحقق المتقاطع لآخر تدريب: %1</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="137" />
+        <location filename="../../ui/window/crash.py" line="139" />
         <source>{app}: unexpected error</source>
         <translation>{app}: خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="138" />
+        <location filename="../../ui/window/crash.py" line="140" />
         <source>Something went wrong: {error}
 
 Your annotations are safe: every edit was saved when you made it. You can keep working, or restart the app.</source>
@@ -1796,12 +1994,12 @@ Your annotations are safe: every edit was saved when you made it. You can keep w
 وسومك في أمان: حُفظ كل تعديل لحظة إجرائه. يمكنك متابعة العمل أو إعادة تشغيل التطبيق.</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="142" />
+        <location filename="../../ui/window/crash.py" line="144" />
         <source>The details could not be written to a log file: {reason}. Copy them from below and send them with your report.</source>
         <translation>تعذّرت كتابة التفاصيل في ملف سجل: {reason}. انسخها من الأسفل وأرسلها مع بلاغك.</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="146" />
+        <location filename="../../ui/window/crash.py" line="148" />
         <source>The details were written to:
 {path}
 Please send that file with your report.</source>
