@@ -161,11 +161,13 @@ def test_background_training_never_freezes_the_window_and_suggests(qtbot, tmp_pa
         timer.start()
         began = time.perf_counter()
         assist.train()
+        call = time.perf_counter() - began
         qtbot.waitUntil(lambda: assist.trainer.model is not None and not assist.trainer.busy, timeout=60000)
         took = time.perf_counter() - began
         timer.stop()
         assert took > 0.3, "the training was too quick to prove anything"
-        print(f"training took {took:.2f} s; longest gap between 10 ms ticks: {max(gaps)} ms")
+        print(f"training took {took:.2f} s (the call {1000 * call:.0f} ms); gaps between 10 ms ticks: "
+              f"{sorted(gaps)[-5:]} ms")
         assert max(gaps) <= 100, f"the window froze for {max(gaps)} ms"
         qtbot.waitUntil(lambda: {s.text for s in project.suggestions(new)} >= {"عمر"}, timeout=5000)
         assert "F1" in assist.panel.f1_label.text() and "—" not in assist.panel.f1_label.text()

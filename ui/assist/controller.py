@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QInputDialog, QWidget
 
-from annotations import AnnotationError, Change
+from annotations import AnnotationError, Change, ProjectError
 from annotations.assist.crf import MIN_DOCS, ModelVersionError, Recommender
 from annotations.assist.gazetteer import Gazetteer, load_gazetteer, starter_gazetteer
 from annotations.assist.suggest import MODEL_NAME, training_docs
@@ -128,6 +128,7 @@ class AssistController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.window and event.type() == QEvent.Type.Close:
+            self._retrain.stop()
             self.trainer.stop()
         return False
 
@@ -149,15 +150,29 @@ class AssistController(QObject):
         self.panel.set_state(self.tr("Model loaded (%1 documents)").replace("%1", str(model.info.get("documents"))))
 
     # -- the recommender -------------------------------------------------------------------------------
+    def _alive(self) -> bool:
+        """False once the project is closed (a timer may still fire while the window goes)."""
+        try:
+            self.project.documents()
+        except ProjectError:
+            return False
+        return True
+
     def train(self) -> None:
         """Retrain on every document with spans (on the worker), then suggest for the open document."""
         self._retrain.stop()
+        if not self._alive():
+            return
         self._new_spans = 0
         self._generation += 1
-        docs = tuple(training_docs(self.project, None))
         doc_id = self.window.current_doc_id
         text = self.project.document(doc_id).text if doc_id else None
-        self.trainer.request(Job(self._generation, docs, doc_id, text, self._model_path()))
+        if self.project.path is not None:  # the worker reads the documents from a read-only snapshot
+            self.trainer.request(Job(self._generation, None, doc_id, text, self._model_path(),
+                                     project_path=self.project.path))
+        else:
+            docs = tuple(training_docs(self.project, None))
+            self.trainer.request(Job(self._generation, docs, doc_id, text, self._model_path()))
 
     def _suggest_for(self, doc_id: str) -> None:
         self._generation += 1
@@ -177,7 +192,8 @@ class AssistController(QObject):
                                  .replace("%1", str(model.info["documents"])).replace("%2", str(model.info["tokens"]))
                                  .replace("%3", f"{model.info['seconds']:.1f}"))
         doc_id = result["doc_id"]
-        if doc_id is None or self.project.readonly or doc_id not in {d.id for d in self.project.documents()}:
+        if doc_id is None or not self._alive() or self.project.readonly \
+                or doc_id not in {d.id for d in self.project.documents()}:
             return
         if result["items"] is not None:
             self.project.replace_suggestions({doc_id: result["items"]}, "model")
@@ -188,6 +204,8 @@ class AssistController(QObject):
 
     # -- mirroring the project -------------------------------------------------------------------------
     def _on_document(self, doc_id: str) -> None:
+        if not self._alive():
+            return
         self.layer.current = -1
         self._refresh(doc_id)
         if self.project.readonly:

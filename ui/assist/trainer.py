@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ class Job:
     text: str | None
     model_path: Path | None = None
     folds: int = 3
+    project_path: Path | None = None  # the training process reads the documents from here (read-only)
 
 
 def train_command(job_file: Path) -> list[str]:
@@ -49,6 +50,15 @@ def train_command(job_file: Path) -> list[str]:
     return [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py"), "train-model", str(job_file)]
 
 
+def _below_normal() -> dict[str, Any]:
+    """Start the training child below normal priority on Windows (elsewhere it lowers its own, with
+    ``os.nice``: a ``preexec_fn`` would stop Python from using vfork, and forking this whole process
+    costs the window a pause)."""
+    if os.name == "nt":
+        return {"creationflags": getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)}
+    return {}
+
+
 class _Worker(QObject):
     done = Signal(object)  # a dict: generation, model, cv, doc_id, items, gazetteers, error
 
@@ -56,20 +66,32 @@ class _Worker(QObject):
         super().__init__()
         self.gazetteers = list(gazetteers)
         self.model: Recommender | None = None
+        self.child: subprocess.Popen[str] | None = None  # the training process while one runs
+        self.stopping = False
 
     def _train(self, job: Job, folder: Path) -> tuple[Recommender, Scores | None]:
         out = job.model_path or folder / "recommender"
         job_file = folder / "job.json"
         gazetteers = [(g.name, g.source) for g in self.gazetteers if g.source]
-        job_file.write_text(json.dumps({"docs": [[d.text, [list(s) for s in d.spans]] for d in job.docs or ()],
-                                        "gazetteers": gazetteers, "folds": job.folds, "out": str(out)},
-                                       ensure_ascii=False), encoding="utf-8")
+        spec: dict[str, Any] = {"gazetteers": gazetteers, "folds": job.folds, "out": str(out)}
+        if job.project_path is not None:  # the child reads the documents from a read-only snapshot
+            spec["project"] = str(job.project_path)
+        else:
+            spec["docs"] = [[d.text, [list(s) for s in d.spans]] for d in job.docs or ()]
+        job_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-        done = subprocess.run(train_command(job_file), capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", env=env, check=False)
-        if done.returncode != 0:
-            lines = [line.removeprefix("error: ") for line in done.stderr.splitlines() if line.strip()]
-            raise AnnotationError(lines[-1] if lines else f"the training stopped (exit code {done.returncode})")
+        child = subprocess.Popen(train_command(job_file), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, encoding="utf-8", errors="replace", env=env, **_below_normal())
+        self.child = child
+        try:
+            _, stderr = child.communicate()
+        finally:
+            self.child = None
+        if self.stopping:
+            raise AnnotationError("the training was stopped")
+        if child.returncode != 0:
+            lines = [line.removeprefix("error: ") for line in stderr.splitlines() if line.strip()]
+            raise AnnotationError(lines[-1] if lines else f"the training stopped (exit code {child.returncode})")
         model = Recommender.load(out, self.gazetteers)
         counts = json.loads(Path(str(out) + ".cv.json").read_text(encoding="utf-8"))
         return model, Scores(counts) if counts is not None else None
@@ -79,7 +101,7 @@ class _Worker(QObject):
         out: dict[str, Any] = {"generation": job.generation, "doc_id": job.doc_id, "model": None, "cv": None,
                                "items": None, "gazetteers": {}, "error": None}
         try:
-            if job.docs is not None:
+            if job.docs is not None or job.project_path is not None:
                 with tempfile.TemporaryDirectory(prefix="qalam-train-") as tmp:
                     model, out["cv"] = self._train(job, Path(tmp))
                 self.model = out["model"] = model
@@ -128,8 +150,10 @@ class BackgroundTrainer(QObject):
 
     def request(self, job: Job) -> None:
         if self.busy:
-            if self._waiting is not None and self._waiting.docs is not None and job.docs is None:
-                job = Job(job.generation, self._waiting.docs, job.doc_id, job.text, job.model_path, job.folds)
+            waiting = self._waiting
+            if waiting is not None and (waiting.docs is not None or waiting.project_path is not None) \
+                    and job.docs is None and job.project_path is None:
+                job = replace(waiting, generation=job.generation, doc_id=job.doc_id, text=job.text)  # keep the training
             self._waiting = job
             return
         self.busy = True
@@ -150,7 +174,11 @@ class BackgroundTrainer(QObject):
             self.busy_changed.emit(False)
 
     def stop(self) -> None:
-        """End the thread (waits for a running training to finish)."""
+        """End the thread; a running training process is ended, not waited for."""
         self._waiting = None
+        self.worker.stopping = True
+        child = self.worker.child
+        if child is not None:
+            child.kill()
         self._thread.quit()
         self._thread.wait()
