@@ -26,10 +26,12 @@ _COMMAND_MODULES = (
     ("annotations.cli.core_cmds", "add_parsers"),
     ("annotations.cli.import_cmd", "add_parser"),
     ("annotations.cli.export_cmd", "add_parser"),
+    ("annotations.cli.team_cmds", "add_parsers"),
     ("annotations.cli.assist_cmds", "add_parsers"),
     ("ui.reader.render", "add_parser"),
 )
-SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore", "suggest", "label-all", "train-model")
+SUBCOMMANDS = ("import", "export", "render", "stats", "check", "restore", "bundle", "merge", "agree", "adjudicate",
+               "suggest", "label-all", "train-model")
 
 
 def build_parser() -> argparse.ArgumentParser:

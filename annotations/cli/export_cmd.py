@@ -29,7 +29,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--status", default="done",
                    help="comma list of document statuses to export, or 'all' (default: done)")
     p.add_argument("--labels", metavar="L1,L2", help="only these span labels / event types / relation types")
-    p.add_argument("--annotator", help="only annotations made by this annotator")
+    p.add_argument("--annotator", help="only annotations made by this annotator (default: all; in a curation "
+                                       "project the gold layer); '*' for every annotator")
     p.add_argument("--clitics", choices=("split", "keep"), default="split",
                    help="token formats: split tokens at span boundaries (default), or keep whole tokens "
                         "and widen spans (AQMAR/ANERcorp convention)")

@@ -54,6 +54,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                           ("source", "source"), ("id", "id")):
         p.add_argument(f"--{name}-field", default=default, metavar="NAME",
                        help=f"JSONL field / CSV column with the {name} (default: {default})")
+    p.add_argument("--annotator", metavar="NAME",
+                   help="the name recorded on imported annotations (default: your user name)")
     p.add_argument("--csv-delimiter", metavar="CHAR", help="CSV delimiter (default: guessed from the header)")
     p.add_argument("--max-size", default="100MB", metavar="SIZE",
                    help="refuse files larger than this, without reading them (default: 100MB)")
@@ -127,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         previous = None
     try:
         try:
-            project = Project.open(args.project)
+            project = Project.open(args.project, annotator=getattr(args, "annotator", None))
         except (ProjectError, OSError) as e:
             _print(f"import: cannot open the project: {e}", sys.stderr)
             return 1

@@ -24,9 +24,12 @@ from typing import Any
 from ..errors import AnnotationError
 from ..model import STATUSES, Document, Event, Relation, Span
 from ..store.files import atomic_write_bytes
+from ..team.layers import GOLD
+from ..team.layers import META_KEY as CURATION_KEY
 
 EXAMPLES = 5  # examples kept per "could not carry" category
 _START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")
+ANY_ANNOTATOR = "*"  # the annotator option meaning every annotator (also in a curation document)
 _ATTRIBUTES, _NOTE, _ANNOTATOR = attrgetter("attributes"), attrgetter("note"), attrgetter("annotator")
 SPLIT_NAMES = ("train", "dev", "test")
 
@@ -61,7 +64,8 @@ class ExportOptions:
     Attributes:
         status: statuses to export, or ``None`` for all.
         labels: span labels, event types and relation types to keep, or ``None`` for all.
-        annotator: keep only annotations made by this annotator.
+        annotator: keep only annotations made by this annotator; ``"*"``: every annotator. Default:
+            every annotator, except in a curation document (team work), whose gold layer is exported.
         clitics: ``"split"`` or ``"keep"`` (token formats).
         scheme: ``"iob2"`` or ``"bioes"`` (token formats).
         nested: ``"outermost"`` or ``"levels"`` (CoNLL: one tag column per nesting level).
@@ -209,13 +213,18 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
     """Load one document with the annotations ``opts`` selects (``info``: its index entry, to skip
     asking for events/relations that the index says are not there)."""
     doc = project.document(doc_id)
+    annotator = opts.annotator
+    if annotator is None and CURATION_KEY in doc.meta:
+        annotator = GOLD  # a curation document exports its adjudicated layer unless told otherwise
+    elif annotator == ANY_ANNOTATOR:
+        annotator = None
 
     def keep(a: Any) -> bool:
         if opts.labels is not None and a.label not in opts.labels:
             return False
-        return opts.annotator is None or a.annotator == opts.annotator
+        return annotator is None or a.annotator == annotator
 
-    filtered = opts.labels is not None or opts.annotator is not None
+    filtered = opts.labels is not None or annotator is not None
     if info is not None and not info.n_spans:
         spans = []
     else:

@@ -5,7 +5,7 @@ TinyDB reads an absent table as empty, so those files need no migration."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,29 @@ class DocFile:
             # records are immutable values everywhere in this module (edits build new dicts), so
             # the stored record and the one kept in a Change for undo may share nested objects
             table.insert(TinyDocument(rec, doc_id=number))
+
+    def put_many(self, records: Mapping[str, Records | None]) -> None:
+        """``put`` each of ``records`` (record id -> record, or None to remove it), with one pass over
+        each table: TinyDB copies a whole table on every insert or remove, so putting a document's
+        records one by one costs time quadratic in their number (a merge writes hundreds at once)."""
+        self.views.clear()
+        by_table: dict[str, dict[int, Records | None]] = {}
+        for record_id, rec in records.items():
+            if record_id == "doc":
+                name, number = "document", 1
+            else:
+                name, number = TABLES[kind_of(record_id)], local_number(record_id)
+            by_table.setdefault(name, {})[number] = rec
+
+        for name, recs in by_table.items():
+            def update(table: dict[int, Any], recs: dict[int, Records | None] = recs) -> None:
+                for number, rec in recs.items():
+                    if rec is None:
+                        table.pop(number, None)
+                    else:
+                        table[number] = rec  # records are immutable values: see put()
+
+            self.db.table(name)._update_table(update)
 
     def snapshot(self) -> dict[str, Records]:
         """Every record of the document keyed by record id (``"doc"`` for the document)."""

@@ -456,8 +456,7 @@ class Store:
                 self.deleted.discard(doc_id)
                 self.deleted_pack.pop(doc_id, None)
             with docfile.storage.batch():
-                for rid, rec in recs.items():
-                    docfile.put(rid, rec)
+                docfile.put_many(recs)
             self._update_summary(doc_id, docfile, before.get(doc_id, {}) if before is not None else None, recs)
             if self.path is not None:
                 self.dirty.add(doc_id)

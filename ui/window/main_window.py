@@ -112,12 +112,13 @@ class MainWindow(QMainWindow):
             return
         self._tools_pending = False
         _ = self.events
+        from ..assist.controller import install_assist
         from ..io.io_controller import install_io
+        from ..team.team_controller import install_team
 
         self.io = install_io(self)
-        from ..assist.controller import install_assist
-
-        self.assist = install_assist(self)
+        self.team = install_team(self)  # Team menu, the annotator's name in the status bar
+        self.assist = install_assist(self)  # label all, suggestions, the recommender
 
     @property
     def events(self) -> Any:
