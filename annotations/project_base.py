@@ -147,7 +147,7 @@ class ProjectBase:
     @staticmethod
     def _next_id(doc: Records, kind: str) -> str:
         prefix = PREFIX[kind]
-        number = doc["next"].get(prefix, 1)  # documents older than a kind have no counter for it
+        number = doc["next"][prefix]
         doc["next"][prefix] = number + 1
         return f"{doc['id']}:{prefix}{number}"
 

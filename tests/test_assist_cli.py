@@ -84,3 +84,21 @@ def test_export_include_suggestions_as_labelstudio_predictions(proj, tmp_path, c
     assert main.main(["export", str(path), "--format", "conll", "--out", str(tmp_path / "c.conll"),
                       "--include-suggestions", "--quiet"]) == 2
     assert "Label Studio predictions only" in capsys.readouterr().err
+
+
+def test_train_model_job_with_documents_and_with_a_project(proj, tmp_path, capsys):
+    path, _ = proj
+    docs = [[_doc(i).text, [list(s) for s in _doc(i).spans]] for i in range(3)]
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps({"docs": docs, "gazetteers": [], "folds": 3, "out": str(tmp_path / "m")},
+                              ensure_ascii=False), encoding="utf-8")
+    assert main.main(["train-model", str(job)]) == 0
+    meta = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert meta["info"]["documents"] == 3 and meta["info"]["cv_f1"] is not None
+    assert json.loads((tmp_path / "m.cv.json").read_text(encoding="utf-8"))["PER"][2] > 0
+    job.write_text(json.dumps({"project": str(path), "gazetteers": [], "folds": 0, "out": str(tmp_path / "p")}),
+                   encoding="utf-8")
+    assert main.main(["train-model", str(job)]) == 0 and (tmp_path / "p.crfsuite").is_file()
+    job.write_text(json.dumps({"docs": docs[:1], "gazetteers": [], "out": str(tmp_path / "x")}), encoding="utf-8")
+    assert main.main(["train-model", str(job)]) == 1
+    assert "there is 1" in capsys.readouterr().err
