@@ -29,10 +29,11 @@ _COMMAND_MODULES = (
     ("annotations.cli.list_cmd", "add_parser"),
     ("annotations.cli.export_cmd", "add_parser"),
     ("annotations.cli.team_cmds", "add_parsers"),
+    ("annotations.cli.assist_cmds", "add_parsers"),
     ("ui.reader.render", "add_parser"),
 )
 SUBCOMMANDS = ("import", "export", "render", "list", "stats", "check", "restore", "bundle", "merge", "agree",
-               "adjudicate")
+               "adjudicate", "suggest", "label-all", "train-model")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ REQUIRED: tuple[str, ...] = (
     "translations/qalam_en.qm",
     "schema/ace2005.json",
     "icons/qalam-annotator.png",
+    "gazetteer/cldr_places_ar.tsv",  # the starter gazetteer (annotations.assist.gazetteer)
 )
 
 

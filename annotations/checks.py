@@ -117,6 +117,11 @@ def check_doc(schema: Schema, doc_id: str, snap: Mapping[str, Records]) -> list[
                 if rt is not None and allowed and label not in allowed:
                     problems.append(Problem(doc_id, rid, f"{end} {rec.get(end)} is {label}; "
                                                          f"{rt.name} takes {', '.join(allowed)}"))
+        elif kind == "suggestion":
+            if not (isinstance(rec.get("start"), int) and isinstance(rec.get("end"), int)
+                    and 0 <= rec["start"] < rec["end"] <= len(text)):
+                problems.append(Problem(doc_id, rid, f"suggestion offsets [{rec.get('start')}, {rec.get('end')}) "
+                                                     f"outside the text (length {len(text)})"))
         else:
             problems.append(Problem(doc_id, rid, "record of unknown kind"))
     nxt = doc.get("next", {})

@@ -227,9 +227,9 @@ class Problem:
 
 
 def kind_of(record_id: str) -> str:
-    """Return ``"span"``, ``"event"`` or ``"relation"`` for an annotation id like ``d1:T3``."""
+    """Return ``"span"``, ``"event"``, ``"relation"`` or ``"suggestion"`` for an id like ``d1:T3``."""
     _, _, local = record_id.rpartition(":")
-    return {"T": "span", "E": "event", "R": "relation"}.get(local[:1], "unknown")
+    return {"T": "span", "E": "event", "R": "relation", "S": "suggestion"}.get(local[:1], "unknown")
 
 
 def doc_of(record_id: str) -> str:

@@ -2,7 +2,8 @@
 
 This is the API that the GUI, the CLI and notebooks share (``docs/CORE_API.md``). It is put
 together from parts, each in its own module: ``project_base`` (the write path, undo, look-ups),
-``span_ops``, ``event_ops``, ``relation_ops``, ``schema_changes`` and ``checks``. Where and how
+``span_ops``, ``event_ops``, ``relation_ops``, ``schema_changes``, ``checks``, and from
+``annotations.assist`` ``label_all`` and ``suggestions``. Where and how
 the data is kept on disk is the store's job: ``annotations.store``.
 """
 
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from . import checks
+from .assist.label_all import LabelAllOps
+from .assist.suggestions import SuggestionOps
 from .errors import AnnotationError, DanglingReferenceError, ProjectCorruptError, TextLockedError
 from .event_ops import EventOps
 from .model import Change, Document, DocumentInfo, Event, Problem, Relation, Span
@@ -33,7 +36,7 @@ __all__ = ["PACK_SUFFIX", "WHITESPACE_NOT_SPACE", "Project", "backup_project", "
 Records = dict[str, Any]
 
 
-class Project(SpanOps, EventOps, RelationOps, SchemaChanges):
+class Project(LabelAllOps, SuggestionOps, SpanOps, EventOps, RelationOps, SchemaChanges):
     """A folder of documents and annotations (see ``annotations.store`` for the layout).
 
     Open with ``Project.open(path)`` (or ``Project.memory()``) and use as a context manager.

@@ -244,3 +244,24 @@ def test_a_missing_asset_is_reported_at_start(frozen_app, user_env, tmp_path):
     assert result.returncode == 2
     assert "sample_article.txt" in result.stderr and "reinstall" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_suggest_trains_and_writes_suggestions(frozen_app, user_env, tmp_path):
+    """The packaged app carries python-crfsuite and the starter gazetteer: ``suggest`` runs end to end."""
+    from tests.test_assist_crf import _doc
+
+    path = tmp_path / "assist"
+    with Project.open(path) as p:
+        for i in range(3):
+            doc = _doc(i)
+            d = p.add_document(doc.text, title=f"t{i}")
+            p.add_spans(d, [{"start": s, "end": e, "label": lab} for s, e, lab in doc.spans])
+            p.set_status(d, "done")
+        new = p.add_document("قال عمر إنه سافر إلى الرباط ثم إلى نيويورك أمس .", title="new")
+    result = run(frozen_app, "suggest", path, env=user_env)
+    assert result.returncode == 0, result.stderr
+    assert "trained on 3 document(s)" in result.stdout and "cross-validated" in result.stdout
+    with Project.open(path, readonly=True) as p:
+        found = {(s.text, s.source) for s in p.suggestions(new)}
+    # نيويورك is in the bundled gazetteer (and the model may find it too: it is then suggested once)
+    assert ("عمر", "model") in found and "نيويورك" in {text for text, _ in found}

@@ -55,6 +55,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="labelstudio/doccano: offset unit (default: code points, what current versions use)")
     p.add_argument("--labelstudio-key", choices=("annotations", "predictions"), default="annotations",
                    help="labelstudio: put results under annotations (default) or predictions")
+    p.add_argument("--include-suggestions", action="store_true",
+                   help="labelstudio: also write the open suggestions, as predictions")
     p.add_argument("--doccano", choices=("labels", "relations"), default="labels",
                    help="doccano: sequence-labelling lines (default) or the relation-extraction variant")
     p.add_argument("--force", action="store_true",
@@ -75,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         "tokens": args.tokens,
         "scheme": args.scheme, "nested": args.nested, "sentences": args.sentences, "split": args.split,
         "seed": args.seed, "shards": args.shards, "offsets": args.offsets, "labelstudio_key": args.labelstudio_key,
+        "include_suggestions": args.include_suggestions,
         "doccano": args.doccano, "overwrite": args.force,
     }
     progress: Progress = Progress() if args.quiet else TextProgress()

@@ -106,6 +106,9 @@ def export(
                           + " or ".join(LIMITED_SCHEMES[fmt]))
     if opts.shards and fmt != "shards":
         raise FormatError(f"--shards is for --format shards (token and span datasets); {fmt} writes its own layout")
+    if opts.include_suggestions and fmt != "labelstudio":
+        raise FormatError(f"suggestions can be exported as Label Studio predictions only, not as {fmt}; "
+                          "accept them first, or export --format labelstudio --include-suggestions")
     progress = progress or Progress()
     out = Path(out)
     writer_cls = EXPORTERS[fmt]

@@ -65,6 +65,7 @@ class ExportOptions:
         offsets: ``"codepoints"`` or ``"utf16"`` (Label Studio, doccano).
         labelstudio_key: ``"annotations"`` or ``"predictions"``.
         doccano: ``"labels"`` (``{"text", "label"}``) or ``"relations"`` (entities + relations).
+        include_suggestions: also write the open suggestions (Label Studio ``predictions`` only).
         overwrite: replace an existing output.
     """
 
@@ -82,6 +83,7 @@ class ExportOptions:
     offsets: str = "codepoints"
     labelstudio_key: str = "annotations"
     doccano: str = "labels"
+    include_suggestions: bool = False
     overwrite: bool = False
 
     @classmethod
@@ -131,6 +133,7 @@ class ExportOptions:
             offsets=opts.get("offsets", "codepoints"),
             labelstudio_key=opts.get("labelstudio_key", "annotations"),
             doccano=opts.get("doccano", "labels"),
+            include_suggestions=bool(opts.get("include_suggestions", False)),
             overwrite=bool(opts.get("overwrite", False)),
         )
         for name, allowed in (
@@ -178,6 +181,7 @@ class DocData:
     events: list[Event]
     relations: list[Relation]
     split: str = "all"
+    suggestions: list[Any] = field(default_factory=list)  # open ones, with include_suggestions
 
     @property
     def text(self) -> str:
@@ -263,7 +267,9 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
             report.lost("relations whose argument was filtered out", f"{r.id} {r.type}")
         elif keep(r):
             relations.append(r)
-    return DocData(doc, spans, kept_events, relations, split)
+    suggestions = [s for s in project.suggestions(doc_id) if opts.labels is None or s.label in opts.labels] \
+        if opts.include_suggestions else []
+    return DocData(doc, spans, kept_events, relations, split, suggestions)
 
 
 def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[str] = ("span",),

@@ -84,9 +84,25 @@ def task(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schem
     entry: dict[str, Any] = {"result": res}
     if key == "predictions":
         entry["model_version"] = "qalam"
-    return {"id": n, "data": {"text": data.text, "doc_id": data.doc.id, **doc_info(data.doc),
-                              NO_EVENT: [local(s.id) for s in spans_without_event(data, schema)]},
-            key: [entry]}
+    info = {"text": data.text, "doc_id": data.doc.id, **doc_info(data.doc),
+            NO_EVENT: [local(s.id) for s in spans_without_event(data, schema)]}
+    out: dict[str, Any] = {"id": n, "data": info, key: [entry]}
+    if data.suggestions:
+        out.setdefault("predictions", []).append(suggestion_prediction(data, opts))
+    return out
+
+
+def suggestion_prediction(data: DocData, opts: ExportOptions) -> dict[str, Any]:
+    """The open suggestions of a document as one Label Studio prediction (``--include-suggestions``)."""
+    conv = utf16_offsets(data.text) if opts.offsets == "utf16" else None
+    result = []
+    for s in data.suggestions:
+        start, end = (conv[s.start], conv[s.end]) if conv else (s.start, s.end)
+        result.append({"id": local(s.id), "from_name": "label", "to_name": "text", "type": "labels",
+                       "score": s.score, "meta": {"text": [s.source]},
+                       "value": {"start": start, "end": end, "text": s.text, "labels": [s.label]}})
+    score = sum(s.score for s in data.suggestions) / len(data.suggestions)
+    return {"model_version": "qalam-suggestions", "score": round(score, 4), "result": result}
 
 
 class Writer:

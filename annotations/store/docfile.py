@@ -1,4 +1,7 @@
-"""One document's TinyDB file: the tables document, spans, events and relations."""
+"""One document's TinyDB file: the tables document, spans, events, relations and suggestions.
+
+The table ``suggestions`` (``annotations.assist``) is absent from files written before it existed;
+TinyDB reads an absent table as empty, so those files need no migration."""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from ..model import kind_of
 from .files import DurableJSONStorage
 
 Records = dict[str, Any]
-TABLES = {"span": "spans", "event": "events", "relation": "relations"}
-PREFIX = {"span": "T", "event": "E", "relation": "R"}
+TABLES = {"span": "spans", "event": "events", "relation": "relations", "suggestion": "suggestions"}
+PREFIX = {"span": "T", "event": "E", "relation": "R", "suggestion": "S"}
 
 
 def local_number(record_id: str) -> int:

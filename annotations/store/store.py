@@ -499,8 +499,9 @@ class Store:
             for rid, rec in after.items():
                 if rid == "doc":
                     continue
-                key = {"span": "n_spans", "event": "n_events", "relation": "n_relations"}[kind_of(rid)]
-                summary[key] += (rec is not None) - (before.get(rid) is not None)
+                key = {"span": "n_spans", "event": "n_events", "relation": "n_relations"}.get(kind_of(rid))
+                if key is not None:  # suggestions are not counted in the index
+                    summary[key] += (rec is not None) - (before.get(rid) is not None)
             if after.get("doc") is not None:
                 fresh = index_file.summary({"doc": after["doc"]})
                 for key in ("title", "status", "length", "hash", "created", "seq", "meta"):

@@ -3,22 +3,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/window/help.py" line="156" />
+        <location filename="../../ui/window/help.py" line="155" />
         <source>About %1</source>
         <translation>عن %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="163" />
+        <location filename="../../ui/window/help.py" line="162" />
         <source>&lt;p&gt;Offline annotation of Arabic and other right-to-left news.&lt;/p&gt;&lt;p&gt;Qt %1 and PySide6 %2 (LGPL v3), Python %3 (PSF licence), TinyDB (MIT), python-bidi (LGPL v3), trafilatura (Apache 2.0), orjson (MIT / Apache 2.0), platformdirs (MIT).&lt;/p&gt;&lt;p&gt;The reader's font is Noto Sans Arabic, © The Noto Project Authors, under the SIL Open Font License 1.1 (below).&lt;/p&gt;</source>
         <translation>&lt;p&gt;توسيم الأخبار العربية وغيرها من النصوص المكتوبة من اليمين إلى اليسار دون اتصال بالشبكة.&lt;/p&gt;&lt;p&gt;Qt %1 وPySide6 %2 (LGPL v3)، Python %3 (رخصة PSF)، TinyDB (MIT)، python-bidi (LGPL v3)، trafilatura (Apache 2.0)، orjson (MIT / Apache 2.0)، platformdirs (MIT).&lt;/p&gt;&lt;p&gt;خط القارئ هو Noto Sans Arabic، © The Noto Project Authors، بموجب رخصة SIL Open Font License 1.1 (أدناه).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="177" />
+        <location filename="../../ui/window/help.py" line="176" />
         <source>About</source>
         <translation>عن التطبيق</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="178" />
+        <location filename="../../ui/window/help.py" line="177" />
         <source>Font licence (OFL)</source>
         <translation>رخصة الخط (OFL)</translation>
     </message>
@@ -207,6 +207,49 @@
     </message>
 </context>
 <context>
+    <name>AgreementWindow</name>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="58" />
+        <source>Agreement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="67" />
+        <source>%1 annotators (%2), %3 documents, %4 tokens; %5 disagreements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="77" />
+        <source>Overall and per label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="78" />
+        <source>Pairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="79" />
+        <source>Confusion matrix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="80" />
+        <source>Save HTML report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="112" />
+        <source>Save the agreement report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/agreement_window.py" line="113" />
+        <source>HTML (*.html)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AnnotationPanel</name>
     <message>
         <location filename="../../ui/window/annotation_panel.py" line="76" />
@@ -251,6 +294,134 @@
     </message>
 </context>
 <context>
+    <name>AssistController</name>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="60" />
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="85" />
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="86" />
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="87" />
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="88" />
+        <source>Accept all suggestions in the &amp;document</source>
+        <translation>قبول كل اقتراحات ال&amp;مستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="89" />
+        <source>&amp;Label all occurrences in the document…</source>
+        <translation>&amp;وسم كل المواضع في المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="90" />
+        <source>Label all occurrences in &amp;all documents…</source>
+        <translation>وسم كل المواضع في &amp;كل المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="93" />
+        <source>Ass&amp;ist</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="102" />
+        <source>&amp;Train the recommender now</source>
+        <translation>&amp;تدريب المقترِح الآن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="103" />
+        <source>Load a &amp;gazetteer…</source>
+        <translation>تحميل &amp;قائمة أسماء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="150" />
+        <source>Model loaded (%1 documents)</source>
+        <translation>حُمّل النموذج (%1 مستند)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="183" />
+        <source>Training or suggesting in the background…</source>
+        <translation>تدريب أو اقتراح في الخلفية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="191" />
+        <source>Trained on %1 documents (%2 tokens) in %3 s</source>
+        <translation>دُرّب على %1 مستند (%2 كلمة) في %3 ث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="224" />
+        <source>Load a gazetteer</source>
+        <translation>تحميل قائمة أسماء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="225" />
+        <source>Term lists (*.txt *.tsv *.csv *.json)</source>
+        <translation>قوائم مصطلحات (*.txt *.tsv *.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="235" />
+        <source>Gazetteer %1: %2 term(s) loaded</source>
+        <translation>قائمة الأسماء %1: حُمّل %2 مصطلح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="237" />
+        <source>%1 line(s) skipped:</source>
+        <translation>تُجوّز %1 سطر:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="278" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="289" />
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="316" />
+        <source>Accept all suggestions</source>
+        <translation>قبول كل الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="325" />
+        <source>Label all occurrences</source>
+        <translation>وسم كل المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="326" />
+        <source>Label for “%1”:</source>
+        <translation>الوسم لـ«%1»:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="352" />
+        <source>Select a span, some text, or search for a term first</source>
+        <translation>حدّد وسماً أو نصاً، أو ابحث عن مصطلح أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="371" />
+        <source>Label all: %1 × %2</source>
+        <translation>وسم الكل: %1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/controller.py" line="373" />
+        <source>%1 span(s) added</source>
+        <translation>أضيف %1 وسم</translation>
+    </message>
+</context>
+<context>
     <name>CascadePrompt</name>
     <message>
         <location filename="../../ui/events/cascade_prompt.py" line="21" />
@@ -286,6 +457,74 @@
         <location filename="../../ui/events/cascade_prompt.py" line="62" />
         <source>Remove span and argument(s)</source>
         <translation>حذف المقطع والمشاركين</translation>
+    </message>
+</context>
+<context>
+    <name>CurationView</name>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="59" />
+        <source>Curation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="86" />
+        <source>Accept all agreed spans (G)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="89" />
+        <source>A / B: take that annotator's · T: take all · R: reject all · E: edit · N: next · Ctrl+Z: undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="153" />
+        <source>%1 of %2 resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="156" />
+        <source>Accept all agreed spans (G): %1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="164" />
+        <source>No disagreement is left open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="199" />
+        <source>(no span)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="203" />
+        <source>Gold: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="233" />
+        <source>take %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="236" />
+        <source>take all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="239" />
+        <source>reject all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="254" />
+        <source>edit gold span</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="258" />
+        <source>accept agreed spans</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -362,6 +601,34 @@
         <location filename="../../ui/window/document_list.py" line="98" />
         <source>Document id: %1 (Ctrl+C copies it)</source>
         <translation>معرّف المستند: %1 (‏Ctrl+C ينسخه)</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../ui/team/edit_dialog.py" line="24" />
+        <source>Edit the gold span</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/edit_dialog.py" line="40" />
+        <source>Start:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/edit_dialog.py" line="41" />
+        <source>End:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/edit_dialog.py" line="42" />
+        <source>Label:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/edit_dialog.py" line="43" />
+        <source>Text:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -820,27 +1087,27 @@
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../ui/reader/find.py" line="48" />
+        <location filename="../../ui/reader/find.py" line="47" />
         <source>Find (diacritics, tatweel and letter variants ignored)</source>
         <translation>بحث (تُهمل الحركات والتطويل وأشكال الحروف)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/find.py" line="51" />
+        <location filename="../../ui/reader/find.py" line="50" />
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/find.py" line="52" />
+        <location filename="../../ui/reader/find.py" line="51" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/find.py" line="53" />
+        <location filename="../../ui/reader/find.py" line="52" />
         <source>Whole word</source>
         <translation>كلمة كاملة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reader/find.py" line="113" />
+        <location filename="../../ui/reader/find.py" line="112" />
         <source>%n match(es)</source>
         <translation><numerusform>لا نتيجة</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%n نتائج</numerusform><numerusform>%n نتيجة</numerusform><numerusform>%n نتيجة</numerusform></translation>
     </message>
@@ -848,12 +1115,12 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/window/help.py" line="129" />
+        <location filename="../../ui/window/help.py" line="128" />
         <source>User guide</source>
         <translation>دليل المستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="136" />
+        <location filename="../../ui/window/help.py" line="135" />
         <source>The user guide %1 cannot be read (%2). It is docs/USER_GUIDE.md in the source folder.</source>
         <translation>تعذّرت قراءة دليل المستخدم %1 (%2). وهو الملف docs/USER_GUIDE.md في مجلد المصدر.</translation>
     </message>
@@ -1003,7 +1270,7 @@
     </message>
     <message>
         <source>Exported %1 of %2 documents.</source>
-        <translation>المستندات المصدَّرة: %1 من %2.</translation>
+        <translation type="vanished">المستندات المصدَّرة: %1 من %2.</translation>
     </message>
     <message>
         <location filename="../../ui/io/io_controller.py" line="328" />
@@ -1281,140 +1548,153 @@
     </message>
 </context>
 <context>
+    <name>LabelAllDialog</name>
+    <message>
+        <location filename="../../ui/assist/label_all_dialog.py" line="18" />
+        <source>Label all occurrences as %1</source>
+        <translation>وسم كل المواضع بـ%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/label_all_dialog.py" line="47" />
+        <source>%1 of %2 occurrence(s) of “%3” will be labelled %4; %5 skipped (already %4).</source>
+        <translation>سيوسم %1 من %2 موضع لـ«%3» بـ%4؛ وتُجوّز %5 (موسومة %4 من قبل).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="93" />
+        <location filename="../../ui/window/main_window.py" line="94" />
         <source>in memory</source>
         <translation>في الذاكرة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="94" />
+        <location filename="../../ui/window/main_window.py" line="95" />
         <source>Qalam Annotator</source>
         <translation>قلم للوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="159" />
+        <location filename="../../ui/window/main_window.py" line="164" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="164" />
+        <location filename="../../ui/window/main_window.py" line="169" />
         <source>Labels and annotations</source>
         <translation>الوسوم والتعليقات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="165" />
+        <location filename="../../ui/window/main_window.py" line="170" />
         <source>Find</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="181" />
+        <location filename="../../ui/window/main_window.py" line="186" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="183" />
+        <location filename="../../ui/window/main_window.py" line="188" />
         <source>&amp;Recent projects</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="188" />
+        <location filename="../../ui/window/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="200" />
+        <location filename="../../ui/window/main_window.py" line="205" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="206" />
+        <location filename="../../ui/window/main_window.py" line="211" />
         <source>&amp;Document</source>
         <translation>م&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="210" />
+        <location filename="../../ui/window/main_window.py" line="215" />
         <source>&amp;Labels</source>
         <translation>&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="211" />
+        <location filename="../../ui/window/main_window.py" line="216" />
         <source>&amp;Settings</source>
         <translation>&amp;إعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="213" />
+        <location filename="../../ui/window/main_window.py" line="218" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="227" />
-        <location filename="../../ui/window/main_window.py" line="520" />
+        <location filename="../../ui/window/main_window.py" line="232" />
+        <location filename="../../ui/window/main_window.py" line="525" />
         <source>All changes saved</source>
         <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="316" />
+        <location filename="../../ui/window/main_window.py" line="321" />
         <source>Mark document %1</source>
         <translation>تعليم المستند %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="331" />
+        <location filename="../../ui/window/main_window.py" line="336" />
         <source>No unannotated document left</source>
         <translation>لم يبق مستند غير موسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="352" />
+        <location filename="../../ui/window/main_window.py" line="357" />
         <source>Change text direction</source>
         <translation>تغيير اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="384" />
+        <location filename="../../ui/window/main_window.py" line="389" />
         <source>Select some text first, then press a label key</source>
         <translation>حدّد نصاً أولاً ثم اضغط مفتاح الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="386" />
+        <location filename="../../ui/window/main_window.py" line="391" />
         <source>Add %1 span</source>
         <translation>إضافة مقطع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="395" />
+        <location filename="../../ui/window/main_window.py" line="400" />
         <source>Change label to %1</source>
         <translation>تغيير الوسم إلى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="399" />
+        <location filename="../../ui/window/main_window.py" line="404" />
         <source>Edit span details</source>
         <translation>تعديل تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="406" />
+        <location filename="../../ui/window/main_window.py" line="411" />
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="515" />
+        <location filename="../../ui/window/main_window.py" line="520" />
         <source>Done %1/%2</source>
         <translation>المنجز %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="530" />
+        <location filename="../../ui/window/main_window.py" line="535" />
         <source>Offset %1</source>
         <translation>الموضع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="541" />
+        <location filename="../../ui/window/main_window.py" line="546" />
         <source>Alt+C selects «%1» without the clitics «%2»</source>
         <translation>Alt+C يحدد «%1» دون اللواصق «%2»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="557" />
+        <location filename="../../ui/window/main_window.py" line="562" />
         <source>No other recent project</source>
         <translation>لا مشروع حديثاً غيره</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="562" />
+        <location filename="../../ui/window/main_window.py" line="567" />
         <source>Open project folder</source>
         <translation>فتح مجلد مشروع</translation>
     </message>
@@ -1990,7 +2270,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/window/app.py" line="162" />
+        <location filename="../../ui/window/app.py" line="167" />
         <source>Open project folder</source>
         <translation>فتح مجلد مشروع</translation>
     </message>
@@ -1998,27 +2278,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/window/help.py" line="88" />
+        <location filename="../../ui/window/help.py" line="87" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="91" />
+        <location filename="../../ui/window/help.py" line="90" />
         <source>Filter</source>
         <translation>تصفية</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="93" />
+        <location filename="../../ui/window/help.py" line="92" />
         <source>Menu</source>
         <translation>القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="93" />
+        <location filename="../../ui/window/help.py" line="92" />
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../ui/window/help.py" line="93" />
+        <location filename="../../ui/window/help.py" line="92" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -2049,6 +2329,121 @@
         <location filename="../../ui/window/start_screen.py" line="52" />
         <source>No recent projects.</source>
         <translation>لا مشاريع حديثة.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="34" />
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="34" />
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="35" />
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="35" />
+        <source>Accept all</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="36" />
+        <source>Train now</source>
+        <translation>درّب الآن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="46" />
+        <source>No model yet</source>
+        <translation>لا نموذج بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="49" />
+        <source>Suggestions in this document: %1</source>
+        <translation>الاقتراحات في هذا المستند: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="52" />
+        <source>Acceptance rate: %1 (%2 of %3)</source>
+        <translation>نسبة القبول: %1 (%2 من %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="56" />
+        <source>Cross-validated F1 of the last training: %1</source>
+        <translation>مقياس F1 بالتحقق المتقاطع لآخر تدريب: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="59" />
+        <source>Export &amp;bundle…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="60" />
+        <source>&amp;Import bundles into this project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="61" />
+        <source>&amp;Agreement…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="62" />
+        <source>&amp;Curation view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="63" />
+        <source>Your &amp;name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="65" />
+        <source>&amp;Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="98" />
+        <source>Annotator: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="106" />
+        <source>Your name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="107" />
+        <source>The name recorded on your annotations and bundles:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="125" />
+        <location filename="../../ui/team/team_controller.py" line="131" />
+        <location filename="../../ui/team/team_controller.py" line="133" />
+        <source>Export bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="133" />
+        <source>%1 documents written to %2 as %3's work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/team/team_controller.py" line="138" />
+        <location filename="../../ui/team/team_controller.py" line="144" />
+        <location filename="../../ui/team/team_controller.py" line="148" />
+        <source>Import bundles</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2083,9 +2478,17 @@ Please send that file with your report.</source>
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/team/curation_view.py" line="282" />
+        <source>Curation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../ui/window/help.py" line="74" />
+        <location filename="../../ui/window/help.py" line="73" />
         <source>Reader</source>
         <translation>القارئ</translation>
     </message>

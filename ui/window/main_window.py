@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._events: Any = None  # the events controller (ui.events.events_controller), once installed
         self._with_events = with_events
         self.io: Any = None  # import/export (ui.io.io_controller), installed right after the first show
+        self.assist: Any = None  # label all and suggestions (ui.assist.controller), installed with io
         self._doc: Document | None = None
         self.undo_stack = QUndoStack(self)
         self.runner = UndoRunner(project, self.undo_stack, self.show_error)
@@ -118,11 +119,13 @@ class MainWindow(QMainWindow):
             return
         self._tools_pending = False
         _ = self.events
+        from ..assist.controller import install_assist
         from ..io.io_controller import install_io
         from ..team.team_controller import install_team
 
         self.io = install_io(self)
         self.team = install_team(self)  # Team menu, the annotator's name in the status bar
+        self.assist = install_assist(self)  # label all, suggestions, the recommender
         # The tools add their menus at the end of the bar: Help stays last.
         self.menuBar().removeAction(self.help_menu.menuAction())
         self.menuBar().addAction(self.help_menu.menuAction())

@@ -1,0 +1,146 @@
+"""Benchmark: the recommender on the AQMAR corpus (``../shared/corpora/aqmar``).
+
+Run: ``python bench/suggest.py``.
+
+A fixed split (stratified by the corpus's four domains, ``DOMAINS``): 20 articles are imported as
+annotated (status done) and 8 as plain text (status new). ``annotations.assist.suggest.suggest``
+trains on the 20 and writes
+suggestions for the 8; the model's suggestions are scored against the 8 articles' own spans with
+exact-span precision, recall and F1 (seqeval-style) for PER, LOC and ORG, per label and micro-averaged.
+Also printed: the training time (about 50,000 tokens), the tagging speed, the same model without the
+clitic, normalisation and gazetteer features (a plain word-feature CRF, the baseline of the issue), and
+the key presses the suggestions save on the test split:
+
+* by hand, a span costs a key to go to it, one key per word to select it (Ctrl+Shift+arrow) and the
+  label key;
+* with suggestions, going to the next suggestion and accepting or rejecting it costs 2 keys, and the
+  gold spans not suggested correctly are still typed by hand.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotations import Project  # noqa: E402
+from annotations.assist import crf  # noqa: E402
+from annotations.assist.crf import Recommender, Scores  # noqa: E402
+from annotations.assist.suggest import suggest, training_docs  # noqa: E402
+from annotations.formats import import_annotated  # noqa: E402
+from annotations.formats.common import ImportReport  # noqa: E402
+from annotations.formats.conll import read as read_conll  # noqa: E402
+from annotations.tokenize import word_tokens  # noqa: E402
+
+AQMAR = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "aqmar"
+LABELS = ("PER", "LOC", "ORG")
+
+
+# The corpus's four domains of seven articles each (Mohit et al. 2012). The split is stratified: in each
+# domain, in this (alphabetical) order, the first five articles train and the last two test.
+DOMAINS = {
+    "history": ("Crusades", "Damascus", "Ibn_Tolun_Mosque", "Imam_Hussein_Shrine", "Islamic_Golden_Age",
+                "Islamic_History", "Ummaya_Mosque"),
+    "science": ("Atom", "Enrico_Fermi", "Light", "Nuclear_Power", "Periodic_Table", "Physics", "Razi"),
+    "sports": ("Christiano_Ronaldo", "Football", "Portugal_football_team", "Raul_Gonzales", "Real_Madrid",
+               "Soccer_Worldcup", "Summer_Olympics2004"),
+    "technology": ("Computer", "Computer_Software", "Internet", "Linux", "Richard_Stallman", "Solaris",
+                   "X_window_system"),
+}
+N_TRAIN_PER_DOMAIN = 5
+
+
+def split() -> tuple[list[Path], list[Path]]:
+    """The fixed split: 20 training articles and 8 test articles (see ``DOMAINS``)."""
+    train = [AQMAR / f"{n}.conll" for names in DOMAINS.values() for n in names[:N_TRAIN_PER_DOMAIN]]
+    test = [AQMAR / f"{n}.conll" for names in DOMAINS.values() for n in names[N_TRAIN_PER_DOMAIN:]]
+    return train, test
+
+
+def gold_of(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    report = ImportReport("conll")
+    (doc,) = list(read_conll(path, {}, lambda *a, **k: report))
+    return doc.text, [(s["start"], s["end"], s["label"]) for s in doc.spans]
+
+
+def plain_features(text, sentence, gazetteers=()):  # noqa: ANN001, ANN201 - the baseline's features
+    words = [text[s:e] for s, e in sentence.tokens]
+    out = []
+    for i, w in enumerate(words):
+        f = {"bias": 1.0, "w": w, "s3": w[-3:], "p3": w[:3]}
+        for d in (-1, 1):
+            if 0 <= i + d < len(words):
+                f[f"{d}:w"] = words[i + d]
+        out.append(f)
+    return out
+
+
+def keys(gold: list[tuple[int, int, str]], text: str, suggested: list[tuple[int, int, str]]) -> tuple[int, int]:
+    def by_hand(s: tuple[int, int, str]) -> int:
+        return len(word_tokens(text[s[0]:s[1]])) + 2  # go there, select each word, the label key
+    hand = sum(by_hand(s) for s in gold)
+    correct = set(gold) & set(suggested)
+    assisted = 2 * len(suggested) + sum(by_hand(s) for s in gold if s not in correct)
+    return hand, assisted
+
+
+def main() -> int:
+    if not AQMAR.is_dir():
+        print(f"skipped: the AQMAR corpus is not at {AQMAR}", file=sys.stderr)
+        return 0
+    train, test = split()
+    with tempfile.TemporaryDirectory() as tmp, Project.open(Path(tmp) / "p") as project:
+        report = import_annotated(project, [str(p) for p in train], "conll",
+                                  {"unknown_labels": "add", "status": "done"})
+        gold: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
+        for path in test:
+            text, spans = gold_of(path)
+            gold[project.add_document(text, title=path.stem)] = (text, spans)
+        n_test_tokens = sum(len(word_tokens(t)) for t, _ in gold.values())
+        print(f"train: {len(train)} articles imported as annotated ({len(report.failed)} failed); "
+              f"test: {len(test)} articles as plain text, {n_test_tokens} tokens")
+        result = suggest(project, "done", "new", folds=0)
+        print(f"training: {result.tokens} tokens in {result.cpu_seconds:.1f} s CPU, {result.seconds:.1f} s wall "
+              "(target <= 20 s)")
+        print(f"tagging: {n_test_tokens / result.tag_cpu_seconds:,.0f} tokens/s CPU, "
+              f"{n_test_tokens / result.tag_seconds:,.0f} tokens/s wall (target >= 20,000; "
+              "features, gazetteer matching and marginals included)")
+        scores = Scores()
+        hand = assisted = 0
+        for doc_id, (text, spans) in gold.items():
+            predicted = [(s.start, s.end, s.label) for s in project.suggestions(doc_id) if s.source == "model"]
+            scores.add(spans, predicted, LABELS)
+            g = [s for s in spans if s[2] in LABELS]
+            h, a = keys(g, text, [s for s in predicted if s[2] in LABELS])
+            hand, assisted = hand + h, assisted + a
+        print("exact-span scores on the test split (model suggestions):")
+        for label in LABELS:
+            p, r, f = scores.label(label)
+            print(f"  {label}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {scores.counts[label][2]})")
+        p, r, f = scores.micro()
+        print(f"  micro PER/LOC/ORG: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (target >= 0.60)")
+        print(f"key presses on the test split: {hand} by hand, {assisted} with suggestions "
+              f"({hand - assisted} saved, {100 * (hand - assisted) / max(hand, 1):.0f}%)")
+        train_docs = training_docs(project, "done")
+    # the baseline: the same CRF with plain word features only
+    original = crf.sentence_features
+    crf.sentence_features = plain_features  # type: ignore[assignment]
+    try:
+        began = time.process_time()
+        base = Recommender.train(train_docs, [])
+        base.strip_clitics, base.seen, base.propagate = False, None, False
+        seconds = time.process_time() - began
+        scores = Scores()
+        for text, spans in gold.values():
+            scores.add(spans, [(s["start"], s["end"], s["label"]) for s in base.predict(text)], LABELS)
+    finally:
+        crf.sentence_features = original
+    print(f"baseline (plain word-feature CRF, trained in {seconds:.1f} s CPU): micro F1 {scores.micro()[2]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
