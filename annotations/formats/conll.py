@@ -28,6 +28,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..invisible import INVISIBLE
 from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
 from ..tokenize import TokenizedDoc
@@ -134,6 +135,13 @@ def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
     if rebuilt != data.text:
         report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
                     "one sentence per line)", data.doc.id)
+        # invisible characters (bidi controls, joiners) are not tokens: a span holding one comes
+        # back without it, so its text is not the same
+        changed = [s for s in data.spans if any(c in INVISIBLE for c in s.text)]
+        if changed:
+            report.lost("span text with invisible characters (bidi controls, joiners and other "
+                        "zero-width characters are not tokens, so the span comes back without them)",
+                        f"{data.doc.id}: {changed[0].id}", len(changed))
 
 
 def lost_events_relations(data: DocData, report: ExportReport, fmt: str) -> None:
