@@ -35,6 +35,7 @@ from .conll import lost_events_relations, tag_columns
 
 DATASETS = ("tokens", "spans")
 ROW_GROUP = 2000
+ROW_GROUP_BYTES = 64 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
 SPLIT_FILES = {"all": "data", "train": "train", "dev": "dev", "test": "test"}
 
 
@@ -57,6 +58,7 @@ class _Shard:
         self.bytes = 0
         self.jsonl: dict[str, BinaryIO] = {}
         self.rows: dict[str, list[dict[str, Any]]] = {d: [] for d in DATASETS}
+        self.pending: dict[str, int] = {d: 0 for d in DATASETS}
         self.parquet: dict[str, Any] = {}
         for d in DATASETS:
             (root / "jsonl" / d).mkdir(parents=True, exist_ok=True)
@@ -76,7 +78,8 @@ class _Shard:
             self.bytes += len(data)
             if self.parquet:
                 self.rows[d].extend(recs)
-                if len(self.rows[d]) >= ROW_GROUP:
+                self.pending[d] += len(data)
+                if len(self.rows[d]) >= ROW_GROUP or self.pending[d] >= ROW_GROUP_BYTES:
                     self._flush(d)
 
     def _flush(self, d: str) -> None:
@@ -85,6 +88,7 @@ class _Shard:
         if self.rows[d] and self.schemas is not None:
             self.parquet[d].write_table(pa.Table.from_pylist(self.rows[d], schema=self.schemas[d]))
         self.rows[d] = []
+        self.pending[d] = 0
 
     def close(self) -> None:
         for d in DATASETS:

@@ -211,42 +211,42 @@
     <message>
         <location filename="../../ui/team/agreement_window.py" line="58" />
         <source>Agreement</source>
-        <translation type="unfinished" />
+        <translation>الاتفاق</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="67" />
         <source>%1 annotators (%2), %3 documents, %4 tokens; %5 disagreements</source>
-        <translation type="unfinished" />
+        <translation>%1 موسِّمين (%2)، %3 مستندات، %4 وحدات نصية؛ %5 اختلافات</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="77" />
         <source>Overall and per label</source>
-        <translation type="unfinished" />
+        <translation>الإجمالي ولكل وسم</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="78" />
         <source>Pairs</source>
-        <translation type="unfinished" />
+        <translation>الأزواج</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="79" />
         <source>Confusion matrix</source>
-        <translation type="unfinished" />
+        <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="80" />
         <source>Save HTML report…</source>
-        <translation type="unfinished" />
+        <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="112" />
         <source>Save the agreement report</source>
-        <translation type="unfinished" />
+        <translation>حفظ تقرير الاتفاق</translation>
     </message>
     <message>
         <location filename="../../ui/team/agreement_window.py" line="113" />
         <source>HTML (*.html)</source>
-        <translation type="unfinished" />
+        <translation>ملفات HTML (*.html)</translation>
     </message>
 </context>
 <context>
@@ -464,67 +464,67 @@
     <message>
         <location filename="../../ui/team/curation_view.py" line="59" />
         <source>Curation</source>
-        <translation type="unfinished" />
+        <translation>التنقيح</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="86" />
         <source>Accept all agreed spans (G)</source>
-        <translation type="unfinished" />
+        <translation>قبول كل المقاطع المتفق عليها (G)</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="89" />
         <source>A / B: take that annotator's · T: take all · R: reject all · E: edit · N: next · Ctrl+Z: undo</source>
-        <translation type="unfinished" />
+        <translation>A / B: اعتماد مقطع ذلك الموسِّم · T: اعتماد الكل · R: رفض الكل · E: تحرير · N: التالي · Ctrl+Z: تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="153" />
         <source>%1 of %2 resolved</source>
-        <translation type="unfinished" />
+        <translation>حُسم %1 من %2</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="156" />
         <source>Accept all agreed spans (G): %1 left</source>
-        <translation type="unfinished" />
+        <translation>قبول كل المقاطع المتفق عليها (G): بقي %1</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="164" />
         <source>No disagreement is left open.</source>
-        <translation type="unfinished" />
+        <translation>لم يبقَ أي اختلاف مفتوح.</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="199" />
         <source>(no span)</source>
-        <translation type="unfinished" />
+        <translation>(لا مقطع)</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="203" />
         <source>Gold: </source>
-        <translation type="unfinished" />
+        <translation>المرجع: </translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="233" />
         <source>take %1</source>
-        <translation type="unfinished" />
+        <translation>اعتماد %1</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="236" />
         <source>take all</source>
-        <translation type="unfinished" />
+        <translation>اعتماد الكل</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="239" />
         <source>reject all</source>
-        <translation type="unfinished" />
+        <translation>رفض الكل</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="254" />
         <source>edit gold span</source>
-        <translation type="unfinished" />
+        <translation>تحرير المقطع المرجعي</translation>
     </message>
     <message>
         <location filename="../../ui/team/curation_view.py" line="258" />
         <source>accept agreed spans</source>
-        <translation type="unfinished" />
+        <translation>قبول المقاطع المتفق عليها</translation>
     </message>
 </context>
 <context>
@@ -608,27 +608,27 @@
     <message>
         <location filename="../../ui/team/edit_dialog.py" line="24" />
         <source>Edit the gold span</source>
-        <translation type="unfinished" />
+        <translation>تحرير المقطع المرجعي</translation>
     </message>
     <message>
         <location filename="../../ui/team/edit_dialog.py" line="40" />
         <source>Start:</source>
-        <translation type="unfinished" />
+        <translation>البداية:</translation>
     </message>
     <message>
         <location filename="../../ui/team/edit_dialog.py" line="41" />
         <source>End:</source>
-        <translation type="unfinished" />
+        <translation>النهاية:</translation>
     </message>
     <message>
         <location filename="../../ui/team/edit_dialog.py" line="42" />
         <source>Label:</source>
-        <translation type="unfinished" />
+        <translation>الوسم:</translation>
     </message>
     <message>
         <location filename="../../ui/team/edit_dialog.py" line="43" />
         <source>Text:</source>
-        <translation type="unfinished" />
+        <translation>النص:</translation>
     </message>
 </context>
 <context>
@@ -1270,7 +1270,7 @@
     </message>
     <message>
         <source>Exported %1 of %2 documents.</source>
-        <translation type="vanished">المستندات المصدَّرة: %1 من %2.</translation>
+        <translation>صُدِّر %1 من %2 مستندات.</translation>
     </message>
     <message>
         <location filename="../../ui/io/io_controller.py" line="328" />
@@ -2384,66 +2384,66 @@
     <message>
         <location filename="../../ui/team/team_controller.py" line="59" />
         <source>Export &amp;bundle…</source>
-        <translation type="unfinished" />
+        <translation>تصدير &amp;حزمة…</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="60" />
         <source>&amp;Import bundles into this project…</source>
-        <translation type="unfinished" />
+        <translation>&amp;استيراد حزم إلى هذا المشروع…</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="61" />
         <source>&amp;Agreement…</source>
-        <translation type="unfinished" />
+        <translation>&amp;الاتفاق…</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="62" />
         <source>&amp;Curation view…</source>
-        <translation type="unfinished" />
+        <translation>عرض ال&amp;تنقيح…</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="63" />
         <source>Your &amp;name…</source>
-        <translation type="unfinished" />
+        <translation>ا&amp;سمك…</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="65" />
         <source>&amp;Team</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="98" />
         <source>Annotator: %1</source>
-        <translation type="unfinished" />
+        <translation>الموسِّم: %1</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="106" />
         <source>Your name</source>
-        <translation type="unfinished" />
+        <translation>اسمك</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="107" />
         <source>The name recorded on your annotations and bundles:</source>
-        <translation type="unfinished" />
+        <translation>الاسم المسجَّل على توسيماتك وحزمك:</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="125" />
         <location filename="../../ui/team/team_controller.py" line="131" />
         <location filename="../../ui/team/team_controller.py" line="133" />
         <source>Export bundle</source>
-        <translation type="unfinished" />
+        <translation>تصدير حزمة</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="133" />
         <source>%1 documents written to %2 as %3's work</source>
-        <translation type="unfinished" />
+        <translation>كُتب %1 مستندات في %2 بوصفها عمل %3</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_controller.py" line="138" />
         <location filename="../../ui/team/team_controller.py" line="144" />
         <location filename="../../ui/team/team_controller.py" line="148" />
         <source>Import bundles</source>
-        <translation type="unfinished" />
+        <translation>استيراد حزم</translation>
     </message>
 </context>
 <context>
@@ -2482,7 +2482,7 @@ Please send that file with your report.</source>
     <message>
         <location filename="../../ui/team/curation_view.py" line="282" />
         <source>Curation</source>
-        <translation type="unfinished" />
+        <translation>التنقيح</translation>
     </message>
 </context>
 <context>
