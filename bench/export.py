@@ -101,8 +101,8 @@ def build(n_docs: int, per_doc: int, ls_docs: int, seed: int = 1) -> Project:
     return p
 
 
-def seed_sized_doc(rng: random.Random, paras: list[str], chars: int = 3000, per_doc: int = 80
-                   ) -> tuple[str, list[dict]]:
+def seed_sized_doc(rng: random.Random, paras: list[str], chars: int = 3000, per_doc: int = 80,
+                   labels: tuple[str, ...] = LABELS) -> tuple[str, list[dict]]:
     """An article the size of the seed (about ``chars`` characters, ``per_doc`` spans): sample
     paragraphs until the length is reached, spans on words as in ``build``."""
     parts: list[str] = []
@@ -114,7 +114,7 @@ def seed_sized_doc(rng: random.Random, paras: list[str], chars: int = 3000, per_
     for k, (s, e) in enumerate(sorted(rng.sample(words, min(per_doc, len(words))))):
         if text[s] in CLITIC_LETTERS and e - s >= 5:
             s += 1
-        spans.append({"ref": f"T{k}", "start": s, "end": e, "label": rng.choice(LABELS)})
+        spans.append({"ref": f"T{k}", "start": s, "end": e, "label": rng.choice(labels)})
     return text, spans
 
 

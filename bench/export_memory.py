@@ -38,7 +38,6 @@ sys.path.insert(0, str(ROOT))
 
 FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events")
 LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "TIME")
-CLITIC_LETTERS = "وبلف"
 TARGET_SECONDS, TARGET_MB = 10.0, 300.0
 OUT_NAMES = {"spacy": "x.spacy", "hf": "x", "brat": "x", "conll": "x.conll", "labelstudio": "x.json"}
 
@@ -79,23 +78,15 @@ def paragraphs() -> list[str]:
 
 
 def build(folder: Path, n_docs: int, small: int, per_doc: int, chars: int, seed: int = 1) -> None:
+    from export import seed_sized_doc  # bench/export.py: the same seed-sized articles
+
     from annotations import Project
-    from annotations.tokenize import word_tokens
 
     rng = random.Random(seed)
     paras = paragraphs()
     with Project.open(folder) as p:
         for n in range(n_docs):
-            parts: list[str] = []
-            while sum(map(len, parts)) < chars:
-                parts.append(rng.choice(paras))
-            text = "\n".join(parts)
-            words = [(s, e) for s, e in word_tokens(text) if e - s >= 3]
-            spans = []
-            for k, (s, e) in enumerate(sorted(rng.sample(words, min(per_doc, len(words))))):
-                if text[s] in CLITIC_LETTERS and e - s >= 5:
-                    s += 1
-                spans.append({"ref": f"T{k}", "start": s, "end": e, "label": rng.choice(LABELS)})
+            text, spans = seed_sized_doc(rng, paras, chars, per_doc, LABELS)
             p.import_document(text, title=f"doc {n}", status="done" if n < small else "in progress", spans=spans)
 
 
