@@ -86,6 +86,27 @@ def test_a_line_shorter_than_the_bodys_typical_clause_is_never_the_headline():
         ("الدولار 50.60 جنيه | اليورو 52.85 جنيه", "currency widget"),
         ("حمّل تطبيق الأخبار على هاتفك", "app or newsletter prompt"),
         ("قائمة 1 من 2", "related-links list marker"),
+        ("نهاية القائمة", "related-links list marker"),
+        # each class in its other forms (issue 16's list)
+        ("الأخبار / العالم / سياسة", "breadcrumb or menu"),
+        ("الرئيسية > أخبار > اقتصاد", "breadcrumb or menu"),
+        ("مشاركة عبر واتساب", "share/follow line"),
+        ("تابعنا على فيسبوك وإنستغرام", "share/follow line"),
+        ("Read also: Kremlin denies secret talks", "'read also' link"),
+        ("الأكثر قراءة", "'read also' link"),
+        ("مواضيع ذات صلة", "'read also' link"),
+        ("قد يهمك", "'read also' link"),
+        ("(c) 2024 Example News", "copyright line"),
+        ("حقوق النشر محفوظة لموقع الأخبار ٢٠٢٥", "copyright line"),
+        ("كلمات دالة: انتخابات، برلمان", "tags line"),
+        ("تم التحديث: ١٠ فبراير ٢٠٢٥", "last-updated stamp"),
+        ("المشاهدات: 1520", "views or comments count"),
+        ("3 دقائق للقراءة", "views or comments count"),
+        ("وقت القراءة: 4 دقائق", "views or comments count"),
+        ("$ 1.08 | € 0.92", "currency widget"),  # symbols only
+        ("USD 3.75 | EUR 4.10", "currency widget"),
+        ("الذهب عيار 21: 3650 جنيه | الدولار 48.6 جنيه", "currency widget"),
+        ("مساحة إعلانية", "advertisement marker"),
     ],
 )
 def test_generic_line_classes_anywhere_in_the_body(noise, reason):

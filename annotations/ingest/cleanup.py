@@ -497,8 +497,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             continue
         if words > RELATED_MAX_WORDS:
             continue
-        if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (k := collapse(folded_lines[j])) in learned:
-            take(j, "removed", reasons.get(k, REPEATED), LEARNED_RULE)
+        if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
+            take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
         if stripped[-1] in ".؟?!":
             continue  # a sentence: no byline, widget or menu ends like one
