@@ -272,7 +272,7 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     parsed = parse_date_line(stripped, folded)
     if parsed is not None:
         return _DATE, parsed
-    if len(stripped.split()) <= 12 and looks_like_date(folded):
+    if not lineclass.more_words_than(stripped, 12) and looks_like_date(folded):
         return _BAD_DATE, None
     by = lineclass.byline(stripped, folded)
     if by is not None:
