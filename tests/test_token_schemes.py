@@ -12,7 +12,7 @@ from test_formats_common import find
 
 import main
 from annotations import Project
-from annotations.formats import EXPORTERS, TOKEN_FORMATS, export
+from annotations.formats import EXPORTERS, TOKEN_FORMATS, FormatError, export
 from annotations.formats.common import encode_tags
 from annotations.token_schemes import MARKER, SCHEMES, atb_cuts, tokenize, unmarked
 
@@ -173,8 +173,17 @@ def test_tokens_joined_give_back_the_text_up_to_whitespace(parts, cuts, scheme):
             assert d.starts[r[0]] >= s and d.ends[r[1] - 1] <= e
 
 
-def test_token_formats_are_the_exports_written_as_tokens(tmp_path):
-    p = Project.memory()
-    p.import_document(SEED, status="done", spans=[{"ref": "T1", "start": 51, "end": 58, "label": "GPE"}])
-    tokenized = {fmt for fmt in EXPORTERS if export(p, fmt, tmp_path / fmt, {"tokens": "atb"}).token_edges}
-    assert tokenized == set(TOKEN_FORMATS)
+def test_token_formats_are_the_exports_written_as_tokens(tmp_path, capsys):
+    path = tmp_path / "p"
+    with Project.open(path) as p:
+        p.import_document(SEED, status="done", spans=[{"ref": "T1", "start": 51, "end": 58, "label": "GPE"}])
+        assert {fmt for fmt in EXPORTERS if export(p, fmt, tmp_path / fmt).token_edges} == set(TOKEN_FORMATS)
+        # the others write character offsets: a scheme asked of them is refused, saying why, not ignored
+        for fmt in set(EXPORTERS) - set(TOKEN_FORMATS):
+            for option in ("tokens", "clitics"):
+                with pytest.raises(FormatError, match=f"--{option} is for the token formats .*{fmt} writes character"):
+                    export(p, fmt, tmp_path / f"{fmt}-refused", {option: "atb" if option == "tokens" else "keep"})
+    capsys.readouterr()
+    assert main.main(["export", str(path), "--format", "brat", "--out", str(tmp_path / "b"), "--tokens", "atb"]) == 2
+    assert "--tokens is for the token formats" in capsys.readouterr().err and not (tmp_path / "b").exists()
+    assert not any(tmp_path.glob("*-refused*"))

@@ -99,6 +99,10 @@ def export(
     """
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+    asked = [k for k in ("tokens", "clitics") if (options or {}).get(k) is not None]
+    if asked and fmt not in TOKEN_FORMATS:
+        raise FormatError(f"--{asked[0]} is for the token formats ({', '.join(TOKEN_FORMATS)}); {fmt} writes "
+                          "character offsets into the text, which no token scheme changes: leave it out")
     opts = ExportOptions.from_dict(_with_defaults(options, getattr(EXPORTERS[fmt], "defaults", {})))
     if opts.shards and fmt != "shards":
         raise FormatError(f"--shards is for --format shards (token and span datasets); {fmt} writes its own layout")

@@ -72,6 +72,7 @@ def test_each_option_is_shown_only_for_the_formats_it_applies_to(window):  # noq
                          "suggestions_check": fmt == "labelstudio", "labelstudio_combo": fmt == "labelstudio"}, fmt
         opts = dialog.options()
         assert (opts["shards"] is not None) == (fmt == "shards") and opts["include_suggestions"] is False
+        assert (opts["tokens"] is not None) == (fmt in TOKEN_FORMATS)  # the others refuse a token scheme
     # the scheme and nesting follow the format's defaults (Wojood: whitespace words, one column per level)
     dialog.set_format("wojood")
     assert (dialog.options()["tokens"], dialog.options()["nested"]) == ("whitespace", "levels")

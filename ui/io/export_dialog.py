@@ -296,7 +296,7 @@ class ExportDialog(QDialog):
             "status": "all" if len(statuses) == len(STATUSES) else ",".join(statuses),
             "labels": None if len(checked) == len(items) else checked,
             "annotator": self.annotator_edit.text().strip() or None,
-            "tokens": self.tokens_combo.currentData(),
+            "tokens": self.tokens_combo.currentData() if fmt in TOKEN_FORMATS else None,
             "scheme": self.scheme_combo.currentData(),
             "nested": self.nested_combo.currentData(),
             "sentences": self.sentences_check.isChecked(),
