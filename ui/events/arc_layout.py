@@ -8,7 +8,9 @@ label can slide anywhere along the top without leaving its arc. The layout pass:
    run at different heights (``STEP`` pixels apart) instead of on top of each other;
 2. places the labels one by one, narrow arcs first: at the arc's height, as near its preferred point as the
    obstacles allow (label chips of the spans, the ink and underlines of the text, labels already placed);
-   when no point along the top is free, the arc is raised by ``STEP`` and the search runs again.
+   when no point along the top is free, the arc is raised by ``STEP`` and the search runs again, as long
+   as its label stays below the line above; then it is tried lower, in the chip row between the chips;
+   only then does it rise over the line above.
 
 Nothing here paints; ``ui.events.event_painter`` builds the pieces and draws the result.
 """
