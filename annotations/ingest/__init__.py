@@ -8,13 +8,14 @@ The CLI (``main.py import``) and the GUI (menu and drag-and-drop) both call :fun
         report = import_paths(project, ["news/", "archive.zip"], ImportOptions(encoding=None))
         print("\\n".join(report.lines()))
 
-Plain articles (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.csv``, folders, ``.zip``) are handled
-here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the app's own JSONL with
-``"spans"``) are handed to ``annotations.formats.import_annotated``.
+Plain articles (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.csv``, scrapers' ``.json``, folders,
+``.zip``) are handled here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the
+app's own JSONL with ``"spans"``) are handed to ``annotations.formats.import_annotated``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from .errors import IngestError
 from .kinds import (
     ANNOTATED_EXTENSIONS,
     ANNOTATED_FORMATS,
+    ARTICLE_JSON,
     ARTICLES_JSONL,
     EXTENSIONS,
     FILE_DIALOG_FILTERS,
@@ -45,7 +47,7 @@ from .kinds import (
     suffix_of,
 )
 from .report import ImportReport, ReportLine
-from .tabular import Fields, parse_csv, parse_jsonl
+from .tabular import Fields, is_labelstudio, json_articles, json_neither, parse_csv, parse_json_articles, parse_jsonl
 from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
 from .walk import walk_files
 
@@ -214,12 +216,17 @@ class _Importer:
 
     def _file(self, path: str | Path, name: str, explicit: bool) -> None:
         kind = self._kind(path)
-        if kind == "annotated:labelstudio" and not explicit and self.options.format == "auto":
-            kind = None  # folders often hold unrelated .json files; Label Studio exports are named explicitly
+        if kind == "annotated:labelstudio" and self.options.format == "auto":
+            # a scraper's article (news-please, trafilatura, newspaper4k) or a Label Studio export
+            if explicit:
+                self._json(path, name)
+            else:  # read when its turn comes; folders' other .json files (configs...) are ignored then
+                self.units.append(_Unit(name, ARTICLE_JSON, partial(read_limited, path, self.options.max_size)))
+            return
         if kind is None:
             if explicit:
                 self.report.fail(name, None, f"unsupported file type {suffix_of(path)!r}; import .txt, .html, "
-                                             ".jsonl, .csv or .zip files, or name a format with --format")
+                                             ".jsonl, .json, .csv or .zip files, or name a format with --format")
             else:
                 self.report.ignored[suffix_of(path).lower()] += 1
             return
@@ -231,6 +238,25 @@ class _Importer:
             self.annotated.setdefault(fmt, []).append(str(path))
         else:
             self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
+
+    def _json(self, path: str | Path, name: str) -> None:
+        """A .json file named on the command line: articles, a Label Studio export, or a failure
+        that says what was expected."""
+        try:
+            text, _ = self._decode(read_limited(path, self.options.max_size))
+            obj = _first_of_list(text)
+        except OSError as e:
+            self.report.fail(name, None, _os_reason(e))
+            return
+        except IngestError as e:
+            self.report.fail(name, e.line, str(e))
+            return
+        if json_articles(obj, self.options.fields) is not None:
+            self.units.append(_Unit(name, ARTICLE_JSON, partial(read_limited, path, self.options.max_size)))
+        elif is_labelstudio(obj):
+            self.annotated.setdefault("labelstudio", []).append(str(path))
+        else:
+            self.report.fail(name, None, json_neither(obj, self.options.fields))
 
     def _zip(self, path: str | Path, name: str) -> None:
         o = self.options
@@ -393,15 +419,25 @@ class _Importer:
                      published=art.published, url=art.url, source=art.source, author=art.author)
         else:
             f = self.options.fields
+            # the source whose boilerplate a record's lines are learned with: its source field, else
+            # its file (or, for one article per .json file, their folder)
+            default_source = unit.name
             if unit.kind == ARTICLES_JSONL:
                 records, problems = parse_jsonl(text, f, refuse_annotated=self.options.format == "auto")
+            elif unit.kind == ARTICLE_JSON:
+                items = json_articles(_json_loads(text), f)
+                if items is None:  # met in a folder walk: not an article (a config, a Label Studio export)
+                    self.report.ignored[".json"] += 1
+                    return
+                records, problems = parse_json_articles(items, f)
+                default_source = _source_of(unit.name)
             else:
                 records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
             for p in problems:
-                self.report.fail(unit.name, p.line, p.reason)
+                self.report.fail(unit.name, p.line or None, p.reason)
             if self.options.cleanup:
                 for rec in records:
-                    self.batch.feed(rec.source or unit.name, rec.text)
+                    self.batch.feed(rec.source or default_source, rec.text)
             for rec in records:
                 if self.progress.cancelled:
                     return
@@ -418,7 +454,7 @@ class _Importer:
                     self.add(unit.name, rec.line, rec.text, fmt=unit.kind, encoding=enc, title=rec.title,
                              published=published, url=rec.url, source=rec.source, external_id=rec.id,
                              author=rec.author, fields=rec.extra or None,
-                             learned=self.batch.learned(rec.source or unit.name))
+                             learned=self.batch.learned(rec.source or default_source))
                 except IngestError as e:
                     self.report.fail(unit.name, rec.line, str(e))
 
@@ -526,6 +562,31 @@ LOAD_AHEAD_CHARS = 4_000_000  # ...unless their text passes this many characters
 def _source_of(name: str) -> str:
     """The source a text file's articles share for learning boilerplate: its folder."""
     return os.path.dirname(name)
+
+
+def _json_loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise IngestError(f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})", e.lineno) from None
+    except RecursionError:
+        raise IngestError("nested too deeply to be read (JSON arrays or objects inside each other thousands "
+                          "of levels deep)") from None
+
+
+def _first_of_list(text: str) -> Any:
+    """The parsed JSON document, or for a list only its first item (in a list): enough to tell a
+    file's kind without parsing a large export twice."""
+    body = text.lstrip("\ufeff \t\r\n")
+    if body.startswith("["):
+        rest = body[1:].lstrip(" \t\r\n")
+        if rest.startswith("]"):
+            return []
+        try:
+            return [json.JSONDecoder().raw_decode(rest)[0]]
+        except (json.JSONDecodeError, RecursionError):
+            pass  # parsed whole below, for the error's real line
+    return _json_loads(text)
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -23,6 +23,8 @@ MAX_CHARS = 160
 MIN_ARTICLES = 3
 #: ...and at least this share of them (a phrase three articles out of a thousand share is not).
 MIN_SHARE = 0.1
+#: The last characters of a line that ``ends_sentence`` may take for a sentence's end.
+_MAY_END = frozenset(".؟?!»\"”'")
 
 
 def line_key(line: str) -> str:
@@ -54,8 +56,15 @@ class BatchLines:
         ``folded`` may give ``normalise(text)`` when the caller has it."""
         # a sentence is content even when articles share it ("وقال المتحدث إن ..."); boilerplate
         # that ends like one (a copyright notice, a prompt) is left to the line classes
-        keys = {collapse(line) for line in (normalise(text) if folded is None else folded).split("\n")
-                if len(line) <= MAX_CHARS and line and not line.isspace() and not ends_sentence(line)}
+        keys = set()
+        for line in (normalise(text) if folded is None else folded).split("\n"):
+            if len(line) > MAX_CHARS:
+                continue
+            f = line.strip()
+            # ends_sentence(f), only for the lines whose last character may end one
+            if not f or (f[-1] in _MAY_END and ends_sentence(f)):
+                continue
+            keys.add(f if "  " not in f and f.isprintable() else " ".join(f.split()))  # collapse(f)
         counts = self._counts[source]
         counts.update(keys)
         frequent = self._frequent[source]

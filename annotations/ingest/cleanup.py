@@ -83,10 +83,10 @@ class RuleSet:
         return max(limits) + 1 if limits and len(limits) == len(self.rules) else -1
 
     @functools.cached_property
-    def header_memo(self) -> dict[str, tuple[int, Any]]:
+    def header_memo(self) -> dict[str, tuple[tuple[int, Any], str]]:
         """Header lines already classified, by their stripped text: a site's widget, page date
         and share lines top every article it serves (cleared when it grows past HEADER_MEMO)."""
-        return {}  # values: (class, payload) from _classify_header
+        return {}  # values: ((class, payload) from _classify_header, the line's key)
 
     @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
@@ -231,10 +231,12 @@ DATELINE_MAX_CHARS = 80
 
 
 def _words(stripped: str, limit: int) -> int:
-    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1. A
-    paragraph with more single spaces than that is not split at all (most body lines are)."""
-    if 0 <= limit < stripped.count(" ") and "  " not in stripped:
-        return limit + 1  # at least limit + 2 words: past the limit either way
+    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1
+    (all of them when ``limit`` is -1), without splitting a line whose only white space is single
+    spaces (most lines are): then its spaces are counted."""
+    if "  " not in stripped and stripped.isprintable():  # no tab, no-break space, other blank
+        words = stripped.count(" ") + 1 if stripped else 0
+        return words if limit < 0 else min(words, limit + 1)
     return len(stripped.split(None, limit))
 
 
@@ -329,34 +331,35 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                 return rule
         return None
 
-    def key(i: int) -> str:
-        return collapse(folded_lines[i])
-
-    # 1. The header: the first non-blank lines, each classified once per rule set (memo).
+    # 1. The header: the first non-blank lines, each classified once per rule set (memo), with
+    # its key (the form lines are compared in, to the title and to the source's learned lines).
     header_memo = rules.header_memo
     n = len(lines)
     zone: list[int] = []
     classes: dict[int, _HeaderClass] = {}
+    keys: dict[int, str] = {}
     i = 0
     while i < n and len(zone) < HEADER_MAX_LINES:
         stripped = lines[i].strip()
         if stripped:
-            known = header_memo.get(stripped)
-            if known is None:
-                known = _classify_header(stripped, folded_lines[i].strip(), rule_for(i, stripped, header=True))
+            memo = header_memo.get(stripped)
+            if memo is None:
+                f = folded_lines[i].strip()
+                memo = _classify_header(stripped, f, rule_for(i, stripped, header=True)), collapse(f)
                 if len(header_memo) >= HEADER_MEMO:
                     header_memo.clear()
-                header_memo[stripped] = known
+                header_memo[stripped] = memo
             zone.append(i)
-            classes[i] = known
-            if known == _PARAGRAPH:
+            classes[i], keys[i] = memo
+            if memo[0] == _PARAGRAPH:
                 break  # the first paragraph: the header is above it (kept here to score the headline)
         i += 1
 
-    def in_batch(i: int) -> bool:
-        return len(folded_lines[i]) <= BATCH_MAX_CHARS and key(i) in learned
+    def key(i: int) -> str:
+        k = keys.get(i)
+        return collapse(folded_lines[i]) if k is None else k
 
-    is_learned = {i: in_batch(i) for i in zone} if learned else dict.fromkeys(zone, False)
+    is_learned = {i: keys[i] in learned for i in zone} if learned else dict.fromkeys(zone, False)
 
     def plain(i: int) -> bool:  # a line no rule, class or batch took: headline, byline or body
         return classes[i][0] == _OTHER and not is_learned[i]
@@ -442,6 +445,11 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         if not stripped or j in taken:
             continue
         words = _words(stripped, split_at)
+        if words > split_at >= 0:
+            # most lines of most articles: paragraphs longer than any rule's max_words and than
+            # a related link; nothing more is done with them
+            related = False
+            continue
         if related:
             if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
                 take(j, "removed", "related link", "related")
@@ -456,7 +464,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             continue
         if words > RELATED_MAX_WORDS:
             continue
-        if learned and in_batch(j):
+        if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and collapse(folded_lines[j]) in learned:
             take(j, "removed", *LEARNED)
             continue
         if stripped[-1] in ".؟?!":
@@ -499,7 +507,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                 f"no article body found: what is left is {short} short lines and no sentence (a menu "
                 "or list page, not an article); import it with --no-cleanup to keep it anyway"
             )
-    result.body = "\n".join(lines[j] for j in kept)
+    result.body = "\n".join([lines[j] for j in kept])
     result.body_line = kept[0] + 1
     for idx in sorted(taken):
         where, entry = taken[idx]
