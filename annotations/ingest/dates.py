@@ -19,8 +19,8 @@ MONTHS: dict[str, int] = {
     "ابريل": 4, "نيسان": 4, "افريل": 4,
     "مايو": 5, "ايار": 5, "ماي": 5,
     "يونيو": 6, "يونيه": 6, "حزيران": 6, "جوان": 6,
-    "يوليو": 7, "يوليه": 7, "تموز": 7, "جويلية": 7,
-    "اغسطس": 8, "اب": 8, "اوت": 8,
+    "يوليو": 7, "يوليه": 7, "تموز": 7, "جويلية": 7, "جويليه": 7, "يوليوز": 7,
+    "اغسطس": 8, "اب": 8, "اوت": 8, "غشت": 8,
     "سبتمبر": 9, "ايلول": 9, "شتنبر": 9,
     "اكتوبر": 10, "تشرين الاول": 10,
     "نوفمبر": 11, "تشرين الثاني": 11, "نونبر": 11,
@@ -40,7 +40,9 @@ HIJRI_MONTHS: dict[str, int] = {
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت")
 # Words that introduce a date line on news sites ("published on", "last updated"...).
 LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر", "نشرت في",
-          "تاريخ")
+          "نشرت", "تاريخ", "نشر يوم", "published", "published on")
+# Labels of a second date after the publication date on the same line ("... آخر تحديث: ...").
+UPDATED_LABELS = ("اخر تحديث", "تم التحديث", "تحديث", "حدث في", "updated", "last updated")
 
 _ANY_DIGIT_RE = re.compile("[0-9٠-٩۰-۹]")
 # What normalise() changes: hamza-on-alef forms to bare alef; tatweel and diacritics dropped;
@@ -71,18 +73,24 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–|]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*[,،\-–|:]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
 _NAMED = (
-    r"(?P<day>\d{1,2})\s*(?P<month>" + _MONTH + r")"
+    r"(?P<day>\d{1,2})\s*(?:[\-–]\s*)?(?P<month>" + _MONTH + r")"
     r"(?:\s*[/(\-]\s*(?:" + _MONTH + r")\s*\)?)?"  # "سبتمبر/أيلول", "أيلول (سبتمبر)"
-    r"\s*[,،]?\s*(?P<year>\d{4})(?!\d)(?:\s*(?:ميلادية|ميلادي|م)(?!\w))?" + _TIME
+    r"\s*[,،\-–]?\s*(?P<year>\d{4})(?!\d)(?:\s*(?:ميلادية|ميلادي|م)(?!\w))?" + _TIME
 )
 # "12 شعبان 1446 هـ" (tatweel folded away): the era mark is required, a bare year could be anything.
 _HIJRI = (
     r"(?P<hd>\d{1,2})\s*(?P<hmonth>" + _alt(list(HIJRI_MONTHS)) + r")\s*[,،]?\s*(?P<hy>\d{4})(?!\d)"
     r"\s*(?:هجرية|هجري|ه)(?!\w)"
+)
+# Next to a Gregorian date on the same line ("18 رمضان 1446 الموافق 18 مارس 2025", "٢٠ مارس ٢٠٢٥ | ٢٠ رمضان
+# ١٤٤٦") the Hijri date needs no era mark: its month name and a year of the 14th or 15th century AH suffice.
+_HIJRI_PAIRED = (
+    r"(?P<hd>\d{1,2})\s*(?P<hmonth>" + _alt(list(HIJRI_MONTHS)) + r")\s*[,،]?\s*(?P<hy>1[34]\d{2})(?!\d)"
+    r"(?:\s*(?:هجرية|هجري|ه)(?!\w))?"
 )
 _ISO = (
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
@@ -106,12 +114,21 @@ def _prefixed(pattern: str, prefix: str) -> str:
 _HIJRI_SEARCH_RE = re.compile(r"(?<!\d)" + _HIJRI + _prefixed(_TIME, "h"))
 _SEP = r"\s*[,،\-–|/]?\s*(?:الموافق\s*(?:ل\s*)?)?"
 # "بتوقيت مكة", "(توقيت القدس)", "GMT+3" after the time
-_ZONE = r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?|\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2})?)?"
+# "GST", "(KSA)" and the like: a time zone's abbreviation.
+_ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
+         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_]))?")
+# The time first: "03:15 م الأحد 09 فبراير 2025".
+_LEAD_TIME = (r"(?:(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
+              r"\s*[,،\-–|]?\s*)?")
+# "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
+_UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
 # A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri one alone.
 _LINE_RE = re.compile(
-    r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?(?:(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
-    r"(?:(?:" + _prefixed(_HIJRI, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP + _prefixed(_HIJRI, "a") + r")?"
-    r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + r"[\s|·\-–]*$",
+    r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?" + _LEAD_TIME
+    + r"(?:(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
+    r"(?:(?:" + _prefixed(_HIJRI_PAIRED, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP
+    + _prefixed(_HIJRI_PAIRED, "a") + r")?"
+    r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + _UPDATED_TAIL + r"[\s|·\-–]*$",
     re.IGNORECASE,
 )
 
@@ -139,7 +156,7 @@ def _clock(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None
         hour = int(h)
         if ampm:
             pm = ampm.lower() in _PM
-            if not 1 <= hour <= 12:
+            if not (1 <= hour <= 12 or (hour == 0 and not pm)):  # "00:15 صباحا" is a quarter past midnight
                 return None
             hour = hour % 12 + (12 if pm else 0)
         return ParsedDate(datetime(y, mo, d, hour, int(mi or 0), int(s or 0)).isoformat(), True, hijri)
@@ -216,6 +233,8 @@ def _to_parsed(m: re.Match[str], line: str | None = None, folded: str = "") -> P
         else:
             y, mo, d = int(g["ry"]), int(g["rm"]), int(g["rd"])
         h, mi, s, ampm = g["nhour"], g["nminute"], g["nsecond"], g["nampm"]
+    if h is None and g.get("thour") is not None:  # the time written before the date
+        h, mi, s, ampm = g["thour"], g["tminute"], None, g["tampm"]
     return _clock(y, mo, d, h, mi, s, ampm, written)
 
 
@@ -246,14 +265,33 @@ def normalise_spaces(line: str, folded: str) -> str | None:
 
 
 def looks_like_date(folded: str) -> bool:
-    """Whether a short line names a month (Gregorian or Hijri) next to a number: a date, even when it
-    cannot be read (then the report says so instead of guessing)."""
-    return bool(_ANY_DIGIT_RE.search(folded)) and not _MONTH_WORDS.isdisjoint(folded.split())
+    """Whether a line is a date, even one that cannot be read (then the report says so instead of
+    guessing): a month name (Gregorian or Hijri) next to a number, and hardly any word that is not
+    part of a date (a headline that mentions "25 أغسطس" is not a date line)."""
+    if not _ANY_DIGIT_RE.search(folded):
+        return False
+    tokens = folded.split()
+    if _MONTH_WORDS.isdisjoint(tokens) or not _MONTH_NEAR_NUMBER_RE.search(folded):
+        return False
+    other = sum(1 for t in tokens if not (_DATE_TOKEN_RE.match(t) or t.strip(_TOKEN_PUNCT) in _DATE_VOCABULARY))
+    return other <= _MAX_OTHER_WORDS
 
 
-# every word of every month name: a set lookup per word beats an alternation of sixty names
-_MONTH_WORDS = frozenset(w for name in (*MONTHS, *HIJRI_MONTHS) for w in name.split()) - {"الاول", "الثاني",
-                                                                                        "الاخر", "الاخرة"}
+# every word of every month name: a set lookup per word beats an alternation of sixty names; the
+# words that are also plain words ("الأولى", "الثاني") do not count alone
+_MONTH_WORDS = frozenset(w for name in (*MONTHS, *HIJRI_MONTHS) for w in name.split()) - {
+    "الاول", "الثاني", "الاخر", "الاخرة", "الاولى", "الثانية", "ذو", "ذي"}
+_MONTH_ALT = _alt([*MONTHS, *HIJRI_MONTHS])
+_MONTH_NEAR_NUMBER_RE = re.compile(
+    r"(?<!\d)\d{1,2}\s*[\-–/.]?\s*(?:" + _MONTH_ALT + r")(?!\w)|(?<!\w)(?:" + _MONTH_ALT + r")\s*[\-–/,،]?\s*\d{4}")
+_TOKEN_PUNCT = ",،:؛|-–—/.()«»"
+_DATE_TOKEN_RE = re.compile(r"^[\W\d_]*$")  # numbers, times, separators
+_DATE_VOCABULARY = frozenset(
+    w for phrase in (*MONTHS, *HIJRI_MONTHS, *WEEKDAYS, *LABELS, *UPDATED_LABELS, *_AM, *_PM)
+    for w in phrase.split()) | {"ه", "هـ", "هجري", "هجرية", "ميلادي", "ميلادية", "الموافق", "الساعة", "بتوقيت",
+                                "توقيت", "في", "يوم", "gmt", "utc"}
+#: A date line may have this many words besides the date's own (a city, a zone, a label).
+_MAX_OTHER_WORDS = 2
 
 
 def find_date(text: str) -> ParsedDate | None:
