@@ -228,6 +228,12 @@ RELATED_MAX_WORDS = 20
 #: A short line right under the title, followed by the date within this many lines, is its byline.
 BYLINE_MAX_WORDS, BYLINE_DATE_GAP = 6, 2
 DATELINE_MAX_CHARS = 80
+#: Under the first paragraph, this many lines are searched for the byline and date some sites print
+#: there (the first paragraph is a summary above them), up to the next paragraph.
+LEAD_MAX_LINES = 8
+#: Lines under a comments heading ("التعليقات (3)") are readers' comments while they are this short.
+COMMENT_MAX_WORDS = 40
+TAG_MAX_WORDS = 3
 
 
 def _words(stripped: str, limit: int) -> int:
@@ -253,14 +259,14 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
         return _DATE, parsed
     if len(stripped.split()) <= 12 and looks_like_date(folded):
         return _BAD_DATE, None
-    by = lineclass.byline(stripped, folded)
+    by = lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
     if by is not None:
         return _BYLINE, by
     if lineclass.is_currency_widget(stripped, folded, header=True):
         return _CURRENCY, None
     if lineclass.is_breadcrumb(stripped):
         return _CRUMB, None
-    return _PARAGRAPH if lineclass.is_sentence(stripped) else (_OTHER, False)
+    return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
 
 
 def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozenset[str] = frozenset(),
@@ -377,17 +383,49 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             para = next((k for k, i in enumerate(others) if classes[i][1]), None)
             if para is not None or len(others) > 1:
                 cands = others[:para] if para is not None else others[:-1]
+                # the headline is above the article's date: a line under the last date line is a caption
+                last_date = max((i for i in zone if classes[i][0] in (_DATE, _BAD_DATE)), default=-1)
+                if any(i < last_date for i in cands):
+                    cands = [i for i in cands if i < last_date]
                 body_sample = [folded_lines[i] for i in others[para or 0:]]
                 first = folded_lines[others[para]] if para is not None else None
                 headline = best_candidate([(i, key(i)) for i in cands], first, min_words(body_sample))
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
 
+    def _take_lead(start: int) -> None:
+        """Bylines and dates under the body's first line, before its next paragraph (France 24 prints
+        the summary first, then who wrote it and when)."""
+        found: list[tuple[int, _HeaderClass]] = []
+        j = start + 1
+        while j < n and len(found) < LEAD_MAX_LINES:
+            stripped = lines[j].strip()
+            if stripped:
+                if lineclass.is_paragraph(stripped):
+                    break
+                f = folded_lines[j].strip()
+                found.append((j, _classify_header(stripped, f, None)))
+            j += 1
+        for k, (j, (kind, payload)) in enumerate(found):
+            if kind == _DATE:
+                dates.append((j, payload))
+            elif kind == _BAD_DATE:
+                bad_dates.append(j)
+                take(j, "removed", "date line not understood", "date")
+            elif kind == _BYLINE:
+                take_byline(j, payload)
+            elif (kind == _OTHER and not payload and rule_for(j, lines[j].strip(), header=False) is None
+                  and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
+                  and any(c[0] == _DATE for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+                take_byline(j, lineclass.dateline(lines[j].strip(), folded_lines[j].strip())
+                            or lineclass.Byline("author", lines[j].strip()))
+
     # 3. Take the header lines: everything above the headline, then what follows it up to the body.
     dates: list[tuple[int, ParsedDate]] = []
     bad_dates: list[int] = []
     body_start = zone[-1] + 1 if zone else n
     top = headline if headline is not None else -1 if title is not None else None
+    dated = False  # a date line was seen under the headline
     for k, i in enumerate(zone):
         kind, payload = classes[i]
         by = None
@@ -399,8 +437,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             take_byline(i, by)
         elif kind == _RULE:
             take_rule(i, payload)
+            if payload.name == "summary-label":  # "ملخص": the summary under it opens the body
+                body_start = next((z for z in zone[k + 1:]), n)
+                break
         elif kind == _DATE:
             dates.append((i, payload))
+            dated = dated or (top is not None and i > top)
         elif kind == _BAD_DATE:
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
@@ -419,14 +461,19 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         elif (top is not None and not payload and len(lines[i].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
               and any(classes[j][0] == _DATE for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
             take_byline(i, lineclass.Byline("author", lines[i].strip()))
+        elif dated and not payload and not lineclass.is_question(lines[i]):
+            # a short line between the article's date and its first paragraph: the photo's caption
+            take(i, "captions", "", "caption-under-date")
         else:
             body_start = i
             break
+    if top is not None:
+        _take_lead(body_start)
     if dates:
         # The article's date wins over the page's: a date the source repeats in every article is the
         # page's "today" (unless it is the only one), then the one under the headline, then one with a time.
         def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool]:
-            return (not is_learned[d[0]], headline is not None and d[0] > headline, d[1].has_time)
+            return (not is_learned.get(d[0], False), headline is not None and d[0] > headline, d[1].has_time)
 
         chosen = max(dates, key=score)  # max keeps the first of equal scores
         result.published = chosen[1]
@@ -438,20 +485,30 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                                "the publication date is left empty")
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
-    related = False
+    related = tags = comments = False
     split_at = max(words_needed, RELATED_MAX_WORDS) if words_needed > 0 else -1
     for j in range(body_start, n):
         stripped = lines[j].strip()
         if not stripped or j in taken:
             continue
+        if comments:  # readers' comments, under "التعليقات (3)", are shorter than paragraphs
+            if len(stripped.split(None, COMMENT_MAX_WORDS)) <= COMMENT_MAX_WORDS:
+                take(j, "removed", "reader comment", "comments")
+                continue
+            comments = False
         words = _words(stripped, split_at)
+        if tags:  # "كلمات مفتاحية" over one tag per line
+            if words <= TAG_MAX_WORDS and not lineclass.ends_sentence(stripped):
+                take(j, "removed", "tags line", "tags")
+                continue
+            tags = False
         if words > split_at >= 0:
             # most lines of most articles: paragraphs longer than any rule's max_words and than
             # a related link; nothing more is done with them
             related = False
             continue
         if related:
-            if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
+            if words <= RELATED_MAX_WORDS and not lineclass.is_paragraph(stripped):  # a question is a link too
                 take(j, "removed", "related link", "related")
                 folded = folded_lines[j]
                 related = not ("نهاية القائمة" in folded or "end of list" in folded.lower())
@@ -461,6 +518,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         if rule is not None:
             take_rule(j, rule)
             related = rule.name == "read-also" and words <= 4  # a heading over a list of links
+            tags = rule.name == "tags" and words <= TAG_MAX_WORDS  # a heading alone
+            comments = rule.name == "counts" and j > body_start and lineclass.is_comments_heading(folded_lines[j])
             continue
         if words > RELATED_MAX_WORDS:
             continue

@@ -31,10 +31,17 @@ _BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير
                  "source", "Source", "SOURCE")
 _LEAD = " -–—•*|·:()[]«»\"'"
 _SOURCE_RE = re.compile(r"^\W*(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(?P<value>[^.؟?!]{2,60}?)\W*$", re.IGNORECASE)
-# "إسطنبول/ الأناضول", "أبوظبي - سكاي نيوز عربية", "لندن: «الشرق الأوسط»": a place, then who reports.
+# "إسطنبول/ الأناضول", "أبوظبي - سكاي نيوز عربية", "لندن: «الشرق الأوسط»", "باريس- «القدس العربي»:",
+# "دبي - العربية.نت", "العربية.نت - محمد الشمري": a place (or an outlet), then who reports. A dot inside a
+# word is an outlet's domain; a dash needs a space or a quote after it ("سبتمبر-أيلول" is one word).
+_NAME_WORD = r"[^\W\d_]+(?:\.[^\W\d_]+)?"
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*(?:/|\s[-–]|:)\s*«?(?P<value>[^\W\d_][^/\-–:«».،]{1,30}?)»?$"
+    r"^(?P<place>" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)\s*(?:/|\s[-–]|[-–](?=\s|«)|:)\s*"
+    r"«?(?P<value>[^\W\d_](?:[^/\-–:«».،]|\.(?=[^\W\d_])){1,30}?)»?\s*:?$"
 )
+# "سامي السيد صحافي متخصص في الشؤون الاقتصادية @sami_elsayed": a name with the writer's handle.
+_HANDLE_RE = re.compile(r"^(?P<value>[^\W\d_][^@.،:؛!?؟]{2,80}?)\s+@\w{2,30}$")
+_HANDLE_MAX_WORDS = 12
 # "محمد الغامدي (جدة)": a name, with the place it was filed from.
 _NAME_PLACE_RE = re.compile(r"^(?P<value>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*\((?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\)$")
 
@@ -100,6 +107,14 @@ def dateline(line: str, folded: str) -> Byline | None:
     return None
 
 
+def handle_byline(line: str, folded: str) -> Byline | None:
+    """A writer's name (and title) followed by a social-media handle, ``سامي السيد صحافي @sami``."""
+    if "@" not in line or words(line) > _HANDLE_MAX_WORDS:
+        return None
+    m = _HANDLE_RE.match(folded)
+    return Byline("author", _value(line, folded, m)) if m else None
+
+
 def _value(line: str, folded: str, m: re.Match[str]) -> str:
     # The folded form drops diacritics and tatweel; the name is kept as written.
     return as_written(line, folded, m.start("value"), m.end("value"))
@@ -126,3 +141,27 @@ def ends_sentence(line: str) -> bool:
 def is_sentence(line: str) -> bool:
     """A line that reads as running text: it ends like a sentence or is long."""
     return ends_sentence(line) or words(line) > 24
+
+
+#: A question this short at the top of a page is a headline ("متى يعود إمام عاشور إلى الملاعب؟"), not a paragraph.
+QUESTION_TITLE_MAX_WORDS = 16
+
+
+def is_paragraph(line: str) -> bool:
+    """A line of running text at the top of a page: a sentence, but not a short question (a headline)."""
+    if not is_sentence(line):
+        return False
+    return not (is_question(line) and words(line) <= QUESTION_TITLE_MAX_WORDS)
+
+
+def is_question(line: str) -> bool:
+    """The line ends with a question mark (inside closing quotes or not)."""
+    return line.rstrip().rstrip("»\"”'").endswith(("؟", "?"))
+
+
+_COMMENTS_WORDS = ("تعليق", "comment", "Comment")
+
+
+def is_comments_heading(folded: str) -> bool:
+    """A count of readers' comments ("التعليقات (3)", "تعليقات 0"): what follows it are the comments."""
+    return any(w in folded for w in _COMMENTS_WORDS)
