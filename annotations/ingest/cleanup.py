@@ -21,7 +21,7 @@ from ..headline import without_added_headline
 from . import lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import collapse
-from .dates import ParsedDate, looks_like_date, normalise, parse_date_line
+from .dates import ParsedDate, is_relative_date, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
 from .headline import best_candidate, min_words, title_like
 
@@ -217,7 +217,8 @@ class CleanResult:
 
 
 # How a header line was classified, without the batch's learned lines (those change as it grows).
-_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER = range(7)
+_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER, _BYLINE_DATE = range(8)
+_DATED = (_DATE, _BYLINE_DATE)  # a line that gives the date (_BYLINE_DATE: (Byline, ParsedDate))
 _HeaderClass = tuple[int, Any]
 _PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
 _CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
@@ -231,9 +232,10 @@ DATELINE_MAX_CHARS = 80
 #: Under the first paragraph, this many lines are searched for the byline and date some sites print
 #: there (the first paragraph is a summary above them), up to the next paragraph.
 LEAD_MAX_LINES = 8
-#: Lines under a comments heading ("التعليقات (3)") are readers' comments while they are this short.
-COMMENT_MAX_WORDS = 40
 TAG_MAX_WORDS = 3
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _words(stripped: str, limit: int) -> int:
@@ -257,7 +259,10 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     parsed = parse_date_line(stripped, folded)
     if parsed is not None:
         return _DATE, parsed
-    if len(stripped.split()) <= 12 and looks_like_date(folded):
+    both = lineclass.byline_and_date(stripped, folded) if _HAS_DIGIT.search(folded) else None
+    if both is not None:
+        return _BYLINE_DATE, both
+    if len(stripped.split()) <= 12 and (looks_like_date(folded) or is_relative_date(folded)):
         return _BAD_DATE, None
     by = lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
     if by is not None:
@@ -384,7 +389,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             if para is not None or len(others) > 1:
                 cands = others[:para] if para is not None else others[:-1]
                 # the headline is above the article's date: a line under the last date line is a caption
-                last_date = max((i for i in zone if classes[i][0] in (_DATE, _BAD_DATE)), default=-1)
+                last_date = max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1)
                 if any(i < last_date for i in cands):
                     cands = [i for i in cands if i < last_date]
                 body_sample = [folded_lines[i] for i in others[para or 0:]]
@@ -404,19 +409,21 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                 if lineclass.is_paragraph(stripped):
                     break
                 f = folded_lines[j].strip()
-                found.append((j, _classify_header(stripped, f, None)))
+                found.append((j, _classify_header(stripped, f, rule_for(j, stripped, header=False))))
             j += 1
         for k, (j, (kind, payload)) in enumerate(found):
             if kind == _DATE:
                 dates.append((j, payload))
+            elif kind == _BYLINE_DATE:
+                dates.append((j, payload[1]))
+                result.author = result.author or payload[0].value
             elif kind == _BAD_DATE:
                 bad_dates.append(j)
                 take(j, "removed", "date line not understood", "date")
             elif kind == _BYLINE:
                 take_byline(j, payload)
-            elif (kind == _OTHER and not payload and rule_for(j, lines[j].strip(), header=False) is None
-                  and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
-                  and any(c[0] == _DATE for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+            elif (kind == _OTHER and not payload and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
+                  and any(c[0] in _DATED for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):
                 take_byline(j, lineclass.dateline(lines[j].strip(), folded_lines[j].strip())
                             or lineclass.Byline("author", lines[j].strip()))
 
@@ -440,8 +447,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             if payload.name == "summary-label":  # "ملخص": the summary under it opens the body
                 body_start = next((z for z in zone[k + 1:]), n)
                 break
-        elif kind == _DATE:
-            dates.append((i, payload))
+        elif kind in _DATED:
+            if kind == _BYLINE_DATE:
+                result.author = result.author or payload[0].value
+            dates.append((i, payload if kind == _DATE else payload[1]))
             dated = dated or (top is not None and i > top)
         elif kind == _BAD_DATE:
             bad_dates.append(i)
@@ -459,7 +468,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         elif title_norm is not None and key(i) == title_norm:
             take(i, "removed", "duplicate title", "duplicate-title")
         elif (top is not None and not payload and len(lines[i].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
-              and any(classes[j][0] == _DATE for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+              and any(classes[j][0] in _DATED for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
             take_byline(i, lineclass.Byline("author", lines[i].strip()))
         elif dated and not payload and not lineclass.is_question(lines[i]):
             # a short line between the article's date and its first paragraph: the photo's caption
@@ -469,20 +478,29 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             break
     if top is not None:
         _take_lead(body_start)
-    if dates:
-        # The article's date wins over the page's: a date the source repeats in every article is the
-        # page's "today" (unless it is the only one), then the one under the headline, then one with a time.
+    # The article's date wins over the page's: a date the source repeats in every article, above the
+    # headline, is the page's "today" and never the publication date; then the one under the headline,
+    # then one with a time.
+    page = {d[0] for d in dates if is_learned.get(d[0], False) and headline is not None and d[0] < headline}
+    usable = [d for d in dates if d[0] not in page]
+    chosen_at = None
+    if usable:
         def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool]:
             return (not is_learned.get(d[0], False), headline is not None and d[0] > headline, d[1].has_time)
 
-        chosen = max(dates, key=score)  # max keeps the first of equal scores
-        result.published = chosen[1]
-        for idx, _ in dates:
-            take(idx, "removed", "publication date" if idx == chosen[0] else "page date", "date")
-    elif bad_dates:
-        b = bad_dates[0]
+        chosen = max(usable, key=score)  # max keeps the first of equal scores
+        result.published, chosen_at = chosen[1], chosen[0]
+    for idx, _ in dates:
+        take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
+    if chosen_at is None and bad_dates:
+        b = min(bad_dates, key=lambda i: (is_learned.get(i, False), i))
         result.date_problem = (f"line {b + 1}: the date {lines[b].strip()!r} was not understood; "
                                "the publication date is left empty")
+    elif chosen_at is None and page:
+        b = min(page)
+        result.date_problem = (f"line {b + 1}: {lines[b].strip()!r} is the page's date (the source's other "
+                               "articles have it too), and no date of the article was found; the publication "
+                               "date is left empty")
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
     related = tags = comments = False
@@ -491,8 +509,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         stripped = lines[j].strip()
         if not stripped or j in taken:
             continue
-        if comments:  # readers' comments, under "التعليقات (3)", are shorter than paragraphs
-            if len(stripped.split(None, COMMENT_MAX_WORDS)) <= COMMENT_MAX_WORDS:
+        if comments:  # under "التعليقات (3)": "نادية: المشكلة في المناهج"
+            if lineclass.is_reader_comment(stripped):
                 take(j, "removed", "reader comment", "comments")
                 continue
             comments = False
@@ -519,7 +537,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             take_rule(j, rule)
             related = rule.name == "read-also" and words <= 4  # a heading over a list of links
             tags = rule.name == "tags" and words <= TAG_MAX_WORDS  # a heading alone
-            comments = rule.name == "counts" and j > body_start and lineclass.is_comments_heading(folded_lines[j])
+            comments = j > body_start and (rule.name == "comments-heading" or (
+                rule.name == "counts" and lineclass.is_comments_heading(folded_lines[j])))
             continue
         if words > RELATED_MAX_WORDS:
             continue

@@ -92,6 +92,11 @@ _HIJRI_PAIRED = (
     r"(?P<hd>\d{1,2})\s*(?P<hmonth>" + _alt(list(HIJRI_MONTHS)) + r")\s*[,،]?\s*(?P<hy>1[34]\d{2})(?!\d)"
     r"(?:\s*(?:هجرية|هجري|ه)(?!\w))?"
 )
+def _prefixed(pattern: str, prefix: str) -> str:
+    """``pattern`` with its group names (and back-references) prefixed, to use it twice in one regex."""
+    return re.sub(r"\?P([<=])(\w+)", lambda m: f"?P{m.group(1)}{prefix}{m.group(2)}", pattern)
+
+
 _ISO = (
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"(?:[T\s]+(?P<ih>\d{1,2}):(?P<imin>\d{2})(?::(?P<isec>\d{2}))?)?"
@@ -102,13 +107,11 @@ _NUMERIC = (
     + _TIME.replace("?P<hour>", "?P<nhour>").replace("?P<minute>", "?P<nminute>")
     .replace("?P<second>", "?P<nsecond>").replace("?P<ampm>", "?P<nampm>")
 )
-_DATE = r"(?:" + _NAMED + r"|" + _ISO + r"|" + _NUMERIC + r")"
+# Month first, with a comma before the year: "فبراير 13، 2025".
+_MONTH_FIRST = (r"(?P<fmonth>" + _MONTH + r")\s+(?P<fday>\d{1,2})\s*[,،]\s*(?P<fyear>\d{4})(?!\d)"
+                + _prefixed(_TIME, "f"))
+_DATE = r"(?:" + _NAMED + r"|" + _ISO + r"|" + _NUMERIC + r"|" + _MONTH_FIRST + r")"
 _SEARCH_RE = re.compile(r"(?<!\d)" + _DATE, re.IGNORECASE)
-
-
-def _prefixed(pattern: str, prefix: str) -> str:
-    """``pattern`` with its group names (and back-references) prefixed, to use it twice in one regex."""
-    return re.sub(r"\?P([<=])(\w+)", lambda m: f"?P{m.group(1)}{prefix}{m.group(2)}", pattern)
 
 
 _HIJRI_SEARCH_RE = re.compile(r"(?<!\d)" + _HIJRI + _prefixed(_TIME, "h"))
@@ -116,7 +119,7 @@ _SEP = r"\s*[,،\-–|/]?\s*(?:الموافق\s*(?:ل\s*)?)?"
 # "بتوقيت مكة", "(توقيت القدس)", "GMT+3" after the time
 # "GST", "(KSA)" and the like: a time zone's abbreviation.
 _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
-         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_]))?")
+         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2})?")
 # The time first: "03:15 م الأحد 09 فبراير 2025".
 _LEAD_TIME = (r"(?:(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
               r"\s*[,،\-–|]?\s*)?")
@@ -125,7 +128,7 @@ _UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.
 # A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri one alone.
 _LINE_RE = re.compile(
     r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?" + _LEAD_TIME
-    + r"(?:(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
+    + r"(?:(?:يوم\s+)?(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
     r"(?:(?:" + _prefixed(_HIJRI_PAIRED, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP
     + _prefixed(_HIJRI_PAIRED, "a") + r")?"
     r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + _UPDATED_TAIL + r"[\s|·\-–]*$",
@@ -224,6 +227,9 @@ def _to_parsed(m: re.Match[str], line: str | None = None, folded: str = "") -> P
     if g["day"]:
         y, mo, d = int(g["year"]), MONTHS[re.sub(r"\s+", " ", g["month"])], int(g["day"])
         h, mi, s, ampm = g["hour"], g["minute"], g["second"], g["ampm"]
+    elif g.get("fmonth"):
+        y, mo, d = int(g["fyear"]), MONTHS[re.sub(r"\s+", " ", g["fmonth"])], int(g["fday"])
+        h, mi, s, ampm = g["fhour"], g["fminute"], g["fsecond"], g["fampm"]
     elif g["iy"]:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         h, mi, s, ampm = g["ih"], g["imin"], g["isec"], None
@@ -292,6 +298,20 @@ _DATE_VOCABULARY = frozenset(
                                 "توقيت", "في", "يوم", "gmt", "utc"}
 #: A date line may have this many words besides the date's own (a city, a zone, a label).
 _MAX_OTHER_WORDS = 2
+
+
+# "منذ 3 ساعات", "قبل يومين": when, relative to a day the text does not give.
+_RELATIVE_RE = re.compile(
+    r"^\W*(?:(?:نشر|نشرت|تم النشر|اخر تحديث|تحديث)\s*:?\s*)?(?:منذ|قبل)\s+(?:\d+\s*)?"
+    r"(?:ساعة|ساعات|ساعتين|ساعتان|دقيقة|دقائق|دقيقتين|يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)\W*$"
+    r"|^\W*\d+\s*(?:hours?|minutes?|days?|weeks?)\s+ago\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_relative_date(folded: str) -> bool:
+    """A date given relative to when the page was seen ("منذ 3 ساعات"): a date line that cannot be read."""
+    return len(folded) <= 40 and bool(_RELATIVE_RE.match(folded.strip()))
 
 
 def find_date(text: str) -> ParsedDate | None:

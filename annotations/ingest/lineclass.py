@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import as_written
+from .dates import ParsedDate, as_written, parse_date_line
 
 # Separators of breadcrumb and menu items; "/" only with spaces around it ("سبتمبر/أيلول" is a date).
 _CRUMB_SPLIT = re.compile(r"\s*[›»|>‹«<]\s*|\s+/\s+")
@@ -24,10 +24,10 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_END = (".", "؟", "?", "!", "،", ":", "؛")
 
 _AUTHOR_RE = re.compile(
-    r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|by)\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
+    r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|ترجمة|الكاتب|الكاتبة|المحرر|المحررة|by)\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
     re.IGNORECASE,
 )
-_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "by", "By", "BY", "المصدر", "مصدر",
+_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "ترجمة", "الكاتب", "المحرر", "by", "By", "BY", "المصدر", "مصدر",
                  "source", "Source", "SOURCE")
 _LEAD = " -–—•*|·:()[]«»\"'"
 _SOURCE_RE = re.compile(r"^\W*(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(?P<value>[^.؟?!]{2,60}?)\W*$", re.IGNORECASE)
@@ -165,3 +165,42 @@ _COMMENTS_WORDS = ("تعليق", "comment", "Comment")
 def is_comments_heading(folded: str) -> bool:
     """A count of readers' comments ("التعليقات (3)", "تعليقات 0"): what follows it are the comments."""
     return any(w in folded for w in _COMMENTS_WORDS)
+
+
+# "أبو خالد - ألمانيا: مقال جميل": a commenter's name (and place), a colon, the comment.
+_COMMENT_RE = re.compile(r"^[^\W\d_][^:.،؛!?؟]{0,40}:\s*\S")
+_COMMENTER_MAX_WORDS = 4
+
+
+def is_reader_comment(line: str) -> bool:
+    """A reader's comment as comment sections print it: a short name, a colon, then the comment."""
+    m = _COMMENT_RE.match(line)
+    return m is not None and words(line[: m.end() - 1].split(":", 1)[0].replace(" - ", " ")) <= _COMMENTER_MAX_WORDS
+
+
+# "كتب: محمد علي | 13 فبراير 2025", "بقلم سارة أحمد - الخميس 13 فبراير 2025": a byline and the date in one line.
+_PART_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+
+
+def byline_and_date(line: str, folded: str) -> tuple[Byline, ParsedDate] | None:
+    """A byline or dateline and a date on one line, split by | or a spaced dash: the date is taken
+    only when every other part is a byline (so a headline that names a date is not one)."""
+    if words(line) > 16 or not _PART_SPLIT.search(folded):
+        return None
+    parts = _PART_SPLIT.split(folded)
+    for cut in range(1, len(parts)):
+        # the date is the head or the tail: "... | 13 فبراير 2025" or "13 فبراير 2025 - كتب ..."
+        for name_parts, date_parts in ((parts[:cut], parts[cut:]), (parts[cut:], parts[:cut])):
+            name = " - ".join(name_parts)
+            by = byline(name, name) or dateline(name, name)
+            if by is None:
+                continue
+            parsed = parse_date_line(" - ".join(date_parts))
+            if parsed is not None:
+                return Byline(by.kind, _written(line, folded, by.value)), parsed
+    return None
+
+
+def _written(line: str, folded: str, value: str) -> str:
+    start = folded.find(value)
+    return value if start < 0 else as_written(line, folded, start, start + len(value))
