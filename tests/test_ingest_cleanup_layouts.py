@@ -57,6 +57,9 @@ def test_the_headline_is_above_the_date_not_the_caption_under_it():
     headline = "خطة حكومية للقطاع الزراعي بعد موسم صعب"
     res = clean(f"الموقع الإخباري\n{headline}\n{DATE}\n{caption}\n{LEAD}\n{BODY1}", RULES)
     assert res.title == headline and res.body == f"{LEAD}\n{BODY1}"
+    # page date, section, article date, then the headline: no line above the last date can be it
+    res = clean(f"السبت 1 مارس 2025\nاقتصاد\n{DATE}\n{HEADLINE}\n{LEAD}\n{BODY1}", RULES)
+    assert res.title == HEADLINE and res.body == f"{LEAD}\n{BODY1}"
 
 
 def test_byline_and_date_under_a_summary_paragraph_are_taken():
@@ -219,3 +222,9 @@ def test_cleanup_of_these_layouts_is_reversible(lines):
     assert restore_original(res.body, _meta(res)) == text
     for entry in res.removed + res.captions:
         assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
+
+
+def test_a_short_exclamation_is_a_headline_too():
+    headline = "أخيراً.. المطر يعود إلى المدينة بعد عامين من الجفاف!"
+    res = clean(f"منوعات\n{headline}\n{DATE}\n{LEAD}", RULES)
+    assert res.title == headline and res.body == LEAD

@@ -388,13 +388,16 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             para = next((k for k, i in enumerate(others) if classes[i][1]), None)
             if para is not None or len(others) > 1:
                 cands = others[:para] if para is not None else others[:-1]
-                # the headline is above the article's date: a line under the last date line is a caption
-                last_date = max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1)
-                if any(i < last_date for i in cands):
-                    cands = [i for i in cands if i < last_date]
                 body_sample = [folded_lines[i] for i in others[para or 0:]]
                 first = folded_lines[others[para]] if para is not None else None
-                headline = best_candidate([(i, key(i)) for i in cands], first, min_words(body_sample))
+                floor = min_words(body_sample)
+                # the headline is above the article's date: a line under the last date line is a
+                # caption (unless no line above it can be the headline: then the date tops the page)
+                last_date = max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1)
+                above = [(i, key(i)) for i in cands if i < last_date]
+                headline = best_candidate(above, first, floor) if above else None
+                if headline is None:
+                    headline = best_candidate([(i, key(i)) for i in cands], first, floor)
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
 

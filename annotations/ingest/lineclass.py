@@ -143,15 +143,18 @@ def is_sentence(line: str) -> bool:
     return ends_sentence(line) or words(line) > 24
 
 
-#: A question this short at the top of a page is a headline ("متى يعود إمام عاشور إلى الملاعب؟"), not a paragraph.
+#: A question or exclamation this short at the top of a page is a headline ("متى يعود إمام عاشور إلى
+#: الملاعب؟"), not a paragraph.
 QUESTION_TITLE_MAX_WORDS = 16
 
 
 def is_paragraph(line: str) -> bool:
-    """A line of running text at the top of a page: a sentence, but not a short question (a headline)."""
+    """A line of running text at the top of a page: a sentence, but not a short question or
+    exclamation (a headline)."""
     if not is_sentence(line):
         return False
-    return not (is_question(line) and words(line) <= QUESTION_TITLE_MAX_WORDS)
+    end = line.rstrip().rstrip("»\"”'")
+    return not (end.endswith(("؟", "?", "!")) and words(line) <= QUESTION_TITLE_MAX_WORDS)
 
 
 def is_question(line: str) -> bool:
