@@ -228,3 +228,10 @@ def test_a_short_exclamation_is_a_headline_too():
     headline = "أخيراً.. المطر يعود إلى المدينة بعد عامين من الجفاف!"
     res = clean(f"منوعات\n{headline}\n{DATE}\n{LEAD}", RULES)
     assert res.title == headline and res.body == LEAD
+
+
+@pytest.mark.parametrize("caption", ["حقول القمح في الدلتا (الصورة: رويترز)", "وزير الزراعة خلال المؤتمر (واس)",
+                                     "صورة تعبيرية (آيستوك)", "مزارعون في الحقول - أرشيف"])
+def test_a_caption_credited_to_a_news_or_photo_agency_anywhere(caption):
+    res = clean(f"{HEADLINE}\n{LEAD}\n{caption}\n{BODY1}", RULES)
+    assert res.body == f"{LEAD}\n{BODY1}" and [c["text"] for c in res.captions] == [caption]

@@ -214,3 +214,18 @@ def test_relative_dates(line, relative):
     from annotations.ingest.dates import is_relative_date, normalise
 
     assert is_relative_date(normalise(line)) is relative
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "hijri"),
+    [
+        ("1446/08/14 هـ", "2025-02-13", "1446/08/14 هـ"),  # a year of 1300-1499 is Hijri
+        ("1446/08/14هـ الموافق 2025/02/13م", "2025-02-13", "1446/08/14هـ"),
+        ("الخميس 13/02/2025م - 14/08/1446هـ", "2025-02-13", "14/08/1446هـ"),
+        ("1446/08/14هـ - 13 فبراير 2025 10:30 ص", "2025-02-13T10:30:00", "1446/08/14هـ"),
+    ],
+)
+def test_numeric_hijri_dates(line, iso, hijri):
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.iso, parsed.hijri) == (iso, hijri)
+    assert parse_date_line("1446/08/14") is None  # alone, without its era mark: not read as either calendar

@@ -102,8 +102,11 @@ _ISO = (
     r"(?:[T\s]+(?P<ih>\d{1,2}):(?P<imin>\d{2})(?::(?P<isec>\d{2}))?)?"
 )
 # Day first, as Arabic sites write numeric dates; year-first slashes are unambiguous.
+# A year of 1300-1499 is Hijri ("1446/08/14 هـ"), read as such only with its era mark or next to a
+# Gregorian date.
 _NUMERIC = (
     r"(?:(?P<nd>\d{1,2})(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})|(?P<ry>\d{4})/(?P<rm>\d{1,2})/(?P<rd>\d{1,2}))"
+    r"(?:\s*(?P<nera>هجرية|هجري|ه)(?!\w)|\s*(?:ميلادية|ميلادي|م)(?=\s*(?:$|[|\-–,،]|الموافق)))?"
     + _TIME.replace("?P<hour>", "?P<nhour>").replace("?P<minute>", "?P<nminute>")
     .replace("?P<second>", "?P<nsecond>").replace("?P<ampm>", "?P<nampm>")
 )
@@ -130,7 +133,7 @@ _LINE_RE = re.compile(
     r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?" + _LEAD_TIME
     + r"(?:(?:يوم\s+)?(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
     r"(?:(?:" + _prefixed(_HIJRI_PAIRED, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP
-    + _prefixed(_HIJRI_PAIRED, "a") + r")?"
+    + _prefixed(_HIJRI_PAIRED, "a") + r"|" + _SEP + _prefixed(_DATE, "x") + r")?"
     r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + _UPDATED_TAIL + r"[\s|·\-–]*$",
     re.IGNORECASE,
 )
@@ -224,24 +227,67 @@ def _to_parsed(m: re.Match[str], line: str | None = None, folded: str = "") -> P
             return None
         day = part[0]
         return _clock(day.year, day.month, day.day, g["hhour"], g["hminute"], g["hsecond"], g["hampm"], part[1])
-    if g["day"]:
-        y, mo, d = int(g["year"]), MONTHS[re.sub(r"\s+", " ", g["month"])], int(g["day"])
-        h, mi, s, ampm = g["hour"], g["minute"], g["second"], g["ampm"]
-    elif g.get("fmonth"):
-        y, mo, d = int(g["fyear"]), MONTHS[re.sub(r"\s+", " ", g["fmonth"])], int(g["fday"])
-        h, mi, s, ampm = g["fhour"], g["fminute"], g["fsecond"], g["fampm"]
-    elif g["iy"]:
-        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
-        h, mi, s, ampm = g["ih"], g["imin"], g["isec"], None
-    else:
-        if g["nd"]:
-            y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
-        else:
-            y, mo, d = int(g["ry"]), int(g["rm"]), int(g["rd"])
-        h, mi, s, ampm = g["nhour"], g["nminute"], g["nsecond"], g["nampm"]
+    first = _parts(g, "")
+    second = _parts(g, "x")  # a second date on the line: the Gregorian one for a Hijri date, or ignored
+    if first is None or (second is None and _is_hijri(first) and not g.get("nera")):
+        return None  # a numeric Hijri date alone needs its era mark
+    if second is not None:
+        if _is_hijri(first) == _is_hijri(second):
+            second = None  # two Gregorian dates: the first one is the date
+        elif _is_hijri(second):
+            written = _span(m, "x", line, folded)
+        else:  # the Hijri date first, the Gregorian one after it
+            written = _span(m, "", line, folded)
+            first, second = second, first
+    y, mo, d, h, mi, s, ampm = first
+    if _is_hijri(first):
+        converted = hijri_to_gregorian(y, mo, d)
+        if converted is None:
+            return None
+        written = _span(m, "", line, folded)
+        y, mo, d = converted.year, converted.month, converted.day
+    if h is None and second is not None:
+        h, mi, s, ampm = second[3:]
     if h is None and g.get("thour") is not None:  # the time written before the date
         h, mi, s, ampm = g["thour"], g["tminute"], None, g["tampm"]
     return _clock(y, mo, d, h, mi, s, ampm, written)
+
+
+_Parts = tuple[int, int, int, "str | None", "str | None", "str | None", "str | None"]
+
+
+def _parts(g: dict[str, str | None], p: str) -> _Parts | None:
+    """Year, month, day and the time's groups of the date whose groups are named with prefix ``p``."""
+    def n(name: str) -> int:
+        return int(g[p + name] or 0)
+
+    if g.get(p + "day"):
+        month = MONTHS[re.sub(r"\s+", " ", g[p + "month"] or "")]
+        return n("year"), month, n("day"), g[p + "hour"], g[p + "minute"], g[p + "second"], g[p + "ampm"]
+    if g.get(p + "fmonth"):
+        month = MONTHS[re.sub(r"\s+", " ", g[p + "fmonth"] or "")]
+        return n("fyear"), month, n("fday"), g[p + "fhour"], g[p + "fminute"], g[p + "fsecond"], g[p + "fampm"]
+    if g.get(p + "iy"):
+        return n("iy"), n("im"), n("id"), g[p + "ih"], g[p + "imin"], g[p + "isec"], None
+    time = g.get(p + "nhour"), g.get(p + "nminute"), g.get(p + "nsecond"), g.get(p + "nampm")
+    if g.get(p + "nd"):
+        return (n("ny"), n("nm"), n("nd"), *time)
+    if g.get(p + "ry"):
+        return (n("ry"), n("rm"), n("rd"), *time)
+    return None
+
+
+def _is_hijri(parts: _Parts) -> bool:
+    return 1300 <= parts[0] <= 1499
+
+
+def _span(m: re.Match[str], p: str, line: str | None, folded: str) -> str | None:
+    """The numeric date whose groups have prefix ``p``, as written (with its era mark)."""
+    for a, b in (("nd", "ny"), ("ry", "rd")):
+        if m.group(p + a) is not None:
+            start, end = m.start(p + a), m.end(p + "nera") if m.group(p + "nera") else m.end(p + b)
+            return as_written(line, folded or m.string, start, end)
+    return None
 
 
 def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
