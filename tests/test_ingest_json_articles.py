@@ -8,7 +8,7 @@ import json
 import main
 from annotations import Project
 from annotations.headline import without_added_headline
-from annotations.ingest import import_paths
+from annotations.ingest import ImportOptions, import_paths
 
 TITLES = ["الحكومة تعلن خطة جديدة لدعم المزارعين في المناطق المتضررة",
           "ارتفاع أسعار الخضروات في الأسواق المحلية مع بداية الشتاء",
@@ -96,14 +96,15 @@ def test_a_label_studio_export_is_still_read_as_label_studio(tmp_path):
         {"data": {"text": BODY[1]}}]
     _write(tmp_path / "ls.json", tasks)
     _write(tmp_path / "one-task.json", {"data": {"text": BODY[2]}})
+    _write(tmp_path / "article.json", NEWS_PLEASE | {"maintext": BODY[2] + " وأضاف أن الخطة تبدأ غداً."})
     with Project.memory() as p:
-        report = import_paths(p, [tmp_path / "ls.json", tmp_path / "one-task.json"],
-                              __import__("annotations.ingest").ingest.ImportOptions(
-                                  annotated={"unknown_labels": "add"}))
+        report = import_paths(p, [tmp_path / "ls.json", tmp_path / "one-task.json", tmp_path / "article.json"],
+                              ImportOptions(annotated={"unknown_labels": "add"}))
         docs = list(p.iter_documents())
-        assert report.ok and not report.imported
-        assert sorted(d.text for d in docs) == sorted(BODY)
-        assert sum(len(p.spans(d.id)) for d in docs) == 1
+        assert report.ok and [where for where, _ in report.imported] == [str(tmp_path / "article.json")]
+        annotated = [d for d in docs if d.meta.get("format") != "article-json"]
+        assert sorted(d.text for d in annotated) == sorted(BODY)
+        assert sum(len(p.spans(d.id)) for d in annotated) == 1
 
 
 def test_a_json_file_that_is_neither_names_the_file_and_the_keys_expected(tmp_path, capsys):

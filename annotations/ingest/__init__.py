@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -47,6 +47,7 @@ from .kinds import (
     suffix_of,
 )
 from .report import ImportReport, ReportLine
+from .source_lines import INDEX_NAME, SourceLines
 from .tabular import Fields, is_labelstudio, json_articles, json_neither, parse_csv, parse_json_articles, parse_jsonl
 from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
 from .walk import walk_files
@@ -114,6 +115,11 @@ class _Loaded:
     text: str
     encoding: str
     cleaned: CleanResult | IngestError | None = None
+    lines: _Lines | None = None
+
+
+#: An article's source (key and name as shown) and its line keys (``boilerplate.line_keys``).
+_Lines = tuple[str, str, "set[str]"]
 
 
 class _Stop(Exception):
@@ -148,8 +154,15 @@ class _Importer:
         # articles ready to store, written together (one durable sync per batch, not per article)
         self.pending: list[dict[str, Any]] = []
         self.pending_hashes: dict[str, str] = {}
-        # short lines each source repeats across its articles: its boilerplate (boilerplate.py)
-        self.batch = BatchLines()
+        # short lines each source repeats across its articles, in this import and in the project
+        # (read when the first article is cleaned): its boilerplate (boilerplate.py, source_lines.py)
+        self.source_lines: SourceLines | None = None
+        self.batch = BatchLines(stored=lambda source: self._source_lines().stored(source))
+
+    def _source_lines(self) -> SourceLines:
+        if self.source_lines is None:
+            self.source_lines = SourceLines.load(self.project)
+        return self.source_lines
 
     # ---------------------------------------------------------------- collecting
     def collect(self, paths: Iterable[str | os.PathLike[str]]) -> None:
@@ -329,6 +342,13 @@ class _Importer:
             self.flush()  # what is pending when the loop ends or is cancelled counts as imported
         except _Stop as e:
             self.report.fail("import", None, str(e))
+        if self.source_lines is not None:
+            try:
+                self.source_lines.save()
+            except OSError as e:
+                self.report.warn(INDEX_NAME, None, f"the index of the sources' short lines could not be written "
+                                                   f"({e.strerror or e}); the next imports will not learn "
+                                                   "boilerplate from these articles")
         self.progress.finish()
 
     def _run_annotated(self) -> None:
@@ -397,13 +417,16 @@ class _Importer:
             # already lose the lines their folder's later articles repeat
             texts = [(unit, item) for unit, item in zip(window, out, strict=False)
                      if unit.kind == "txt" and isinstance(item, _Loaded)]
-            folded = [normalise(item.text) for _, item in texts]  # one fold per article, for both
+            folded = [normalise(item.text).split("\n") for _, item in texts]  # one fold per article, for both
             for (unit, item), f in zip(texts, folded, strict=True):
-                self.batch.feed(_source_of(unit.name), item.text, f)
-            for (unit, item), f in zip(texts, folded, strict=True):
+                shown = os.path.dirname(unit.name)
+                source = _source_key(shown)
+                item.lines = (source, shown, self.batch.feed(source, item.text, folded_lines=f))
+            for (_, item), f in zip(texts, folded, strict=True):
+                assert item.lines is not None
                 try:
-                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(_source_of(unit.name)),
-                                         folded=f)
+                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(item.lines[0]),
+                                         folded_lines=f)
                 except IngestError as e:
                     item.cleaned = e
         out.reverse()
@@ -412,7 +435,7 @@ class _Importer:
     def _unit(self, unit: _Unit, item: _Loaded) -> None:
         text, enc = item.text, item.encoding
         if unit.kind == "txt":
-            self.add(unit.name, None, text, fmt="txt", encoding=enc, cleaned=item.cleaned)
+            self.add(unit.name, None, text, fmt="txt", encoding=enc, cleaned=item.cleaned, lines=item.lines)
         elif unit.kind == "html":
             art = html_mod.extract(text)
             self.add(unit.name, None, art.text, fmt="html", encoding=enc, title=art.title,
@@ -422,6 +445,7 @@ class _Importer:
             # the source whose boilerplate a record's lines are learned with: its source field, else
             # its file (or, for one article per .json file, their folder)
             default_source = unit.name
+            default_key = _source_key(unit.name)
             if unit.kind == ARTICLES_JSONL:
                 records, problems = parse_jsonl(text, f, refuse_annotated=self.options.format == "auto")
             elif unit.kind == ARTICLE_JSON:
@@ -430,15 +454,18 @@ class _Importer:
                     self.report.ignored[".json"] += 1
                     return
                 records, problems = parse_json_articles(items, f)
-                default_source = _source_of(unit.name)
+                default_source = os.path.dirname(unit.name)
+                default_key = _source_key(default_source)
             else:
                 records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
             for p in problems:
                 self.report.fail(unit.name, p.line or None, p.reason)
+            lines: list[_Lines | None] = [None] * len(records)
             if self.options.cleanup:
-                for rec in records:
-                    self.batch.feed(rec.source or default_source, rec.text)
-            for rec in records:
+                for k, rec in enumerate(records):
+                    source, shown = (rec.source, rec.source) if rec.source else (default_key, default_source)
+                    lines[k] = (source, shown, self.batch.feed(source, rec.text))
+            for rec, rec_lines in zip(records, lines, strict=True):
                 if self.progress.cancelled:
                     return
                 published = None
@@ -453,15 +480,15 @@ class _Importer:
                 try:
                     self.add(unit.name, rec.line, rec.text, fmt=unit.kind, encoding=enc, title=rec.title,
                              published=published, url=rec.url, source=rec.source, external_id=rec.id,
-                             author=rec.author, fields=rec.extra or None,
-                             learned=self.batch.learned(rec.source or default_source))
+                             author=rec.author, fields=rec.extra or None, lines=rec_lines,
+                             learned=self.batch.learned(rec_lines[0]) if rec_lines else {})
                 except IngestError as e:
                     self.report.fail(unit.name, rec.line, str(e))
 
     def add(self, name: str, line: int | None, text: str, *, fmt: str, encoding: str,
             title: str | None = None, published: str | None = None,
-            cleaned: CleanResult | IngestError | None = None, learned: frozenset[str] = frozenset(),
-            **extra: Any) -> None:
+            cleaned: CleanResult | IngestError | None = None, learned: Mapping[str, str] | None = None,
+            lines: _Lines | None = None, **extra: Any) -> None:
         """Clean one article, fill its metadata and store it unless the project has the same text."""
         if "\x00" in text:
             raise IngestError("contains NUL characters; NUL cannot be stored in a document, so it is refused", line)
@@ -472,7 +499,7 @@ class _Importer:
         if self.options.cleanup:
             if self.rules is None:
                 self.rules = load_rules(self.options.rules_files)
-            res = clean(text, self.rules, title, learned) if cleaned is None else cleaned  # see _load_ahead
+            res = clean(text, self.rules, title, learned or {}) if cleaned is None else cleaned  # see _load_ahead
             if isinstance(res, IngestError):
                 raise res
             body, title = res.body, res.title
@@ -515,6 +542,7 @@ class _Importer:
         self.pending_hashes[digest] = where
         warning = invisible_warning(counts, language) if counts else None
         self.pending.append({"where": where, "name": name, "line": line, "warning": warning, "hash": digest,
+                             "lines": lines if self.options.cleanup else None,
                              "doc": {"text": body, "title": title, "meta": meta, "status": self.options.status}})
 
     def _drop_pending(self, mark: int) -> None:
@@ -545,6 +573,9 @@ class _Importer:
         for item, doc_id in zip(batch, ids, strict=True):
             if doc_id is None:
                 continue
+            if item["lines"] is not None:
+                source, shown, keys = item["lines"]
+                self._source_lines().add(source, shown, doc_id, keys)
             self.report.imported.append((item["where"], doc_id))
             if item["warning"]:
                 self.report.warn(item["name"], item["line"], item["warning"])
@@ -559,9 +590,10 @@ LOAD_AHEAD = 200  # files read and decoded ahead of cleaning (see _Importer._loa
 LOAD_AHEAD_CHARS = 4_000_000  # ...unless their text passes this many characters
 
 
-def _source_of(name: str) -> str:
-    """The source a text file's articles share for learning boilerplate: its folder."""
-    return os.path.dirname(name)
+def _source_key(folder: str) -> str:
+    """The source that the articles of one folder (or file) share for learning boilerplate, the same
+    in every import whatever the folder is called on the command line."""
+    return os.path.abspath(folder) if folder else os.path.abspath(".")
 
 
 def _json_loads(text: str) -> Any:

@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from ..headline import without_added_headline
 from . import lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
-from .boilerplate import collapse
+from .boilerplate import REPEATED, collapse
 from .dates import ParsedDate, is_relative_date, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
 from .headline import best_candidate, min_words, title_like
@@ -48,13 +49,28 @@ class Rule:
     where: str = "anywhere"
     max_words: int | None = None
     contains: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
 
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
             return False
         if self.contains and not any(c in folded for c in self.contains):
             return False
+        if self.starts and not head_of(folded).startswith(self.starts):
+            return False
         return bool(self.pattern.search(line) or (folded != line and self.pattern.search(folded)))
+
+
+_LEAD_RE = re.compile(r"\W*")
+#: How much of a line's start ``head_of`` keeps: the longest ``starts`` string any rule may have.
+STARTS_MAX_CHARS = 40
+
+
+def head_of(folded: str) -> str:
+    """A line's start after its leading non-word characters (``^\\W*``), lower-cased, as ``starts``
+    strings are compared with it."""
+    m = _LEAD_RE.match(folded)
+    return folded[m.end() : m.end() + STARTS_MAX_CHARS].lower() if m else folded[:STARTS_MAX_CHARS].lower()
 
 
 @dataclass(frozen=True)
@@ -103,7 +119,8 @@ def _rule_from(data: Any, where_: str) -> Rule:
     where_ = f"{where_} ({name!r})"
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where_}: the rule has no \"pattern\"")
-    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains"}
+    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains",
+                           "starts"}
     if unknown:
         raise RulesError(f"{where_}: unknown key(s) {', '.join(sorted(unknown))}")
     action = data.get("action", "remove")
@@ -118,12 +135,18 @@ def _rule_from(data: Any, where_: str) -> Rule:
     contains = data.get("contains", [])
     if not isinstance(contains, list) or not all(isinstance(c, str) and c for c in contains):
         raise RulesError(f"{where_}: contains must be a list of non-empty strings")
+    starts = data.get("starts", [])
+    if not isinstance(starts, list) or not all(isinstance(c, str) and 0 < len(c) <= STARTS_MAX_CHARS
+                                                for c in starts):
+        raise RulesError(f"{where_}: starts must be a list of non-empty strings of at most "
+                         f"{STARTS_MAX_CHARS} characters")
     flags = re.IGNORECASE if data.get("ignore_case", True) else 0
     try:
         compiled = re.compile(pattern, flags)
     except re.error as e:
         raise RulesError(f"{where_}: the pattern is not a valid regular expression ({e})") from None
-    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains))
+    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains),
+                tuple(c.lower() for c in starts))
 
 
 def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
@@ -222,7 +245,7 @@ _DATED = (_DATE, _BYLINE_DATE)  # a line that gives the date (_BYLINE_DATE: (Byl
 _HeaderClass = tuple[int, Any]
 _PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
 _CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
-LEARNED = ("repeated in the source's other articles", "batch")
+LEARNED_RULE = "batch"
 #: A body of this many lines or more, none of them a sentence nor longer than this many words, is a menu.
 MENU_MIN_LINES, MENU_MAX_WORDS = 3, 4
 RELATED_MAX_WORDS = 20
@@ -239,12 +262,10 @@ _HAS_DIGIT = re.compile(r"\d")
 
 
 def _words(stripped: str, limit: int) -> int:
-    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1
-    (all of them when ``limit`` is -1), without splitting a line whose only white space is single
-    spaces (most lines are): then its spaces are counted."""
-    if "  " not in stripped and stripped.isprintable():  # no tab, no-break space, other blank
-        words = stripped.count(" ") + 1 if stripped else 0
-        return words if limit < 0 else min(words, limit + 1)
+    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1. A
+    paragraph with more single spaces than that is not split at all (most body lines are)."""
+    if 0 <= limit < stripped.count(" ") and "  " not in stripped:
+        return limit + 1  # at least limit + 2 words: past the limit either way
     return len(stripped.split(None, limit))
 
 
@@ -262,7 +283,7 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     both = lineclass.byline_and_date(stripped, folded) if _HAS_DIGIT.search(folded) else None
     if both is not None:
         return _BYLINE_DATE, both
-    if len(stripped.split()) <= 12 and (looks_like_date(folded) or is_relative_date(folded)):
+    if not lineclass.more_words_than(stripped, 12) and (looks_like_date(folded) or is_relative_date(folded)):
         return _BAD_DATE, None
     by = lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
     if by is not None:
@@ -274,8 +295,9 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
 
 
-def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozenset[str] = frozenset(),
-          folded: str | None = None) -> CleanResult:
+def clean(text: str, rules: RuleSet, title: str | None = None,
+          learned: Mapping[str, str] | AbstractSet[str] = frozenset(), folded: str | None = None,
+          folded_lines: list[str] | None = None) -> CleanResult:
     """Split scraped text into title, date, bylines, boilerplate, captions and body.
 
     Args:
@@ -284,8 +306,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         title: a title already known (HTML metadata, a JSONL field); then no line is taken as the
             title, but copies of it at the top are removed as duplicates.
         learned: keys (``boilerplate.line_key``) of lines the article's source repeats in its other
-            articles (``boilerplate.BatchLines``); they are removed as boilerplate.
-        folded: ``dates.normalise(text)``, when the caller has it already.
+            articles (``boilerplate.BatchLines``); they are removed as boilerplate, with the reason
+            a mapping gives for each (else "repeated in the source's other articles").
+        folded: ``dates.normalise(text)``, when the caller has it already; or ``folded_lines``, the
+            same split into lines.
 
     Raises:
         IngestError: no article body found (every line is title, date or boilerplate, or what is
@@ -316,7 +340,9 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
 
     # Folding never adds or removes a newline, so the folded text splits into the same lines; one
     # call for the whole text is much cheaper than one per line.
-    folded_lines = (normalise(text) if folded is None else folded).split("\n")
+    if folded_lines is None:
+        folded_lines = (normalise(text) if folded is None else folded).split("\n")
+    reasons = learned if isinstance(learned, Mapping) else {}
     applicable, words_needed = rules.applicable, rules.words_needed
 
     def rule_for(i: int, stripped: str, header: bool, words: int | None = None) -> Rule | None:
@@ -329,6 +355,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             return None
         folded = folded_lines[i].strip()
         differs = folded != stripped
+        head = None
         for rule in candidates:
             # a scan for a few plain strings (written folded) is far cheaper than an unanchored
             # pattern's search; a loop, not any(): this is the hottest spot of an import
@@ -337,6 +364,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                     if c in folded:
                         break
                 else:
+                    continue
+            # and one look at the line's first word than two searches (the line and its folded form)
+            if rule.starts:
+                if head is None:
+                    head = head_of(folded)
+                if not head.startswith(rule.starts):
                     continue
             if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
                 return rule
@@ -459,7 +492,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
         elif is_learned[i]:
-            take(i, "removed", *LEARNED)
+            take(i, "removed", reasons.get(keys[i], REPEATED), LEARNED_RULE)
         elif kind == _BYLINE:
             take_byline(i, payload)
         elif kind in _CLASS_REASON:
@@ -545,8 +578,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             continue
         if words > RELATED_MAX_WORDS:
             continue
-        if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and collapse(folded_lines[j]) in learned:
-            take(j, "removed", *LEARNED)
+        if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
+            take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
         if stripped[-1] in ".؟?!":
             continue  # a sentence: no byline, widget or menu ends like one
