@@ -235,3 +235,10 @@ def test_a_short_exclamation_is_a_headline_too():
 def test_a_caption_credited_to_a_news_or_photo_agency_anywhere(caption):
     res = clean(f"{HEADLINE}\n{LEAD}\n{caption}\n{BODY1}", RULES)
     assert res.body == f"{LEAD}\n{BODY1}" and [c["text"] for c in res.captions] == [caption]
+
+
+def test_an_unreadable_article_date_is_not_replaced_by_the_page_date_above_the_headline():
+    res = clean(f"الجمعة 14 فبراير 2025\n{HEADLINE}\nالتاريخ: 45 فبراير 2025\n{LEAD}", RULES)
+    assert res.published is None and res.date_problem.startswith("line 3:")
+    res = clean(f"الجمعة 14 فبراير 2025\n{HEADLINE}\nالتاريخ: 12 فبراير 2025\n{LEAD}", RULES)
+    assert res.published.iso == "2025-02-12"

@@ -517,7 +517,9 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     # The article's date wins over the page's: a date the source repeats in every article, above the
     # headline, is the page's "today" and never the publication date; then the one under the headline,
     # then one with a time.
-    page = {d[0] for d in dates if is_learned.get(d[0], False) and headline is not None and d[0] < headline}
+    # An article date under the headline that cannot be read is not replaced by a date above it.
+    unread = headline is not None and any(b > headline for b in bad_dates)
+    page = {d[0] for d in dates if (unread or is_learned.get(d[0], False)) and headline is not None and d[0] < headline}
     usable = [d for d in dates if d[0] not in page]
     chosen_at = None
     if usable:

@@ -40,7 +40,7 @@ HIJRI_MONTHS: dict[str, int] = {
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت")
 # Words that introduce a date line on news sites ("published on", "last updated"...).
 LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر", "نشرت في",
-          "نشرت", "تاريخ", "نشر يوم", "published", "published on")
+          "نشرت", "تاريخ", "التاريخ", "نشر يوم", "published", "published on")
 # Labels of a second date after the publication date on the same line ("... آخر تحديث: ...").
 UPDATED_LABELS = ("اخر تحديث", "تم التحديث", "تحديث", "حدث في", "updated", "last updated")
 
