@@ -242,3 +242,16 @@ def test_an_unreadable_article_date_is_not_replaced_by_the_page_date_above_the_h
     assert res.published is None and res.date_problem.startswith("line 3:")
     res = clean(f"الجمعة 14 فبراير 2025\n{HEADLINE}\nالتاريخ: 12 فبراير 2025\n{LEAD}", RULES)
     assert res.published.iso == "2025-02-12"
+
+
+def test_a_date_line_at_the_foot_of_the_body():
+    res = clean(f"{HEADLINE}\n{LEAD}\n{BODY1}\nنشر بتاريخ: 13 فبراير 2025 - 10:30\n{BODY2}", RULES)
+    assert res.published.iso == "2025-02-13T10:30:00" and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+    res = clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n13 فبراير 2025", RULES)  # the header's date wins
+    assert res.published.iso == "2025-02-09T14:30:00" and res.body == f"{LEAD}\n{BODY1}"
+
+
+def test_tags_heading_variants():
+    for heading in ("الكلمات الدلالية", "كلمات دلالية:", "الأوسمة"):
+        res = clean(f"{HEADLINE}\n{LEAD}\n{BODY1}\n{heading}\nالزراعة\nالجفاف", RULES)
+        assert res.body == f"{LEAD}\n{BODY1}", heading

@@ -256,6 +256,7 @@ DATELINE_MAX_CHARS = 80
 #: there (the first paragraph is a summary above them), up to the next paragraph.
 LEAD_MAX_LINES = 8
 TAG_MAX_WORDS = 3
+DATE_LINE_MAX_WORDS = 16
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -592,6 +593,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
         elif lineclass.is_breadcrumb(stripped):
             take(j, "removed", *_CLASS_REASON[_CRUMB])
+        elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, folded)) is not None:
+            # a line that is only a date, in the body (a stamp at the foot): the publication date if
+            # the header had none
+            if result.published is None and result.date_problem is None:
+                result.published = parsed
+                take(j, "removed", "publication date", "date")
+            else:
+                take(j, "removed", "date line", "date")
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.
