@@ -591,8 +591,6 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take_byline(j, by)
         elif lineclass.is_currency_widget(stripped, folded, header=False):
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
-        elif lineclass.is_breadcrumb(stripped):
-            take(j, "removed", *_CLASS_REASON[_CRUMB])
         elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, folded)) is not None:
             # a line that is only a date, in the body (a stamp at the foot): the publication date if
             # the header had none
@@ -601,6 +599,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 take(j, "removed", "publication date", "date")
             else:
                 take(j, "removed", "date line", "date")
+        elif lineclass.is_breadcrumb(stripped):
+            take(j, "removed", *_CLASS_REASON[_CRUMB])
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.
