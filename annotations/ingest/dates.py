@@ -128,15 +128,23 @@ _LEAD_TIME = (r"(?:(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt
               r"\s*[,،\-–|]?\s*)?")
 # "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
 _UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
-# A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri one alone.
-_LINE_RE = re.compile(
-    r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?" + _LEAD_TIME
-    + r"(?:(?:يوم\s+)?(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
-    r"(?:(?:" + _prefixed(_HIJRI_PAIRED, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP
-    + _prefixed(_HIJRI_PAIRED, "a") + r"|" + _SEP + _prefixed(_DATE, "x") + r")?"
-    r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + _UPDATED_TAIL + r"[\s|·\-–]*$",
-    re.IGNORECASE,
-)
+# A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri
+# one alone; _PAIRED_LINE_RE also takes a second numeric or named date after the first
+# ("1446/08/14هـ الموافق 2025/02/13م"), tried only on a line with two years (its groups cost time).
+def _line_re(second: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?" + _LEAD_TIME
+        + r"(?:(?:يوم\s+)?(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
+        r"(?:(?:" + _prefixed(_HIJRI_PAIRED, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP
+        + _prefixed(_HIJRI_PAIRED, "a") + second + r")?"
+        r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + _UPDATED_TAIL + r"[\s|·\-–]*$",
+        re.IGNORECASE,
+    )
+
+
+_LINE_RE = _line_re("")
+_PAIRED_LINE_RE = _line_re(r"|" + _SEP + _prefixed(_DATE, "x"))
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -301,6 +309,8 @@ def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
     if folded is None:
         folded = normalise(line)
     m = _LINE_RE.match(folded)
+    if not m and len(_YEAR_RE.findall(folded)) >= 2:
+        m = _PAIRED_LINE_RE.match(folded)
     if not m:
         return None
     # folded may carry the spaces line was stripped of; _as_written needs the two aligned

@@ -191,13 +191,14 @@ def is_reader_comment(line: str) -> bool:
 
 # "كتب: محمد علي | 13 فبراير 2025", "بقلم سارة أحمد - الخميس 13 فبراير 2025": a byline and the date in one line.
 _PART_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def byline_and_date(line: str, folded: str) -> tuple[Byline, ParsedDate] | None:
     """A byline or dateline and a date on one line, split by | or a spaced dash: the date is taken
     only when every other part is a byline (so a headline that names a date is not one)."""
-    if words(line) > 16 or not _PART_SPLIT.search(folded):
-        return None
+    if words(line) > 16 or not _YEAR.search(folded) or not _PART_SPLIT.search(folded):
+        return None  # every date form the parts could hold has a four-digit year
     parts = _PART_SPLIT.split(folded)
     for cut in range(1, len(parts)):
         # the date is the head or the tail: "... | 13 فبراير 2025" or "13 فبراير 2025 - كتب ..."
