@@ -15,12 +15,9 @@ app's own JSONL with ``"spans"``) are handed to ``annotations.formats.import_ann
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError, ProjectError
@@ -28,29 +25,18 @@ from ..headline import with_headline
 from ..progress import Progress
 from ..project import text_hash
 from . import html as html_mod
-from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
+from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL
 from .boilerplate import BatchLines
 from .cleanup import CleanResult, RulesError, RuleSet, clean, load_rules, restore_original
+from .collect import Collector, Unit, display, json_loads, os_reason
 from .dates import find_date, normalise
-from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
+from .decode import DEFAULT_MAX_SIZE
 from .errors import IngestError
-from .kinds import (
-    ANNOTATED_EXTENSIONS,
-    ANNOTATED_FORMATS,
-    ARTICLE_JSON,
-    ARTICLES_JSONL,
-    EXTENSIONS,
-    FILE_DIALOG_FILTERS,
-    PLAIN_FORMATS,
-    accepts,
-    annotated_jsonl,
-    suffix_of,
-)
+from .kinds import ANNOTATED_FORMATS, ARTICLE_JSON, ARTICLES_JSONL, FILE_DIALOG_FILTERS, PLAIN_FORMATS, accepts
 from .report import ImportReport, ReportLine
 from .source_lines import INDEX_NAME, SourceLines
-from .tabular import Fields, is_labelstudio, json_articles, json_neither, parse_csv, parse_json_articles, parse_jsonl
+from .tabular import Fields, json_articles, parse_csv, parse_json_articles, parse_jsonl
 from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
-from .walk import walk_files
 
 __all__ = [
     "ANNOTATED_FORMATS",
@@ -100,15 +86,6 @@ class ImportOptions:
 
 
 @dataclass
-class _Unit:
-    """One file (or archive member) to import."""
-
-    name: str
-    kind: str
-    read: Callable[[], bytes]
-
-
-@dataclass
 class _Loaded:
     """A file read and decoded ahead (see ``_Importer._load_ahead``); plain text also cleaned."""
 
@@ -126,31 +103,12 @@ class _Stop(Exception):
     """The project cannot be written any more; the import stops."""
 
 
-def _display(path: str | os.PathLike[str]) -> str:
-    """A path as text that can be printed and stored: undecodable name bytes become U+FFFD."""
-    return os.fsencode(path).decode("utf-8", errors="replace")
-
-
-def _os_reason(e: OSError) -> str:
-    if isinstance(e, FileNotFoundError):
-        return "no such file or folder; check the path"
-    if isinstance(e, PermissionError):
-        return "permission denied: this account may not read it; check its permissions"
-    if isinstance(e, IsADirectoryError):
-        return "is a folder where a file was expected"
-    return f"cannot be read ({e.strerror or e})"
-
-
-class _Importer:
+class _Importer(Collector):
     def __init__(self, project: Any, options: ImportOptions, progress: Progress, report: ImportReport):
+        super().__init__(options, report)
         self.project = project
-        self.options = options
         self.progress = progress
-        self.report = report
         self.rules: RuleSet | None = None
-        self.units: list[_Unit] = []
-        self.annotated: dict[str, list[str]] = {}
-        self.zips: list[SafeZip] = []
         # articles ready to store, written together (one durable sync per batch, not per article)
         self.pending: list[dict[str, Any]] = []
         self.pending_hashes: dict[str, str] = {}
@@ -163,136 +121,6 @@ class _Importer:
         if self.source_lines is None:
             self.source_lines = SourceLines.load(self.project)
         return self.source_lines
-
-    # ---------------------------------------------------------------- collecting
-    def collect(self, paths: Iterable[str | os.PathLike[str]]) -> None:
-        forced = self.options.format
-        for p in paths:
-            path = Path(p)
-            name = _display(p)
-            if forced in ANNOTATED_FORMATS:
-                if not os.path.lexists(path):
-                    self.report.fail(name, None, _os_reason(FileNotFoundError()))
-                else:
-                    self.annotated.setdefault(ANNOTATED_FORMATS[forced], []).append(str(p))
-                continue
-            try:
-                if path.is_dir():
-                    self._walk(path)
-                elif path.exists():
-                    self._file(path, name, explicit=True)
-                else:
-                    self.report.fail(name, None, _os_reason(FileNotFoundError()))
-            except OSError as e:
-                self.report.fail(name, None, _os_reason(e))
-            except Exception as e:  # noqa: BLE001 - one bad path is one failure; the others still import
-                self.report.fail(name, None, f"unexpected error ({type(e).__name__}: {e}); please report this")
-
-    def _walk(self, top: Path) -> None:
-        def on_error(e: OSError) -> None:
-            where = _display(e.filename or top)
-            reason = ("cannot open this folder: permission denied; check its permissions"
-                      if isinstance(e, PermissionError) else f"cannot open this folder ({e.strerror or e})")
-            self.report.fail(str(where), None, reason)
-
-        outside: set[str] = set()
-
-        def on_outside(link: str, target: str) -> None:
-            outside.add(link)
-            self.report.leave_out(_display(link), f"symbolic link to {_display(target)}, outside the folder "
-                                                  "being imported; not followed (name the file itself to "
-                                                  "import it)")
-
-        for dirpath, filenames in walk_files(top, on_error, on_outside):
-            stems_with_ann = {f[:-4] for f in filenames if f.lower().endswith(".ann")}
-            for fname in filenames:
-                # plain strings: a Path per file cost more than a tenth of the per-article overhead
-                fpath = os.path.join(dirpath, fname)
-                if suffix_of(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
-                    continue  # the text half of a brat pair; the .ann brings it in
-                if fname.lower().endswith(".ann") and os.path.join(dirpath, fname[:-4] + ".txt") in outside:
-                    self.report.fail(_display(fpath), None, "its text half (.txt) is a symbolic link outside "
-                                                            "the folder being imported; not read")
-                    continue
-                self._file(fpath, _display(fpath), explicit=False)
-
-    def _kind(self, path: str | Path) -> str | None:
-        forced = self.options.format
-        if forced in PLAIN_FORMATS:
-            return forced
-        suffix = suffix_of(path).lower()
-        if suffix in ANNOTATED_EXTENSIONS:
-            return "annotated:" + ANNOTATED_EXTENSIONS[suffix]
-        if suffix == "" and os.path.isfile(path):
-            return "txt"
-        return EXTENSIONS.get(suffix)
-
-    def _file(self, path: str | Path, name: str, explicit: bool) -> None:
-        kind = self._kind(path)
-        if kind == "annotated:labelstudio" and self.options.format == "auto":
-            # a scraper's article (news-please, trafilatura, newspaper4k) or a Label Studio export
-            if explicit:
-                self._json(path, name)
-            else:  # read when its turn comes; folders' other .json files (configs...) are ignored then
-                self.units.append(_Unit(name, ARTICLE_JSON, partial(read_limited, path, self.options.max_size)))
-            return
-        if kind is None:
-            if explicit:
-                self.report.fail(name, None, f"unsupported file type {suffix_of(path)!r}; import .txt, .html, "
-                                             ".jsonl, .json, .csv or .zip files, or name a format with --format")
-            else:
-                self.report.ignored[suffix_of(path).lower()] += 1
-            return
-        if kind.startswith("annotated:"):
-            self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
-        elif kind == "zip":
-            self._zip(path, name)
-        elif kind == ARTICLES_JSONL and self.options.format == "auto" and (fmt := annotated_jsonl(path)):
-            self.annotated.setdefault(fmt, []).append(str(path))
-        else:
-            self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
-
-    def _json(self, path: str | Path, name: str) -> None:
-        """A .json file named on the command line: articles, a Label Studio export, or a failure
-        that says what was expected."""
-        try:
-            text, _ = self._decode(read_limited(path, self.options.max_size))
-            obj = _first_of_list(text)
-        except OSError as e:
-            self.report.fail(name, None, _os_reason(e))
-            return
-        except IngestError as e:
-            self.report.fail(name, e.line, str(e))
-            return
-        if json_articles(obj, self.options.fields) is not None:
-            self.units.append(_Unit(name, ARTICLE_JSON, partial(read_limited, path, self.options.max_size)))
-        elif is_labelstudio(obj):
-            self.annotated.setdefault("labelstudio", []).append(str(path))
-        else:
-            self.report.fail(name, None, json_neither(obj, self.options.fields))
-
-    def _zip(self, path: str | Path, name: str) -> None:
-        o = self.options
-        limits = ZipLimits(o.zip_max_members, o.zip_max_total, o.zip_max_ratio, o.max_size)
-        try:
-            archive = SafeZip(path, limits)
-        except IngestError as e:
-            self.report.fail(name, None, str(e))
-            return
-        self.zips.append(archive)
-        for info in archive.members:
-            member = f"{name}!{info.filename}"
-            suffix = Path(info.filename).suffix.lower()
-            kind = o.format if o.format in PLAIN_FORMATS and o.format != "zip" else EXTENSIONS.get(suffix)
-            if kind == "zip":
-                self.report.fail(member, None, "archives inside archives are not opened; unpack it first")
-            elif suffix in ANNOTATED_EXTENSIONS:
-                self.report.fail(member, None, "annotated files inside a ZIP are not imported; "
-                                               "unpack the archive and import the folder")
-            elif kind is None:
-                self.report.ignored[suffix] += 1
-            else:
-                self.units.append(_Unit(member, kind, partial(archive.read, info)))
 
     # ---------------------------------------------------------------- importing
     def run(self) -> None:
@@ -319,7 +147,7 @@ class _Importer:
                 self.report.fail(unit.name, e.line, str(e))
             except OSError as e:
                 self._drop_pending(mark)
-                self.report.fail(unit.name, None, _os_reason(e))
+                self.report.fail(unit.name, None, os_reason(e))
             except _Stop as e:
                 self.report.fail(unit.name, None, str(e))
                 self.report.not_reached = len(self.units) - k - 1
@@ -360,7 +188,7 @@ class _Importer:
         except Exception as e:  # noqa: BLE001 - a missing or broken formats package must not crash the import
             for fmt, paths in self.annotated.items():
                 for p in paths:
-                    self.report.fail(_display(p), None,
+                    self.report.fail(display(p), None,
                                      f"annotated {fmt} files cannot be imported in this version ({e})")
             return
         # decided once, before the first file is stored: "auto" adopts new labels only in a project
@@ -373,22 +201,10 @@ class _Importer:
                 self.report.external.append(import_annotated(self.project, paths, fmt, opts, self.progress))
             except Exception as e:  # noqa: BLE001 - same: report, never a traceback
                 for p in paths:
-                    self.report.fail(_display(p), None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
+                    self.report.fail(display(p), None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
             if self.progress.cancelled:
                 self.report.cancelled = True
                 return
-
-    def _decode(self, data: bytes, declared: str | None = None) -> tuple[str, str]:
-        if self.options.encoding or not declared or bom_codec(data) or _is_utf8(data):
-            # A byte-order mark or valid UTF-8 beats a page's declaration: saved pages often keep a
-            # stale <meta charset>, and a code page would decode UTF-8 bytes into mojibake.
-            d = decode_bytes(data, self.options.encoding)
-            return d.text, d.encoding
-        try:
-            d = decode_bytes(data, declared)
-        except IngestError:
-            d = decode_bytes(data)  # the page lied about its charset: detect instead
-        return d.text, d.encoding
 
     def _load_ahead(self, k: int) -> list[_Loaded | Exception]:
         """Read and decode the next files from unit ``k`` on (up to LOAD_AHEAD of them, or
@@ -432,7 +248,7 @@ class _Importer:
         out.reverse()
         return out
 
-    def _unit(self, unit: _Unit, item: _Loaded) -> None:
+    def _unit(self, unit: Unit, item: _Loaded) -> None:
         text, enc = item.text, item.encoding
         if unit.kind == "txt":
             self.add(unit.name, None, text, fmt="txt", encoding=enc, cleaned=item.cleaned, lines=item.lines)
@@ -449,7 +265,7 @@ class _Importer:
             if unit.kind == ARTICLES_JSONL:
                 records, problems = parse_jsonl(text, f, refuse_annotated=self.options.format == "auto")
             elif unit.kind == ARTICLE_JSON:
-                items = json_articles(_json_loads(text), f)
+                items = json_articles(json_loads(text), f)
                 if items is None:  # met in a folder walk: not an article (a config, a Label Studio export)
                     self.report.ignored[".json"] += 1
                     return
@@ -594,39 +410,6 @@ def _source_key(folder: str) -> str:
     """The source that the articles of one folder (or file) share for learning boilerplate, the same
     in every import whatever the folder is called on the command line."""
     return os.path.abspath(folder) if folder else os.path.abspath(".")
-
-
-def _json_loads(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise IngestError(f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})", e.lineno) from None
-    except RecursionError:
-        raise IngestError("nested too deeply to be read (JSON arrays or objects inside each other thousands "
-                          "of levels deep)") from None
-
-
-def _first_of_list(text: str) -> Any:
-    """The parsed JSON document, or for a list only its first item (in a list): enough to tell a
-    file's kind without parsing a large export twice."""
-    body = text.lstrip("\ufeff \t\r\n")
-    if body.startswith("["):
-        rest = body[1:].lstrip(" \t\r\n")
-        if rest.startswith("]"):
-            return []
-        try:
-            return [json.JSONDecoder().raw_decode(rest)[0]]
-        except (json.JSONDecodeError, RecursionError):
-            pass  # parsed whole below, for the error's real line
-    return _json_loads(text)
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def import_paths(
