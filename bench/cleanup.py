@@ -126,7 +126,7 @@ def score_site(folder: Path, encoding: str, workdir: Path) -> Score:
             score.start += 1
         else:
             score.misses.append(f"{where}: body starts {body[:60]!r}")
-        if doc.meta.get("published") == gold["date"] and (
+        if (doc.meta.get("published") or "") == gold["date"] and (  # no date: published is absent, gold ""
                 "hijri" not in gold or doc.meta.get("published_hijri") == convert(gold["hijri"])):
             score.date += 1
         else:

@@ -161,3 +161,71 @@ def test_looks_like_date(line, dated):
     from annotations.ingest.dates import looks_like_date, normalise
 
     assert looks_like_date(normalise(line)) is dated
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "hijri"),
+    [
+        ("03:15 م الأحد 09 فبراير 2025", "2025-02-09T15:15:00", None),  # the time before the date
+        ("نشر في: 09 فبراير ,2025: 03:15 م GST", "2025-02-09T15:15:00", None),  # ",2025:" and a zone
+        # published, then updated, on one line: the first is the publication date
+        ("نشر في: 11 فبراير ,2025: 08:05 ص GST آخر تحديث: 11 فبراير ,2025: 10:20 ص GST", "2025-02-11T08:05:00", None),
+        ("12 - فبراير - 2025", "2025-02-12", None),  # dashes around the month
+        ("16 - فبراير - 2025 | 14:20", "2025-02-16T14:20:00", None),
+        # a Hijri date without its era mark next to the Gregorian one, before or after it
+        ("الثلاثاء 18 رمضان 1446 الموافق 18 مارس 2025 - 09:15 م", "2025-03-18T21:15:00", "18 رمضان 1446"),
+        ("الخميس ٢٠ مارس ٢٠٢٥ | ٢٠ رمضان ١٤٤٦", "2025-03-20", "٢٠ رمضان ١٤٤٦"),
+        ("9 فبراير 2025 00:15 صباحًا", "2025-02-09T00:15:00", None),  # midnight with an AM mark
+        ("الأربعاء 14 غشت 2024 - 09:12", "2024-08-14T09:12:00", None),  # the Moroccan series
+        ("3 يوليوز 2024", "2024-07-03", None),
+        ("۱۴ غشت ۲۰۲۴ ۰۹:۱۲", "2024-08-14T09:12:00", None),  # Persian digits
+        ("فبراير 13، 2025 10:30 ص", "2025-02-13T10:30:00", None),  # month first
+        ("يوم الخميس 13 فبراير 2025", "2025-02-13", None),
+        ("2025-02-13T10:30:00+03:00", "2025-02-13T10:30:00", None),
+    ],
+)
+def test_date_forms_seen_on_other_sites(line, iso, hijri):
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.iso, parsed.hijri) == (iso, hijri)
+
+
+def test_a_hijri_date_without_era_mark_is_read_only_next_to_a_gregorian_one():
+    assert parse_date_line("18 رمضان 1446 الموافق 18 مارس 2025").hijri == "18 رمضان 1446"
+    assert parse_date_line("12 رمضان 1446") is None  # alone it needs its era mark
+    assert parse_date_line("18 رمضان 1200 الموافق 18 مارس 2025") is None  # a Hijri year is 13xx-14xx there
+    assert parse_date_line("10 يناير 2025 00:30 م") is None  # midnight takes no PM mark
+
+
+def test_looks_like_date_needs_a_date_and_little_else():
+    from annotations.ingest.dates import looks_like_date, normalise
+
+    headlines = ["الذهب يلامس 2900 دولار للأونصة للمرة الأولى في تاريخه",  # "الأولى" is no month
+                 "«التربية» تعتمد تقويماً جديداً للعام الدراسي المقبل يبدأ في 25 أغسطس",  # it names a date
+                 "كانون الثاني 2025 الأشد حرارة على الإطلاق رغم ظاهرة لا نينا",
+                 "التضخم يتراجع إلى 0.7 في المائة خلال دجنبر الماضي"]
+    assert not any(looks_like_date(normalise(h)) for h in headlines)
+    assert looks_like_date(normalise("نشر في: 45 فبراير ,2025: 03:15 م GST"))
+    assert looks_like_date(normalise("الأحد 31 فبراير 2025 - 14:30"))
+
+
+@pytest.mark.parametrize(("line", "relative"), [("منذ 3 ساعات", True), ("قبل يومين", True), ("نشر منذ 5 دقائق", True),
+                                                ("3 hours ago", True), ("منذ أن بدأت الحرب", False)])
+def test_relative_dates(line, relative):
+    from annotations.ingest.dates import is_relative_date, normalise
+
+    assert is_relative_date(normalise(line)) is relative
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "hijri"),
+    [
+        ("1446/08/14 هـ", "2025-02-13", "1446/08/14 هـ"),  # a year of 1300-1499 is Hijri
+        ("1446/08/14هـ الموافق 2025/02/13م", "2025-02-13", "1446/08/14هـ"),
+        ("الخميس 13/02/2025م - 14/08/1446هـ", "2025-02-13", "14/08/1446هـ"),
+        ("1446/08/14هـ - 13 فبراير 2025 10:30 ص", "2025-02-13T10:30:00", "1446/08/14هـ"),
+    ],
+)
+def test_numeric_hijri_dates(line, iso, hijri):
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.iso, parsed.hijri) == (iso, hijri)
+    assert parse_date_line("1446/08/14") is None  # alone, without its era mark: not read as either calendar

@@ -22,7 +22,7 @@ from ..headline import without_added_headline
 from . import lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
-from .dates import ParsedDate, looks_like_date, normalise, parse_date_line
+from .dates import ParsedDate, is_relative_date, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
 from .headline import best_candidate, min_words, title_like
 
@@ -240,7 +240,8 @@ class CleanResult:
 
 
 # How a header line was classified, without the batch's learned lines (those change as it grows).
-_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER = range(7)
+_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER, _BYLINE_DATE = range(8)
+_DATED = (_DATE, _BYLINE_DATE)  # a line that gives the date (_BYLINE_DATE: (Byline, ParsedDate))
 _HeaderClass = tuple[int, Any]
 _PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
 _CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
@@ -251,6 +252,14 @@ RELATED_MAX_WORDS = 20
 #: A short line right under the title, followed by the date within this many lines, is its byline.
 BYLINE_MAX_WORDS, BYLINE_DATE_GAP = 6, 2
 DATELINE_MAX_CHARS = 80
+#: Under the first paragraph, this many lines are searched for the byline and date some sites print
+#: there (the first paragraph is a summary above them), up to the next paragraph.
+LEAD_MAX_LINES = 8
+TAG_MAX_WORDS = 3
+DATE_LINE_MAX_WORDS = 16
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _words(stripped: str, limit: int) -> int:
@@ -272,16 +281,19 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     parsed = parse_date_line(stripped, folded)
     if parsed is not None:
         return _DATE, parsed
-    if not lineclass.more_words_than(stripped, 12) and looks_like_date(folded):
+    both = lineclass.byline_and_date(stripped, folded) if _HAS_DIGIT.search(folded) else None
+    if both is not None:
+        return _BYLINE_DATE, both
+    if not lineclass.more_words_than(stripped, 12) and (looks_like_date(folded) or is_relative_date(folded)):
         return _BAD_DATE, None
-    by = lineclass.byline(stripped, folded)
+    by = lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
     if by is not None:
         return _BYLINE, by
     if lineclass.is_currency_widget(stripped, folded, header=True):
         return _CURRENCY, None
     if lineclass.is_breadcrumb(stripped):
         return _CRUMB, None
-    return _PARAGRAPH if lineclass.is_sentence(stripped) else (_OTHER, False)
+    return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
 
 
 def clean(text: str, rules: RuleSet, title: str | None = None,
@@ -412,15 +424,52 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 cands = others[:para] if para is not None else others[:-1]
                 body_sample = [folded_lines[i] for i in others[para or 0:]]
                 first = folded_lines[others[para]] if para is not None else None
-                headline = best_candidate([(i, key(i)) for i in cands], first, min_words(body_sample))
+                floor = min_words(body_sample)
+                # the headline is above the article's date: a line under the last date line is a
+                # caption (unless no line above it can be the headline: then the date tops the page)
+                last_date = max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1)
+                above = [(i, key(i)) for i in cands if i < last_date]
+                headline = best_candidate(above, first, floor) if above else None
+                if headline is None:
+                    headline = best_candidate([(i, key(i)) for i in cands], first, floor)
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
+
+    def _take_lead(start: int) -> None:
+        """Bylines and dates under the body's first line, before its next paragraph (France 24 prints
+        the summary first, then who wrote it and when)."""
+        found: list[tuple[int, _HeaderClass]] = []
+        j = start + 1
+        while j < n and len(found) < LEAD_MAX_LINES:
+            stripped = lines[j].strip()
+            if stripped:
+                if lineclass.is_paragraph(stripped):
+                    break
+                f = folded_lines[j].strip()
+                found.append((j, _classify_header(stripped, f, rule_for(j, stripped, header=False))))
+            j += 1
+        for k, (j, (kind, payload)) in enumerate(found):
+            if kind == _DATE:
+                dates.append((j, payload))
+            elif kind == _BYLINE_DATE:
+                dates.append((j, payload[1]))
+                result.author = result.author or payload[0].value
+            elif kind == _BAD_DATE:
+                bad_dates.append(j)
+                take(j, "removed", "date line not understood", "date")
+            elif kind == _BYLINE:
+                take_byline(j, payload)
+            elif (kind == _OTHER and not payload and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
+                  and any(c[0] in _DATED for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+                take_byline(j, lineclass.dateline(lines[j].strip(), folded_lines[j].strip())
+                            or lineclass.Byline("author", lines[j].strip()))
 
     # 3. Take the header lines: everything above the headline, then what follows it up to the body.
     dates: list[tuple[int, ParsedDate]] = []
     bad_dates: list[int] = []
     body_start = zone[-1] + 1 if zone else n
     top = headline if headline is not None else -1 if title is not None else None
+    dated = False  # a date line was seen under the headline
     for k, i in enumerate(zone):
         kind, payload = classes[i]
         by = None
@@ -432,8 +481,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take_byline(i, by)
         elif kind == _RULE:
             take_rule(i, payload)
-        elif kind == _DATE:
-            dates.append((i, payload))
+            if payload.name == "summary-label":  # "ملخص": the summary under it opens the body
+                body_start = next((z for z in zone[k + 1:]), n)
+                break
+        elif kind in _DATED:
+            if kind == _BYLINE_DATE:
+                result.author = result.author or payload[0].value
+            dates.append((i, payload if kind == _DATE else payload[1]))
+            dated = dated or (top is not None and i > top)
         elif kind == _BAD_DATE:
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
@@ -450,41 +505,67 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         elif title_norm is not None and key(i) == title_norm:
             take(i, "removed", "duplicate title", "duplicate-title")
         elif (top is not None and not payload and len(lines[i].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
-              and any(classes[j][0] == _DATE for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
+              and any(classes[j][0] in _DATED for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
             take_byline(i, lineclass.Byline("author", lines[i].strip()))
+        elif dated and not payload and not lineclass.is_question(lines[i]):
+            # a short line between the article's date and its first paragraph: the photo's caption
+            take(i, "captions", "", "caption-under-date")
         else:
             body_start = i
             break
-    if dates:
-        # The article's date wins over the page's: a date the source repeats in every article is the
-        # page's "today" (unless it is the only one), then the one under the headline, then one with a time.
+    if top is not None:
+        _take_lead(body_start)
+    # The article's date wins over the page's: a date the source repeats in every article, above the
+    # headline, is the page's "today" and never the publication date; then the one under the headline,
+    # then one with a time.
+    # An article date under the headline that cannot be read is not replaced by a date above it.
+    unread = headline is not None and any(b > headline for b in bad_dates)
+    page = {d[0] for d in dates if (unread or is_learned.get(d[0], False)) and headline is not None and d[0] < headline}
+    usable = [d for d in dates if d[0] not in page]
+    chosen_at = None
+    if usable:
         def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool]:
-            return (not is_learned[d[0]], headline is not None and d[0] > headline, d[1].has_time)
+            return (not is_learned.get(d[0], False), headline is not None and d[0] > headline, d[1].has_time)
 
-        chosen = max(dates, key=score)  # max keeps the first of equal scores
-        result.published = chosen[1]
-        for idx, _ in dates:
-            take(idx, "removed", "publication date" if idx == chosen[0] else "page date", "date")
-    elif bad_dates:
-        b = bad_dates[0]
+        chosen = max(usable, key=score)  # max keeps the first of equal scores
+        result.published, chosen_at = chosen[1], chosen[0]
+    for idx, _ in dates:
+        take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
+    if chosen_at is None and bad_dates:
+        b = min(bad_dates, key=lambda i: (is_learned.get(i, False), i))
         result.date_problem = (f"line {b + 1}: the date {lines[b].strip()!r} was not understood; "
                                "the publication date is left empty")
+    elif chosen_at is None and page:
+        b = min(page)
+        result.date_problem = (f"line {b + 1}: {lines[b].strip()!r} is the page's date (the source's other "
+                               "articles have it too), and no date of the article was found; the publication "
+                               "date is left empty")
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
-    related = False
+    related = tags = comments = False
     split_at = max(words_needed, RELATED_MAX_WORDS) if words_needed > 0 else -1
     for j in range(body_start, n):
         stripped = lines[j].strip()
         if not stripped or j in taken:
             continue
+        if comments:  # under "التعليقات (3)": "نادية: المشكلة في المناهج"
+            if lineclass.is_reader_comment(stripped):
+                take(j, "removed", "reader comment", "comments")
+                continue
+            comments = False
         words = _words(stripped, split_at)
+        if tags:  # "كلمات مفتاحية" over one tag per line
+            if words <= TAG_MAX_WORDS and not lineclass.ends_sentence(stripped):
+                take(j, "removed", "tags line", "tags")
+                continue
+            tags = False
         if words > split_at >= 0:
             # most lines of most articles: paragraphs longer than any rule's max_words and than
             # a related link; nothing more is done with them
             related = False
             continue
         if related:
-            if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
+            if words <= RELATED_MAX_WORDS and not lineclass.is_paragraph(stripped):  # a question is a link too
                 take(j, "removed", "related link", "related")
                 folded = folded_lines[j]
                 related = not ("نهاية القائمة" in folded or "end of list" in folded.lower())
@@ -494,6 +575,9 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         if rule is not None:
             take_rule(j, rule)
             related = rule.name == "read-also" and words <= 4  # a heading over a list of links
+            tags = rule.name == "tags" and words <= TAG_MAX_WORDS  # a heading alone
+            comments = j > body_start and (rule.name == "comments-heading" or (
+                rule.name == "counts" and lineclass.is_comments_heading(folded_lines[j])))
             continue
         if words > RELATED_MAX_WORDS:
             continue
@@ -507,6 +591,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take_byline(j, by)
         elif lineclass.is_currency_widget(stripped, folded, header=False):
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
+        elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, folded)) is not None:
+            # a line that is only a date, in the body (a stamp at the foot): the publication date if
+            # the header had none
+            if result.published is None and result.date_problem is None:
+                result.published = parsed
+                take(j, "removed", "publication date", "date")
+            else:
+                take(j, "removed", "date line", "date")
         elif lineclass.is_breadcrumb(stripped):
             take(j, "removed", *_CLASS_REASON[_CRUMB])
     kept = [j for j in range(body_start, n) if j not in taken]

@@ -19,8 +19,8 @@ MONTHS: dict[str, int] = {
     "ابريل": 4, "نيسان": 4, "افريل": 4,
     "مايو": 5, "ايار": 5, "ماي": 5,
     "يونيو": 6, "يونيه": 6, "حزيران": 6, "جوان": 6,
-    "يوليو": 7, "يوليه": 7, "تموز": 7, "جويلية": 7,
-    "اغسطس": 8, "اب": 8, "اوت": 8,
+    "يوليو": 7, "يوليه": 7, "تموز": 7, "جويلية": 7, "جويليه": 7, "يوليوز": 7,
+    "اغسطس": 8, "اب": 8, "اوت": 8, "غشت": 8,
     "سبتمبر": 9, "ايلول": 9, "شتنبر": 9,
     "اكتوبر": 10, "تشرين الاول": 10,
     "نوفمبر": 11, "تشرين الثاني": 11, "نونبر": 11,
@@ -40,7 +40,9 @@ HIJRI_MONTHS: dict[str, int] = {
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت")
 # Words that introduce a date line on news sites ("published on", "last updated"...).
 LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر", "نشرت في",
-          "تاريخ")
+          "نشرت", "تاريخ", "التاريخ", "نشر يوم", "published", "published on")
+# Labels of a second date after the publication date on the same line ("... آخر تحديث: ...").
+UPDATED_LABELS = ("اخر تحديث", "تم التحديث", "تحديث", "حدث في", "updated", "last updated")
 
 _ANY_DIGIT_RE = re.compile("[0-9٠-٩۰-۹]")
 # What normalise() changes: hamza-on-alef forms to bare alef; tatweel and diacritics dropped;
@@ -71,49 +73,78 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–|]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*[,،\-–|:]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
 _NAMED = (
-    r"(?P<day>\d{1,2})\s*(?P<month>" + _MONTH + r")"
+    r"(?P<day>\d{1,2})\s*(?:[\-–]\s*)?(?P<month>" + _MONTH + r")"
     r"(?:\s*[/(\-]\s*(?:" + _MONTH + r")\s*\)?)?"  # "سبتمبر/أيلول", "أيلول (سبتمبر)"
-    r"\s*[,،]?\s*(?P<year>\d{4})(?!\d)(?:\s*(?:ميلادية|ميلادي|م)(?!\w))?" + _TIME
+    r"\s*[,،\-–]?\s*(?P<year>\d{4})(?!\d)(?:\s*(?:ميلادية|ميلادي|م)(?!\w))?" + _TIME
 )
 # "12 شعبان 1446 هـ" (tatweel folded away): the era mark is required, a bare year could be anything.
 _HIJRI = (
     r"(?P<hd>\d{1,2})\s*(?P<hmonth>" + _alt(list(HIJRI_MONTHS)) + r")\s*[,،]?\s*(?P<hy>\d{4})(?!\d)"
     r"\s*(?:هجرية|هجري|ه)(?!\w)"
 )
-_ISO = (
-    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    r"(?:[T\s]+(?P<ih>\d{1,2}):(?P<imin>\d{2})(?::(?P<isec>\d{2}))?)?"
+# Next to a Gregorian date on the same line ("18 رمضان 1446 الموافق 18 مارس 2025", "٢٠ مارس ٢٠٢٥ | ٢٠ رمضان
+# ١٤٤٦") the Hijri date needs no era mark: its month name and a year of the 14th or 15th century AH suffice.
+_HIJRI_PAIRED = (
+    r"(?P<hd>\d{1,2})\s*(?P<hmonth>" + _alt(list(HIJRI_MONTHS)) + r")\s*[,،]?\s*(?P<hy>1[34]\d{2})(?!\d)"
+    r"(?:\s*(?:هجرية|هجري|ه)(?!\w))?"
 )
-# Day first, as Arabic sites write numeric dates; year-first slashes are unambiguous.
-_NUMERIC = (
-    r"(?:(?P<nd>\d{1,2})(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})|(?P<ry>\d{4})/(?P<rm>\d{1,2})/(?P<rd>\d{1,2}))"
-    + _TIME.replace("?P<hour>", "?P<nhour>").replace("?P<minute>", "?P<nminute>")
-    .replace("?P<second>", "?P<nsecond>").replace("?P<ampm>", "?P<nampm>")
-)
-_DATE = r"(?:" + _NAMED + r"|" + _ISO + r"|" + _NUMERIC + r")"
-_SEARCH_RE = re.compile(r"(?<!\d)" + _DATE, re.IGNORECASE)
-
-
 def _prefixed(pattern: str, prefix: str) -> str:
     """``pattern`` with its group names (and back-references) prefixed, to use it twice in one regex."""
     return re.sub(r"\?P([<=])(\w+)", lambda m: f"?P{m.group(1)}{prefix}{m.group(2)}", pattern)
 
 
+_ISO = (
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"(?:[T\s]+(?P<ih>\d{1,2}):(?P<imin>\d{2})(?::(?P<isec>\d{2}))?)?"
+)
+# Day first, as Arabic sites write numeric dates; year-first slashes are unambiguous.
+# A year of 1300-1499 is Hijri ("1446/08/14 هـ"), read as such only with its era mark or next to a
+# Gregorian date.
+_NUMERIC = (
+    r"(?:(?P<nd>\d{1,2})(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})|(?P<ry>\d{4})/(?P<rm>\d{1,2})/(?P<rd>\d{1,2}))"
+    r"(?:\s*(?P<nera>هجرية|هجري|ه)(?!\w)|\s*(?:ميلادية|ميلادي|م)(?=\s*(?:$|[|\-–,،]|الموافق)))?"
+    + _TIME.replace("?P<hour>", "?P<nhour>").replace("?P<minute>", "?P<nminute>")
+    .replace("?P<second>", "?P<nsecond>").replace("?P<ampm>", "?P<nampm>")
+)
+# Month first, with a comma before the year: "فبراير 13، 2025".
+_MONTH_FIRST = (r"(?P<fmonth>" + _MONTH + r")\s+(?P<fday>\d{1,2})\s*[,،]\s*(?P<fyear>\d{4})(?!\d)"
+                + _prefixed(_TIME, "f"))
+_DATE = r"(?:" + _NAMED + r"|" + _ISO + r"|" + _NUMERIC + r"|" + _MONTH_FIRST + r")"
+_SEARCH_RE = re.compile(r"(?<!\d)" + _DATE, re.IGNORECASE)
+
+
 _HIJRI_SEARCH_RE = re.compile(r"(?<!\d)" + _HIJRI + _prefixed(_TIME, "h"))
 _SEP = r"\s*[,،\-–|/]?\s*(?:الموافق\s*(?:ل\s*)?)?"
 # "بتوقيت مكة", "(توقيت القدس)", "GMT+3" after the time
-_ZONE = r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?|\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2})?)?"
-# A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri one alone.
-_LINE_RE = re.compile(
-    r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?(?:(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
-    r"(?:(?:" + _prefixed(_HIJRI, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP + _prefixed(_HIJRI, "a") + r")?"
-    r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + r"[\s|·\-–]*$",
-    re.IGNORECASE,
-)
+# "GST", "(KSA)" and the like: a time zone's abbreviation.
+_ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
+         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2})?")
+# The time first: "03:15 م الأحد 09 فبراير 2025".
+_LEAD_TIME = (r"(?:(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
+              r"\s*[,،\-–|]?\s*)?")
+# "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
+_UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
+# A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri
+# one alone; _PAIRED_LINE_RE also takes a second numeric or named date after the first
+# ("1446/08/14هـ الموافق 2025/02/13م"), tried only on a line with two years (its groups cost time).
+def _line_re(second: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^[\s\-–—•*|·:]*(?:(?:" + _alt(LABELS) + r")\s*:?\s*)?" + _LEAD_TIME
+        + r"(?:(?:يوم\s+)?(?:" + _alt(WEEKDAYS) + r")\s*[,،\-–]?\s*)?"
+        r"(?:(?:" + _prefixed(_HIJRI_PAIRED, "b") + _SEP + r")?" + _DATE + r"(?:" + _SEP
+        + _prefixed(_HIJRI_PAIRED, "a") + second + r")?"
+        r"|" + _HIJRI + _prefixed(_TIME, "h") + r")" + _ZONE + _UPDATED_TAIL + r"[\s|·\-–]*$",
+        re.IGNORECASE,
+    )
+
+
+_LINE_RE = _line_re("")
+_PAIRED_LINE_RE = _line_re(r"|" + _SEP + _prefixed(_DATE, "x"))
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -139,7 +170,7 @@ def _clock(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None
         hour = int(h)
         if ampm:
             pm = ampm.lower() in _PM
-            if not 1 <= hour <= 12:
+            if not (1 <= hour <= 12 or (hour == 0 and not pm)):  # "00:15 صباحا" is a quarter past midnight
                 return None
             hour = hour % 12 + (12 if pm else 0)
         return ParsedDate(datetime(y, mo, d, hour, int(mi or 0), int(s or 0)).isoformat(), True, hijri)
@@ -204,19 +235,67 @@ def _to_parsed(m: re.Match[str], line: str | None = None, folded: str = "") -> P
             return None
         day = part[0]
         return _clock(day.year, day.month, day.day, g["hhour"], g["hminute"], g["hsecond"], g["hampm"], part[1])
-    if g["day"]:
-        y, mo, d = int(g["year"]), MONTHS[re.sub(r"\s+", " ", g["month"])], int(g["day"])
-        h, mi, s, ampm = g["hour"], g["minute"], g["second"], g["ampm"]
-    elif g["iy"]:
-        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
-        h, mi, s, ampm = g["ih"], g["imin"], g["isec"], None
-    else:
-        if g["nd"]:
-            y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
-        else:
-            y, mo, d = int(g["ry"]), int(g["rm"]), int(g["rd"])
-        h, mi, s, ampm = g["nhour"], g["nminute"], g["nsecond"], g["nampm"]
+    first = _parts(g, "")
+    second = _parts(g, "x")  # a second date on the line: the Gregorian one for a Hijri date, or ignored
+    if first is None or (second is None and _is_hijri(first) and not g.get("nera")):
+        return None  # a numeric Hijri date alone needs its era mark
+    if second is not None:
+        if _is_hijri(first) == _is_hijri(second):
+            second = None  # two Gregorian dates: the first one is the date
+        elif _is_hijri(second):
+            written = _span(m, "x", line, folded)
+        else:  # the Hijri date first, the Gregorian one after it
+            written = _span(m, "", line, folded)
+            first, second = second, first
+    y, mo, d, h, mi, s, ampm = first
+    if _is_hijri(first):
+        converted = hijri_to_gregorian(y, mo, d)
+        if converted is None:
+            return None
+        written = _span(m, "", line, folded)
+        y, mo, d = converted.year, converted.month, converted.day
+    if h is None and second is not None:
+        h, mi, s, ampm = second[3:]
+    if h is None and g.get("thour") is not None:  # the time written before the date
+        h, mi, s, ampm = g["thour"], g["tminute"], None, g["tampm"]
     return _clock(y, mo, d, h, mi, s, ampm, written)
+
+
+_Parts = tuple[int, int, int, "str | None", "str | None", "str | None", "str | None"]
+
+
+def _parts(g: dict[str, str | None], p: str) -> _Parts | None:
+    """Year, month, day and the time's groups of the date whose groups are named with prefix ``p``."""
+    def n(name: str) -> int:
+        return int(g[p + name] or 0)
+
+    if g.get(p + "day"):
+        month = MONTHS[re.sub(r"\s+", " ", g[p + "month"] or "")]
+        return n("year"), month, n("day"), g[p + "hour"], g[p + "minute"], g[p + "second"], g[p + "ampm"]
+    if g.get(p + "fmonth"):
+        month = MONTHS[re.sub(r"\s+", " ", g[p + "fmonth"] or "")]
+        return n("fyear"), month, n("fday"), g[p + "fhour"], g[p + "fminute"], g[p + "fsecond"], g[p + "fampm"]
+    if g.get(p + "iy"):
+        return n("iy"), n("im"), n("id"), g[p + "ih"], g[p + "imin"], g[p + "isec"], None
+    time = g.get(p + "nhour"), g.get(p + "nminute"), g.get(p + "nsecond"), g.get(p + "nampm")
+    if g.get(p + "nd"):
+        return (n("ny"), n("nm"), n("nd"), *time)
+    if g.get(p + "ry"):
+        return (n("ry"), n("rm"), n("rd"), *time)
+    return None
+
+
+def _is_hijri(parts: _Parts) -> bool:
+    return 1300 <= parts[0] <= 1499
+
+
+def _span(m: re.Match[str], p: str, line: str | None, folded: str) -> str | None:
+    """The numeric date whose groups have prefix ``p``, as written (with its era mark)."""
+    for a, b in (("nd", "ny"), ("ry", "rd")):
+        if m.group(p + a) is not None:
+            start, end = m.start(p + a), m.end(p + "nera") if m.group(p + "nera") else m.end(p + b)
+            return as_written(line, folded or m.string, start, end)
+    return None
 
 
 def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
@@ -230,6 +309,8 @@ def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
     if folded is None:
         folded = normalise(line)
     m = _LINE_RE.match(folded)
+    if not m and len(_YEAR_RE.findall(folded)) >= 2:
+        m = _PAIRED_LINE_RE.match(folded)
     if not m:
         return None
     # folded may carry the spaces line was stripped of; _as_written needs the two aligned
@@ -246,14 +327,47 @@ def normalise_spaces(line: str, folded: str) -> str | None:
 
 
 def looks_like_date(folded: str) -> bool:
-    """Whether a short line names a month (Gregorian or Hijri) next to a number: a date, even when it
-    cannot be read (then the report says so instead of guessing)."""
-    return bool(_ANY_DIGIT_RE.search(folded)) and not _MONTH_WORDS.isdisjoint(folded.split())
+    """Whether a line is a date, even one that cannot be read (then the report says so instead of
+    guessing): a month name (Gregorian or Hijri) next to a number, and hardly any word that is not
+    part of a date (a headline that mentions "25 أغسطس" is not a date line)."""
+    if not _ANY_DIGIT_RE.search(folded):
+        return False
+    tokens = folded.split()
+    if _MONTH_WORDS.isdisjoint(tokens) or not _MONTH_NEAR_NUMBER_RE.search(folded):
+        return False
+    other = sum(1 for t in tokens if not (_DATE_TOKEN_RE.match(t) or t.strip(_TOKEN_PUNCT) in _DATE_VOCABULARY))
+    return other <= _MAX_OTHER_WORDS
 
 
-# every word of every month name: a set lookup per word beats an alternation of sixty names
-_MONTH_WORDS = frozenset(w for name in (*MONTHS, *HIJRI_MONTHS) for w in name.split()) - {"الاول", "الثاني",
-                                                                                        "الاخر", "الاخرة"}
+# every word of every month name: a set lookup per word beats an alternation of sixty names; the
+# words that are also plain words ("الأولى", "الثاني") do not count alone
+_MONTH_WORDS = frozenset(w for name in (*MONTHS, *HIJRI_MONTHS) for w in name.split()) - {
+    "الاول", "الثاني", "الاخر", "الاخرة", "الاولى", "الثانية", "ذو", "ذي"}
+_MONTH_ALT = _alt([*MONTHS, *HIJRI_MONTHS])
+_MONTH_NEAR_NUMBER_RE = re.compile(
+    r"(?<!\d)\d{1,2}\s*[\-–/.]?\s*(?:" + _MONTH_ALT + r")(?!\w)|(?<!\w)(?:" + _MONTH_ALT + r")\s*[\-–/,،]?\s*\d{4}")
+_TOKEN_PUNCT = ",،:؛|-–—/.()«»"
+_DATE_TOKEN_RE = re.compile(r"^[\W\d_]*$")  # numbers, times, separators
+_DATE_VOCABULARY = frozenset(
+    w for phrase in (*MONTHS, *HIJRI_MONTHS, *WEEKDAYS, *LABELS, *UPDATED_LABELS, *_AM, *_PM)
+    for w in phrase.split()) | {"ه", "هـ", "هجري", "هجرية", "ميلادي", "ميلادية", "الموافق", "الساعة", "بتوقيت",
+                                "توقيت", "في", "يوم", "gmt", "utc"}
+#: A date line may have this many words besides the date's own (a city, a zone, a label).
+_MAX_OTHER_WORDS = 2
+
+
+# "منذ 3 ساعات", "قبل يومين": when, relative to a day the text does not give.
+_RELATIVE_RE = re.compile(
+    r"^\W*(?:(?:نشر|نشرت|تم النشر|اخر تحديث|تحديث)\s*:?\s*)?(?:منذ|قبل)\s+(?:\d+\s*)?"
+    r"(?:ساعة|ساعات|ساعتين|ساعتان|دقيقة|دقائق|دقيقتين|يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)\W*$"
+    r"|^\W*\d+\s*(?:hours?|minutes?|days?|weeks?)\s+ago\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_relative_date(folded: str) -> bool:
+    """A date given relative to when the page was seen ("منذ 3 ساعات"): a date line that cannot be read."""
+    return len(folded) <= 40 and bool(_RELATIVE_RE.match(folded.strip()))
 
 
 def find_date(text: str) -> ParsedDate | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import as_written
+from .dates import ParsedDate, as_written, parse_date_line
 
 # Separators of breadcrumb and menu items; "/" only with spaces around it ("سبتمبر/أيلول" is a date).
 _CRUMB_SPLIT = re.compile(r"\s*[›»|>‹«<]\s*|\s+/\s+")
@@ -24,17 +24,24 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_END = (".", "؟", "?", "!", "،", ":", "؛")
 
 _AUTHOR_RE = re.compile(
-    r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|by)\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
+    r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|ترجمة|الكاتب|الكاتبة|المحرر|المحررة|by)\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
     re.IGNORECASE,
 )
-_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "by", "By", "BY", "المصدر", "مصدر",
-                 "source", "Source", "SOURCE")
+_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "ترجمة", "الكاتب", "المحرر",
+                 "by", "By", "BY", "المصدر", "مصدر", "source", "Source", "SOURCE")
 _LEAD = " -–—•*|·:()[]«»\"'"
 _SOURCE_RE = re.compile(r"^\W*(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(?P<value>[^.؟?!]{2,60}?)\W*$", re.IGNORECASE)
-# "إسطنبول/ الأناضول", "أبوظبي - سكاي نيوز عربية", "لندن: «الشرق الأوسط»": a place, then who reports.
+# "إسطنبول/ الأناضول", "أبوظبي - سكاي نيوز عربية", "لندن: «الشرق الأوسط»", "باريس- «القدس العربي»:",
+# "دبي - العربية.نت", "العربية.نت - محمد الشمري": a place (or an outlet), then who reports. A dot inside a
+# word is an outlet's domain; a dash needs a space or a quote after it ("سبتمبر-أيلول" is one word).
+_NAME_WORD = r"[^\W\d_]+(?:\.[^\W\d_]+)?"
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*(?:/|\s[-–]|:)\s*«?(?P<value>[^\W\d_][^/\-–:«».،]{1,30}?)»?$"
+    r"^(?P<place>" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)\s*(?:/|\s[-–]|[-–](?=\s|«)|:)\s*"
+    r"«?(?P<value>[^\W\d_](?:[^/\-–:«».،]|\.(?=[^\W\d_])){1,30}?)»?\s*:?$"
 )
+# "سامي السيد صحافي متخصص في الشؤون الاقتصادية @sami_elsayed": a name with the writer's handle.
+_HANDLE_RE = re.compile(r"^(?P<value>[^\W\d_][^@.،:؛!?؟]{2,80}?)\s+@\w{2,30}$")
+_HANDLE_MAX_WORDS = 12
 # "محمد الغامدي (جدة)": a name, with the place it was filed from.
 _NAME_PLACE_RE = re.compile(r"^(?P<value>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*\((?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\)$")
 
@@ -108,6 +115,14 @@ def dateline(line: str, folded: str) -> Byline | None:
     return None
 
 
+def handle_byline(line: str, folded: str) -> Byline | None:
+    """A writer's name (and title) followed by a social-media handle, ``سامي السيد صحافي @sami``."""
+    if "@" not in line or words(line) > _HANDLE_MAX_WORDS:
+        return None
+    m = _HANDLE_RE.match(folded)
+    return Byline("author", _value(line, folded, m)) if m else None
+
+
 def _value(line: str, folded: str, m: re.Match[str]) -> str:
     # The folded form drops diacritics and tatweel; the name is kept as written.
     return as_written(line, folded, m.start("value"), m.end("value"))
@@ -134,3 +149,70 @@ def ends_sentence(line: str) -> bool:
 def is_sentence(line: str) -> bool:
     """A line that reads as running text: it ends like a sentence or is long."""
     return ends_sentence(line) or more_words_than(line, 24)
+
+
+#: A question or exclamation this short at the top of a page is a headline ("متى يعود إمام عاشور إلى
+#: الملاعب؟"), not a paragraph.
+QUESTION_TITLE_MAX_WORDS = 16
+
+
+def is_paragraph(line: str) -> bool:
+    """A line of running text at the top of a page: a sentence, but not a short question or
+    exclamation (a headline)."""
+    if not is_sentence(line):
+        return False
+    end = line.rstrip().rstrip("»\"”'")
+    return not (end.endswith(("؟", "?", "!")) and not more_words_than(line, QUESTION_TITLE_MAX_WORDS))
+
+
+def is_question(line: str) -> bool:
+    """The line ends with a question mark (inside closing quotes or not)."""
+    return line.rstrip().rstrip("»\"”'").endswith(("؟", "?"))
+
+
+_COMMENTS_WORDS = ("تعليق", "comment", "Comment")
+
+
+def is_comments_heading(folded: str) -> bool:
+    """A count of readers' comments ("التعليقات (3)", "تعليقات 0"): what follows it are the comments."""
+    return any(w in folded for w in _COMMENTS_WORDS)
+
+
+# "أبو خالد - ألمانيا: مقال جميل": a commenter's name (and place), a colon, the comment.
+_COMMENT_RE = re.compile(r"^[^\W\d_][^:.،؛!?؟]{0,40}:\s*\S")
+_COMMENTER_MAX_WORDS = 4
+
+
+def is_reader_comment(line: str) -> bool:
+    """A reader's comment as comment sections print it: a short name, a colon, then the comment."""
+    m = _COMMENT_RE.match(line)
+    return m is not None and words(line[: m.end() - 1].split(":", 1)[0].replace(" - ", " ")) <= _COMMENTER_MAX_WORDS
+
+
+# "كتب: محمد علي | 13 فبراير 2025", "بقلم سارة أحمد - الخميس 13 فبراير 2025": a byline and the date in one line.
+_PART_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def byline_and_date(line: str, folded: str) -> tuple[Byline, ParsedDate] | None:
+    """A byline or dateline and a date on one line, split by | or a spaced dash: the date is taken
+    only when every other part is a byline (so a headline that names a date is not one)."""
+    if words(line) > 16 or not _YEAR.search(folded) or not _PART_SPLIT.search(folded):
+        return None  # every date form the parts could hold has a four-digit year
+    parts = _PART_SPLIT.split(folded)
+    for cut in range(1, len(parts)):
+        # the date is the head or the tail: "... | 13 فبراير 2025" or "13 فبراير 2025 - كتب ..."
+        for name_parts, date_parts in ((parts[:cut], parts[cut:]), (parts[cut:], parts[:cut])):
+            name = " - ".join(name_parts)
+            by = byline(name, name) or dateline(name, name)
+            if by is None:
+                continue
+            parsed = parse_date_line(" - ".join(date_parts))
+            if parsed is not None:
+                return Byline(by.kind, _written(line, folded, by.value)), parsed
+    return None
+
+
+def _written(line: str, folded: str, value: str) -> str:
+    start = folded.find(value)
+    return value if start < 0 else as_written(line, folded, start, start + len(value))
