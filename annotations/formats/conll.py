@@ -28,7 +28,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..invisible import INVISIBLE
+from ..invisible import INVISIBLE_CLASS
 from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
 from ..tokenize import TokenizedDoc
@@ -43,6 +43,7 @@ INFO_COMMENT = "# qalam-document = "
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
 _START_END = attrgetter("start", "end")
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]")
 
 
 def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
@@ -137,7 +138,7 @@ def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
                     "one sentence per line)", data.doc.id)
         # invisible characters (bidi controls, joiners) are not tokens: a span holding one comes
         # back without it, so its text is not the same
-        changed = [s for s in data.spans if any(c in INVISIBLE for c in s.text)]
+        changed = [s for s in data.spans if _INVISIBLE_RE.search(s.text)] if _INVISIBLE_RE.search(data.text) else []
         if changed:
             report.lost("span text with invisible characters (bidi controls, joiners and other "
                         "zero-width characters are not tokens, so the span comes back without them)",
