@@ -223,7 +223,7 @@ def _align(spans: Sequence[tuple[int, int]], starts: list[int],
     e_list = list(map(_SECOND, spans))
     firsts = list(map(bisect.bisect_right, repeat(ends), s_list))
     lasts = list(map(bisect.bisect_left, repeat(starts), e_list))
-    span_tokens: list[tuple[int, int] | None] = list(zip(firsts, lasts))
+    span_tokens: list[tuple[int, int] | None] = list(zip(firsts, lasts, strict=True))
     moved: list[Moved] = []
     inside: set[int] = set()
     if any(map(ge, firsts, lasts)):  # some span covers no token (only spaces): visit each

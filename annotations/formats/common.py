@@ -19,13 +19,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter, itemgetter
-from types import MappingProxyType
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import AnnotationError, ProjectCorruptError
-from ..model import STATUSES, Document, Event, Relation, Span
 from ..model import _EMPTY as _EMPTY_MAPPING
+from ..model import STATUSES, Document, Event, Relation, Span
 from ..plural import count
 from ..store.docfile import TABLES
 from ..store.files import atomic_write_bytes
@@ -300,7 +300,7 @@ class _Stored:
         return (self.tables.get("document") or {}).get("1")
 
 
-_SPAN_DEFAULTS = {"attributes": None, "note": None, "annotator": None, "created": "", "modified": ""}
+_SPAN_DEFAULTS: dict[str, Any] = {"attributes": None, "note": None, "annotator": None, "created": "", "modified": ""}
 _START_OF, _END_OF, _ATTRIBUTES_OF = itemgetter("start"), itemgetter("end"), itemgetter("attributes")
 _new, _set = object.__new__, object.__setattr__
 
