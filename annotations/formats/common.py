@@ -301,6 +301,7 @@ class _Stored:
 
 
 _SPAN_DEFAULTS: dict[str, Any] = {"attributes": None, "note": None, "annotator": None, "created": "", "modified": ""}
+_SPAN_FIELDS = frozenset(("id", "doc", "start", "end", "label", *_SPAN_DEFAULTS))
 _START_OF, _END_OF, _ATTRIBUTES_OF = itemgetter("start"), itemgetter("end"), itemgetter("attributes")
 _new, _set = object.__new__, object.__setattr__
 
@@ -321,8 +322,11 @@ def spans_of(table: Mapping[str, Mapping[str, Any]] | None, text: str) -> list[S
         recs = [r for _, r in sorted(zip(numbers, recs, strict=True), key=_FIRST_OF)]
     recs = sorted(sorted(recs, key=_END_OF, reverse=True), key=_START_OF)
     n = len(recs)
-    fields = list(map(dict.copy, repeat(_SPAN_DEFAULTS, n)))
-    deque(map(dict.update, fields, recs), 0)
+    if all(map(_SPAN_FIELDS.issubset, recs)):  # the app writes every field
+        fields = list(map(dict, recs))
+    else:  # an older record may lack the optional ones
+        fields = list(map(dict.copy, repeat(_SPAN_DEFAULTS, n)))
+        deque(map(dict.update, fields, recs), 0)
     texts = map(text.__getitem__, map(slice, map(_START_OF, recs), map(_END_OF, recs)))
     deque(map(dict.__setitem__, fields, repeat("text"), texts), 0)
     if any(map(_ATTRIBUTES_OF, fields)):

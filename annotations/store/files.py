@@ -138,7 +138,7 @@ def read_json_file(path: Path) -> Any:
         ) from None
 
 
-def read_json_fast(path: Path) -> Any:
+def read_json_fast(path: str | Path) -> Any:
     """``read_json_file`` for a read-only pass over many files (an export): the same value, parsed by
     orjson (about 2.5x faster than the json module on an article's file).
 
@@ -147,13 +147,13 @@ def read_json_fast(path: Path) -> Any:
     float there is read again with the json module. A file orjson refuses (damaged, or holding what
     only the json module accepts: NaN, a lone surrogate) goes through ``read_json_file``, which reads
     it or names the damage."""
-    path = Path(path)
     try:
-        data = orjson.loads(path.read_bytes())
+        with open(path, "rb") as fh:
+            data = orjson.loads(fh.read())
     except orjson.JSONDecodeError:
-        return read_json_file(path)
+        return read_json_file(Path(path))
     if isinstance(data, dict) and _free_form_float(data):
-        return read_json_file(path)
+        return read_json_file(Path(path))
     return data
 
 

@@ -409,7 +409,9 @@ class Store:
             summary = self.index[doc_id]
             try:
                 if summary.get("pack") is None:
-                    data = read_json_fast(self.doc_path(doc_id))
+                    if not DOC_ID_RE.match(doc_id):
+                        self.doc_path(doc_id)  # raises, naming the id
+                    data = read_json_fast(os.path.join(self.path, "docs", doc_id + ".json"))
                     if isinstance(data, dict):
                         return data
                 else:
