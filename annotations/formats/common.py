@@ -720,8 +720,13 @@ def write_json(path: Path, data: Any) -> None:
     atomic_write_bytes(Path(path), json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` with the encoder built once (json.dumps builds one per call
+#: when given options: a tenth of the cost of a small record)
+json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def jsonl_bytes(records: Iterable[Any]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    return "".join(json_text(r) + "\n" for r in records).encode("utf-8")
 
 
 def utf16_offsets(text: str) -> list[int]:

@@ -17,16 +17,13 @@ span labelled with an event type that no event uses (all are named in the report
 from __future__ import annotations
 
 import bisect
-import json
 from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
+from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
 from .conll import tokenized
 from .jsonl import local
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False), built once
 
 
 class Writer:
@@ -104,7 +101,7 @@ class Writer:
                     "id": local(e.id), "event_type": e.type, "attributes": dict(e.attributes),
                     "trigger": {"start": ti - a, "end": tj - a, "text": text[tok.starts[ti] : tok.ends[tj - 1]]},
                     "arguments": args})
-            lines.append(_ENCODER.encode(rec))
+            lines.append(json_text(rec))
         for r in data.relations:
             if r.id not in carried:
                 report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
