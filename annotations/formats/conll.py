@@ -33,7 +33,17 @@ from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
 from ..tokenize import TokenizedDoc
 from . import conllu
-from .common import DocData, ExportOptions, ExportReport, encode_tags, innermost, levels, lost_extras, outermost
+from .common import (
+    DocData,
+    ExportOptions,
+    ExportReport,
+    encode_tags,
+    in_order_apart,
+    innermost,
+    levels,
+    lost_extras,
+    outermost,
+)
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
@@ -75,6 +85,8 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
 
 def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -> list[tuple[int, int, Any]]:
     """Whole-token widening can make two spans share a token: keep the first, report the other."""
+    if in_order_apart(list(map(_FIRST, ranges)), list(map(_LAST, ranges))):  # usual: nothing to do
+        return ranges
     kept: list[tuple[int, int, Any]] = []
     end = -1
     # by (first, -last): two stable sorts with C keys instead of one with a Python key
