@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate, chain
-from operator import sub
+from itertools import accumulate, chain, compress, repeat
+from operator import ge, gt, itemgetter, ne, or_, sub
 
 import regex
 
@@ -207,6 +207,49 @@ def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -
     return done
 
 
+def _align(spans: Sequence[tuple[int, int]], starts: list[int],
+           ends: list[int]) -> tuple[list[tuple[int, int] | None], list[Moved], set[int]]:
+    """Each span's ``(first, last_exclusive)`` token range (``None``: it covers no token), the spans
+    whose edges are not token edges, and the tokens after the first of a span (no sentence starts
+    there).
+
+    A span's tokens are the first one ending after its start and the last one starting before its
+    end. This runs for every span of every exported document, so the ranges are found a column at a
+    time by C functions (``map`` of ``bisect``), and only the few spans that need it (edges moved,
+    several tokens, no token) are visited one by one."""
+    if not spans:
+        return [], [], set()
+    s_list = list(map(_FIRST, spans))
+    e_list = list(map(_SECOND, spans))
+    firsts = list(map(bisect.bisect_right, repeat(ends), s_list))
+    lasts = list(map(bisect.bisect_left, repeat(starts), e_list))
+    span_tokens: list[tuple[int, int] | None] = list(zip(firsts, lasts, strict=True))
+    moved: list[Moved] = []
+    inside: set[int] = set()
+    if any(map(ge, firsts, lasts)):  # some span covers no token (only spaces): visit each
+        odd = range(len(firsts))
+    else:
+        moved_start = map(ne, map(starts.__getitem__, firsts), s_list)
+        moved_end = map(ne, map(ends.__getitem__, map(_MINUS_ONE, lasts)), e_list)
+        several = map(gt, map(sub, lasts, firsts), repeat(1))
+        odd = compress(range(len(firsts)), map(or_, map(or_, moved_start, moved_end), several))  # type: ignore[assignment]
+    for k in odd:
+        i, j = firsts[k], lasts[k]
+        if i >= j:
+            span_tokens[k] = None
+            continue
+        if j - i > 1:
+            inside.update(range(i + 1, j))
+        s, e = s_list[k], e_list[k]
+        if starts[i] != s or ends[j - 1] != e:
+            moved.append(Moved(k, s, e, starts[i], ends[j - 1]))
+    return span_tokens, moved, inside
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_MINUS_ONE = (-1).__add__
+
+
 def tokenize_document(
     text: str,
     spans: Sequence[tuple[int, int]] = (),
@@ -242,22 +285,7 @@ def tokenize_document(
     else:
         starts, ends, words = _split(text, whitespace)
     cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if clitics == "split" and spans else []
-    span_tokens: list[tuple[int, int] | None] = []
-    moved: list[Moved] = []
-    inside: set[int] = set()  # tokens after the first of a span: no sentence starts there
-    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
-    for k, (s, e) in enumerate(spans):
-        # first token ending after s, last token starting before e: every token the span touches
-        i = bisect_right(ends, s)
-        j = bisect_left(starts, e)
-        if i >= j:
-            span_tokens.append(None)
-            continue
-        span_tokens.append((i, j))
-        if j - i > 1:
-            inside.update(range(i + 1, j))
-        if starts[i] != s or ends[j - 1] != e:
-            moved.append(Moved(k, s, e, starts[i], ends[j - 1]))
+    span_tokens, moved, inside = _align(spans, starts, ends)
     n = len(starts)
     if not sentences:
         sents = [(0, n)] if n else []

@@ -36,10 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events")
+FORMATS = ("jsonl", "brat", "conll", "spacy", "hf", "labelstudio", "doccano", "events", "wojood", "oneie", "dygiepp",
+           "shards")
 LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "TIME")
 TARGET_SECONDS, TARGET_MB = 10.0, 300.0
-OUT_NAMES = {"spacy": "x.spacy", "hf": "x", "brat": "x", "conll": "x.conll", "labelstudio": "x.json"}
+OUT_NAMES = {"spacy": "x.spacy", "hf": "x", "brat": "x", "conll": "x.conll", "labelstudio": "x.json", "wojood": "x",
+             "shards": "x"}
 
 
 def child(args: list[str], no_pyarrow: bool) -> int:

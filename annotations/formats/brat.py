@@ -14,6 +14,7 @@ for, go in ``<doc>.meta.json`` beside the ``.txt`` (brat ignores it; import read
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -41,6 +42,12 @@ def to_brat(name: str, role: bool = False) -> str:
     if role and out[-1:].isdigit():
         out = out[:-1] + f"_{ord(out[-1]):X}_"
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _brat_name(name: str) -> str:
+    """``to_brat`` of a label, worked out once per label (every span's line needs it)."""
+    return to_brat(name)
 
 
 def from_brat(name: str) -> str:
@@ -115,15 +122,20 @@ def ann_lines(data: DocData, report: ExportReport) -> list[str]:
             report.lost("spans of only line breaks (brat cannot hold them; left out with what uses them)", s.id)
             skipped.add(s.id)
             continue
-        frags = _fragments(text, s.start, s.end)
-        if (frags[0][0], frags[-1][1]) != (s.start, s.end):
-            report.lost("spans starting or ending with a line break (trimmed)", f"{s.id} {s.text!r}")
-        if len(frags) > 1:
-            report.lost("spans crossing a line break (written as brat fragments)", f"{s.id} {s.text!r}")
-        offs = ";".join(f"{a} {b}" for a, b in frags)
-        shown = " ".join(text[a:b] for a, b in frags)
-        lines.append(f"{local(s.id)}\t{to_brat(s.label)} {offs}\t{shown}")
-        attrs_and_note(local(s.id), s)
+        ref = local(s.id)
+        if _BREAK_RUN.search(s.text) is None:  # most spans: one fragment, the span itself
+            lines.append(f"{ref}\t{_brat_name(s.label)} {s.start} {s.end}\t{s.text}")
+        else:
+            frags = _fragments(text, s.start, s.end)
+            if (frags[0][0], frags[-1][1]) != (s.start, s.end):
+                report.lost("spans starting or ending with a line break (trimmed)", f"{s.id} {s.text!r}")
+            if len(frags) > 1:
+                report.lost("spans crossing a line break (written as brat fragments)", f"{s.id} {s.text!r}")
+            offs = ";".join(f"{a} {b}" for a, b in frags)
+            shown = " ".join(text[a:b] for a, b in frags)
+            lines.append(f"{ref}\t{_brat_name(s.label)} {offs}\t{shown}")
+        if s.attributes or s.note:
+            attrs_and_note(ref, s)
     skipped |= {e.id for e in data.events if e.trigger in skipped}
     for e in data.events:
         if e.id in skipped:

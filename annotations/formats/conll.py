@@ -28,12 +28,22 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..invisible import INVISIBLE
+from ..invisible import INVISIBLE_CLASS
 from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
 from ..tokenize import TokenizedDoc
 from . import conllu
-from .common import DocData, ExportOptions, ExportReport, encode_tags, innermost, levels, lost_extras, outermost
+from .common import (
+    DocData,
+    ExportOptions,
+    ExportReport,
+    encode_tags,
+    in_order_apart,
+    innermost,
+    levels,
+    lost_extras,
+    outermost,
+)
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
@@ -43,6 +53,7 @@ INFO_COMMENT = "# qalam-document = "
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
 _START_END = attrgetter("start", "end")
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]")
 
 
 def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
@@ -74,6 +85,8 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
 
 def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -> list[tuple[int, int, Any]]:
     """Whole-token widening can make two spans share a token: keep the first, report the other."""
+    if in_order_apart(list(map(_FIRST, ranges)), list(map(_LAST, ranges))):  # usual: nothing to do
+        return ranges
     kept: list[tuple[int, int, Any]] = []
     end = -1
     # by (first, -last): two stable sorts with C keys instead of one with a Python key
@@ -137,7 +150,7 @@ def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
                     "one sentence per line)", data.doc.id)
         # invisible characters (bidi controls, joiners) are not tokens: a span holding one comes
         # back without it, so its text is not the same
-        changed = [s for s in data.spans if any(c in INVISIBLE for c in s.text)]
+        changed = [s for s in data.spans if _INVISIBLE_RE.search(s.text)] if _INVISIBLE_RE.search(data.text) else []
         if changed:
             report.lost("span text with invisible characters (bidi controls, joiners and other "
                         "zero-width characters are not tokens, so the span comes back without them)",

@@ -12,7 +12,6 @@ positions or entity ids, from 1), which no event used.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from .common import (
     ExportReport,
     codepoint_from_utf16,
     json_lines,
+    json_text,
     lost_extras,
     spans_without_event,
     utf16_offsets,
@@ -82,7 +82,7 @@ class Writer:
     def add(self, data: DocData) -> None:
         self.n += 1
         rec = record(data, self.opts, self.report, self.n, self.schema)
-        self.fh.write((json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8"))
+        self.fh.write((json_text(rec) + "\n").encode("utf-8"))
 
     def close(self) -> None:
         self.fh.close()

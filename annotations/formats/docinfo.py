@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import STATUSES, Document
+from .common import json_text
 
 
 def doc_info(doc: Document) -> dict[str, Any]:
@@ -26,7 +27,7 @@ _UNESCAPED_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2
 
 def json_line(value: Any) -> str:
     """``value`` as JSON on one line: no character any reader takes for a line end appears in it."""
-    return json.dumps(value, ensure_ascii=False).translate(_UNESCAPED_BREAKS)
+    return json_text(value).translate(_UNESCAPED_BREAKS)
 
 
 def info_json(doc: Document) -> str:

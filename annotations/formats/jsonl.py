@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, FormatError, json_lines
+from .common import DocData, ExportOptions, ExportReport, FormatError, json_lines, json_text
 from .importing import ParsedDoc
 
 FORMAT_NAME = "qalam-annotations"
@@ -65,7 +65,7 @@ class Writer:
         self.fh.write((json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def add(self, data: DocData) -> None:
-        self.fh.write((json.dumps(doc_record(data), ensure_ascii=False) + "\n").encode("utf-8"))
+        self.fh.write((json_text(doc_record(data)) + "\n").encode("utf-8"))
 
     def close(self) -> None:
         self.fh.close()

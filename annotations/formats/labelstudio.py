@@ -24,6 +24,7 @@ from .common import (
     ExportOptions,
     ExportReport,
     codepoint_from_utf16,
+    json_text,
     spans_without_event,
     utf16_offsets,
 )
@@ -120,7 +121,7 @@ class Writer:
         self.n += 1
         sep = b"\n" if self.n == 1 else b",\n"
         rec = task(data, self.opts, self.report, self.n, self.schema)
-        self.fh.write(sep + json.dumps(rec, ensure_ascii=False).encode())
+        self.fh.write(sep + json_text(rec).encode())
 
     def close(self) -> None:
         self.fh.write(b"\n]\n")

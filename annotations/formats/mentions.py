@@ -9,7 +9,6 @@ relation ends that are events, trigger-type spans that no event uses, attributes
 from __future__ import annotations
 
 import bisect
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from ..model import Event, Relation, Span
 from ..schema import Schema
 from ..token_schemes import SchemeDoc
-from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
+from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
 from .conll import tokenized
 
 
@@ -54,7 +53,8 @@ def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schem
 
     by_id = {s.id: mention(i, j, s) for i, j, s in ranges}
     triggers = {e.trigger for e in data.events}
-    entities = [m for m in by_id.values() if m.span.id not in triggers and schema.event(m.span.label) is None]
+    event_types = {t.name for t in schema.event_types}
+    entities = [m for m in by_id.values() if m.span.id not in triggers and m.span.label not in event_types]
     entity_ids = {m.span.id for m in entities}
     events = []
     for e in data.events:
@@ -95,7 +95,7 @@ class MentionsWriter:
 
     def add(self, data: DocData) -> None:
         dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt)
-        self.fh.write("".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in self.records(data, dm)))
+        self.fh.write("".join(json_text(rec) + "\n" for rec in self.records(data, dm)))
 
     def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
         raise NotImplementedError

@@ -25,12 +25,11 @@ number of documents.
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport, FormatError, lost_extras
+from .common import DocData, ExportOptions, ExportReport, FormatError, json_text, lost_extras
 from .conll import lost_events_relations, tag_columns
 
 DATASETS = ("tokens", "spans")
@@ -73,7 +72,7 @@ class _Shard:
 
     def add(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         for d, recs in rows.items():
-            data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode("utf-8")
+            data = "".join(json_text(r) + "\n" for r in recs).encode("utf-8")
             self.jsonl[d].write(data)
             self.bytes += len(data)
             if self.parquet:

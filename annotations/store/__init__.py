@@ -62,6 +62,11 @@ TinyDB's JSONStorage rewrites one whole file per change, in place. At 10,000 art
   reads the journal, then the files, and reads again if the writer compacted meanwhile (the
   docs folder, project.json or the journal changed identity); the journal is then replayed in
   memory. Files are only ever replaced whole (rename), so each read sees a complete file.
+* **Exports read each document once, without keeping it.** ``Store.tables`` hands out a
+  document's stored tables: from memory when the document is held there (changes not yet
+  compacted), else straight from its file (orjson; the json module where orjson would read a
+  number differently) or pack, not cached, so a pass over 10,000 articles neither evicts the
+  documents being worked on nor grows with the number of documents.
 * **Undo is data.** Every change is a ``model.Change`` with the records before and after; undo
   writes the "before" records back through the same path, redo writes "after".
 * **Ids** are ``<doc>:T<n>`` (spans), ``<doc>:E<n>`` (events), ``<doc>:R<n>`` (relations), with the

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import os
 import sys
 from collections.abc import Iterator
@@ -135,6 +136,52 @@ def read_json_file(path: Path) -> Any:
             str(path),
             backup,
         ) from None
+
+
+def read_json_fast(path: str | Path) -> Any:
+    """``read_json_file`` for a read-only pass over many files (an export): the same value, parsed by
+    orjson (about 2.5x faster than the json module on an article's file).
+
+    orjson reads an integer past 64 bits as a float, where the json module keeps it exact; the
+    app writes such integers only where the user's data goes (meta, attributes), so a file with a
+    float there is read again with the json module. A file orjson refuses (damaged, or holding what
+    only the json module accepts: NaN, a lone surrogate) goes through ``read_json_file``, which reads
+    it or names the damage."""
+    try:
+        with open(path, "rb") as fh:
+            data = orjson.loads(fh.read())
+    except orjson.JSONDecodeError:
+        return read_json_file(Path(path))
+    if isinstance(data, dict) and _free_form_float(data):
+        return read_json_file(Path(path))
+    return data
+
+
+def _free_form_float(tables: dict[str, Any]) -> bool:
+    """Whether a document file's user data (the document's meta, the annotations' attributes) holds a
+    float (or the file is not tables of records: it is then read the usual way, which says so)."""
+    try:
+        for name, table in tables.items():
+            key = _META if name == "document" else _ATTRIBUTES
+            # most records have none: the non-empty ones are picked out in C, then looked into
+            if any(map(_has_float, filter(None, map(key, table.values())))):
+                return True
+    except AttributeError:
+        return True
+    return False
+
+
+_META, _ATTRIBUTES = operator.methodcaller("get", "meta"), operator.methodcaller("get", "attributes")
+
+
+def _has_float(value: Any) -> bool:
+    if type(value) is float:
+        return True
+    if isinstance(value, dict):
+        return any(map(_has_float, value.values()))
+    if isinstance(value, list):
+        return any(map(_has_float, value))
+    return False
 
 
 class DurableJSONStorage(Storage):

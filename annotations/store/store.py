@@ -26,7 +26,7 @@ from ..model import Change, Problem, kind_of
 from ..schema import Schema, ace2005
 from . import index as index_file
 from .docfile import DocFile
-from .files import BACKUP_SUFFIX, DurableJSONStorage, atomic_write_bytes, fsync_dir
+from .files import BACKUP_SUFFIX, DurableJSONStorage, atomic_write_bytes, fsync_dir, read_json_fast
 from .journal import Journal
 from .lock import ProjectLock
 from .packs import DOC_ID_RE, PackFiles
@@ -391,6 +391,38 @@ class Store:
         self.cache[doc_id] = docfile
         self.evict(keep=doc_id)
         return docfile
+
+    def tables(self, doc_id: str) -> Mapping[str, Any]:
+        """A document's tables as stored (``{"document": {"1": record}, "spans": {number: record}, ...}``),
+        for a pass that reads every document once (an export). A document not held in memory is read
+        from its file (or pack) each time and not kept: memory stays flat with the number of
+        documents, and the cache keeps the documents being worked on. Never mutate what it returns.
+
+        Raises:
+            NotFoundError: no such document.
+            ProjectCorruptError: its file is damaged (named).
+        """
+        if doc_id not in self.index:
+            raise NotFoundError(f"no document with id {doc_id!r} in this project")
+        held = self.memory_docs.get(doc_id) if self.path is None else self.cache.get(doc_id)
+        if held is None and self.path is not None:
+            summary = self.index[doc_id]
+            try:
+                if summary.get("pack") is None:
+                    if not DOC_ID_RE.match(doc_id):
+                        self.doc_path(doc_id)  # raises, naming the id
+                    data = read_json_fast(os.path.join(self.path, "docs", doc_id + ".json"))
+                    if isinstance(data, dict):
+                        return data
+                else:
+                    assert self.packs is not None
+                    rec = self.packs.record(summary["pack"], doc_id, summary.get("pack_at"))
+                    if rec is not None:
+                        return {"document": {"1": rec}}
+            except FileNotFoundError:
+                pass
+            # gone, moved or not a table file: the cached path says what happened (or reads it)
+        return (held or self.docfile(doc_id)).storage.read() or {}
 
     def evict(self, keep: str) -> None:
         # documents with changes not yet compacted stay cached: the journal holds them durably
