@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..clitics import split_proclitics
 from ..search import normalize
 from ..tokenize import SENTENCE_END, word_tokens
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, word_forms
 
 FEATURES_VERSION = 1  # bump when features change: older model files are then retrained, not loaded
 
@@ -77,38 +77,57 @@ def word_features(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(feats)
 
 
-def sentence_features(text: str, sentence: Sentence,
-                      gazetteers: Sequence[Gazetteer] = ()) -> list[dict[str, str | float]]:
-    """One feature dict per token of ``sentence`` (``python-crfsuite``'s item format)."""
+@dataclass(frozen=True)
+class _WordAttrs:
+    """A word's crfsuite attribute names, ready to pass: its own, and as the neighbour at each distance."""
+
+    own: tuple[bytes, ...]
+    near: dict[int, tuple[bytes, ...]]
+    stem: bytes
+
+
+@lru_cache(maxsize=200_000)
+def _word_attrs(word: str) -> _WordAttrs:
+    own = dict(word_features(word))
+    near = {}
+    for d in (-2, -1, 1, 2):
+        names = ("w", "stem", "shape", "pre") if abs(d) == 1 else ("w", "stem")
+        near[d] = tuple(f"{d}:{name}:{own[name]}".encode() for name in names)
+    return _WordAttrs((b"bias", *(f"{name}:{value}".encode() for name, value in own.items())), near,
+                      own["stem"].encode())
+
+
+def sentence_features(text: str, sentence: Sentence, gazetteers: Sequence[Gazetteer] = ()) -> list[list[bytes]]:
+    """One item per token of ``sentence`` (``python-crfsuite``'s format: a list of attribute names).
+
+    The names are those of the dict form ``{"w": norm, "-1:w": ...}`` that crfsuite would build
+    (``name:value``, or the name alone for a 1.0 weight); they are built once per distinct word.
+    """
     words = [text[s:e] for s, e in sentence.tokens]
-    own = [dict(word_features(w)) for w in words]
-    gaz: list[list[str]] = [[] for _ in words]
-    for g in gazetteers:
-        for i, j, _, label in g.match_tokens(text, sentence.tokens):
-            gaz[i].append(f"{g.feature}=B-{label}")
-            for k in range(i + 1, j):
-                gaz[k].append(f"{g.feature}=I-{label}")
+    attrs = [_word_attrs(w) for w in words]
     n = len(words)
-    out: list[dict[str, str | float]] = []
+    gaz: list[list[str]] = [[] for _ in words]
+    if gazetteers:
+        forms = [word_forms(w) for w in words]
+        for g in gazetteers:
+            for i, j, _, label in g.match_forms(forms):
+                gaz[i].append(f"{g.feature}=B-{label}")
+                for k in range(i + 1, j):
+                    gaz[k].append(f"{g.feature}=I-{label}")
+    hits = [[h.encode() for h in dict.fromkeys(g)] for g in gaz]
+    out: list[list[bytes]] = []
     for i in range(n):
-        f: dict[str, str | float] = {"bias": 1.0}
-        for name, value in own[i].items():
-            f[name] = value
-        for hit in gaz[i]:
-            f[hit] = 1.0
+        a = attrs[i]
+        f = [*a.own, *hits[i]]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f[f"{d}:w"] = own[j]["w"]
-                f[f"{d}:stem"] = own[j]["stem"]
+                f.extend(attrs[j].near[d])
                 if abs(d) == 1:
-                    f[f"{d}:shape"] = own[j]["shape"]
-                    f[f"{d}:pre"] = own[j]["pre"]
-                    for hit in gaz[j]:
-                        f[f"{d}:{hit}"] = 1.0
+                    f.extend(b"%d:%s" % (d, hit) for hit in hits[j])
             elif abs(d) == 1:
-                f[f"{d}:edge"] = 1.0
+                f.append(b"%d:edge" % d)
         if i > 0:
-            f["-1|0:stem"] = own[i - 1]["stem"] + "|" + own[i]["stem"]
+            f.append(b"-1|0:stem:" + attrs[i - 1].stem + b"|" + a.stem)
         out.append(f)
     return out
