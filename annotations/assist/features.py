@@ -79,22 +79,37 @@ def word_features(word: str) -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True)
 class _WordAttrs:
-    """A word's crfsuite attribute names, ready to pass: its own, and as the neighbour at each distance."""
+    """A word's crfsuite attribute names, ready to pass: its own, and as the neighbour two before, one
+    before, one after and two after it."""
 
     own: tuple[bytes, ...]
-    near: dict[int, tuple[bytes, ...]]
+    before2: tuple[bytes, ...]
+    before1: tuple[bytes, ...]
+    after1: tuple[bytes, ...]
+    after2: tuple[bytes, ...]
     stem: bytes
+
+
+_NEAR = (("-2", ("w", "stem")), ("-1", ("w", "stem", "shape", "pre")), ("1", ("w", "stem", "shape", "pre")),
+         ("2", ("w", "stem")))
 
 
 @lru_cache(maxsize=200_000)
 def _word_attrs(word: str) -> _WordAttrs:
-    own = dict(word_features(word))
-    near = {}
-    for d in (-2, -1, 1, 2):
-        names = ("w", "stem", "shape", "pre") if abs(d) == 1 else ("w", "stem")
-        near[d] = tuple(f"{d}:{name}:{own[name]}".encode() for name in names)
-    return _WordAttrs((b"bias", *(f"{name}:{value}".encode() for name, value in own.items())), near,
-                      own["stem"].encode())
+    feats = word_features(word)
+    own = dict(feats)
+    names = ["bias", *(f"{name}:{value}" for name, value in feats)]
+    sizes = [len(names)]
+    for d, near in _NEAR:
+        names.extend(f"{d}:{name}:{own[name]}" for name in near)
+        sizes.append(len(near))
+    encoded = "\0".join(names).encode().split(b"\0")  # one encode for all (a word holds no NUL)
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(tuple(encoded[at:at + size]))
+        at += size
+    own_names, before2, before1, after1, after2 = parts
+    return _WordAttrs(own_names, before2, before1, after1, after2, own["stem"].encode())
 
 
 def sentence_features(text: str, sentence: Sentence, gazetteers: Sequence[Gazetteer] = ()) -> list[list[bytes]]:
@@ -106,27 +121,37 @@ def sentence_features(text: str, sentence: Sentence, gazetteers: Sequence[Gazett
     words = [text[s:e] for s, e in sentence.tokens]
     attrs = [_word_attrs(w) for w in words]
     n = len(words)
-    gaz: list[list[str]] = [[] for _ in words]
+    hits: dict[int, list[str]] = {}  # token -> its gazetteer hits (few tokens have any)
     if gazetteers:
         forms = [word_forms(w) for w in words]
         for g in gazetteers:
             for i, j, _, label in g.match_forms(forms):
-                gaz[i].append(f"{g.feature}=B-{label}")
+                hits.setdefault(i, []).append(f"{g.feature}=B-{label}")
                 for k in range(i + 1, j):
-                    gaz[k].append(f"{g.feature}=I-{label}")
-    hits = [[h.encode() for h in dict.fromkeys(g)] for g in gaz]
+                    hits.setdefault(k, []).append(f"{g.feature}=I-{label}")
+    own_hits = {i: [h.encode() for h in dict.fromkeys(found)] for i, found in hits.items()}
     out: list[list[bytes]] = []
     for i in range(n):
         a = attrs[i]
-        f = [*a.own, *hits[i]]
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.extend(attrs[j].near[d])
-                if abs(d) == 1:
-                    f.extend(b"%d:%s" % (d, hit) for hit in hits[j])
-            elif abs(d) == 1:
-                f.append(b"%d:edge" % d)
+        f = list(a.own)
+        if i in own_hits:
+            f += own_hits[i]
+        if i >= 2:
+            f += attrs[i - 2].before2
+        if i >= 1:
+            f += attrs[i - 1].before1
+            if i - 1 in own_hits:
+                f += [b"-1:" + h for h in own_hits[i - 1]]
+        else:
+            f.append(b"-1:edge")
+        if i + 1 < n:
+            f += attrs[i + 1].after1
+            if i + 1 in own_hits:
+                f += [b"1:" + h for h in own_hits[i + 1]]
+        else:
+            f.append(b"1:edge")
+        if i + 2 < n:
+            f += attrs[i + 2].after2
         if i > 0:
             f.append(b"-1|0:stem:" + attrs[i - 1].stem + b"|" + a.stem)
         out.append(f)
