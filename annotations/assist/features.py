@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..clitics import split_proclitics
 from ..search import normalize
@@ -62,7 +63,7 @@ def _shape(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[tuple[str, str], ...]:
     """The features of a word on its own (see the module docstring), as ``(name, value)`` pairs."""
-    norm = normalize(word)
+    norm = word_forms(word)[0][1]  # normalize(word), shared with the gazetteers' cache
     split = split_proclitics(word, strip_article=True)
     stem = normalize(word[split.prefix_len:]) if split.prefix_len else norm
     length = len(norm)
@@ -77,8 +78,7 @@ def word_features(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(feats)
 
 
-@dataclass(frozen=True)
-class _WordAttrs:
+class _WordAttrs(NamedTuple):
     """A word's crfsuite attribute names, ready to pass: its own, and as the neighbour two before, one
     before, one after and two after it."""
 
@@ -90,26 +90,14 @@ class _WordAttrs:
     stem: bytes
 
 
-_NEAR = (("-2", ("w", "stem")), ("-1", ("w", "stem", "shape", "pre")), ("1", ("w", "stem", "shape", "pre")),
-         ("2", ("w", "stem")))
-
-
 @lru_cache(maxsize=200_000)
 def _word_attrs(word: str) -> _WordAttrs:
-    feats = word_features(word)
-    own = dict(feats)
-    names = ["bias", *(f"{name}:{value}" for name, value in feats)]
-    sizes = [len(names)]
-    for d, near in _NEAR:
-        names.extend(f"{d}:{name}:{own[name]}" for name in near)
-        sizes.append(len(near))
-    encoded = "\0".join(names).encode().split(b"\0")  # one encode for all (a word holds no NUL)
-    parts, at = [], 0
-    for size in sizes:
-        parts.append(tuple(encoded[at:at + size]))
-        at += size
-    own_names, before2, before1, after1, after2 = parts
-    return _WordAttrs(own_names, before2, before1, after1, after2, own["stem"].encode())
+    values = {name: value.encode() for name, value in word_features(word)}
+    w, stem = values["w"], values["stem"]
+    near = b":w:" + w, b":stem:" + stem, b":shape:" + values["shape"], b":pre:" + values["pre"]
+    return _WordAttrs((b"bias", *(name.encode() + b":" + value for name, value in values.items())),
+                      (b"-2" + near[0], b"-2" + near[1]), tuple(b"-1" + x for x in near),
+                      tuple(b"1" + x for x in near), (b"2" + near[0], b"2" + near[1]), stem)
 
 
 def sentence_features(text: str, sentence: Sentence, gazetteers: Sequence[Gazetteer] = ()) -> list[list[bytes]]:
