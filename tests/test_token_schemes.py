@@ -12,7 +12,7 @@ from test_formats_common import find
 
 import main
 from annotations import Project
-from annotations.formats import FormatError, export
+from annotations.formats import EXPORTERS, TOKEN_FORMATS, FormatError, export
 from annotations.formats.common import encode_tags
 from annotations.token_schemes import MARKER, SCHEMES, atb_cuts, tokenize, unmarked
 
@@ -90,7 +90,7 @@ def test_every_token_export_reports_the_span_edges(tmp_path, scheme, widened, sp
     p = Project.memory()
     p.import_document(SEED, status="done", spans=[{"ref": f"T{k}", "start": s, "end": e, "label": lab}
                                                   for k, (s, e, lab) in enumerate(gold_spans())])
-    for fmt in ("conll", "hf", "events"):
+    for fmt in TOKEN_FORMATS:  # every token format takes every scheme
         rep = export(p, fmt, tmp_path / f"{fmt}-{scheme}", {"tokens": scheme})
         assert rep.token_edges == {"scheme": scheme, "widened": widened, "split_out": split_out}, fmt
         assert rep.to_dict()["token_edges"] == rep.token_edges
@@ -112,8 +112,6 @@ def test_old_clitics_names_keep_working_and_clash_is_refused(tmp_path, capsys):
     assert main.main(["export", str(path), "--format", "conll", "--out", str(tmp_path / "x"),
                       "--clitics", "keep", "--tokens", "atb", "--quiet"]) == 2
     assert "different token schemes" in capsys.readouterr().err and not (tmp_path / "x").exists()
-    with pytest.raises(FormatError, match="cannot write --tokens atb"):
-        export(Project.memory(), "spacy", tmp_path / "s.spacy", {"tokens": "atb"})
 
 
 def test_conllu_output_is_read_by_the_conllu_parser(tmp_path):
@@ -173,3 +171,19 @@ def test_tokens_joined_give_back_the_text_up_to_whitespace(parts, cuts, scheme):
         assert (list(range(*r)) if r else []) == overlapping[k]
         if r and scheme != "whitespace" and k not in d.widened:  # kept: its edges are token edges
             assert d.starts[r[0]] >= s and d.ends[r[1] - 1] <= e
+
+
+def test_token_formats_are_the_exports_written_as_tokens(tmp_path, capsys):
+    path = tmp_path / "p"
+    with Project.open(path) as p:
+        p.import_document(SEED, status="done", spans=[{"ref": "T1", "start": 51, "end": 58, "label": "GPE"}])
+        assert {fmt for fmt in EXPORTERS if export(p, fmt, tmp_path / fmt).token_edges} == set(TOKEN_FORMATS)
+        # the others write character offsets: a scheme asked of them is refused, saying why, not ignored
+        for fmt in set(EXPORTERS) - set(TOKEN_FORMATS):
+            for option in ("tokens", "clitics"):
+                with pytest.raises(FormatError, match=f"--{option} is for the token formats .*{fmt} writes character"):
+                    export(p, fmt, tmp_path / f"{fmt}-refused", {option: "atb" if option == "tokens" else "keep"})
+    capsys.readouterr()
+    assert main.main(["export", str(path), "--format", "brat", "--out", str(tmp_path / "b"), "--tokens", "atb"]) == 2
+    assert "--tokens is for the token formats" in capsys.readouterr().err and not (tmp_path / "b").exists()
+    assert not any(tmp_path.glob("*-refused*"))

@@ -18,7 +18,6 @@ from ..errors import AnnotationError
 from ..ingest.walk import walk_files
 from ..progress import Progress
 from ..schema import Schema
-from ..token_schemes import SCHEMES as TOKEN_SCHEMES
 from . import brat, conll, doccano, dygiepp, events, hf, jsonl, labelstudio, oneie, shards, spacy_fmt, wojood
 from .common import (
     EXPORT_MARKER,
@@ -60,9 +59,9 @@ IMPORTERS: dict[str, Any] = {
     "doccano": doccano.read,
     "wojood": wojood.read,
 }
-# spaCy cuts its own Doc tokens (the old split/keep modes); atb and conllu reach it once spacy_fmt
-# takes a scheme
-LIMITED_SCHEMES = {"spacy": ("whitespace", "proclitics")}
+# the formats written as tokens: each takes every scheme of ``token_schemes.SCHEMES`` (``--tokens``)
+# and reports the span edges inside a token; the others write character offsets
+TOKEN_FORMATS = ("conll", "spacy", "hf", "events", "wojood", "oneie", "dygiepp", "shards")
 EXTENSIONS = {".ann": "brat", ".conll": "conll", ".iob": "conll", ".bio": "conll", ".spacy": "spacy"}
 # files taken from a folder given to import_annotated, per format
 FOLDER_EXTENSIONS = {
@@ -71,8 +70,8 @@ FOLDER_EXTENSIONS = {
 }
 
 __all__ = [
-    "EXPORTERS", "EXTENSIONS", "IMPORTERS", "ExportOptions", "ExportReport", "FormatError", "ImportProblem",
-    "ImportReport", "detect_format", "export", "import_annotated",
+    "EXPORTERS", "EXTENSIONS", "IMPORTERS", "TOKEN_FORMATS", "ExportOptions", "ExportReport", "FormatError",
+    "ImportProblem", "ImportReport", "detect_format", "export", "import_annotated",
 ]
 
 
@@ -100,10 +99,11 @@ def export(
     """
     if fmt not in EXPORTERS:
         raise FormatError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+    asked = [k for k in ("tokens", "clitics") if (options or {}).get(k) is not None]
+    if asked and fmt not in TOKEN_FORMATS:
+        raise FormatError(f"--{asked[0]} is for the token formats ({', '.join(TOKEN_FORMATS)}); {fmt} writes "
+                          "character offsets into the text, which no token scheme changes: leave it out")
     opts = ExportOptions.from_dict(_with_defaults(options, getattr(EXPORTERS[fmt], "defaults", {})))
-    if opts.tokens not in LIMITED_SCHEMES.get(fmt, TOKEN_SCHEMES):
-        raise FormatError(f"{fmt} export cannot write --tokens {opts.tokens} yet; use "
-                          + " or ".join(LIMITED_SCHEMES[fmt]))
     if opts.shards and fmt != "shards":
         raise FormatError(f"--shards is for --format shards (token and span datasets); {fmt} writes its own layout")
     if opts.include_suggestions and fmt != "labelstudio":

@@ -3,7 +3,8 @@
 A DocBin (spaCy 3, ``spacy/tokens/_serialize.py``) is one zlib stream holding one msgpack map:
 
     version      "0.1"
-    attrs        attribute ids of the token columns; here ORTH, SPACY, ENT_IOB, ENT_TYPE
+    attrs        attribute ids of the token columns; here ORTH, SPACY, ENT_IOB, ENT_TYPE, and NORM
+                 when the writer is given norms (the ``atb`` tokens with their ``+`` markers)
     tokens       uint64 matrix (tokens of all documents x attrs), C order, native byte order
     spaces       one byte per token: a space follows it
     lengths      int32 per document: its number of tokens
@@ -15,7 +16,8 @@ A DocBin (spaCy 3, ``spacy/tokens/_serialize.py``) is one zlib stream holding on
     user_data    per document: msgpack of ``doc.user_data``
 
 A string's id is its position in ``spacy_symbols.SYMBOLS`` if it is a reserved symbol, 0 for "",
-else MurmurHash64A of its UTF-8 bytes with seed 1. ENT_IOB is 3 for B, 1 for I, 2 for O.
+else MurmurHash64A of its UTF-8 bytes with seed 1. ENT_IOB is 3 for B, 1 for I, 2 for O. A NORM
+of 0 leaves the token its default norm (``token.norm_`` is then its lexeme's).
 
 ``DocBinWriter`` appends each document's parts to temporary files beside the output and streams
 them through zlib on ``close``: memory holds one document and the string table, whatever the number
@@ -37,8 +39,9 @@ from typing import IO, Any, NamedTuple
 from . import msgpack_lite as mp
 from .spacy_symbols import SYMBOL_IDS, SYMBOLS
 
-ORTH, SPACY, ENT_IOB, ENT_TYPE = 65, 81, 77, 78  # spacy.attrs
+ORTH, NORM, SPACY, ENT_IOB, ENT_TYPE = 65, 67, 81, 77, 78  # spacy.attrs
 ATTRS = (ORTH, SPACY, ENT_IOB, ENT_TYPE)
+ATTRS_NORM = (*ATTRS, NORM)
 IOB_B, IOB_I, IOB_O = 3, 1, 2
 _MASK = 0xFFFFFFFFFFFFFFFF
 _M, _R = 0xC6A4A7935BD1E995, 47
@@ -95,10 +98,12 @@ class DocSpan(NamedTuple):
 
 
 class DocBinWriter:
-    """Writes documents one at a time into a DocBin file at ``path`` (complete only after ``close``)."""
+    """Writes documents one at a time into a DocBin file at ``path`` (complete only after ``close``);
+    with ``norms``, every document gives its tokens' NORM too."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, norms: bool = False) -> None:
         self.path = path
+        self.attrs = ATTRS_NORM if norms else ATTRS
         self.ids = _Ids()
         self.ids[""] = 0
         self.docs = 0
@@ -107,9 +112,10 @@ class DocBinWriter:
             self.parts[name] = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.{name}.")
 
     def add(self, words: Sequence[str], spaces: Sequence[bool], ents: Sequence[tuple[int, int, str]],
-            groups: dict[str, list[DocSpan]], user_data: dict[str, Any]) -> None:
+            groups: dict[str, list[DocSpan]], user_data: dict[str, Any], norms: Sequence[str] = ()) -> None:
         """One document: its tokens (``"".join(w + " " * s)`` is its text), entities as non-overlapping
-        ``(first, last_exclusive, label)`` token ranges, span groups by key, and ``doc.user_data``."""
+        ``(first, last_exclusive, label)`` token ranges, span groups by key, and ``doc.user_data``;
+        ``norms`` (a writer made with ``norms``): each token's NORM, ``""`` for its default one."""
         n = len(words)
         ids = self.ids
         iob = [IOB_O] * n
@@ -120,8 +126,10 @@ class DocBinWriter:
             types[i:j] = [ids[label]] * (j - i)
         space_bytes = bytes(map(bool, spaces))
         # the rows of the token matrix, one (ORTH, SPACY, ENT_IOB, ENT_TYPE) per token, interleaved in C
-        cells = array("Q", chain.from_iterable(zip(map(ids.__getitem__, words), space_bytes, iob, types,
-                                                             strict=True)))
+        columns = [map(ids.__getitem__, words), space_bytes, iob, types]
+        if len(self.attrs) > len(ATTRS):
+            columns.append(map(ids.__getitem__, norms or [""] * n))
+        cells = array("Q", chain.from_iterable(zip(*columns, strict=True)))
         self.parts["tokens"].write(cells.tobytes())
         self.parts["spaces"].write(space_bytes)
         self.parts["lengths"].write(array("i", [n]).tobytes())
@@ -162,7 +170,7 @@ class DocBinWriter:
                         emit(chunk)
 
                 emit(mp.map_header(10))
-                emit(mp.pack("version") + mp.pack("0.1") + mp.pack("attrs") + mp.pack(list(ATTRS)))
+                emit(mp.pack("version") + mp.pack("0.1") + mp.pack("attrs") + mp.pack(list(self.attrs)))
                 for name in ("tokens", "spaces", "lengths"):
                     emit(mp.pack(name))
                     copy(name, b"bin")

@@ -2,14 +2,24 @@
 
 The bytes are written by ``docbin.DocBinWriter`` (spaCy's own layout; the tests load them with the
 real ``DocBin().from_disk``), so the export works in the packaged app and needs no spaCy install.
-Tokens are the CoNLL exporter's (``tokenize.py``; a document imported from a token format keeps its
-whitespace tokens); with ``clitics="split"`` a token is cut where a span boundary falls inside it
-(``بإسطنبول`` -> ``ب`` + ``إسطنبول``) so every span is token-aligned. Whitespace other than one
-space after a token becomes a whitespace token, as spaCy's tokenizer makes it, so ``doc.text``
-equals the stored text exactly, and character offsets (``span.start_char``) are code points. The
-document id and title travel in ``doc.user_data``, and so do its meta and status
-(``user_data["qalam"]``: the JSON of ``{"title", "meta", "status"}``, a string so that msgpack never
-meets a value it cannot pack).
+Tokens are those of the export's token scheme (``token_schemes``; a document imported from a token
+format keeps its whitespace tokens):
+
+* ``whitespace``: words with their clitics attached; a span edge inside a word widens the span;
+* ``proclitics`` (the default): a word is cut where a span edge falls inside it (``بإسطنبول`` ->
+  ``ب`` + ``إسطنبول``), so every span is token-aligned;
+* ``atb``: the ATB clitic split. A token's text is always the text it covers (``ب``), since a
+  Doc's text is its tokens joined with their trailing whitespace; the ATB form with its ``+`` marker
+  is the token's NORM (``token.norm_ == "ب+"``; unmarked tokens keep spaCy's default norm);
+* ``conllu``: the syntactic words of UD Arabic, as spaCy's own ``spacy convert`` makes tokens of a
+  CoNLL-U multi-word token: one token per syntactic word, with no space between those of one word.
+
+Pieces of one word get no trailing space; whitespace other than one space after a token becomes
+a whitespace token, as spaCy's tokenizer makes it, so ``doc.text`` equals the stored text exactly
+under every scheme, and character offsets (``span.start_char``) are code points. Span edges inside
+a token are reported per scheme like every token format's. The document id and title travel in
+``doc.user_data``, and so do its meta and status (``user_data["qalam"]``: the JSON of
+``{"title", "meta", "status"}``, a string so that msgpack never meets a value it cannot pack).
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
+from ..token_schemes import unmarked
 from ..tokenize import TokenizedDoc
 from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost
 from .conll import tokenized
@@ -29,15 +40,17 @@ from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
 
-def doc_words(text: str, tok: TokenizedDoc) -> tuple[list[str], list[bool], list[int]]:
+def doc_words(text: str, tok: TokenizedDoc, words: list[str] | None = None) -> tuple[list[str], list[bool], list[int]]:
     """spaCy's words and trailing-space flags for ``text`` (``"".join(w + " " * s)`` gives it back
-    exactly), and the word index of each of our tokens.
+    exactly), and the word index of each of our tokens; ``words`` are the tokens' texts when they
+    are not ``tok.words`` (``atb``: without the markers).
 
     One space after a token is its trailing space; any other whitespace (a newline, a second space,
     leading whitespace) becomes a whitespace word of its own, as spaCy's tokenizer makes it. Most
     gaps are one space or nothing, so the words are our tokens with a few whitespace words put in.
     """
-    starts, ends, words = tok.starts, tok.ends, tok.words
+    starts, ends = tok.starts, tok.ends
+    words = tok.words if words is None else words
     n = len(words)
     # gaps[k]: the text before token k; gaps[n]: after the last one
     gaps = list(map(text.__getitem__, map(slice, chain((0,), ends), chain(starts, (len(text),)))))
@@ -76,12 +89,20 @@ class Writer:
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.path, self.report = path, report
         self.opts = dataclasses.replace(opts, sentences=False)  # a Doc is the whole document
-        self.bin = DocBinWriter(path)
+        self.marked = opts.tokens == "atb"  # token texts without the markers; the marked forms as NORM
+        self.bin = DocBinWriter(path, norms=self.marked)
 
     def add(self, data: DocData) -> None:
         text = data.text
         tok, ranges = tokenized(data, self.opts, self.report, list(data.spans))
-        words, spaces, index = doc_words(text, tok)
+        plain = [unmarked(tok, i) for i in range(len(tok.words))] if self.marked else None
+        words, spaces, index = doc_words(text, tok, plain)
+        norms: list[str] = []
+        if plain is not None:
+            norms = [""] * len(words)
+            for k, (w, p) in enumerate(zip(tok.words, plain, strict=True)):
+                if w != p:
+                    norms[index[k]] = w
         by_id: dict[str, DocSpan] = {}
         for i, j, s in ranges:
             by_id[s.id] = DocSpan(s.label, index[i], index[j - 1] + 1, tok.starts[i], tok.ends[j - 1])
@@ -98,7 +119,7 @@ class Writer:
             self.report.lost("nested or overlapping spans (only in doc.spans['sc'], not doc.ents)",
                              f"{s.id} {s.label} {s.text!r}")
         user_data = {"doc_id": data.doc.id, "title": data.doc.title, "qalam": info_json(data.doc)}
-        self.bin.add(words, spaces, ents, {"sc": list(by_id.values())}, user_data)
+        self.bin.add(words, spaces, ents, {"sc": list(by_id.values())}, user_data, norms)
         if data.events:
             self.report.lost("events (spaCy DocBin has no events; triggers are kept as spans)",
                              f"{data.doc.id}: {len(data.events)}", len(data.events))

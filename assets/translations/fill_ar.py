@@ -171,6 +171,25 @@ AR = {
     "Tokens": "الوحدات المعجمية",
     "Split a token where a span starts or ends inside it": "تقسيم الوحدة حيث يبدأ مقطع أو ينتهي داخلها",
     "Keep whole tokens, widen spans (AQMAR/ANERcorp)": "إبقاء الوحدات كاملة وتوسيع المقاطع (AQMAR/ANERcorp)",
+    "Arabic Treebank: clitics split off, with + markers (ب+ القاهرة)":
+        "بنك الشجرة العربي (ATB): فصل اللواصق مع علامة + (ب+ القاهرة)",
+    "CoNLL-U: syntactic words under multi-word tokens (UD Arabic)":
+        "CoNLL-U: الكلمات النحوية تحت وحدات متعددة الكلمات (UD العربية)",
+    "Token scheme:": "تقطيع الوحدات:",
+    "Innermost span only": "المقطع الداخلي فقط",
+    "Wojood nested NER (a tag column per nesting level)": "Wojood للكيانات المتداخلة (عمود وسوم لكل مستوى تداخل)",
+    "OneIE JSON lines (entities, relations, events)": "أسطر JSON بصيغة OneIE (كيانات وعلاقات وأحداث)",
+    "DyGIE++ JSON lines (one record per document)": "أسطر JSON بصيغة DyGIE++ (سجل لكل مستند)",
+    "Sharded datasets for Spark, Dask, Ray, DuckDB (folder)":
+        "مجموعات بيانات مجزّأة لـ Spark وDask وRay وDuckDB (مجلد)",
+    "Shards:": "الأجزاء:",
+    "files per dataset and split (JSON Lines, and Parquet when pyarrow is installed)":
+        "ملفات لكل مجموعة بيانات ولكل قسم (JSON Lines، وParquet أيضاً إن كانت pyarrow مثبّتة)",
+    "Include suggestions (as Label Studio predictions)": "تضمين الاقتراحات (بوصفها تنبؤات predictions في Label Studio)",
+    "The open suggestions of each document (model, gazetteers, label all), with their scores; they are not spans":
+        "الاقتراحات المفتوحة في كل مستند (من النموذج وقوائم الأسماء ووسم كل المواضع) مع درجاتها؛ وهي ليست مقاطع",
+    "Spans widened to whole tokens (%1):": "مقاطع وُسّعت إلى وحدات كاملة (%1):",
+    "Spans kept with the clitic split out (%1):": "مقاطع أُبقيت مع فصل اللاصقة (%1):",
     "Outermost span only": "المقطع الخارجي فقط",
     "One tag column per nesting level": "عمود وسوم لكل مستوى تداخل",
     "One sequence per sentence (else one per document)": "تسلسل لكل جملة (وإلا فتسلسل لكل مستند)",

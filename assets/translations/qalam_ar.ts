@@ -804,282 +804,341 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="70" />
+        <location filename="../../ui/io/export_dialog.py" line="92" />
         <source>Export annotations</source>
         <translation>تصدير الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="75" />
+        <location filename="../../ui/io/export_dialog.py" line="97" />
         <source>This app's JSONL (lossless)</source>
         <translation>JSONL الخاص بهذا التطبيق (دون فقد)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="76" />
+        <location filename="../../ui/io/export_dialog.py" line="98" />
         <source>brat standoff (folder of .txt + .ann)</source>
         <translation>brat standoff (مجلد ملفات .txt و‎.ann)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="77" />
+        <location filename="../../ui/io/export_dialog.py" line="99" />
         <source>CoNLL with IOB2 or BIOES tags</source>
         <translation>CoNLL بوسوم IOB2 أو BIOES</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="78" />
+        <location filename="../../ui/io/export_dialog.py" line="100" />
         <source>spaCy DocBin (.spacy)</source>
         <translation>spaCy DocBin (‎.spacy)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="79" />
+        <location filename="../../ui/io/export_dialog.py" line="101" />
         <source>Hugging Face dataset (folder)</source>
         <translation>مجموعة بيانات Hugging Face (مجلد)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="80" />
+        <location filename="../../ui/io/export_dialog.py" line="102" />
         <source>Label Studio tasks (JSON)</source>
         <translation>مهام Label Studio ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="81" />
+        <location filename="../../ui/io/export_dialog.py" line="103" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="82" />
+        <location filename="../../ui/io/export_dialog.py" line="104" />
         <source>Event JSON, one record per sentence</source>
         <translation>JSON للأحداث، سجل لكل جملة</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="89" />
+        <location filename="../../ui/io/export_dialog.py" line="105" />
+        <source>Wojood nested NER (a tag column per nesting level)</source>
+        <translation>Wojood للكيانات المتداخلة (عمود وسوم لكل مستوى تداخل)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="106" />
+        <source>OneIE JSON lines (entities, relations, events)</source>
+        <translation>أسطر JSON بصيغة OneIE (كيانات وعلاقات وأحداث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="107" />
+        <source>DyGIE++ JSON lines (one record per document)</source>
+        <translation>أسطر JSON بصيغة DyGIE++ (سجل لكل مستند)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="108" />
+        <source>Sharded datasets for Spark, Dask, Ray, DuckDB (folder)</source>
+        <translation>مجموعات بيانات مجزّأة لـ Spark وDask وRay وDuckDB (مجلد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="115" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="94" />
+        <location filename="../../ui/io/export_dialog.py" line="120" />
         <source>Replace it if it exists</source>
         <translation>استبداله إن كان موجوداً</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="96" />
+        <location filename="../../ui/io/export_dialog.py" line="128" />
+        <source>files per dataset and split (JSON Lines, and Parquet when pyarrow is installed)</source>
+        <translation>ملفات لكل مجموعة بيانات ولكل قسم (JSON Lines، وParquet أيضاً إن كانت pyarrow مثبّتة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="134" />
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="97" />
+        <location filename="../../ui/io/export_dialog.py" line="135" />
         <source>Save to:</source>
         <translation>الحفظ في:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="100" />
+        <location filename="../../ui/io/export_dialog.py" line="137" />
+        <source>Shards:</source>
+        <translation>الأجزاء:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="139" />
         <source>What to export</source>
         <translation>ما يُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="120" />
+        <location filename="../../ui/io/export_dialog.py" line="159" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="120" />
+        <location filename="../../ui/io/export_dialog.py" line="159" />
         <source>None</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="129" />
+        <location filename="../../ui/io/export_dialog.py" line="168" />
         <source>any annotator</source>
         <translation>أي واسم</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="131" />
+        <location filename="../../ui/io/export_dialog.py" line="170" />
         <source>Documents marked:</source>
         <translation>المستندات ذات الحالة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="132" />
+        <location filename="../../ui/io/export_dialog.py" line="171" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="133" />
+        <location filename="../../ui/io/export_dialog.py" line="172" />
         <source>Annotator:</source>
         <translation>الواسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="135" />
+        <location filename="../../ui/io/export_dialog.py" line="174" />
         <source>Tokens</source>
         <translation>الوحدات المعجمية</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="137" />
+        <location filename="../../ui/io/export_dialog.py" line="179" />
         <source>Split a token where a span starts or ends inside it</source>
         <translation>تقسيم الوحدة حيث يبدأ مقطع أو ينتهي داخلها</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="138" />
+        <location filename="../../ui/io/export_dialog.py" line="205" />
+        <source>Token scheme:</source>
+        <translation>تقطيع الوحدات:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="178" />
         <source>Keep whole tokens, widen spans (AQMAR/ANERcorp)</source>
         <translation>إبقاء الوحدات كاملة وتوسيع المقاطع (AQMAR/ANERcorp)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="143" />
+        <location filename="../../ui/io/export_dialog.py" line="180" />
+        <source>Arabic Treebank: clitics split off, with + markers (ب+ القاهرة)</source>
+        <translation>بنك الشجرة العربي (ATB): فصل اللواصق مع علامة + (ب+ القاهرة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="181" />
+        <source>CoNLL-U: syntactic words under multi-word tokens (UD Arabic)</source>
+        <translation>CoNLL-U: الكلمات النحوية تحت وحدات متعددة الكلمات (UD العربية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="189" />
         <source>Outermost span only</source>
         <translation>المقطع الخارجي فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="144" />
+        <location filename="../../ui/io/export_dialog.py" line="190" />
+        <source>Innermost span only</source>
+        <translation>المقطع الداخلي فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="191" />
         <source>One tag column per nesting level</source>
         <translation>عمود وسوم لكل مستوى تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="145" />
+        <location filename="../../ui/io/export_dialog.py" line="194" />
         <source>One sequence per sentence (else one per document)</source>
         <translation>تسلسل لكل جملة (وإلا فتسلسل لكل مستند)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="152" />
+        <location filename="../../ui/io/export_dialog.py" line="201" />
         <source>Tag event triggers too (B-%1 beside the entity tags)</source>
         <translation>وسم محفّزات الأحداث أيضاً (B-%1 بجانب وسوم الكيانات)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="156" />
         <source>Clitics:</source>
         <translation>اللواصق:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="157" />
+        <location filename="../../ui/io/export_dialog.py" line="206" />
         <source>Tag scheme:</source>
         <translation>نظام الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="158" />
+        <location filename="../../ui/io/export_dialog.py" line="207" />
         <source>Nested spans:</source>
         <translation>المقاطع المتداخلة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="162" />
+        <location filename="../../ui/io/export_dialog.py" line="211" />
         <source>Train / dev / test split</source>
         <translation>التقسيم إلى تدريب / تطوير / اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="163" />
+        <location filename="../../ui/io/export_dialog.py" line="212" />
         <source>Split documents by ratio (the output becomes a folder)</source>
         <translation>تقسيم المستندات بنسب (يصبح الناتج مجلداً)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="166" />
+        <location filename="../../ui/io/export_dialog.py" line="215" />
         <source>train</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="166" />
+        <location filename="../../ui/io/export_dialog.py" line="215" />
         <source>dev</source>
         <translation>تطوير</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="166" />
+        <location filename="../../ui/io/export_dialog.py" line="215" />
         <source>test</source>
         <translation>اختبار</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="177" />
+        <location filename="../../ui/io/export_dialog.py" line="226" />
         <source>seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="184" />
+        <location filename="../../ui/io/export_dialog.py" line="233" />
         <source>Label Studio and doccano</source>
         <translation>أداتا Label Studio وdoccano</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="186" />
+        <location filename="../../ui/io/export_dialog.py" line="235" />
         <source>Code points (current versions)</source>
         <translation>نقاط الترميز (الإصدارات الحالية)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="187" />
+        <location filename="../../ui/io/export_dialog.py" line="236" />
         <source>UTF-16 code units (JavaScript tools)</source>
         <translation>وحدات ترميز UTF-16 (أدوات JavaScript)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="189" />
+        <location filename="../../ui/io/export_dialog.py" line="238" />
         <source>annotations</source>
         <translation>annotations (وسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="190" />
+        <location filename="../../ui/io/export_dialog.py" line="239" />
         <source>predictions</source>
         <translation>predictions (تنبؤات)</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="192" />
+        <location filename="../../ui/io/export_dialog.py" line="240" />
+        <source>Include suggestions (as Label Studio predictions)</source>
+        <translation>تضمين الاقتراحات (بوصفها تنبؤات predictions في Label Studio)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="242" />
+        <source>The open suggestions of each document (model, gazetteers, label all), with their scores; they are not spans</source>
+        <translation>الاقتراحات المفتوحة في كل مستند (من النموذج وقوائم الأسماء ووسم كل المواضع) مع درجاتها؛ وهي ليست مقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/export_dialog.py" line="245" />
         <source>Sequence labelling</source>
         <translation>وسم التسلسلات</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="193" />
+        <location filename="../../ui/io/export_dialog.py" line="246" />
         <source>Relation extraction</source>
         <translation>استخراج العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="195" />
+        <location filename="../../ui/io/export_dialog.py" line="248" />
         <source>Offsets in:</source>
         <translation>المواضع بوحدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="196" />
+        <location filename="../../ui/io/export_dialog.py" line="249" />
         <source>Label Studio results under:</source>
         <translation>نتائج Label Studio تحت:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="197" />
+        <location filename="../../ui/io/export_dialog.py" line="251" />
         <source>doccano variant:</source>
         <translation>نوع doccano:</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="200" />
+        <location filename="../../ui/io/export_dialog.py" line="254" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="259" />
+        <location filename="../../ui/io/export_dialog.py" line="317" />
         <source>Tick at least one document status to export.</source>
         <translation>اختر حالة مستند واحدة على الأقل للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="261" />
+        <location filename="../../ui/io/export_dialog.py" line="319" />
         <source>Tick at least one label to export.</source>
         <translation>اختر وسماً واحداً على الأقل للتصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="264" />
+        <location filename="../../ui/io/export_dialog.py" line="322" />
         <source>Choose where to save the export.</source>
         <translation>اختر مكان حفظ التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="267" />
+        <location filename="../../ui/io/export_dialog.py" line="325" />
         <source>Give the full path of the export, or choose it with Browse….</source>
         <translation>أدخل المسار الكامل للتصدير، أو اختره بزر استعراض….</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="269" />
+        <location filename="../../ui/io/export_dialog.py" line="327" />
         <source>The folder %1 does not exist; choose another place.</source>
         <translation>المجلد %1 غير موجود؛ اختر مكاناً آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="271" />
+        <location filename="../../ui/io/export_dialog.py" line="329" />
         <source>%1 already exists; choose another name or tick “Replace it if it exists”.</source>
         <translation>%1 موجود مسبقاً؛ اختر اسماً آخر أو فعّل «استبداله إن كان موجوداً».</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="325" />
+        <location filename="../../ui/io/export_dialog.py" line="411" />
         <source>Choose the folder to export into</source>
         <translation>اختر المجلد الذي يُصدَّر إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="331" />
+        <location filename="../../ui/io/export_dialog.py" line="417" />
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/io/export_dialog.py" line="332" />
+        <location filename="../../ui/io/export_dialog.py" line="418" />
         <source>%1 files (*%2)</source>
         <translation>ملفات %1 ‏(*%2)</translation>
     </message>
@@ -1244,7 +1303,7 @@
     </message>
     <message>
         <location filename="../../ui/io/io_controller.py" line="310" />
-        <location filename="../../ui/io/io_controller.py" line="341" />
+        <location filename="../../ui/io/io_controller.py" line="349" />
         <source>Export report</source>
         <translation>تقرير التصدير</translation>
     </message>
@@ -1267,6 +1326,16 @@
         <location filename="../../ui/io/io_controller.py" line="323" />
         <source>Exported %1 of %n document(s).</source>
         <translation><numerusform>صُدِّر %1 من %n مستند.</numerusform><numerusform>صُدِّر %1 من مستند واحد.</numerusform><numerusform>صُدِّر %1 من مستندين.</numerusform><numerusform>صُدِّر %1 من %n مستندات.</numerusform><numerusform>صُدِّر %1 من %n مستنداً.</numerusform><numerusform>صُدِّر %1 من %n مستند.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/io_controller.py" line="342" />
+        <source>Spans widened to whole tokens (%1):</source>
+        <translation>مقاطع وُسّعت إلى وحدات كاملة (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/io/io_controller.py" line="344" />
+        <source>Spans kept with the clitic split out (%1):</source>
+        <translation>مقاطع أُبقيت مع فصل اللاصقة (%1):</translation>
     </message>
     <message>
         <source>Exported %1 of %2 documents.</source>

@@ -146,7 +146,7 @@ def test_dialog_options_are_the_cli_options(qtbot, window, tmp_path, project):
     assert dialog.out_path() == str(project.path.parent / f"{project.path.name}-jsonl.jsonl")
     dialog.set_format("conll")
     assert dialog.out_path().endswith("-conll.conll")
-    dialog.clitics_combo.setCurrentIndex(dialog.clitics_combo.findData("keep"))
+    dialog.tokens_combo.setCurrentIndex(dialog.tokens_combo.findData("whitespace"))
     dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("bioes"))
     dialog.split_check.setChecked(True)
     dialog.seed_spin.setValue(7)
@@ -156,8 +156,8 @@ def test_dialog_options_are_the_cli_options(qtbot, window, tmp_path, project):
     gpe = dialog.label_list.findItems("GPE", Qt.MatchFlag.MatchExactly)[0]
     gpe.setCheckState(Qt.CheckState.Checked)
     opts = dialog.options()
-    assert (opts["clitics"], opts["scheme"], opts["split"], opts["seed"], opts["labels"], opts["status"]) == (
-        "keep", "bioes", (0.8, 0.1, 0.1), 7, ["GPE"], "done")
+    assert (opts["tokens"], opts["scheme"], opts["split"], opts["seed"], opts["labels"], opts["status"]) == (
+        "whitespace", "bioes", (0.8, 0.1, 0.1), 7, ["GPE"], "done")
     assert dialog.out_path().endswith("-conll")  # a split writes a folder
     assert not dialog.format_box.isEnabled() and dialog.tokens_box.isEnabled()
     with qtbot.waitSignal(window.io.export_finished, timeout=20000) as blocker:

@@ -336,6 +336,14 @@ class IOController(QObject):
                 (self.tr("Not carried by the format:"),
                  str(sum(int(v.get("count", 0)) for v in report.not_carried.values()))),
             ]
+            edges = report.token_edges
+            if edges:  # what the token scheme cost: spans with an edge inside a token
+                counts += [
+                    (self.tr("Spans widened to whole tokens (%1):").replace("%1", str(edges["scheme"])),
+                     str(edges["widened"])),
+                    (self.tr("Spans kept with the clitic split out (%1):").replace("%1", str(edges["scheme"])),
+                     str(edges["split_out"])),
+                ]
         ok = not report.cancelled and report.total > 0
         paths = [report.out, report.report_path or ""]
         return self._show_report(self.tr("Export report"), headline, counts, report.lines(), ok, paths)
