@@ -2454,7 +2454,7 @@
     </message>
     <message>
         <source>Acceptance rate: %1 (%2 of %3)</source>
-        <translation type="vanished">نسبة القبول: %1 (%2 من %3)</translation>
+        <translation>نسبة القبول: %1 (%2 من %3)</translation>
     </message>
     <message>
         <location filename="../../ui/assist/suggestions_panel.py" line="71" />
