@@ -52,3 +52,10 @@ def test_changes_move_both_figures_and_undo_takes_them_back(tmp_path):
         assert tally.project == {"accepted": 2, "rejected": 3} and tally.session == {"accepted": 1, "rejected": 1}
         tally.apply(p.revert(p.last_change))
         assert tally.project == {"accepted": 2, "rejected": 2} and tally.session == {"accepted": 1, "rejected": 0}
+
+
+def test_nothing_is_read_before_the_first_count(tmp_path):
+    p = Project.open(tmp_path / "p")
+    p.close()  # the window may install its tools after the project was closed
+    tally = AcceptanceTally(p)
+    assert not tally.done and tally.project == {"accepted": 0, "rejected": 0}

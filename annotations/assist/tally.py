@@ -37,15 +37,15 @@ class AcceptanceTally:
 
     def __init__(self, project: Any) -> None:
         self._project = project
-        self._pending = [d.id for d in project.documents()]
-        self._waiting = set(self._pending)
+        self._pending: list[str] | None = None  # the documents still to count, listed by the first count_some
+        self._waiting: set[str] = set()
         self.project = dict.fromkeys(DECIDED, 0)
         self._session: dict[str, str] = {}  # suggestion id -> its decision in this session
 
     @property
     def done(self) -> bool:
         """Every document has been counted."""
-        return not self._pending
+        return self._pending is not None and not self._pending
 
     @property
     def session(self) -> dict[str, int]:
@@ -55,6 +55,9 @@ class AcceptanceTally:
 
     def count_some(self, n: int = 200) -> bool:
         """Count the next ``n`` documents; returns ``done``."""
+        if self._pending is None:
+            self._pending = [d.id for d in self._project.documents()]
+            self._waiting = set(self._pending)
         batch, self._pending = self._pending[:n], self._pending[n:]
         for doc_id in batch:
             self._waiting.discard(doc_id)
@@ -78,7 +81,7 @@ class AcceptanceTally:
                 if old == new or (old not in DECIDED and new not in DECIDED):
                     continue
                 moved = True
-                if doc_id not in self._waiting:
+                if self._pending is not None and doc_id not in self._waiting:  # else the count will see it
                     if old in DECIDED:
                         self.project[old] -= 1
                     if new in DECIDED:
