@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 INSTALL_SCRIPT = "packaging/install-qt-libs.sh"
+# The plugin of commands that draw without a window (render), unless QT_QPA_PLATFORM names another.
+HEADLESS_PLATFORM = "offscreen"
 # Plugins that draw on a screen; every other one (offscreen, minimal, vnc, eglfs, linuxfb...) needs no display.
 DISPLAY_PLUGINS = ("xcb", "wayland")
 # soname -> Debian/Ubuntu package, for every system library the PySide6 6.11 xcb, wayland and offscreen
@@ -249,32 +251,56 @@ def install_hint(sonames: Sequence[str]) -> str:
 
 
 def startup_problem(env: Mapping[str, str] | None = None, platform: str | None = None,
-                    check: Callable[[Mapping[str, str]], list[PluginCheck]] = check_platforms) -> str | None:
-    """The message to print instead of starting Qt, or None when the window can open (or on non-Linux)."""
+                    check: Callable[[Mapping[str, str]], list[PluginCheck]] = check_platforms,
+                    command: str | None = None) -> str | None:
+    """The message to print instead of starting Qt, or None when Qt can start (or on non-Linux).
+
+    Args:
+        env: the environment Qt will see (default ``os.environ``).
+        platform: ``sys.platform`` (for tests).
+        check: the plugin check.
+        command: a command line that draws without a window (``"main.py render"``): its messages say so
+            instead of speaking of the window.
+    """
     if (platform or sys.platform) != "linux":
         return None
     env = os.environ if env is None else env
     checks = check(env)
     if not checks or checks[-1].usable:
         return None
+    cannot = f"{command} cannot draw" if command else "The window cannot open"
+    again = f"python {command} again" if command else "python main.py again"
     lacking = [c for c in checks if c.path is not None and c.missing]
     if lacking:
         first = lacking[0]
-        return (f"The window cannot open: Qt's {first.name} platform plugin needs system libraries that are "
+        return (f"{cannot}: Qt's {first.name} platform plugin needs system libraries that are "
                 f"not installed: {', '.join(first.missing)}. {install_hint(first.missing)} "
-                "Then run python main.py again.")
+                f"Then run {again}.")
     no_display = [c for c in checks if c.display is not None]
     if no_display:
         reasons = "; ".join(f"{c.name}: {c.display}" for c in no_display)
+        if command:
+            return (f"No display for QT_QPA_PLATFORM={env.get('QT_QPA_PLATFORM', '')} ({reasons}): {command} "
+                    "needs none, so unset QT_QPA_PLATFORM (or set it to offscreen).")
         return (f"No display to open the window on ({reasons}): use the command line instead "
                 "(python main.py --help lists its commands), or run the app under a display.")
     names = ", ".join(f"libq{c.name}.so" for c in checks)
     if env.get("QT_QPA_PLATFORM"):
         found = sorted({p.name[4:-3] for d in plugin_dirs(env) if d.is_dir() for p in d.glob("libq*.so")})
-        return (f"The window cannot open: QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']} names no platform plugin "
+        return (f"{cannot}: QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']} names no platform plugin "
                 f"of this installation ({names} not found); available: {', '.join(found) or 'none'}.")
-    return (f"The window cannot open: Qt's platform plugin ({names}) is not in this installation. "
+    return (f"{cannot}: Qt's platform plugin ({names}) is not in this installation. "
             "Reinstall the requirements: pip install -r requirements.txt.")
+
+
+def headless_problem(command: str, env: Mapping[str, str] | None = None, platform: str | None = None,
+                     check: Callable[[Mapping[str, str]], list[PluginCheck]] = check_platforms) -> str | None:
+    """``startup_problem`` for a command that draws without a window (``render``): it checks the plugin
+    that command will use, ``QT_QPA_PLATFORM`` if set, else ``offscreen`` (which needs no display and
+    fewer libraries than ``xcb``)."""
+    env = dict(os.environ if env is None else env)
+    env.setdefault("QT_QPA_PLATFORM", HEADLESS_PLATFORM)
+    return startup_problem(env, platform, check, command=command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

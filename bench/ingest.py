@@ -1,6 +1,7 @@
 """Benchmark: article import cost per article at 1,000 and 10,000 files, against bare read+detect+decode.
 
 Usage: ``python bench/ingest.py [--sizes 1000 10000] [--memory]``
+or ``python bench/ingest.py --against COMMIT_OR_DIR [--sizes 1000] [--rounds 5]``
 
 Articles are variants of ``../shared/samples/scraped_news_ar.txt`` (each with its own title,
 publication time, numbers and paragraph order, so none is a duplicate) in mixed encodings:
@@ -10,6 +11,14 @@ at the largest size within 1.2x of the smallest; import within 3x of the baselin
 may be shared, so every figure is the best of three runs in this process, CPU time is printed
 next to wall time, and the pipeline is also timed into a sink that stores nothing, to tell the
 ingest code's cost from the store's.
+
+``--against`` compares the ingest pipeline (into a sink that stores nothing) of this checkout with
+another version of the code: a git commit (its ``annotations/`` is unpacked with ``git archive``)
+or a checkout's folder. Both import the same files, each in its own fresh process, in rounds that
+alternate which goes first (so a change in the machine's load hits both alike); each process
+times the best of three imports in CPU time. It prints the median CPU ms/article of each and the
+ratio new/old (target <= 1.0: the issue-16 cleanup must not make imports slower than before it,
+``git log`` names ed232fe^1 as the last commit without it).
 """
 
 from __future__ import annotations
@@ -19,6 +28,8 @@ import codecs
 import os
 import random
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -133,11 +144,99 @@ def bench(n: int, memory: bool) -> dict[str, float]:
             "pipeline": min(pipe_wall) / n, "pipeline_cpu": min(pipe_cpu) / n}
 
 
+# Run in a fresh process by compare(): argv = code folder, articles folder, article count, repeats.
+# It uses only what every version of the code has (import_paths, ImportOptions, the project calls).
+_WORKER = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from annotations.ingest import ImportOptions, import_paths
+
+class Sink:
+    def __init__(self):
+        self.n = 0
+    def duplicate_of(self, text):
+        return None
+    def add_document(self, text, title=None, meta=None, status="new"):
+        self.n += 1
+        return f"{self.n:010x}"
+    def add_documents(self, documents, take_meta=False):
+        return [self.add_document(**d) for d in documents]
+
+folder, n, repeats = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+best = None
+for _ in range(repeats):
+    c0 = time.process_time()
+    report = import_paths(Sink(), [folder], ImportOptions())
+    cpu = time.process_time() - c0
+    best = cpu if best is None else min(best, cpu)
+print(best / n, len(report.imported))
+"""
+
+
+def _code_of(ref: str, tmp: Path) -> Path:
+    """The folder holding ``annotations/`` for ``ref``: a checkout's folder, or a git commit unpacked."""
+    path = Path(ref)
+    if (path / "annotations" / "ingest").is_dir():
+        return path.resolve()
+    out = tmp / "against"
+    out.mkdir()
+    try:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "annotations"],
+                                 capture_output=True, check=True).stdout
+    except subprocess.CalledProcessError as e:
+        raise SystemExit(f"--against {ref}: neither a folder with annotations/ingest nor a commit git knows "
+                         f"({e.stderr.decode(errors='replace').strip()})") from None
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return out
+
+
+def _worker(code: Path, folder: Path, n: int) -> float:
+    done = subprocess.run([sys.executable, "-c", _WORKER, str(code), str(folder), str(n), "3"],
+                          capture_output=True, text=True, cwd=code)
+    if done.returncode != 0:
+        raise SystemExit(f"bench worker for {code} failed:\n{done.stderr.strip()}")
+    per_article, imported = done.stdout.split()
+    if int(imported) != n:
+        raise SystemExit(f"bench worker for {code}: {imported} of {n} articles imported")
+    return float(per_article)
+
+
+def compare(ref: str, n: int, rounds: int) -> float:
+    """Print the pipeline's CPU ms/article here and in ``ref``, and return the ratio new/old."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old_code = _code_of(ref, Path(tmp))
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for name, data in variants(n):
+            (folder / name).write_bytes(data)
+        new, old = [], []
+        for r in range(rounds):
+            order = [(REPO, new), (old_code, old)]
+            for code, into in order if r % 2 == 0 else order[::-1]:
+                into.append(_worker(code, folder, n))
+            print(f"  round {r + 1}: new {new[-1] * 1000:.3f} ms/article CPU, old {old[-1] * 1000:.3f} "
+                  f"(ratio {new[-1] / old[-1]:.3f})", flush=True)
+    mid_new, mid_old = statistics.median(new), statistics.median(old)
+    ratio = mid_new / mid_old
+    rounds_ratio = [a / b for a, b in zip(new, old, strict=True)]
+    print(f"{n} articles, pipeline without the store, median of {rounds} rounds: new {mid_new * 1000:.3f} "
+          f"ms/article CPU, old ({ref}) {mid_old * 1000:.3f}; new/old = {ratio:.3f} (target <= 1.0; "
+          f"round ratios {min(rounds_ratio):.3f}-{max(rounds_ratio):.3f}, load average {os.getloadavg()[0]:.1f})")
+    return ratio
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--memory", action="store_true", help="in-memory project instead of a folder")
+    parser.add_argument("--against", metavar="COMMIT_OR_DIR",
+                        help="compare the pipeline's speed with this commit or checkout (see above)")
+    parser.add_argument("--rounds", type=int, default=5, help="with --against: alternating rounds")
     args = parser.parse_args()
+    if args.against:
+        for n in args.sizes:
+            compare(args.against, n, args.rounds)
+        return 0
     backend = "memory" if args.memory else "on-disk"
     results = {}
     for n in args.sizes:

@@ -235,6 +235,36 @@ def test_no_display_is_a_message_not_a_core_dump(frozen_app, user_env, tmp_path)
     assert not (tmp_path / "p").exists()
 
 
+def test_help_finds_the_user_guide_and_its_screenshots_in_the_bundle(frozen_app, qapp, monkeypatch):
+    """Help -> User guide in the packaged app: ``help.guide_path()`` with the bundle's layout (sys.frozen,
+    sys._MEIPASS = the folder holding the bundled data) finds the guide, and every screenshot it shows loads."""
+    import re
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from ui.window import help as help_module
+
+    internal = frozen_app.parent / "_internal" if (frozen_app.parent / "_internal").is_dir() else frozen_app.parent
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(internal), raising=False)
+    guide = help_module.guide_path()
+    assert guide == internal / "docs" / "USER_GUIDE.md" and guide.is_file()
+    source = (REPO / "docs" / "USER_GUIDE.md").read_text(encoding="utf-8")
+    assert guide.read_text(encoding="utf-8") == source
+    dialog = help_module.GuideDialog()
+    try:
+        shown = dialog.browser.toPlainText()
+        assert "cannot be read" not in shown and "user guide" in shown.splitlines()[0]
+        images = sorted(set(re.findall(r"\]\((images/[^)\s]+)\)", source)))
+        assert len(images) >= 5
+        for name in images:
+            data = dialog.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+            assert data is not None and bytes(data).startswith(b"\x89PNG"), f"{name} is not in the bundle"
+    finally:
+        dialog.close()
+
+
 def test_a_missing_asset_is_reported_at_start(frozen_app, user_env, tmp_path):
     copy = tmp_path / "app"
     shutil.copytree(frozen_app.parent, copy, symlinks=True)

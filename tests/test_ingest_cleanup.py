@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.ingest.cleanup import RulesError, RuleSet, clean, load_rules, parse_rules, restore_original
+from annotations.ingest.dates import normalise
 from annotations.ingest.errors import IngestError
+
+SITES = Path(__file__).parent / "data" / "sites"
 
 TITLE = "روسيا تؤكد إجراء “محادثات سرية” مع أمريكا وأوروبا بإسطنبول.. سبقت الاشتباكات الأخيرة بـ”قره باغ”"
 BODY1 = "شهدت إسطنبول اجتماعاً بين ممثلي الاتحاد الأوروبي والولايات المتحدة وروسيا بشأن صراع منطقة قره باغ."
@@ -209,3 +213,40 @@ def test_remembered_header_lines_give_what_a_fresh_cleanup_gives(headers):
     for header in headers:
         text = "\n".join([*header, BODY1, BODY2])
         assert clean(text, shared) == clean(text, load_rules())
+
+
+def test_a_rule_with_starts_is_tried_only_on_lines_that_start_so(tmp_path):
+    rules_file = tmp_path / "site.json"
+    rules_file.write_text(json.dumps({"rules": [
+        {"name": "promo", "pattern": "عرض خاص", "starts": ["عرض"], "reason": "promotion"}]}, ensure_ascii=False),
+        encoding="utf-8")
+    rules = load_rules([rules_file])
+    for promo, taken in (("« عرض خاص لقرائنا", True), ("لقرائنا عرض خاص", False)):
+        res = clean(f"{TITLE}\n{BODY1}\n{promo}\n{BODY2}", rules)
+        assert (promo not in res.body) == taken
+        assert [e["reason"] for e in res.removed if e["text"] == promo] == (["promotion"] if taken else [])
+
+
+@pytest.mark.parametrize("starts", ["عرض", [""], ["x" * 41], [3]])
+def test_bad_starts_are_explained(tmp_path, starts):
+    rules_file = tmp_path / "bad.json"
+    rules_file.write_text(json.dumps({"rules": [{"name": "p", "pattern": "x", "starts": starts}]}), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"rule 1 \('p'\): starts must be a list of non-empty strings"):
+        load_rules([rules_file])
+
+
+def test_the_builtin_starts_filters_never_hide_a_match():
+    """Each built-in rule's ``starts`` is a necessary condition for its pattern (on the sample's lines,
+    the test sites' and the line-class examples)."""
+    from annotations.ingest.cleanup import head_of
+
+    lines = {line.strip() for path in SITES.rglob("*.txt") for line in path.read_text(encoding="utf-8").split("\n")}
+    lines |= {"اقرأ أيضاً: خبر", "« إقرأ أيضا", "أخبار ذات صلة", "حُدّث في 5 أكتوبر", "١٢٣ مشاهدة",
+              "| فيسبوك | تويتر", "إكس واتساب", "Facebook Twitter", "Follow us", "• الرئيسية › أخبار",
+              "مصدر الصورة: أ ف ب", "- مساحة إعلانية", "قائمة 1 من 2", "Read more: x"}
+    for rule in load_rules().rules:
+        if rule.starts:
+            for line in lines:
+                folded = normalise(line)
+                if rule.pattern.search(line) or rule.pattern.search(folded):
+                    assert head_of(folded).startswith(rule.starts), (rule.name, line)

@@ -173,3 +173,66 @@ def test_scraper_csv_with_maintext_column(tmp_path):
         report = import_paths(p, [tmp_path / "np.csv"])
         (doc,) = p.iter_documents()
     assert report.ok and _body(doc, TITLES[3]) == BODY[3] and doc.meta["published"] == "2025-02-12"
+
+
+# ----------------------------------------------------------- boilerplate of a source already in the project
+MORE_TITLES = ["وزارة التربية تعلن مواعيد الامتحانات النهائية للعام الدراسي",
+               "انطلاق مهرجان الكتاب الدولي بمشاركة مئتي دار نشر عربية"]
+MORE_BODY = ["وقالت الوزارة في بيان إن الامتحانات ستبدأ مطلع الشهر المقبل وتستمر أسبوعين.",
+             "ويستمر المهرجان عشرة أيام ويضم ندوات وأمسيات شعرية وورشاً للأطفال."]
+SHARE = "أرسل الخبر إلى صديق"  # no rule takes these: only what the site repeats says they go
+NEWSLETTER = "لا تفوتوا آخر الأخبار كل صباح"
+
+
+def _site_article(i):
+    titles, bodies = TITLES + MORE_TITLES, BODY + MORE_BODY
+    return f"{MENU}\n{titles[i]}\n{SHARE}\n{bodies[i]}\n{NEWSLETTER}\n{FOOTER}\n"
+
+
+def test_a_single_new_article_loses_the_lines_its_sites_stored_articles_repeat(tmp_path):
+    site, later, other = tmp_path / "site", tmp_path / "later" / "site", tmp_path / "other"
+    for folder in (site, later, other):
+        folder.mkdir(parents=True)
+    for i in range(5):
+        (site / f"{i}.txt").write_text(_site_article(i), encoding="utf-8")
+    new = site / "new.txt"  # the same folder, a second import of that one file
+    with Project.open(tmp_path / "proj") as p:
+        assert import_paths(p, [site]).ok
+    new.write_text(_site_article(5), encoding="utf-8")
+    (other / "x.txt").write_text(_site_article(5), encoding="utf-8")
+    with Project.open(tmp_path / "proj") as p:  # reopened: what was learned is read from the project
+        report = import_paths(p, [new, other / "x.txt"])
+        assert report.ok and len(report.imported) == 2
+        docs = {d.meta["file"]: d for d in p.iter_documents()}
+    doc = docs[str(new)]
+    assert _body(doc, MORE_TITLES[1]) == MORE_BODY[1]
+    reasons = {e["text"]: e["reason"] for e in doc.meta["removed"]}
+    for line in (MENU, SHARE, NEWSLETTER, FOOTER):
+        assert reasons[line] == f"boilerplate (seen in 5 earlier articles of {site})"
+    assert restore_original(doc.text, doc.meta) == _site_article(5)
+    # another source's article with the same lines learns nothing from this site's
+    assert not any(e["rule"] == "batch" for e in docs[str(other / "x.txt")].meta["removed"])
+    assert all(line in docs[str(other / "x.txt")].text for line in (SHARE, NEWSLETTER, FOOTER))
+
+
+def test_stored_lines_of_a_scraped_source_count_and_removed_documents_do_not(tmp_path):
+    def records(rng):
+        return [{"title": (TITLES + MORE_TITLES)[i], "maintext": f"{MENU}\n{(BODY + MORE_BODY)[i]}\n{FOOTER}",
+                 "source_domain": "www.example-news.com"} for i in rng]
+
+    _jsonl(tmp_path / "first.jsonl", records(range(3)))
+    _jsonl(tmp_path / "second.jsonl", records(range(3, 4)))
+    _jsonl(tmp_path / "third.jsonl", records(range(4, 5)))
+    with Project.memory() as p:
+        import_paths(p, [tmp_path / "first.jsonl"])
+        first = [d.id for d in p.documents()]
+        import_paths(p, [tmp_path / "second.jsonl"])
+        (doc,) = [d for d in p.iter_documents() if d.id not in first]
+        assert doc.text.split("\n")[1:] == [BODY[3]]
+        reasons = {e["text"]: e["reason"] for e in doc.meta["removed"]}
+        assert reasons[MENU] == reasons[FOOTER] == "boilerplate (seen in 3 earlier articles of www.example-news.com)"
+        for doc_id in first:
+            p.remove_document(doc_id)  # the lines are left in one stored article and the new one
+        import_paths(p, [tmp_path / "third.jsonl"])
+        (last,) = [d for d in p.iter_documents() if d.title == MORE_TITLES[0]]
+        assert last.text.split("\n")[1:] == [MENU, MORE_BODY[0], FOOTER]

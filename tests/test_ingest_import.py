@@ -517,7 +517,7 @@ def test_unsupported_file_named_explicitly(tmp_path):
     doc.write_bytes(b"PK\x03\x04")
     with Project.memory() as p:
         report = import_paths(p, [doc])
-    assert _failures(report) == [f"{doc}: unsupported file type '.docx'; import .txt, .html, .jsonl, .csv or "
+    assert _failures(report) == [f"{doc}: unsupported file type '.docx'; import .txt, .html, .jsonl, .json, .csv or "
                                  ".zip files, or name a format with --format"]
 
 

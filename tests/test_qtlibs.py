@@ -191,3 +191,63 @@ def test_install_script_with_the_real_check(broken_plugins, tmp_path):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "libxcb-icccX.so.4" in result.stderr and not log.exists()
+
+
+# ``main.py render`` draws offscreen: its check is for that plugin, which needs neither a display nor the
+# xcb libraries; this library of it is renamed in a copy, as above
+FAKED_OFFSCREEN = {b"libxkbcommon.so.0": b"libxkbcommoX.so.0"}
+
+
+@pytest.fixture
+def broken_offscreen(tmp_path) -> Path:
+    qt = tmp_path / "Qt"
+    platforms = qt / "plugins" / "platforms"
+    platforms.mkdir(parents=True)
+    (qt / "lib").symlink_to(pyside_qt() / "lib")
+    data = (pyside_qt() / "plugins" / "platforms" / "libqoffscreen.so").read_bytes()
+    for old, new in FAKED_OFFSCREEN.items():
+        assert old in data
+        data = data.replace(old, new)
+    (platforms / "libqoffscreen.so").write_bytes(data)
+    return platforms
+
+
+def test_render_checks_the_offscreen_plugin_only():
+    seen = []
+
+    def check(env):
+        seen.append(env.get("QT_QPA_PLATFORM"))
+        return qtlibs.check_platforms(env, missing=lambda path: ["libxkbcommon.so.0"], x_reachable=lambda d: False)
+
+    message = qtlibs.headless_problem("main.py render", {}, "linux", check)
+    assert seen == ["offscreen"]  # no display is asked for, and xcb's libraries are not checked
+    assert message is not None and message.startswith("main.py render cannot draw: Qt's offscreen platform plugin")
+    assert "libxkbcommon.so.0" in message and "sudo apt-get install libxkbcommon0" in message
+    assert message.endswith("Then run python main.py render again.")
+    assert qtlibs.headless_problem("main.py render", {}, "linux") is None  # this machine has them all
+    # a plugin chosen by the user is checked instead, display included
+    message = qtlibs.headless_problem("main.py render", {"QT_QPA_PLATFORM": "xcb"}, "linux")
+    assert message is not None and "DISPLAY is not set" in message and "unset QT_QPA_PLATFORM" in message
+
+
+def test_render_exits_2_with_the_message_instead_of_a_core_dump(broken_offscreen, tmp_path):
+    from annotations import Project
+
+    with Project.open(tmp_path / "p", create=True) as project:
+        doc = project.add_document("شهدت إسطنبول اجتماعاً", title="اجتماع")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("QT_", "WAYLAND", "XDG_SESSION")) and k != "DISPLAY"}
+    env.update(QT_QPA_PLATFORM_PLUGIN_PATH=str(broken_offscreen), HOME=str(tmp_path))
+    out = tmp_path / "doc.png"
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), "render", str(tmp_path / "p"), doc,
+                             "--out", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "main.py render cannot draw" in result.stderr and "libxkbcommoX.so.0" in result.stderr
+    assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
+    assert not out.exists() and not out.with_name(out.name + ".part").exists()
+    # the same command with the real plugin draws the page
+    del env["QT_QPA_PLATFORM_PLUGIN_PATH"]
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), "render", str(tmp_path / "p"), doc,
+                             "--out", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")

@@ -8,18 +8,16 @@ The CLI (``main.py import``) and the GUI (menu and drag-and-drop) both call :fun
         report = import_paths(project, ["news/", "archive.zip"], ImportOptions(encoding=None))
         print("\\n".join(report.lines()))
 
-Plain articles (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.csv``, folders, ``.zip``) are handled
-here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the app's own JSONL with
-``"spans"``) are handed to ``annotations.formats.import_annotated``.
+Plain articles (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.csv``, scrapers' ``.json``, folders,
+``.zip``) are handled here; annotated files (brat ``.ann``, CoNLL, spaCy, Label Studio, doccano, the
+app's own JSONL with ``"spans"``) are handed to ``annotations.formats.import_annotated``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotationError, ProjectError
@@ -27,27 +25,18 @@ from ..headline import with_headline
 from ..progress import Progress
 from ..project import text_hash
 from . import html as html_mod
-from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL, SafeZip, ZipLimits
+from .archive import DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL
 from .boilerplate import BatchLines
 from .cleanup import CleanResult, RulesError, RuleSet, clean, load_rules, restore_original
+from .collect import Collector, Unit, display, json_loads, os_reason
 from .dates import find_date, normalise
-from .decode import DEFAULT_MAX_SIZE, bom_codec, decode_bytes, read_limited
+from .decode import DEFAULT_MAX_SIZE
 from .errors import IngestError
-from .kinds import (
-    ANNOTATED_EXTENSIONS,
-    ANNOTATED_FORMATS,
-    ARTICLES_JSONL,
-    EXTENSIONS,
-    FILE_DIALOG_FILTERS,
-    PLAIN_FORMATS,
-    accepts,
-    annotated_jsonl,
-    suffix_of,
-)
+from .kinds import ANNOTATED_FORMATS, ARTICLE_JSON, ARTICLES_JSONL, FILE_DIALOG_FILTERS, PLAIN_FORMATS, accepts
 from .report import ImportReport, ReportLine
-from .tabular import Fields, parse_csv, parse_jsonl
+from .source_lines import INDEX_NAME, SourceLines
+from .tabular import Fields, json_articles, parse_csv, parse_json_articles, parse_jsonl
 from .textinfo import base_direction, guess_language, invisible_counts, invisible_warning
-from .walk import walk_files
 
 __all__ = [
     "ANNOTATED_FORMATS",
@@ -97,163 +86,41 @@ class ImportOptions:
 
 
 @dataclass
-class _Unit:
-    """One file (or archive member) to import."""
-
-    name: str
-    kind: str
-    read: Callable[[], bytes]
-
-
-@dataclass
 class _Loaded:
     """A file read and decoded ahead (see ``_Importer._load_ahead``); plain text also cleaned."""
 
     text: str
     encoding: str
     cleaned: CleanResult | IngestError | None = None
+    lines: _Lines | None = None
+
+
+#: An article's source (key and name as shown) and its line keys (``boilerplate.line_keys``).
+_Lines = tuple[str, str, "set[str]"]
 
 
 class _Stop(Exception):
     """The project cannot be written any more; the import stops."""
 
 
-def _display(path: str | os.PathLike[str]) -> str:
-    """A path as text that can be printed and stored: undecodable name bytes become U+FFFD."""
-    return os.fsencode(path).decode("utf-8", errors="replace")
-
-
-def _os_reason(e: OSError) -> str:
-    if isinstance(e, FileNotFoundError):
-        return "no such file or folder; check the path"
-    if isinstance(e, PermissionError):
-        return "permission denied: this account may not read it; check its permissions"
-    if isinstance(e, IsADirectoryError):
-        return "is a folder where a file was expected"
-    return f"cannot be read ({e.strerror or e})"
-
-
-class _Importer:
+class _Importer(Collector):
     def __init__(self, project: Any, options: ImportOptions, progress: Progress, report: ImportReport):
+        super().__init__(options, report)
         self.project = project
-        self.options = options
         self.progress = progress
-        self.report = report
         self.rules: RuleSet | None = None
-        self.units: list[_Unit] = []
-        self.annotated: dict[str, list[str]] = {}
-        self.zips: list[SafeZip] = []
         # articles ready to store, written together (one durable sync per batch, not per article)
         self.pending: list[dict[str, Any]] = []
         self.pending_hashes: dict[str, str] = {}
-        # short lines each source repeats across its articles: its boilerplate (boilerplate.py)
-        self.batch = BatchLines()
+        # short lines each source repeats across its articles, in this import and in the project
+        # (read when the first article is cleaned): its boilerplate (boilerplate.py, source_lines.py)
+        self.source_lines: SourceLines | None = None
+        self.batch = BatchLines(stored=lambda source: self._source_lines().stored(source))
 
-    # ---------------------------------------------------------------- collecting
-    def collect(self, paths: Iterable[str | os.PathLike[str]]) -> None:
-        forced = self.options.format
-        for p in paths:
-            path = Path(p)
-            name = _display(p)
-            if forced in ANNOTATED_FORMATS:
-                if not os.path.lexists(path):
-                    self.report.fail(name, None, _os_reason(FileNotFoundError()))
-                else:
-                    self.annotated.setdefault(ANNOTATED_FORMATS[forced], []).append(str(p))
-                continue
-            try:
-                if path.is_dir():
-                    self._walk(path)
-                elif path.exists():
-                    self._file(path, name, explicit=True)
-                else:
-                    self.report.fail(name, None, _os_reason(FileNotFoundError()))
-            except OSError as e:
-                self.report.fail(name, None, _os_reason(e))
-            except Exception as e:  # noqa: BLE001 - one bad path is one failure; the others still import
-                self.report.fail(name, None, f"unexpected error ({type(e).__name__}: {e}); please report this")
-
-    def _walk(self, top: Path) -> None:
-        def on_error(e: OSError) -> None:
-            where = _display(e.filename or top)
-            reason = ("cannot open this folder: permission denied; check its permissions"
-                      if isinstance(e, PermissionError) else f"cannot open this folder ({e.strerror or e})")
-            self.report.fail(str(where), None, reason)
-
-        outside: set[str] = set()
-
-        def on_outside(link: str, target: str) -> None:
-            outside.add(link)
-            self.report.leave_out(_display(link), f"symbolic link to {_display(target)}, outside the folder "
-                                                  "being imported; not followed (name the file itself to "
-                                                  "import it)")
-
-        for dirpath, filenames in walk_files(top, on_error, on_outside):
-            stems_with_ann = {f[:-4] for f in filenames if f.lower().endswith(".ann")}
-            for fname in filenames:
-                # plain strings: a Path per file cost more than a tenth of the per-article overhead
-                fpath = os.path.join(dirpath, fname)
-                if suffix_of(fname).lower() == ".txt" and fname[:-4] in stems_with_ann:
-                    continue  # the text half of a brat pair; the .ann brings it in
-                if fname.lower().endswith(".ann") and os.path.join(dirpath, fname[:-4] + ".txt") in outside:
-                    self.report.fail(_display(fpath), None, "its text half (.txt) is a symbolic link outside "
-                                                            "the folder being imported; not read")
-                    continue
-                self._file(fpath, _display(fpath), explicit=False)
-
-    def _kind(self, path: str | Path) -> str | None:
-        forced = self.options.format
-        if forced in PLAIN_FORMATS:
-            return forced
-        suffix = suffix_of(path).lower()
-        if suffix in ANNOTATED_EXTENSIONS:
-            return "annotated:" + ANNOTATED_EXTENSIONS[suffix]
-        if suffix == "" and os.path.isfile(path):
-            return "txt"
-        return EXTENSIONS.get(suffix)
-
-    def _file(self, path: str | Path, name: str, explicit: bool) -> None:
-        kind = self._kind(path)
-        if kind == "annotated:labelstudio" and not explicit and self.options.format == "auto":
-            kind = None  # folders often hold unrelated .json files; Label Studio exports are named explicitly
-        if kind is None:
-            if explicit:
-                self.report.fail(name, None, f"unsupported file type {suffix_of(path)!r}; import .txt, .html, "
-                                             ".jsonl, .csv or .zip files, or name a format with --format")
-            else:
-                self.report.ignored[suffix_of(path).lower()] += 1
-            return
-        if kind.startswith("annotated:"):
-            self.annotated.setdefault(kind.split(":", 1)[1], []).append(str(path))
-        elif kind == "zip":
-            self._zip(path, name)
-        elif kind == ARTICLES_JSONL and self.options.format == "auto" and (fmt := annotated_jsonl(path)):
-            self.annotated.setdefault(fmt, []).append(str(path))
-        else:
-            self.units.append(_Unit(name, kind, partial(read_limited, path, self.options.max_size)))
-
-    def _zip(self, path: str | Path, name: str) -> None:
-        o = self.options
-        limits = ZipLimits(o.zip_max_members, o.zip_max_total, o.zip_max_ratio, o.max_size)
-        try:
-            archive = SafeZip(path, limits)
-        except IngestError as e:
-            self.report.fail(name, None, str(e))
-            return
-        self.zips.append(archive)
-        for info in archive.members:
-            member = f"{name}!{info.filename}"
-            suffix = Path(info.filename).suffix.lower()
-            kind = o.format if o.format in PLAIN_FORMATS and o.format != "zip" else EXTENSIONS.get(suffix)
-            if kind == "zip":
-                self.report.fail(member, None, "archives inside archives are not opened; unpack it first")
-            elif suffix in ANNOTATED_EXTENSIONS:
-                self.report.fail(member, None, "annotated files inside a ZIP are not imported; "
-                                               "unpack the archive and import the folder")
-            elif kind is None:
-                self.report.ignored[suffix] += 1
-            else:
-                self.units.append(_Unit(member, kind, partial(archive.read, info)))
+    def _source_lines(self) -> SourceLines:
+        if self.source_lines is None:
+            self.source_lines = SourceLines.load(self.project)
+        return self.source_lines
 
     # ---------------------------------------------------------------- importing
     def run(self) -> None:
@@ -280,7 +147,7 @@ class _Importer:
                 self.report.fail(unit.name, e.line, str(e))
             except OSError as e:
                 self._drop_pending(mark)
-                self.report.fail(unit.name, None, _os_reason(e))
+                self.report.fail(unit.name, None, os_reason(e))
             except _Stop as e:
                 self.report.fail(unit.name, None, str(e))
                 self.report.not_reached = len(self.units) - k - 1
@@ -303,6 +170,13 @@ class _Importer:
             self.flush()  # what is pending when the loop ends or is cancelled counts as imported
         except _Stop as e:
             self.report.fail("import", None, str(e))
+        if self.source_lines is not None:
+            try:
+                self.source_lines.save()
+            except OSError as e:
+                self.report.warn(INDEX_NAME, None, f"the index of the sources' short lines could not be written "
+                                                   f"({e.strerror or e}); the next imports will not learn "
+                                                   "boilerplate from these articles")
         self.progress.finish()
 
     def _run_annotated(self) -> None:
@@ -314,7 +188,7 @@ class _Importer:
         except Exception as e:  # noqa: BLE001 - a missing or broken formats package must not crash the import
             for fmt, paths in self.annotated.items():
                 for p in paths:
-                    self.report.fail(_display(p), None,
+                    self.report.fail(display(p), None,
                                      f"annotated {fmt} files cannot be imported in this version ({e})")
             return
         # decided once, before the first file is stored: "auto" adopts new labels only in a project
@@ -327,22 +201,10 @@ class _Importer:
                 self.report.external.append(import_annotated(self.project, paths, fmt, opts, self.progress))
             except Exception as e:  # noqa: BLE001 - same: report, never a traceback
                 for p in paths:
-                    self.report.fail(_display(p), None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
+                    self.report.fail(display(p), None, f"annotated {fmt} import failed ({type(e).__name__}: {e})")
             if self.progress.cancelled:
                 self.report.cancelled = True
                 return
-
-    def _decode(self, data: bytes, declared: str | None = None) -> tuple[str, str]:
-        if self.options.encoding or not declared or bom_codec(data) or _is_utf8(data):
-            # A byte-order mark or valid UTF-8 beats a page's declaration: saved pages often keep a
-            # stale <meta charset>, and a code page would decode UTF-8 bytes into mojibake.
-            d = decode_bytes(data, self.options.encoding)
-            return d.text, d.encoding
-        try:
-            d = decode_bytes(data, declared)
-        except IngestError:
-            d = decode_bytes(data)  # the page lied about its charset: detect instead
-        return d.text, d.encoding
 
     def _load_ahead(self, k: int) -> list[_Loaded | Exception]:
         """Read and decode the next files from unit ``k`` on (up to LOAD_AHEAD of them, or
@@ -371,38 +233,55 @@ class _Importer:
             # already lose the lines their folder's later articles repeat
             texts = [(unit, item) for unit, item in zip(window, out, strict=False)
                      if unit.kind == "txt" and isinstance(item, _Loaded)]
-            folded = [normalise(item.text) for _, item in texts]  # one fold per article, for both
+            folded = [normalise(item.text).split("\n") for _, item in texts]  # one fold per article, for both
             for (unit, item), f in zip(texts, folded, strict=True):
-                self.batch.feed(_source_of(unit.name), item.text, f)
-            for (unit, item), f in zip(texts, folded, strict=True):
+                shown = os.path.dirname(unit.name)
+                source = _source_key(shown)
+                item.lines = (source, shown, self.batch.feed(source, item.text, folded_lines=f))
+            for (_, item), f in zip(texts, folded, strict=True):
+                assert item.lines is not None
                 try:
-                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(_source_of(unit.name)),
-                                         folded=f)
+                    item.cleaned = clean(item.text, self.rules, learned=self.batch.learned(item.lines[0]),
+                                         folded_lines=f)
                 except IngestError as e:
                     item.cleaned = e
         out.reverse()
         return out
 
-    def _unit(self, unit: _Unit, item: _Loaded) -> None:
+    def _unit(self, unit: Unit, item: _Loaded) -> None:
         text, enc = item.text, item.encoding
         if unit.kind == "txt":
-            self.add(unit.name, None, text, fmt="txt", encoding=enc, cleaned=item.cleaned)
+            self.add(unit.name, None, text, fmt="txt", encoding=enc, cleaned=item.cleaned, lines=item.lines)
         elif unit.kind == "html":
             art = html_mod.extract(text)
             self.add(unit.name, None, art.text, fmt="html", encoding=enc, title=art.title,
                      published=art.published, url=art.url, source=art.source, author=art.author)
         else:
             f = self.options.fields
+            # the source whose boilerplate a record's lines are learned with: its source field, else
+            # its file (or, for one article per .json file, their folder)
+            default_source = unit.name
+            default_key = _source_key(unit.name)
             if unit.kind == ARTICLES_JSONL:
                 records, problems = parse_jsonl(text, f, refuse_annotated=self.options.format == "auto")
+            elif unit.kind == ARTICLE_JSON:
+                items = json_articles(json_loads(text), f)
+                if items is None:  # met in a folder walk: not an article (a config, a Label Studio export)
+                    self.report.ignored[".json"] += 1
+                    return
+                records, problems = parse_json_articles(items, f)
+                default_source = os.path.dirname(unit.name)
+                default_key = _source_key(default_source)
             else:
                 records, problems = parse_csv(text, f, self.options.csv_delimiter, self.options.max_size)
             for p in problems:
-                self.report.fail(unit.name, p.line, p.reason)
+                self.report.fail(unit.name, p.line or None, p.reason)
+            lines: list[_Lines | None] = [None] * len(records)
             if self.options.cleanup:
-                for rec in records:
-                    self.batch.feed(rec.source or unit.name, rec.text)
-            for rec in records:
+                for k, rec in enumerate(records):
+                    source, shown = (rec.source, rec.source) if rec.source else (default_key, default_source)
+                    lines[k] = (source, shown, self.batch.feed(source, rec.text))
+            for rec, rec_lines in zip(records, lines, strict=True):
                 if self.progress.cancelled:
                     return
                 published = None
@@ -417,15 +296,15 @@ class _Importer:
                 try:
                     self.add(unit.name, rec.line, rec.text, fmt=unit.kind, encoding=enc, title=rec.title,
                              published=published, url=rec.url, source=rec.source, external_id=rec.id,
-                             author=rec.author, fields=rec.extra or None,
-                             learned=self.batch.learned(rec.source or unit.name))
+                             author=rec.author, fields=rec.extra or None, lines=rec_lines,
+                             learned=self.batch.learned(rec_lines[0]) if rec_lines else {})
                 except IngestError as e:
                     self.report.fail(unit.name, rec.line, str(e))
 
     def add(self, name: str, line: int | None, text: str, *, fmt: str, encoding: str,
             title: str | None = None, published: str | None = None,
-            cleaned: CleanResult | IngestError | None = None, learned: frozenset[str] = frozenset(),
-            **extra: Any) -> None:
+            cleaned: CleanResult | IngestError | None = None, learned: Mapping[str, str] | None = None,
+            lines: _Lines | None = None, **extra: Any) -> None:
         """Clean one article, fill its metadata and store it unless the project has the same text."""
         if "\x00" in text:
             raise IngestError("contains NUL characters; NUL cannot be stored in a document, so it is refused", line)
@@ -436,7 +315,7 @@ class _Importer:
         if self.options.cleanup:
             if self.rules is None:
                 self.rules = load_rules(self.options.rules_files)
-            res = clean(text, self.rules, title, learned) if cleaned is None else cleaned  # see _load_ahead
+            res = clean(text, self.rules, title, learned or {}) if cleaned is None else cleaned  # see _load_ahead
             if isinstance(res, IngestError):
                 raise res
             body, title = res.body, res.title
@@ -479,6 +358,7 @@ class _Importer:
         self.pending_hashes[digest] = where
         warning = invisible_warning(counts, language) if counts else None
         self.pending.append({"where": where, "name": name, "line": line, "warning": warning, "hash": digest,
+                             "lines": lines if self.options.cleanup else None,
                              "doc": {"text": body, "title": title, "meta": meta, "status": self.options.status}})
 
     def _drop_pending(self, mark: int) -> None:
@@ -509,6 +389,9 @@ class _Importer:
         for item, doc_id in zip(batch, ids, strict=True):
             if doc_id is None:
                 continue
+            if item["lines"] is not None:
+                source, shown, keys = item["lines"]
+                self._source_lines().add(source, shown, doc_id, keys)
             self.report.imported.append((item["where"], doc_id))
             if item["warning"]:
                 self.report.warn(item["name"], item["line"], item["warning"])
@@ -523,17 +406,10 @@ LOAD_AHEAD = 200  # files read and decoded ahead of cleaning (see _Importer._loa
 LOAD_AHEAD_CHARS = 4_000_000  # ...unless their text passes this many characters
 
 
-def _source_of(name: str) -> str:
-    """The source a text file's articles share for learning boilerplate: its folder."""
-    return os.path.dirname(name)
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+def _source_key(folder: str) -> str:
+    """The source that the articles of one folder (or file) share for learning boilerplate, the same
+    in every import whatever the folder is called on the command line."""
+    return os.path.abspath(folder) if folder else os.path.abspath(".")
 
 
 def import_paths(

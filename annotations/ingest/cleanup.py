@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from ..headline import without_added_headline
 from . import lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
-from .boilerplate import collapse
+from .boilerplate import REPEATED, collapse
 from .dates import ParsedDate, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
 from .headline import best_candidate, min_words, title_like
@@ -48,13 +49,28 @@ class Rule:
     where: str = "anywhere"
     max_words: int | None = None
     contains: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
 
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
             return False
         if self.contains and not any(c in folded for c in self.contains):
             return False
+        if self.starts and not head_of(folded).startswith(self.starts):
+            return False
         return bool(self.pattern.search(line) or (folded != line and self.pattern.search(folded)))
+
+
+_LEAD_RE = re.compile(r"\W*")
+#: How much of a line's start ``head_of`` keeps: the longest ``starts`` string any rule may have.
+STARTS_MAX_CHARS = 40
+
+
+def head_of(folded: str) -> str:
+    """A line's start after its leading non-word characters (``^\\W*``), lower-cased, as ``starts``
+    strings are compared with it."""
+    m = _LEAD_RE.match(folded)
+    return folded[m.end() : m.end() + STARTS_MAX_CHARS].lower() if m else folded[:STARTS_MAX_CHARS].lower()
 
 
 @dataclass(frozen=True)
@@ -83,10 +99,10 @@ class RuleSet:
         return max(limits) + 1 if limits and len(limits) == len(self.rules) else -1
 
     @functools.cached_property
-    def header_memo(self) -> dict[str, tuple[int, Any]]:
+    def header_memo(self) -> dict[str, tuple[tuple[int, Any], str]]:
         """Header lines already classified, by their stripped text: a site's widget, page date
         and share lines top every article it serves (cleared when it grows past HEADER_MEMO)."""
-        return {}  # values: (class, payload) from _classify_header
+        return {}  # values: ((class, payload) from _classify_header, the line's key)
 
     @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
@@ -103,7 +119,8 @@ def _rule_from(data: Any, where_: str) -> Rule:
     where_ = f"{where_} ({name!r})"
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where_}: the rule has no \"pattern\"")
-    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains"}
+    unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains",
+                           "starts"}
     if unknown:
         raise RulesError(f"{where_}: unknown key(s) {', '.join(sorted(unknown))}")
     action = data.get("action", "remove")
@@ -118,12 +135,18 @@ def _rule_from(data: Any, where_: str) -> Rule:
     contains = data.get("contains", [])
     if not isinstance(contains, list) or not all(isinstance(c, str) and c for c in contains):
         raise RulesError(f"{where_}: contains must be a list of non-empty strings")
+    starts = data.get("starts", [])
+    if not isinstance(starts, list) or not all(isinstance(c, str) and 0 < len(c) <= STARTS_MAX_CHARS
+                                                for c in starts):
+        raise RulesError(f"{where_}: starts must be a list of non-empty strings of at most "
+                         f"{STARTS_MAX_CHARS} characters")
     flags = re.IGNORECASE if data.get("ignore_case", True) else 0
     try:
         compiled = re.compile(pattern, flags)
     except re.error as e:
         raise RulesError(f"{where_}: the pattern is not a valid regular expression ({e})") from None
-    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains))
+    return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains),
+                tuple(c.lower() for c in starts))
 
 
 def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
@@ -221,7 +244,7 @@ _RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER = range(7)
 _HeaderClass = tuple[int, Any]
 _PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
 _CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
-LEARNED = ("repeated in the source's other articles", "batch")
+LEARNED_RULE = "batch"
 #: A body of this many lines or more, none of them a sentence nor longer than this many words, is a menu.
 MENU_MIN_LINES, MENU_MAX_WORDS = 3, 4
 RELATED_MAX_WORDS = 20
@@ -249,7 +272,7 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     parsed = parse_date_line(stripped, folded)
     if parsed is not None:
         return _DATE, parsed
-    if len(stripped.split()) <= 12 and looks_like_date(folded):
+    if not lineclass.more_words_than(stripped, 12) and looks_like_date(folded):
         return _BAD_DATE, None
     by = lineclass.byline(stripped, folded)
     if by is not None:
@@ -261,8 +284,9 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     return _PARAGRAPH if lineclass.is_sentence(stripped) else (_OTHER, False)
 
 
-def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozenset[str] = frozenset(),
-          folded: str | None = None) -> CleanResult:
+def clean(text: str, rules: RuleSet, title: str | None = None,
+          learned: Mapping[str, str] | AbstractSet[str] = frozenset(), folded: str | None = None,
+          folded_lines: list[str] | None = None) -> CleanResult:
     """Split scraped text into title, date, bylines, boilerplate, captions and body.
 
     Args:
@@ -271,8 +295,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         title: a title already known (HTML metadata, a JSONL field); then no line is taken as the
             title, but copies of it at the top are removed as duplicates.
         learned: keys (``boilerplate.line_key``) of lines the article's source repeats in its other
-            articles (``boilerplate.BatchLines``); they are removed as boilerplate.
-        folded: ``dates.normalise(text)``, when the caller has it already.
+            articles (``boilerplate.BatchLines``); they are removed as boilerplate, with the reason
+            a mapping gives for each (else "repeated in the source's other articles").
+        folded: ``dates.normalise(text)``, when the caller has it already; or ``folded_lines``, the
+            same split into lines.
 
     Raises:
         IngestError: no article body found (every line is title, date or boilerplate, or what is
@@ -303,7 +329,9 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
 
     # Folding never adds or removes a newline, so the folded text splits into the same lines; one
     # call for the whole text is much cheaper than one per line.
-    folded_lines = (normalise(text) if folded is None else folded).split("\n")
+    if folded_lines is None:
+        folded_lines = (normalise(text) if folded is None else folded).split("\n")
+    reasons = learned if isinstance(learned, Mapping) else {}
     applicable, words_needed = rules.applicable, rules.words_needed
 
     def rule_for(i: int, stripped: str, header: bool, words: int | None = None) -> Rule | None:
@@ -316,6 +344,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             return None
         folded = folded_lines[i].strip()
         differs = folded != stripped
+        head = None
         for rule in candidates:
             # a scan for a few plain strings (written folded) is far cheaper than an unanchored
             # pattern's search; a loop, not any(): this is the hottest spot of an import
@@ -325,38 +354,45 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                         break
                 else:
                     continue
+            # and one look at the line's first word than two searches (the line and its folded form)
+            if rule.starts:
+                if head is None:
+                    head = head_of(folded)
+                if not head.startswith(rule.starts):
+                    continue
             if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
                 return rule
         return None
 
-    def key(i: int) -> str:
-        return collapse(folded_lines[i])
-
-    # 1. The header: the first non-blank lines, each classified once per rule set (memo).
+    # 1. The header: the first non-blank lines, each classified once per rule set (memo), with
+    # its key (the form lines are compared in, to the title and to the source's learned lines).
     header_memo = rules.header_memo
     n = len(lines)
     zone: list[int] = []
     classes: dict[int, _HeaderClass] = {}
+    keys: dict[int, str] = {}
     i = 0
     while i < n and len(zone) < HEADER_MAX_LINES:
         stripped = lines[i].strip()
         if stripped:
-            known = header_memo.get(stripped)
-            if known is None:
-                known = _classify_header(stripped, folded_lines[i].strip(), rule_for(i, stripped, header=True))
+            memo = header_memo.get(stripped)
+            if memo is None:
+                f = folded_lines[i].strip()
+                memo = _classify_header(stripped, f, rule_for(i, stripped, header=True)), collapse(f)
                 if len(header_memo) >= HEADER_MEMO:
                     header_memo.clear()
-                header_memo[stripped] = known
+                header_memo[stripped] = memo
             zone.append(i)
-            classes[i] = known
-            if known == _PARAGRAPH:
+            classes[i], keys[i] = memo
+            if memo[0] == _PARAGRAPH:
                 break  # the first paragraph: the header is above it (kept here to score the headline)
         i += 1
 
-    def in_batch(i: int) -> bool:
-        return len(folded_lines[i]) <= BATCH_MAX_CHARS and key(i) in learned
+    def key(i: int) -> str:
+        k = keys.get(i)
+        return collapse(folded_lines[i]) if k is None else k
 
-    is_learned = {i: in_batch(i) for i in zone} if learned else dict.fromkeys(zone, False)
+    is_learned = {i: keys[i] in learned for i in zone} if learned else dict.fromkeys(zone, False)
 
     def plain(i: int) -> bool:  # a line no rule, class or batch took: headline, byline or body
         return classes[i][0] == _OTHER and not is_learned[i]
@@ -402,7 +438,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
         elif is_learned[i]:
-            take(i, "removed", *LEARNED)
+            take(i, "removed", reasons.get(keys[i], REPEATED), LEARNED_RULE)
         elif kind == _BYLINE:
             take_byline(i, payload)
         elif kind in _CLASS_REASON:
@@ -442,6 +478,11 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
         if not stripped or j in taken:
             continue
         words = _words(stripped, split_at)
+        if words > split_at >= 0:
+            # most lines of most articles: paragraphs longer than any rule's max_words and than
+            # a related link; nothing more is done with them
+            related = False
+            continue
         if related:
             if words <= RELATED_MAX_WORDS and not lineclass.is_sentence(stripped):
                 take(j, "removed", "related link", "related")
@@ -456,8 +497,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
             continue
         if words > RELATED_MAX_WORDS:
             continue
-        if learned and in_batch(j):
-            take(j, "removed", *LEARNED)
+        if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
+            take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
         if stripped[-1] in ".؟?!":
             continue  # a sentence: no byline, widget or menu ends like one
@@ -499,7 +540,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None, learned: frozense
                 f"no article body found: what is left is {short} short lines and no sentence (a menu "
                 "or list page, not an article); import it with --no-cleanup to keep it anyway"
             )
-    result.body = "\n".join(lines[j] for j in kept)
+    result.body = "\n".join([lines[j] for j in kept])
     result.body_line = kept[0] + 1
     for idx in sorted(taken):
         where, entry = taken[idx]

@@ -165,11 +165,13 @@ def _damaged_utf8_error(data: bytes) -> IngestError | None:
     is damaged UTF-8: a code-page guess from those few bytes (cp1006, say) would store garbage.
     """
     text = data.decode("utf-8", errors="surrogateescape")
-    runs = list(_BAD_RUN_RE.finditer(text))
-    bad = sum(m.end() - m.start() for m in runs)
+    # Each invalid byte became one lone surrogate, which UTF-8 cannot encode: "ignore" drops them
+    # and nothing else. Counted in C: a code-page file has an invalid byte in every word.
+    bad = len(data) - len(text.encode("utf-8", errors="ignore"))
     good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
     if bad > max(2, len(data) // 100) and good < 4 * bad:
         return None
+    runs = list(_BAD_RUN_RE.finditer(text))
     places = []
     for m in runs[:_SHOWN_BAD]:
         line_start = text.rfind("\n", 0, m.start()) + 1

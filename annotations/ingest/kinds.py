@@ -13,6 +13,9 @@ from typing import Any
 
 #: Articles as JSON lines (one object with a text field per line); ``jsonl`` is the annotated format.
 ARTICLES_JSONL = "articles-jsonl"
+#: A ``.json`` file of a scraper's article(s) (news-please, trafilatura, newspaper4k): not a --format
+#: name, told from a Label Studio export by its content.
+ARTICLE_JSON = "article-json"
 #: Formats read here, by extension.
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -30,7 +33,7 @@ ANNOTATED_EXTENSIONS = {
 }  # fmt: skip
 #: For file dialogs (the GUI's Import... item): everything ``import_paths`` accepts.
 FILE_DIALOG_FILTERS = (
-    ("Articles", ("*.txt", "*.html", "*.htm", "*.jsonl", "*.csv", "*.tsv", "*.zip")),
+    ("Articles", ("*.txt", "*.html", "*.htm", "*.jsonl", "*.json", "*.csv", "*.tsv", "*.zip")),
     ("Annotated files", ("*.ann", "*.conll", "*.iob", "*.bio", "*.spacy", "*.json", "*.jsonl")),
 )
 # The app's own annotated JSONL starts with this header record (annotations/formats/jsonl.py).

@@ -59,12 +59,20 @@ def words(line: str) -> int:
     return len(line.split())
 
 
+def more_words_than(line: str, n: int) -> bool:
+    """``words(line) > n``, without splitting a long single-spaced line (most paragraphs): more
+    than ``n`` single spaces between its words is more than ``n`` words."""
+    if line.count(" ") > n and "  " not in line:
+        return True
+    return len(line.split(None, n)) > n
+
+
 def is_breadcrumb(line: str) -> bool:
     """A breadcrumb or menu: two or more short items split by › » | > (or " / "), each with letters,
     none a sentence."""
     if not (_CRUMB_MARK.search(line) or " / " in line):
         return False
-    if words(line) > _CRUMB_MAX_WORDS or line.endswith(_SENTENCE_END[:2]):
+    if more_words_than(line, _CRUMB_MAX_WORDS) or line.endswith(_SENTENCE_END[:2]):
         return False
     items = [i for i in _CRUMB_SPLIT.split(line.strip(" -–•")) if i]
     if len(items) < 2 or len(items) < len(_CRUMB_SPLIT.findall(line.strip(" -–•"))):
@@ -75,7 +83,7 @@ def is_breadcrumb(line: str) -> bool:
 
 def byline(line: str, folded: str) -> Byline | None:
     """A labelled byline (كتب، بقلم، بواسطة...) or source line (المصدر: ...)."""
-    if not folded.lstrip(_LEAD).startswith(_BYLINE_WORDS) or words(line) > 10:
+    if not folded.lstrip(_LEAD).startswith(_BYLINE_WORDS) or more_words_than(line, 10):
         return None
     m = _AUTHOR_RE.match(folded)
     if m and words(m.group("value")) <= 5:
@@ -89,7 +97,7 @@ def byline(line: str, folded: str) -> Byline | None:
 def dateline(line: str, folded: str) -> Byline | None:
     """A place and a reporter or agency (``إسطنبول/ الأناضول``), or a name and a place
     (``محمد الغامدي (جدة)``): taken only in an article's header, next to its title and date."""
-    if words(line) > 6:
+    if more_words_than(line, 6):
         return None
     m = _DATELINE_RE.match(folded)
     if m:
@@ -108,12 +116,12 @@ def _value(line: str, folded: str, m: re.Match[str]) -> str:
 def is_currency_widget(line: str, folded: str, header: bool) -> bool:
     """Exchange rates or prices without a sentence around them: two prices or more, or one in a short
     header line (``الدولار 50.60 جنيه | اليورو 52.85 جنيه``)."""
-    if not _DIGIT.search(folded) or words(line) > 20 or line.endswith(_SENTENCE_END[:2]):
+    if not _DIGIT.search(folded) or more_words_than(line, 20) or line.endswith(_SENTENCE_END[:2]):
         return False
     if _CURRENCY_WORDS.isdisjoint(folded.lower().translate(_PUNCT).split()) and not _SYMBOL.search(folded):
         return False  # cheap: no currency named
     prices = len(_PRICE_RE.findall(folded))
-    return prices >= 2 or (header and prices == 1 and words(line) <= 6)
+    return prices >= 2 or (header and prices == 1 and not more_words_than(line, 6))
 
 
 def ends_sentence(line: str) -> bool:
@@ -125,4 +133,4 @@ def ends_sentence(line: str) -> bool:
 
 def is_sentence(line: str) -> bool:
     """A line that reads as running text: it ends like a sentence or is long."""
-    return ends_sentence(line) or words(line) > 24
+    return ends_sentence(line) or more_words_than(line, 24)

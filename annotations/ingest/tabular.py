@@ -1,4 +1,5 @@
-"""Article records from JSONL and CSV: named text/title/date/url/source/id fields, one problem per bad line.
+"""Article records from JSONL, CSV and scrapers' JSON files: named text/title/date/url/source/id fields,
+one problem per bad line.
 
 The scrapers researchers use name their fields their own way; with the default field names those
 are recognised too (``SCRAPER_FIELDS``): news-please's ``maintext``, ``date_publish``,
@@ -176,6 +177,61 @@ def parse_jsonl(text: str, fields: Fields, refuse_annotated: bool = False) -> tu
                                        f"file with --format {fmt} (or articles-jsonl to take only the text)"))
             continue
         rec = _record(obj, n, fields, "field")
+        (records if isinstance(rec, Record) else problems).append(rec)  # type: ignore[arg-type]
+    return records, problems
+
+
+def _text_key(obj: dict[str, Any], fields: Fields) -> str | None:
+    key = _field(obj, fields, "text")
+    return key if isinstance(obj.get(key), str) else None
+
+
+def json_articles(obj: Any, fields: Fields) -> list[Any] | None:
+    """The articles of a parsed ``.json`` file, or None when it holds none: one scraper's article
+    object (news-please ``maintext``, trafilatura and newspaper4k ``text``...) or a list whose first
+    item is one. A Label Studio task (``"data"`` an object) is not an article."""
+    items = obj if isinstance(obj, list) else [obj]
+    first = items[0] if items else None
+    if not isinstance(first, dict) or isinstance(first.get("data"), dict) or _text_key(first, fields) is None:
+        return None
+    return items
+
+
+def is_labelstudio(obj: Any) -> bool:
+    """A Label Studio export: a list of tasks (each with ``"data"``), or one task."""
+    if isinstance(obj, list):
+        return not obj or (isinstance(obj[0], dict) and isinstance(obj[0].get("data"), dict))
+    return isinstance(obj, dict) and isinstance(obj.get("data"), dict)
+
+
+def json_neither(obj: Any, fields: Fields) -> str:
+    """Why a ``.json`` file is neither articles nor a Label Studio export, naming what was expected."""
+    first = obj[0] if isinstance(obj, list) and obj else obj
+    if isinstance(first, dict):
+        names = ", ".join(repr(str(k)) for k in list(first)[:10]) or "none"
+        has = f"{'its first item' if first is not obj else 'it'} is an object with the keys {names}"
+    else:
+        has = f"it is a JSON {type(obj).__name__}" + (f" of {type(first).__name__}s" if first is not obj else "")
+    texts = " or ".join(repr(k) for k in (fields.text, *SCRAPER_FIELDS["text"])) if fields.text == _DEFAULT.text \
+        else repr(fields.text)
+    return (f"neither a scraped article nor a Label Studio export: {has}. An article is an object (or a list "
+            f"of them) with its text in {texts} (trafilatura and newspaper4k write 'text', news-please "
+            "'maintext'); a Label Studio export is a list of tasks, each with a 'data' object. Name the text "
+            "field with --text-field, or the format with --format")
+
+
+def parse_json_articles(items: list[Any], fields: Fields) -> tuple[list[Record], list[Problem]]:
+    """Records from the article objects ``json_articles`` found; the "line" of each is its place in
+    the file's list (0 for a file that is one article)."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    single = len(items) == 1
+    for n, obj in enumerate(items, 1):
+        where = 0 if single else n
+        if not isinstance(obj, dict):
+            problems.append(Problem(where, f"item {n} is a JSON {type(obj).__name__}, not an article object"))
+            continue
+        rec = _record(obj, where, fields, "field")
         (records if isinstance(rec, Record) else problems).append(rec)  # type: ignore[arg-type]
     return records, problems
 

@@ -11,11 +11,12 @@ Two styles for the selected event's arguments:
 * ``"chips"`` (the default): each argument is outlined in the event's colour and carries a chip with
   its role under its first box; nothing crosses the text and the layout does not move.
 * ``"arcs"``: brat-style arcs from the trigger to each argument, ending in an arrow, with the role
-  written on them, in the room above the lines (nested by width). An argument on another line gets two
-  half arcs: one leaving the trigger towards the edge where its line continues in reading order (left
-  in a right-to-left paragraph), one entering the argument's line from where that line starts (right
-  in a right-to-left paragraph). Arcs need more room above each line than the reader's default gap,
-  so the controller widens the gap while arcs are shown.
+  written on them, in the room above the lines. An argument on another line gets two half arcs: one
+  leaving the trigger towards the edge where its line continues in reading order (left in a right-to-left
+  paragraph), one entering the argument's line from where that line starts (right in a right-to-left
+  paragraph). ``ui.events.arc_layout`` makes them compact: arcs sharing a stretch of a line nest a few
+  pixels apart, and each label slides along its arc (or its arc rises) until it meets no other label, no
+  chip and no glyph, so the controller needs to widen the line gap only a little while arcs are shown.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from annotations.model import Event, Relation, kind_of
 
 from ..reader.span_painter import SpanPainter, SpanRect
+from .arc_layout import GAP, Box, Piece, Room, arc_path, assign_levels, boxes, place_labels
 
 ARCS = "arcs"
 CHIPS = "chips"
@@ -94,6 +96,9 @@ class EventPainter:
         self._colors: dict[str, str] = {}
         self._span_painter: SpanPainter | None = None
         self._shapes: list[LinkShape] = []
+        self._layout_key: object = None
+        self._chips: dict[str, QRectF | None] = {}
+        self._revision = 0  # bumped when the events, relations or colours change
         self.refresh_hook: Callable[[], None] | None = None
         self.trigger_labels: set[str] = set()
 
@@ -115,6 +120,7 @@ class EventPainter:
     def set_annotations(self, events: Iterable[Event], relations: Iterable[Relation],
                         colors: dict[str, str] | None = None) -> None:
         """Events and relations of the shown document; ``colors`` maps event/relation types to colours."""
+        self._revision += 1
         self._events = {e.id: e for e in events}
         self._relations = {r.id: r for r in relations}
         self._colors = dict(colors or {})
@@ -176,65 +182,83 @@ class EventPainter:
         return font
 
     def shapes(self, sp: SpanPainter | None = None) -> list[LinkShape]:
-        """Paths and label boxes of every link, in document coordinates."""
+        """Paths and label boxes of every link, in document coordinates (laid out by ``arc_layout``).
+
+        The layout is kept until the links or the span painter's spans and geometry change.
+        """
         sp = sp or self._span_painter
         if sp is None:
             return []
-        metrics = QFontMetricsF(self._label_font(sp))
-        shapes: list[LinkShape] = []
+        key = (self._revision, self.selected, self.show_all_events, self.show_all_relations, id(sp), id(sp.rdoc),
+               sp.revision)
+        if self._layout_key == key:
+            return self._shapes
         links = [lk for lk in self.links() if sp.item(lk.source) and sp.item(lk.target)]
-        # Same-line arcs nest by width so that their labels do not sit on each other.
-        same_line: list[tuple[float, Link, SpanRect, SpanRect]] = []
-        other: list[tuple[Link, SpanRect, SpanRect]] = []
+        metrics = QFontMetricsF(self._label_font(sp))
+        self._chips: dict[str, QRectF | None] = {}  # chip boxes of the spans, for this layout
+        pieces: list[tuple[Link, int, Piece]] = []
         for lk in links:
             src_rects, dst_rects = sp.rects(lk.source), sp.rects(lk.target)
             if not src_rects or not dst_rects:
                 continue
             src, dst = _closest_pair(src_rects, dst_rects)
+            size = self._label_size(metrics, lk.label)
             if (src.block, src.line) == (dst.block, dst.line):
-                same_line.append((abs(src.rect.center().x() - dst.rect.center().x()), lk, src, dst))
+                tail = self._source_anchor(sp, lk, src)
+                head = QPointF(dst.rect.center().x(), dst.rect.top() + 1)
+                left, right, _ = self._line_edges(sp, src)
+                pieces.append((lk, 0, Piece((src.block, src.line), tail, head, src.rect.top(), sp.chip_height,
+                                            size, (tail.x() + head.x()) / 2, area=(left, right))))
             else:
-                other.append((lk, src, dst))
-        # Every arc lives in the room above one line and spans an x interval there; arcs are stacked
-        # by width (narrow ones lowest), each on the lowest level where it overlaps nothing.
-        pieces: list[tuple[float, tuple[int, int], float, float, object]] = []
-        for _, lk, src, dst in same_line:
-            x0, x1 = sorted((src.rect.center().x(), dst.rect.center().x()))
-            pieces.append((x1 - x0, (src.block, src.line), x0, x1, (self._arc, lk, src, dst)))
-        for lk, src, dst in other:
-            for half in self._halves(sp, lk, src, dst):
-                box, edge = half[2], half[3]
-                x0, x1 = sorted((box.rect.center().x(), edge))
-                pieces.append((x1 - x0, (box.block, box.line), x0, x1, (self._half_arc, *half)))
-        pieces.sort(key=lambda t: t[0])
-        taken: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
-        for _, line_key, x0, x1, (build, *args) in pieces:
-            placed = taken.setdefault(line_key, [])
-            level = 0
-            while any(lv == level and a0 < x1 + 4 and x0 < a1 + 4 for lv, a0, a1 in placed):
-                level += 1
-            placed.append((level, x0, x1))
-            shapes.append(build(sp, metrics, *args, level))
-        self._shapes = shapes
+                pieces.extend(self._halves(sp, lk, src, dst, size))
+        assign_levels(p for _, _, p in pieces)
+        place_labels([p for _, _, p in pieces], self._rooms(sp, {p.line for _, _, p in pieces}))
+        shapes = [LinkShape(lk, arc_path(p), p.label, p.head, p.tail, half) for lk, half, p in pieces]
+        self._shapes, self._layout_key = shapes, key
         return shapes
 
+    def _label_size(self, metrics: QFontMetricsF, text: str) -> tuple[float, float]:
+        return metrics.horizontalAdvance(text) + 8, metrics.height()
+
     def _label_rect(self, metrics: QFontMetricsF, text: str, centre: QPointF) -> QRectF:
-        w = metrics.horizontalAdvance(text) + 8
-        h = metrics.height() + 2
+        w, h = self._label_size(metrics, text)
         return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
 
-    def _arc(self, sp: SpanPainter, metrics: QFontMetricsF, lk: Link, src: SpanRect, dst: SpanRect,
-             level: int) -> LinkShape:
-        """An arc above one line, from the trigger's top to the argument's top."""
-        top = src.rect.top()
-        tail = self._source_anchor(sp, lk, src)
-        head = QPointF(dst.rect.center().x(), top + 1)
-        # Rise above the label chips of the line (the gap), then one label height per nesting level.
-        peak = self._peak(sp, top, level)
-        path = QPainterPath(tail)
-        path.cubicTo(QPointF(tail.x(), peak), QPointF(head.x(), peak), head)
-        mid = path.pointAtPercent(0.5)
-        return LinkShape(lk, path, self._label_rect(metrics, lk.label, mid), head, tail)
+    def _rooms(self, sp: SpanPainter, lines: set[tuple[int, int]]) -> dict[tuple[int, int], Room]:
+        """The room above each line: what labels there keep off (the label chips of its paragraph and the
+        one before, the glyphs of the line and of the line above, the underlines of the line above) and
+        where the line above ends."""
+        qdoc = sp.rdoc.qdoc
+        chips: dict[int, list[Box]] = {}
+
+        def chip(sid: str) -> QRectF | None:
+            if sid not in self._chips:
+                self._chips[sid] = sp.chip_rect(sid)
+            return self._chips[sid]
+
+        def block_chips(block_no: int) -> list[Box]:
+            if block_no not in chips:
+                found = (chip(sid) for sid in sp.spans_in_block(block_no))
+                chips[block_no] = boxes(c.adjusted(-GAP, -GAP, GAP, GAP) for c in found if c is not None)
+            return chips[block_no]
+
+        out: dict[tuple[int, int], Room] = {}
+        for block_no, line_no in lines:
+            room = Room([*block_chips(block_no), *block_chips(block_no - 1), *boxes(sp.ink_rects(block_no, line_no))])
+            above: tuple[int, int] | None = (block_no, line_no - 1) if line_no > 0 else None
+            if above is None and block_no > 0:
+                prev = qdoc.findBlockByNumber(block_no - 1)
+                if prev.isValid() and prev.layout().lineCount():
+                    above = (block_no - 1, prev.layout().lineCount() - 1)
+            if above is not None:
+                ink = boxes(sp.ink_rects(*above))
+                lines_under = boxes(QRectF(r.rect.left(), sp.under_ink(r), r.rect.width(), 3 * sp.level(sid) + 2)
+                                    for sid in sp.spans_in_block(above[0])
+                                    for r in sp.rects(sid) if (r.block, r.line) == above)
+                room.obstacles.extend(ink + lines_under)
+                room.ceiling = max((b[3] for b in ink + lines_under), default=room.ceiling)
+            out[(block_no, line_no)] = room
+        return out
 
     def _line_edges(self, sp: SpanPainter, r: SpanRect) -> tuple[float, float, bool]:
         """Left and right x of the line holding a box, and whether its paragraph runs right to left."""
@@ -248,61 +272,39 @@ class EventPainter:
     def _source_anchor(self, sp: SpanPainter, lk: Link, box: SpanRect) -> QPointF:
         """Where links leave a box: the top of its label chip when the chip sits on it (so lines do not
         cross the trigger's chip), else the middle of its top edge."""
-        chip = sp.chip_rect(lk.source)
+        if lk.source not in self._chips:
+            self._chips[lk.source] = sp.chip_rect(lk.source)
+        chip = self._chips[lk.source]
         if chip is not None and chip.left() < box.rect.right() and box.rect.left() < chip.right() \
                 and abs(chip.bottom() - box.rect.top()) < sp.chip_height * (sp.level(lk.source) + 2):
             return QPointF(chip.center().x(), chip.top())
         return QPointF(box.rect.center().x(), box.rect.top() + 1)
 
-    def _peak(self, sp: SpanPainter, top: float, level: int) -> float:
-        """Height of an arc's top: just above the line's label chips, one label height per nesting level.
-
-        The arcs live in the room above the line (``rdoc.gap``); the controller widens it in arcs mode.
-        """
-        return top - sp.chip_height * (1.5 + 1.1 * level)
-
-    def _halves(self, sp: SpanPainter, lk: Link, src: SpanRect,
-                dst: SpanRect) -> list[tuple[Link, bool, SpanRect, float]]:
+    def _halves(self, sp: SpanPainter, lk: Link, src: SpanRect, dst: SpanRect,
+                size: tuple[float, float]) -> list[tuple[Link, int, Piece]]:
         """A link between boxes on different lines is drawn brat-style as two half arcs above the lines.
 
         The first half leaves the trigger towards the edge where its line continues in reading order
         (the left edge in a right-to-left paragraph), the second comes in from the edge where the
-        argument's line starts (the right edge in a right-to-left paragraph); both carry the label.
-        When the argument comes before the trigger in the text, the halves run the other way.
+        argument's line starts (the right edge in a right-to-left paragraph); both carry the label, near
+        their box. When the argument comes before the trigger in the text, the halves run the other way.
         """
         forward = (dst.block, dst.line) > (src.block, src.line)
         out = []
         for box, leaving in ((src, True), (dst, False)):
             left, right, rtl = self._line_edges(sp, box)
             towards_end = leaving == forward  # leaving forwards = towards the end of the line
-            out.append((lk, leaving, box, left if towards_end == rtl else right))
+            edge = left if towards_end == rtl else right
+            top = box.rect.top()
+            anchor = self._source_anchor(sp, lk, box) if leaving else QPointF(box.rect.center().x(), top + 1)
+            open_end = QPointF(edge, top)
+            # the label near the box end, where the half arc is still clearly its own
+            prefer = anchor.x() + (edge - anchor.x()) * 0.3
+            piece = Piece((box.block, box.line), anchor if leaving else open_end, open_end if leaving else anchor,
+                          top, sp.chip_height, size, prefer, open_head=leaving, open_tail=not leaving,
+                          area=(left, right))
+            out.append((lk, 1 if leaving else 2, piece))
         return out
-
-    def _half_arc(self, sp: SpanPainter, metrics: QFontMetricsF, lk: Link, leaving: bool, box: SpanRect,
-                  edge: float, level: int) -> LinkShape:
-        top = box.rect.top()
-        anchor = self._source_anchor(sp, lk, box) if leaving else QPointF(box.rect.center().x(), top + 1)
-        peak = self._peak(sp, top, level)
-        open_end = QPointF(edge, peak)
-        path = QPainterPath(anchor if leaving else open_end)
-        if leaving:
-            path.cubicTo(QPointF(anchor.x(), peak), QPointF((anchor.x() + edge) / 2, peak), open_end)
-        else:
-            path.cubicTo(QPointF((anchor.x() + edge) / 2, peak), QPointF(anchor.x(), peak), anchor)
-        # The label sits near the box end, where the half arc is still clearly its own.
-        at = path.pointAtPercent(0.3 if leaving else 0.7)
-        rect = self._label_rect(metrics, lk.label, QPointF(at.x(), peak))
-        return LinkShape(lk, path, rect, path.pointAtPercent(1.0), path.pointAtPercent(0.0),
-                         half=1 if leaving else 2)
-
-    def _line_edges(self, sp: SpanPainter, r: SpanRect) -> tuple[float, float, bool]:
-        """Left and right x of the line holding a box, and whether its paragraph runs right to left."""
-        block = sp.rdoc.qdoc.findBlockByNumber(r.block)
-        layout = block.layout()
-        line = layout.lineAt(r.line)
-        left = layout.position().x() + line.x()
-        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-        return left, left + line.width(), rtl
 
     def dirty_rect(self, sp: SpanPainter | None = None) -> QRectF:
         """Document area covered by the current links (repaint it when the selection changes)."""

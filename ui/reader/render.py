@@ -36,7 +36,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _app() -> Any:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
+    from annotations.qtlibs import HEADLESS_PLATFORM
+
+    os.environ.setdefault("QT_QPA_PLATFORM", HEADLESS_PLATFORM)  # no window is ever shown
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication(sys.argv[:1])
@@ -148,6 +150,14 @@ def run(args: argparse.Namespace) -> int:
     if args.width < 200:
         print(f"error: --width {args.width}: use at least 200 pixels", file=sys.stderr)
         return 2
+    widgets = sys.modules.get("PySide6.QtWidgets")  # not imported here: that alone loads Qt's libraries
+    if widgets is None or widgets.QApplication.instance() is None:  # Qt is about to start (or abort)
+        from annotations.qtlibs import headless_problem
+
+        problem = headless_problem("main.py render")
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     try:
         project = Project.open(args.project, create=False, readonly=True)
     except (ProjectError, FileNotFoundError) as exc:

@@ -125,11 +125,14 @@ class SpanPainter:
         # (block, line) -> (y under the line's lowest ink, the line's glyph boxes): lines drawn over the text
         # keep out of both
         self._ink: dict[tuple[int, int], tuple[float, QRegion]] = {}
+        self._ink_boxes: dict[tuple[int, int], list[QRectF]] = {}  # the same glyph boxes, unbanded
         self.selected: str | None = None
         self.show_marks = False
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
         self.preview: tuple[int, int] | None = None
+        #: bumped whenever spans, their levels or the geometry change (overlays cache their layout on it)
+        self.revision = 0
         self.set_document(rdoc)
 
     # -- document --------------------------------------------------------------------------------------
@@ -145,6 +148,7 @@ class SpanPainter:
         self.chip_font.setBold(True)
         self._chip_metrics = QFontMetricsF(self.chip_font)
         self.chip_height = self._chip_metrics.height() + 2
+        self.revision += 1
         if self._items:
             self.set_spans(list(self._items.values()))
 
@@ -160,6 +164,7 @@ class SpanPainter:
         """Forget cached boxes; call after the document is laid out again (width, zoom)."""
         self._geometry.clear()
         self._ink.clear()
+        self.revision += 1
 
     # -- spans -----------------------------------------------------------------------------------------
     def items(self) -> Iterable[SpanItem]:
@@ -168,12 +173,17 @@ class SpanPainter:
     def item(self, span_id: str) -> SpanItem | None:
         return self._items.get(span_id)
 
+    def spans_in_block(self, block_no: int) -> Iterable[str]:
+        """Ids of the spans that have a part in paragraph (block) ``block_no``."""
+        return self._by_block.get(block_no, ())
+
     def level(self, span_id: str) -> int:
         """Nesting level (0 = outermost row of underlines/chips) of a span."""
         return self._levels[span_id]
 
     def set_spans(self, items: Iterable[SpanItem]) -> None:
         """Replace all spans; levels are assigned greedily in document order."""
+        self.revision += 1
         self._items = {}
         self._levels = {}
         self._by_block = {}
@@ -196,6 +206,7 @@ class SpanPainter:
             self.selected = None
 
     def _insert(self, it: SpanItem, level: int) -> None:
+        self.revision += 1
         self._items[it.id] = it
         self._levels[it.id] = level
         blocks = range(self.rdoc.block_number_of(it.start),
@@ -229,6 +240,7 @@ class SpanPainter:
         if span_id not in self._items:
             return QRectF()
         area = self.dirty_rect(span_id)
+        self.revision += 1
         for b in self._blocks_of.pop(span_id):
             self._by_block.get(b, set()).discard(span_id)
         del self._items[span_id]
@@ -243,6 +255,7 @@ class SpanPainter:
         old = self._items.get(it.id)
         if old is not None and (old.start, old.end) == (it.start, it.end):
             self._items[it.id] = it
+            self.revision += 1
             return self.dirty_rect(it.id)
         selected = self.selected
         area = self.remove(it.id)
@@ -503,6 +516,11 @@ class SpanPainter:
         """
         return self._line_ink(r.block, r.line)[0]
 
+    def ink_rects(self, block_no: int, line_no: int) -> list[QRectF]:
+        """The glyph boxes of one line (joined words merged), document coordinates: what labels keep off."""
+        self._line_ink(block_no, line_no)
+        return self._ink_boxes[(block_no, line_no)]
+
     def _line_ink(self, block_no: int, line_no: int) -> tuple[float, QRegion]:
         key = (block_no, line_no)
         ink = self._ink.get(key)
@@ -530,6 +548,8 @@ class SpanPainter:
                     last[1], last[2], last[3] = max(last[1], box[1]), min(last[2], box[2]), max(last[3], box[3])
                 else:
                     merged.append(box)
+            self._ink_boxes[key] = [QRectF(left - 1, top - 1, right - left + 2, low - top + 2)
+                                    for left, right, top, low in merged]
             region = QRegion()
             for left, right, top, low in merged:  # one pixel more on each side: antialiased edges are ink too
                 region = region.united(QRect(math.floor(left) - 1, math.floor(top) - 1,
