@@ -59,6 +59,15 @@ def test_it_learns_and_tags_a_new_document():
     assert model.info["documents"] == 4 and model.info["tokens"] == 4 * 6 * 8
 
 
+def test_a_label_with_fewer_than_three_spans_is_not_learnt():
+    docs = [_doc(i) for i in range(4)]
+    rare = TrainingDoc(docs[0].text, (*docs[0].spans, (0, 3, "EVENT")))  # قال: one EVENT span, and another
+    twice = TrainingDoc(docs[1].text, (*docs[1].spans, (0, 3, "EVENT")))
+    model = Recommender.train([rare, twice, *docs[2:]])
+    assert model.labels == ("GPE", "PER") and model.info["not_learnt"] == {"EVENT": 2}
+    assert all(p["label"] != "EVENT" for p in model.predict(docs[0].text))
+
+
 def test_the_clitic_convention_is_learnt_from_the_training_spans():
     text = "قال سعيد إنه سافر إلى بتونس أمس ."
     kept = Recommender.train([_doc(i, clitic=True) for i in range(4)])
@@ -118,6 +127,7 @@ def test_suggest_trains_on_done_and_suggests_for_new(tmp_path):
         assert report.trained_on == 3 and report.documents == 1 and report.cv is not None
         assert report.written["model"] >= 2
         assert any("cross-validated" in line for line in report.lines())
+        assert not any("not learnt" in n for n in report.notes)
         assert (tmp_path / "p" / (MODEL_NAME + ".crfsuite")).is_file()
 
 

@@ -17,7 +17,8 @@ import json
 import os
 import tempfile
 import time
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +33,12 @@ from .gazetteer import Gazetteer
 from .matching import occurrences
 
 MIN_DOCS = 2
+MIN_LABEL_SPANS = 3  # a label with fewer training spans is not learnt (each label costs training time)
 SEEN_FOLDS = 5
 PROPAGATE_MIN_SCORE = 0.5
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True,
+# max_iterations was chosen for speed by 5-fold cross-validation on the bench's 20 training articles only
+# (``python bench/suggest.py --choose-params``: micro-F1 0.579 at 40, 0.607 at 60, 0.622 at 80, 0.619 at 120)
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 80, "feature.possible_transitions": True,
           "feature.minfreq": 1}
 
 SpanTuple = tuple[int, int, str]
@@ -66,9 +70,19 @@ def _pycrfsuite() -> Any:
 
 def bio_tags(sentence: Sentence, spans: Sequence[SpanTuple]) -> list[str]:
     """BIO tags of a sentence's tokens: a token overlapping a span takes its label (first token ``B-``)."""
-    tags = ["O"] * len(sentence.tokens)
-    for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
-        inside = [i for i, (s, e) in enumerate(sentence.tokens) if s < end and start < e]
+    tokens = sentence.tokens
+    tags = ["O"] * len(tokens)
+    if not tokens:
+        return tags
+    first, last = tokens[0][0], tokens[-1][1]
+    ends = [e for _, e in tokens]
+    here = sorted((s for s in spans if s[0] < last and first < s[1]), key=lambda s: (s[0], -s[1]))
+    for start, end, label in here:
+        i = bisect_right(ends, start)  # the first token ending after the span's start
+        inside = []
+        while i < len(tokens) and tokens[i][0] < end:
+            inside.append(i)
+            i += 1
         if not inside or any(tags[i] != "O" for i in inside):
             continue  # nested or overlapping: the outermost (first, longest) span wins
         tags[inside[0]] = "B-" + label
@@ -145,6 +159,10 @@ class Recommender:
                 f"there {'is' if len(labelled) == 1 else 'are'} {len(labelled)}. Annotate "
                 f"{MIN_DOCS - len(labelled)} more (and give them the training status, e.g. done)")
         began, cpu = time.perf_counter(), time.process_time()
+        counts = Counter(label for d in labelled for _, _, label in d.spans)
+        rare = {label: n for label, n in sorted(counts.items()) if n < MIN_LABEL_SPANS}
+        if rare:  # too few examples to learn from; each label in the tag set slows every iteration
+            labelled = [TrainingDoc(d.text, tuple(s for s in d.spans if s[2] not in rare)) for d in labelled]
         pycrfsuite = _pycrfsuite()
         trainer = pycrfsuite.Trainer(verbose=False)
         trainer.set_params({**PARAMS, **(params or {})})
@@ -169,7 +187,7 @@ class Recommender:
         finally:
             os.unlink(name)
         info = {"documents": len(labelled), "tokens": tokens, "seconds": round(time.perf_counter() - began, 3),
-                "cpu_seconds": round(time.process_time() - cpu, 3)}
+                "cpu_seconds": round(time.process_time() - cpu, 3), "not_learnt": rare}
         return cls(model, tuple(sorted(labels)), _strips_clitics(labelled), gazetteers, info,
                    seen=seen_gazetteer(labelled))
 
@@ -215,7 +233,8 @@ class Recommender:
             for start, end in occurrences(norm, text[f["start"]:f["end"]]):
                 if not self.strip_clitics:  # whole words, as the training spans were
                     start, end = word_at(text, start)[0], word_at(text, end - 1)[1]
-                if any(s < end and start < e for s, e in taken):
+                at = bisect_left(taken, (end,))  # the spans in taken never overlap: one neighbour to check
+                if at and taken[at - 1][1] > start:
                     continue
                 added.append({"start": start, "end": end, "label": f["label"], "score": round(f["score"] * 0.9, 4)})
                 insort(taken, (start, end))

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..clitics import split_proclitics
 from ..search import normalize
 from ..tokenize import SENTENCE_END, word_tokens
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, word_forms
 
 FEATURES_VERSION = 1  # bump when features change: older model files are then retrained, not loaded
 
@@ -62,7 +63,7 @@ def _shape(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[tuple[str, str], ...]:
     """The features of a word on its own (see the module docstring), as ``(name, value)`` pairs."""
-    norm = normalize(word)
+    norm = word_forms(word)[0][1]  # normalize(word), shared with the gazetteers' cache
     split = split_proclitics(word, strip_article=True)
     stem = normalize(word[split.prefix_len:]) if split.prefix_len else norm
     length = len(norm)
@@ -77,38 +78,69 @@ def word_features(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(feats)
 
 
-def sentence_features(text: str, sentence: Sentence,
-                      gazetteers: Sequence[Gazetteer] = ()) -> list[dict[str, str | float]]:
-    """One feature dict per token of ``sentence`` (``python-crfsuite``'s item format)."""
+class _WordAttrs(NamedTuple):
+    """A word's crfsuite attribute names, ready to pass: its own, and as the neighbour two before, one
+    before, one after and two after it."""
+
+    own: tuple[bytes, ...]
+    before2: tuple[bytes, ...]
+    before1: tuple[bytes, ...]
+    after1: tuple[bytes, ...]
+    after2: tuple[bytes, ...]
+    stem: bytes
+
+
+@lru_cache(maxsize=200_000)
+def _word_attrs(word: str) -> _WordAttrs:
+    values = {name: value.encode() for name, value in word_features(word)}
+    w, stem = values["w"], values["stem"]
+    near = b":w:" + w, b":stem:" + stem, b":shape:" + values["shape"], b":pre:" + values["pre"]
+    return _WordAttrs((b"bias", *(name.encode() + b":" + value for name, value in values.items())),
+                      (b"-2" + near[0], b"-2" + near[1]), tuple(b"-1" + x for x in near),
+                      tuple(b"1" + x for x in near), (b"2" + near[0], b"2" + near[1]), stem)
+
+
+def sentence_features(text: str, sentence: Sentence, gazetteers: Sequence[Gazetteer] = ()) -> list[list[bytes]]:
+    """One item per token of ``sentence`` (``python-crfsuite``'s format: a list of attribute names).
+
+    The names are those of the dict form ``{"w": norm, "-1:w": ...}`` that crfsuite would build
+    (``name:value``, or the name alone for a 1.0 weight); they are built once per distinct word.
+    """
     words = [text[s:e] for s, e in sentence.tokens]
-    own = [dict(word_features(w)) for w in words]
-    gaz: list[list[str]] = [[] for _ in words]
-    for g in gazetteers:
-        for i, j, _, label in g.match_tokens(text, sentence.tokens):
-            gaz[i].append(f"{g.feature}=B-{label}")
-            for k in range(i + 1, j):
-                gaz[k].append(f"{g.feature}=I-{label}")
+    attrs = [_word_attrs(w) for w in words]
     n = len(words)
-    out: list[dict[str, str | float]] = []
+    hits: dict[int, list[str]] = {}  # token -> its gazetteer hits (few tokens have any)
+    if gazetteers:
+        forms = [word_forms(w) for w in words]
+        for g in gazetteers:
+            for i, j, _, label in g.match_forms(forms):
+                hits.setdefault(i, []).append(f"{g.feature}=B-{label}")
+                for k in range(i + 1, j):
+                    hits.setdefault(k, []).append(f"{g.feature}=I-{label}")
+    own_hits = {i: [h.encode() for h in dict.fromkeys(found)] for i, found in hits.items()}
+    out: list[list[bytes]] = []
     for i in range(n):
-        f: dict[str, str | float] = {"bias": 1.0}
-        for name, value in own[i].items():
-            f[name] = value
-        for hit in gaz[i]:
-            f[hit] = 1.0
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f[f"{d}:w"] = own[j]["w"]
-                f[f"{d}:stem"] = own[j]["stem"]
-                if abs(d) == 1:
-                    f[f"{d}:shape"] = own[j]["shape"]
-                    f[f"{d}:pre"] = own[j]["pre"]
-                    for hit in gaz[j]:
-                        f[f"{d}:{hit}"] = 1.0
-            elif abs(d) == 1:
-                f[f"{d}:edge"] = 1.0
+        a = attrs[i]
+        f = list(a.own)
+        if i in own_hits:
+            f += own_hits[i]
+        if i >= 2:
+            f += attrs[i - 2].before2
+        if i >= 1:
+            f += attrs[i - 1].before1
+            if i - 1 in own_hits:
+                f += [b"-1:" + h for h in own_hits[i - 1]]
+        else:
+            f.append(b"-1:edge")
+        if i + 1 < n:
+            f += attrs[i + 1].after1
+            if i + 1 in own_hits:
+                f += [b"1:" + h for h in own_hits[i + 1]]
+        else:
+            f.append(b"1:edge")
+        if i + 2 < n:
+            f += attrs[i + 2].after2
         if i > 0:
-            f["-1|0:stem"] = own[i - 1]["stem"] + "|" + own[i]["stem"]
+            f.append(b"-1|0:stem:" + attrs[i - 1].stem + b"|" + a.stem)
         out.append(f)
     return out

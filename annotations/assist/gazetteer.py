@@ -87,18 +87,24 @@ class Gazetteer:
 
     def match_tokens(self, text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
         """Matches over word ``tokens`` of ``text``: ``(first token, last token + 1, start offset, label)``."""
+        forms = [word_forms(text[s:e]) for s, e in tokens]
+        return [(i, j, tokens[i][0] + cut, label) for i, j, cut, label in self.match_forms(forms)]
+
+    def match_forms(self, forms: Sequence[tuple[tuple[int, str], ...]]) -> list[tuple[int, int, int, str]]:
+        """Matches over a run of tokens given by their ``word_forms``: ``(first token, last token + 1,
+        offset of the match in the first token, label)``. Several gazetteers share the forms."""
         first = self._first
         found = []
-        i = 0
-        while i < len(tokens):
+        i, n_tokens = 0, len(forms)
+        while i < n_tokens:
             best = None
-            for cut, form in word_forms(text[tokens[i][0]:tokens[i][1]]):
+            for cut, form in forms[i]:
                 for key, label in first.get(form, ()):
                     n = len(key)
-                    if i + n > len(tokens) or (best is not None and n <= best[1] - best[0]):
+                    if i + n > n_tokens or (best is not None and n <= best[1] - best[0]):
                         continue
-                    if all(normalize(text[tokens[i + k][0]:tokens[i + k][1]]) == key[k] for k in range(1, n)):
-                        best = (i, i + n, tokens[i][0] + cut, label)
+                    if all(forms[i + k][0][1] == key[k] for k in range(1, n)):
+                        best = (i, i + n, cut, label)
                         break
             if best is not None:
                 found.append(best)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .crf import ModelVersionError, Recommender, Scores, TrainingDoc, cross_validate
+from .crf import MIN_LABEL_SPANS, ModelVersionError, Recommender, Scores, TrainingDoc, cross_validate
 from .gazetteer import Gazetteer, starter_gazetteer
 
 MODEL_NAME = "models/recommender"  # inside the project folder: .crfsuite and .json
@@ -26,6 +26,8 @@ class SuggestReport:
     Attributes:
         trained_on: documents with spans the model learnt from; tokens: their word tokens.
         seconds: training time; cv: cross-validation scores (``None`` when there were too few documents).
+        tag_seconds, tag_cpu_seconds: the time the model and the gazetteers took on the documents
+            (reading them from the project not included).
         documents: documents that suggestions were written for; written: suggestions per source.
         skipped: documents asked for whose suggestions could not be made (id: why).
         notes: other things to tell (a model retrained because its file was from another version).
@@ -108,20 +110,24 @@ def suggest(
     report.trained_on, report.tokens = model.info.get("documents", 0), model.info.get("tokens", 0)
     report.seconds = model.info.get("seconds", 0.0)
     report.cpu_seconds = model.info.get("cpu_seconds", 0.0)
+    rare = model.info.get("not_learnt") or {}
+    if rare:
+        report.notes.append(f"not learnt, fewer than {MIN_LABEL_SPANS} spans to learn from: "
+                            + ", ".join(f"{label} ({n})" for label, n in sorted(rare.items())))
     if folds > 1:
         progress(f"cross-validating ({folds} folds)")
         report.cv = cross_validate(docs, gaz, folds)
-    began, cpu = time.perf_counter(), time.process_time()
     targets = [info.id for info in project.documents(status=docs_status)]
     model_batches: dict[str, list[dict[str, Any]]] = {}
     gaz_batches: dict[str, dict[str, list[dict[str, Any]]]] = {g.name: {} for g in gaz}
     for doc_id in targets:
         text = project.document(doc_id).text
+        began, cpu = time.perf_counter(), time.process_time()  # the tagging, not the reading
         model_batches[doc_id] = model.predict(text)
         for g in gaz:
             gaz_batches[g.name][doc_id] = g.suggestions(text)
-    report.tag_seconds = time.perf_counter() - began
-    report.tag_cpu_seconds = time.process_time() - cpu
+        report.tag_seconds += time.perf_counter() - began
+        report.tag_cpu_seconds += time.process_time() - cpu
     progress(f"writing suggestions for {len(targets)} document(s)")
     report.documents = len(targets)
     report.written["model"] = project.replace_suggestions(model_batches, "model") if targets else 0

@@ -527,7 +527,10 @@ AR = {
     "Accept all": "قبول الكل",
     "Train now": "درّب الآن",
     "Suggestions in this document: %1": "الاقتراحات في هذا المستند: %1",
-    "Acceptance rate: %1 (%2 of %3)": "نسبة القبول: %1 (%2 من %3)",
+    "Acceptance rate: %1 (%2 of %3)": "نسبة القبول: %1 (%2 من %3)",  # obsolete, kept in the .ts
+    "Acceptance rate in this project: %1 (%2 of %3)": "نسبة القبول في هذا المشروع: %1 (%2 من %3)",
+    "Acceptance rate in this project: counting…": "نسبة القبول في هذا المشروع: جارٍ العدّ…",
+    "This session: %1 (%2 of %3)": "في هذه الجلسة: %1 (%2 من %3)",
     "Cross-validated F1 of the last training: %1": "مقياس F1 بالتحقق المتقاطع لآخر تدريب: %1",
     "No model yet": "لا نموذج بعد",
     # Team: agreement, curation, bundles

@@ -296,127 +296,127 @@
 <context>
     <name>AssistController</name>
     <message>
-        <location filename="../../ui/assist/controller.py" line="60" />
+        <location filename="../../ui/assist/controller.py" line="63" />
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="85" />
+        <location filename="../../ui/assist/controller.py" line="92" />
         <source>&amp;Accept suggestion</source>
         <translation>&amp;قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="86" />
+        <location filename="../../ui/assist/controller.py" line="93" />
         <source>&amp;Reject suggestion</source>
         <translation>&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="87" />
+        <location filename="../../ui/assist/controller.py" line="94" />
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="88" />
+        <location filename="../../ui/assist/controller.py" line="95" />
         <source>Accept all suggestions in the &amp;document</source>
         <translation>قبول كل اقتراحات ال&amp;مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="89" />
+        <location filename="../../ui/assist/controller.py" line="96" />
         <source>&amp;Label all occurrences in the document…</source>
         <translation>&amp;وسم كل المواضع في المستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="90" />
+        <location filename="../../ui/assist/controller.py" line="97" />
         <source>Label all occurrences in &amp;all documents…</source>
         <translation>وسم كل المواضع في &amp;كل المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="93" />
+        <location filename="../../ui/assist/controller.py" line="100" />
         <source>Ass&amp;ist</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="102" />
+        <location filename="../../ui/assist/controller.py" line="109" />
         <source>&amp;Train the recommender now</source>
         <translation>&amp;تدريب المقترِح الآن</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="103" />
+        <location filename="../../ui/assist/controller.py" line="110" />
         <source>Load a &amp;gazetteer…</source>
         <translation>تحميل &amp;قائمة أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="150" />
+        <location filename="../../ui/assist/controller.py" line="158" />
         <source>Model loaded (%1 documents)</source>
         <translation>حُمّل النموذج (%1 مستند)</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="183" />
+        <location filename="../../ui/assist/controller.py" line="191" />
         <source>Training or suggesting in the background…</source>
         <translation>تدريب أو اقتراح في الخلفية…</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="191" />
+        <location filename="../../ui/assist/controller.py" line="199" />
         <source>Trained on %1 documents (%2 tokens) in %3 s</source>
         <translation>دُرّب على %1 مستند (%2 كلمة) في %3 ث</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="224" />
+        <location filename="../../ui/assist/controller.py" line="232" />
         <source>Load a gazetteer</source>
         <translation>تحميل قائمة أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="225" />
+        <location filename="../../ui/assist/controller.py" line="233" />
         <source>Term lists (*.txt *.tsv *.csv *.json)</source>
         <translation>قوائم مصطلحات (*.txt *.tsv *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="235" />
+        <location filename="../../ui/assist/controller.py" line="243" />
         <source>Gazetteer %1: %2 term(s) loaded</source>
         <translation>قائمة الأسماء %1: حُمّل %2 مصطلح</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="237" />
+        <location filename="../../ui/assist/controller.py" line="245" />
         <source>%1 line(s) skipped:</source>
         <translation>تُجوّز %1 سطر:</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="278" />
+        <location filename="../../ui/assist/controller.py" line="301" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="289" />
+        <location filename="../../ui/assist/controller.py" line="311" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="316" />
+        <location filename="../../ui/assist/controller.py" line="337" />
         <source>Accept all suggestions</source>
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="325" />
+        <location filename="../../ui/assist/controller.py" line="345" />
         <source>Label all occurrences</source>
         <translation>وسم كل المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="326" />
+        <location filename="../../ui/assist/controller.py" line="346" />
         <source>Label for “%1”:</source>
         <translation>الوسم لـ«%1»:</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="352" />
+        <location filename="../../ui/assist/controller.py" line="372" />
         <source>Select a span, some text, or search for a term first</source>
         <translation>حدّد وسماً أو نصاً، أو ابحث عن مصطلح أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="371" />
+        <location filename="../../ui/assist/controller.py" line="391" />
         <source>Label all: %1 × %2</source>
         <translation>وسم الكل: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/controller.py" line="373" />
+        <location filename="../../ui/assist/controller.py" line="393" />
         <source>%1 span(s) added</source>
         <translation>أضيف %1 وسم</translation>
     </message>
@@ -2403,47 +2403,61 @@
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="34" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="36" />
         <source>Accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="34" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="36" />
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="35" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="37" />
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="35" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="37" />
         <source>Accept all</source>
         <translation>قبول الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="36" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="38" />
         <source>Train now</source>
         <translation>درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="46" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="48" />
         <source>No model yet</source>
         <translation>لا نموذج بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="49" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="55" />
         <source>Suggestions in this document: %1</source>
         <translation>الاقتراحات في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="52" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="57" />
+        <source>Acceptance rate in this project: counting…</source>
+        <translation>نسبة القبول في هذا المشروع: جارٍ العدّ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="59" />
+        <source>Acceptance rate in this project: %1 (%2 of %3)</source>
+        <translation>نسبة القبول في هذا المشروع: %1 (%2 من %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/assist/suggestions_panel.py" line="61" />
+        <source>This session: %1 (%2 of %3)</source>
+        <translation>في هذه الجلسة: %1 (%2 من %3)</translation>
+    </message>
+    <message>
         <source>Acceptance rate: %1 (%2 of %3)</source>
         <translation>نسبة القبول: %1 (%2 من %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/assist/suggestions_panel.py" line="56" />
+        <location filename="../../ui/assist/suggestions_panel.py" line="71" />
         <source>Cross-validated F1 of the last training: %1</source>
         <translation>مقياس F1 بالتحقق المتقاطع لآخر تدريب: %1</translation>
     </message>

@@ -217,3 +217,78 @@ def test_a_loaded_gazetteer_suggests_and_reports_bad_lines(qtbot, project, tmp_p
         ("محمد عباس", "gazetteer:names")], timeout=5000)
     assert [s.text for s in assist.layer.items] == ["محمد عباس"]
     _close(win)
+
+
+def test_the_acceptance_rate_is_the_projects_and_survives_reopening(qtbot, tmp_path):
+    def open_window(project):
+        win = MainWindow(project)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        doc = next(d.id for d in project.documents() if d.title == "خبر")
+        win.open_document(doc)
+        qtbot.waitUntil(lambda: win.assist is not None and win.assist.tally.done, timeout=5000)
+        win.assist.trainer.stop()  # this test writes the suggestions itself
+        return win, win.assist, doc
+
+    project = Project.open(tmp_path / "p")
+    try:
+        project.add_document(TEXT, title="خبر")
+        win, assist, doc = open_window(project)
+        _suggest(project, doc)
+        qtbot.waitUntil(lambda: len(assist.layer.items) == 2)
+        assert "this project: —" in assist.panel.rate_label.text()
+        QTest.keySequence(win, "Alt+N")
+        QTest.keySequence(win, "Alt+A")
+        QTest.keySequence(win, "Alt+X")
+        assert assist.panel.rate_label.text() == ("Acceptance rate in this project: 50% (1 of 2)\n"
+                                                  "This session: 50% (1 of 2)")
+        win.close()
+    finally:
+        project.close()
+    project = Project.open(tmp_path / "p")
+    try:
+        win, assist, doc = open_window(project)
+        assert assist.panel.rate_label.text() == "Acceptance rate in this project: 50% (1 of 2)"
+        win.undo_stack.clear()
+        b = TEXT.index("وصل")
+        project.replace_suggestions({doc: [{"start": b, "end": b + 3, "label": "PER", "score": 0.6}]}, "model")
+        qtbot.waitUntil(lambda: len(assist.layer.items) == 1)
+        QTest.keySequence(win, "Alt+A")
+        assert assist.panel.rate_label.text() == ("Acceptance rate in this project: 67% (2 of 3)\n"
+                                                  "This session: 100% (1 of 1)")
+        win.undo_stack.undo()
+        assert assist.panel.rate_label.text() == "Acceptance rate in this project: 50% (1 of 2)"
+        win.close()
+    finally:
+        project.close()
+
+
+def test_a_model_file_from_another_version_is_retrained_not_loaded(qtbot, tmp_path):
+    import json
+
+    from annotations.assist.crf import Recommender
+    from annotations.assist.features import FEATURES_VERSION
+    from annotations.assist.suggest import MODEL_NAME, training_docs
+
+    project = _training_project(tmp_path, copies=1)
+    try:
+        base = tmp_path / "p" / MODEL_NAME
+        Recommender.train(training_docs(project, None)).save(base)
+        meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+        meta["features_version"] = FEATURES_VERSION - 1  # written by an older version
+        base.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+        win = MainWindow(project)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.open_document(next(d.id for d in project.documents() if d.title == "new"))
+        qtbot.waitUntil(lambda: win.assist is not None, timeout=5000)
+        assist = win.assist
+        assert assist.trainer.model is None  # not loaded
+        qtbot.waitUntil(lambda: assist.trainer.model is not None and not assist.trainer.busy, timeout=60000)
+        meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+        assert meta["features_version"] == FEATURES_VERSION  # retrained and saved over it
+        win.close()
+    finally:
+        project.close()

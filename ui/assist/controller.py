@@ -20,6 +20,7 @@ from annotations import AnnotationError, Change, ProjectError
 from annotations.assist.crf import MIN_DOCS, ModelVersionError, Recommender
 from annotations.assist.gazetteer import Gazetteer, load_gazetteer, starter_gazetteer
 from annotations.assist.suggest import MODEL_NAME, training_docs
+from annotations.assist.tally import AcceptanceTally
 from annotations.model import kind_of
 
 from .label_all_dialog import LabelAllDialog
@@ -29,6 +30,7 @@ from .trainer import BackgroundTrainer, Job
 
 RETRAIN_EVERY = 3  # new spans before the recommender retrains
 RETRAIN_DELAY_MS = 800  # wait for a pause in annotating before retraining
+COUNT_SLICE = 100  # documents whose stored decisions are counted per idle turn of the event loop
 KEYS = {
     "accept": "Alt+A",
     "reject": "Alt+X",
@@ -45,7 +47,8 @@ class AssistController(QObject):
     Attributes:
         layer: the open document's suggestions as drawn in the reader.
         panel: the suggestions panel; trainer: the background trainer.
-        accepted, rejected: suggestions accepted and rejected in this session (the acceptance rate).
+        tally: suggestions accepted and rejected in the project and in this session (the acceptance rates),
+            counted from the stored records a slice at a time, then followed change by change.
     """
 
     def __init__(self, window: Any) -> None:
@@ -65,7 +68,10 @@ class AssistController(QObject):
         self.gazetteers = self.trainer.worker.gazetteers  # one list: loading a gazetteer reaches the worker
         self.trainer.finished.connect(self._on_result)
         self.trainer.busy_changed.connect(self._on_busy)
-        self.accepted = self.rejected = 0
+        self.tally = AcceptanceTally(self.project)
+        self._counting = QTimer(self)  # counts the stored decisions between events: no freeze on a big project
+        self._counting.setInterval(0)
+        self._counting.timeout.connect(self._count_some)
         self._new_spans = 0
         self._generation = 0
         self._retrain = QTimer(self)
@@ -77,6 +83,7 @@ class AssistController(QObject):
         self._load_model()
         if window.current_doc_id:
             self._on_document(window.current_doc_id)
+        self._counting.start()
 
     # -- construction ----------------------------------------------------------------------------------
     def _make_actions(self) -> dict[str, QAction]:
@@ -129,6 +136,7 @@ class AssistController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.window and event.type() == QEvent.Type.Close:
             self._retrain.stop()
+            self._counting.stop()
             self.trainer.stop()
         return False
 
@@ -242,8 +250,23 @@ class AssistController(QObject):
             self._suggest_for(self.window.current_doc_id)
         return gaz
 
+    def _count_some(self) -> None:
+        if not self._alive():
+            self._counting.stop()
+            return
+        if self.tally.count_some(COUNT_SLICE):
+            self._counting.stop()
+            self._show_counts()
+
+    def _show_counts(self) -> None:
+        session = self.tally.session
+        project = (self.tally.project["accepted"], self.tally.project["rejected"]) if self.tally.done else None
+        self.panel.set_counts(len(self.layer.items), project, (session["accepted"], session["rejected"]))
+
     def _on_change(self, change: Change) -> None:
         doc_id = self.window.current_doc_id
+        if self.tally.apply(change):
+            self._show_counts()
         new = sum(1 for d in change.after for rid, rec in change.after[d].items()
                   if kind_of(rid) == "span" and rec is not None and change.before.get(d, {}).get(rid) is None)
         if new and not change.description.startswith("undo"):
@@ -259,7 +282,7 @@ class AssistController(QObject):
             return
         current = self.layer.current_item()
         self.layer.set_items(self.project.suggestions(doc_id), current.id if current else None)
-        self.panel.set_counts(len(self.layer.items), self.accepted, self.rejected)
+        self._show_counts()
         for name in ("accept", "reject", "next", "accept_all"):
             self.actions[name].setEnabled(bool(self.layer.items))
         self.window.reader.viewport().update()
@@ -277,7 +300,6 @@ class AssistController(QObject):
             return None
         span_id = self.window.runner.run(self.tr("Accept suggestion"), self.project.accept_suggestion, s.id)
         if span_id is not None:
-            self.accepted += 1
             self._after_decision(s.start)
         return span_id  # type: ignore[no-any-return]
 
@@ -288,13 +310,12 @@ class AssistController(QObject):
         before = self.project.last_change
         self.window.runner.run(self.tr("Reject suggestion"), self.project.reject_suggestion, s.id)
         if self.project.last_change is not before:
-            self.rejected += 1
             self._after_decision(s.start)
 
     def _after_decision(self, at: int) -> None:
         self.layer.step(at - 1)
         self._show_current()
-        self.panel.set_counts(len(self.layer.items), self.accepted, self.rejected)
+        self._show_counts()
 
     def next(self) -> Any:
         current = self.layer.current_item()
@@ -314,7 +335,6 @@ class AssistController(QObject):
         if not doc_id:
             return []
         ids = self.window.runner.run(self.tr("Accept all suggestions"), self.project.accept_all_suggestions, doc_id)
-        self.accepted += len(ids or [])
         self._refresh(doc_id)
         return ids or []
 

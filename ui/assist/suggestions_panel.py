@@ -1,10 +1,12 @@
-"""The suggestions panel: the running acceptance rate, the last training's cross-validated F1, what the
-recommender is doing, and buttons for the suggestion keys."""
+"""The suggestions panel: the project's running acceptance rate (and this session's), the last
+training's cross-validated F1, what the recommender is doing, and buttons for the suggestion keys."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from annotations.assist.tally import rate
 
 
 class SuggestionsPanel(QWidget):
@@ -41,16 +43,29 @@ class SuggestionsPanel(QWidget):
             grid.addWidget(b, 4 + i // 2, i % 2)
             self.buttons[text] = b
         grid.setRowStretch(8, 1)
-        self.set_counts(0, 0, 0)
+        self.set_counts(0, None)
         self.set_f1(None)
         self.set_state(self.tr("No model yet"))
 
-    def set_counts(self, open_here: int, accepted: int, rejected: int) -> None:
+    def set_counts(self, open_here: int, project: tuple[int, int] | None,
+                   session: tuple[int, int] = (0, 0)) -> None:
+        """Show the open suggestions of this document and the acceptance rates: ``project`` is
+        ``(accepted, rejected)`` over the whole project (``None`` while it is being counted),
+        ``session`` the same for this session."""
         self.open_label.setText(self.tr("Suggestions in this document: %1").replace("%1", str(open_here)))
-        decided = accepted + rejected
-        rate = f"{100 * accepted / decided:.0f}%" if decided else "—"
-        self.rate_label.setText(self.tr("Acceptance rate: %1 (%2 of %3)").replace("%1", rate)
-                                .replace("%2", str(accepted)).replace("%3", str(decided)))
+        if project is None:
+            text = self.tr("Acceptance rate in this project: counting…")
+        else:
+            text = self._rate(self.tr("Acceptance rate in this project: %1 (%2 of %3)"), *project)
+        if sum(session):
+            text += "\n" + self._rate(self.tr("This session: %1 (%2 of %3)"), *session)
+        self.rate_label.setText(text)
+
+    @staticmethod
+    def _rate(template: str, accepted: int, rejected: int) -> str:
+        value = rate(accepted, rejected)
+        shown = "—" if value is None else f"{100 * value:.0f}%"
+        return template.replace("%1", shown).replace("%2", str(accepted)).replace("%3", str(accepted + rejected))
 
     def set_f1(self, f1: float | None) -> None:
         self.f1_label.setText(self.tr("Cross-validated F1 of the last training: %1")
