@@ -7,6 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from annotations import Project
@@ -292,3 +293,36 @@ def test_a_model_file_from_another_version_is_retrained_not_loaded(qtbot, tmp_pa
         win.close()
     finally:
         project.close()
+
+
+def test_suggestions_are_drawn_as_dashed_outlines_not_filled_spans(qtbot, project):
+    """A suggestion's outline alternates pen and background along its top edge (a dash pattern), and
+    the inside keeps the page colour: nothing a real span paints (a fill) is drawn for it."""
+    win, assist = _window(qtbot, project)
+    doc = win.current_doc_id
+    assist.trainer.stop()
+    _suggest(project, doc)
+    qtbot.waitUntil(lambda: len(assist.layer.items) == 2)
+    assist.layer.current = -1  # both drawn with the thin pen
+    win.reader.viewport().update()
+    image = win.reader.viewport().grab().toImage()
+    painter = win.reader.painter
+    s = assist.layer.items[0]
+    rect = painter.range_rects(*painter.rdoc.positions.range_to_qt(s.start, s.end))[0].rect
+    pen = QColor(assist.layer.colors.get(s.label, "#888888")).darker(140)
+    scroll = win.reader.verticalScrollBar().value()
+    dpr = image.devicePixelRatio()
+
+    def is_pen(x: float, y: float) -> bool:
+        c = image.pixelColor(int(x * dpr), int((y - scroll) * dpr))
+        return abs(c.red() - pen.red()) + abs(c.green() - pen.green()) + abs(c.blue() - pen.blue()) < 120
+
+    y = rect.top() - 1
+    row = [is_pen(x, y) for x in range(int(rect.left()) + 2, int(rect.right()) - 2)]
+    runs = sum(1 for a, b in zip(row, row[1:], strict=False) if a != b)
+    assert any(row) and not all(row) and runs >= 4, row  # dashes with gaps, not a solid line
+    page = image.pixelColor(2, 2).lightness()
+    xs = range(int(rect.left()) + 2, int(rect.right()) - 2)
+    inside = [image.pixelColor(int(x * dpr), int((rect.top() + 2 - scroll) * dpr)).lightness() for x in xs]
+    assert sum(abs(v - page) < 25 for v in inside) >= 0.6 * len(inside)  # no fill behind it
+    _close(win)
