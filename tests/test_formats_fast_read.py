@@ -116,7 +116,7 @@ def export_both(p: Project, fmt: str, out: Path, monkeypatch: pytest.MonkeyPatch
     opts = {"status": "all", **({"shards": 2} if fmt == "shards" else {}), **options}
     fast = export(p, fmt, out / "fast" / fmt, opts)
     with monkeypatch.context() as m:
-        m.setattr(formats, "load_doc", api_load_doc)
+        m.setattr(formats, "load_raw", api_load_doc)
         old = export(p, fmt, out / "api" / fmt, opts)
     assert {**fast.to_dict(), "out": ""} == {**old.to_dict(), "out": ""}
     return tree(out / "fast" / fmt), tree(out / "api" / fmt)

@@ -27,13 +27,13 @@ from .common import (
     FormatError,
     ImportProblem,
     ImportReport,
-    load_doc,
     lost_annotators,
     split_of,
     staged,
     write_json,
 )
 from .importing import ParsedDoc, commit, import_options, missing_labels, refusal, resolve_unknown_labels
+from .rawdoc import load_raw
 
 EXPORTERS: dict[str, Any] = {
     "jsonl": jsonl.Writer,
@@ -178,7 +178,7 @@ def _write_all(project: Any, writer_cls: Any, out: Path, opts: ExportOptions, re
                 if progress.cancelled:
                     report.cancelled = True
                     break
-                data = load_doc(project, info.id, opts, report, splits[info.id], info)
+                data = load_raw(project, info.id, opts, report, splits[info.id], info)
                 lost_annotators(data, report, writes_annotators)
                 writer_for(data.split).add(data)
                 report.count(data)

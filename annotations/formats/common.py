@@ -32,6 +32,7 @@ from ..store.files import atomic_write_bytes
 from ..team.layers import GOLD
 from ..team.layers import META_KEY as CURATION_KEY
 from ..token_schemes import DEFAULT_SCHEME, scheme_name
+from .spancols import SpanColumns
 
 EXAMPLES = 5  # examples kept per "could not carry" category
 _START, _END, _LABEL, _TYPE = attrgetter("start"), attrgetter("end"), attrgetter("label"), attrgetter("type")
@@ -196,6 +197,14 @@ class DocData:
         """Documents imported from a token format keep their original (whitespace) tokens."""
         return self.doc.meta.get("tokenization") == "whitespace"
 
+    def columns(self) -> SpanColumns:
+        """The spans a field at a time (see ``spancols``); the lean read path's ``RawDoc`` gives the
+        same lists from the stored records without building the spans."""
+        cached = self.__dict__.get("_columns")
+        if cached is None or cached[0] is not self.spans:
+            cached = self.__dict__["_columns"] = (self.spans, SpanColumns.of_spans(self.spans, self.doc.text))
+        return cached[1]
+
 
 def spans_without_event(data: DocData, schema: Any) -> list[Span]:
     """The spans labelled with an event type that no exported event has as its trigger (formats
@@ -234,37 +243,73 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
     asking for events/relations that the index says are not there).
 
     Read through ``Store.tables`` (each document read once from its file, not kept parsed), with the
-    spans built by ``spans_of``: the same values as ``project.document`` and ``project.spans`` give."""
-    tables = project._store.tables(doc_id)
-    record = (tables.get("document") or {}).get("1")
-    if record is None:
-        raise ProjectCorruptError(f"document file of {doc_id} has no document record", str(doc_id))
-    doc = Document.from_record(record)
-    stored = _Stored(tables)
-    annotator = opts.annotator
-    if annotator is None and CURATION_KEY in doc.meta:
-        annotator = GOLD  # a curation document exports its adjudicated layer unless told otherwise
-    elif annotator == ANY_ANNOTATOR:
-        annotator = None
-
-    def keep(a: Any) -> bool:
-        if opts.labels is not None and a.label not in opts.labels:
-            return False
-        return annotator is None or a.annotator == annotator
-
-    filtered = opts.labels is not None or annotator is not None
+    spans built by ``spans_of``: the same values as ``project.document`` and ``project.spans`` give.
+    The exports themselves read through ``rawdoc.load_raw``, which builds the spans only on demand."""
+    tables = doc_tables(project, doc_id)
+    doc = Document.from_record(tables["document"]["1"])
+    keep = selection(opts, doc.meta)
     if info is not None and not info.n_spans:
         spans = []
     else:
         spans = spans_of(tables.get("spans"), doc.text)
-        if filtered:
+        if keep is not None:
             spans = [s for s in spans if keep(s)]
-    ids = {s.id for s in spans} if info is None or info.n_events or info.n_relations else set()
+    events, relations = events_and_relations(project, tables, lambda: {s.id for s in spans}, keep, report, info)
+    return DocData(doc, spans, events, relations, split, selected_suggestions(project, doc_id, opts))
+
+
+def doc_tables(project: Any, doc_id: str) -> Mapping[str, Any]:
+    """A document's stored tables (``Store.tables``), refusing a file without its document record."""
+    tables = project._store.tables(doc_id)
+    if (tables.get("document") or {}).get("1") is None:
+        raise ProjectCorruptError(f"document file of {doc_id} has no document record", str(doc_id))
+    return tables
+
+
+def selection(opts: ExportOptions, meta: Mapping[str, Any]) -> Selection | None:
+    """What an annotation must be to be exported, or None when every one is. A curation document
+    exports its adjudicated layer unless told otherwise."""
+    annotator = opts.annotator
+    if annotator is None and CURATION_KEY in meta:
+        annotator = GOLD
+    elif annotator == ANY_ANNOTATOR:
+        annotator = None
+    if opts.labels is None and annotator is None:
+        return None
+    return Selection(opts.labels, annotator)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The labels (``None``: any) and the annotator (``None``: any) of the annotations exported;
+    called with an annotation, tells whether it is one of them."""
+
+    labels: frozenset[str] | None
+    annotator: str | None
+
+    def __call__(self, a: Any) -> bool:
+        if self.labels is not None and a.label not in self.labels:
+            return False
+        return self.annotator is None or a.annotator == self.annotator
+
+
+def events_and_relations(project: Any, tables: Mapping[str, Any], span_ids: Any, keep: Selection | None,
+                         report: ExportReport, info: Any = None) -> tuple[list[Event], list[Relation]]:
+    """The events and relations to export with the kept spans (``span_ids()`` gives their ids): those
+    ``keep`` keeps whose trigger/arguments were kept too; what a filter cut off is reported."""
+    has_events = info is None or info.n_events
+    has_relations = info is None or info.n_relations
+    if not has_events and not has_relations:
+        return [], []
+    stored = _Stored(tables)
+    ids = set(span_ids())
     events = []
-    for e in project._events_of(stored) if info is None or info.n_events else ():
-        if keep(e) and e.trigger not in ids:
+    for e in project._events_of(stored) if has_events else ():
+        if keep is not None and not keep(e):
+            continue
+        if e.trigger not in ids:
             report.lost("events whose trigger was filtered out", f"{e.id} {e.type}")
-        if keep(e) and e.trigger in ids:
+        else:
             events.append(e)
     ids |= {e.id for e in events}
     kept_events = []
@@ -276,14 +321,21 @@ def load_doc(project: Any, doc_id: str, opts: ExportOptions, report: ExportRepor
             e = dataclasses.replace(e, arguments=args)
         kept_events.append(e)
     relations = []
-    for r in project._relations_of(stored) if info is None or info.n_relations else ():
-        if keep(r) and (r.arg1 not in ids or r.arg2 not in ids):
+    for r in project._relations_of(stored) if has_relations else ():
+        if keep is not None and not keep(r):
+            continue
+        if r.arg1 not in ids or r.arg2 not in ids:
             report.lost("relations whose argument was filtered out", f"{r.id} {r.type}")
-        elif keep(r):
+        else:
             relations.append(r)
-    suggestions = [s for s in project.suggestions(doc_id) if opts.labels is None or s.label in opts.labels] \
-        if opts.include_suggestions else []
-    return DocData(doc, spans, kept_events, relations, split, suggestions)
+    return kept_events, relations
+
+
+def selected_suggestions(project: Any, doc_id: str, opts: ExportOptions) -> list[Any]:
+    """The open suggestions to export (``include_suggestions``), of the selected labels."""
+    if not opts.include_suggestions:
+        return []
+    return [s for s in project.suggestions(doc_id) if opts.labels is None or s.label in opts.labels]
 
 
 class _Stored:
@@ -308,20 +360,32 @@ _new, _set = object.__new__, object.__setattr__
 
 def spans_of(table: Mapping[str, Mapping[str, Any]] | None, text: str) -> list[Span]:
     """The ``Span`` values of a stored span table (local number -> record), sorted by start, longest
-    first, then by number: equal to ``Span.from_record`` of each in ``project.spans``' order.
+    first, then by number: equal to ``Span.from_record`` of each in ``project.spans``' order."""
+    return spans_from_records(sorted_span_records(table), text)
 
-    Every export builds one per span (80 an article), so the work is done a column at a time by
-    functions written in C (``map`` over records, two stable sorts on C keys) instead of one Python
-    call per span: each span's fields are its record's (defaults for what an older record lacks),
-    its ``text`` is sliced from the document's, and empty attributes share one empty mapping."""
+
+def sorted_span_records(table: Mapping[str, Mapping[str, Any]] | None) -> list[Mapping[str, Any]]:
+    """The records of a stored span table in ``project.spans``' order: by start, longest first, then
+    by number (two stable sorts on C keys; the table is usually in number order already)."""
     if not table:
         return []
     recs = list(table.values())
     numbers = list(map(int, table))  # a record's table key is its local number (see store.docfile)
     if numbers != sorted(numbers):
         recs = [r for _, r in sorted(zip(numbers, recs, strict=True), key=_FIRST_OF)]
-    recs = sorted(sorted(recs, key=_END_OF, reverse=True), key=_START_OF)
+    return sorted(sorted(recs, key=_END_OF, reverse=True), key=_START_OF)
+
+
+def spans_from_records(recs: Sequence[Mapping[str, Any]], text: str) -> list[Span]:
+    """``Span.from_record`` of each record, in their order.
+
+    Every export that asks for ``Span`` values builds one per span (80 an article), so the work is
+    done a column at a time by functions written in C (``map`` over records) instead of one Python
+    call per span: each span's fields are its record's (defaults for what an older record lacks),
+    its ``text`` is sliced from the document's, and empty attributes share one empty mapping."""
     n = len(recs)
+    if not n:
+        return []
     if all(map(_SPAN_FIELDS.issubset, recs)):  # the app writes every field
         fields = list(map(dict, recs))
     else:  # an older record may lack the optional ones
@@ -360,8 +424,9 @@ def lost_annotators(data: DocData, report: ExportReport, written: bool) -> None:
     """Report the annotations whose annotator name a round trip does not bring back: no format but
     the native one writes it, and no import reads it (imported annotations are the importing
     session's)."""
-    n = 0
-    for items in (data.spans, data.events, data.relations):
+    annotators = data.columns().annotators
+    n = len(annotators) - annotators.count(None)
+    for items in (data.events, data.relations):
         if items:
             n += len(items) - list(map(_ANNOTATOR, items)).count(None)
     if n:
@@ -532,7 +597,7 @@ class ExportReport:
     def count(self, data: DocData) -> None:
         self.documents += 1
         self.splits[data.split] += 1
-        self.spans.update(map(_LABEL, data.spans))
+        self.spans.update(data.columns().labels)
         if data.events:
             self.events.update(map(_TYPE, data.events))
         if data.relations:
