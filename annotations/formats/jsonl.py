@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
+from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport, FormatError, json_lines, json_text
 from .importing import ParsedDoc
 
@@ -25,7 +26,7 @@ def local(record_id: str) -> str:
 
 
 def doc_record(data: DocData) -> dict[str, Any]:
-    """One document as a JSON-ready dict (the native format's line)."""
+    """One document as a JSON-ready dict (the native format's line; ``doc_line`` writes its text)."""
     d = data.doc
     return {
         "id": d.id,
@@ -52,6 +53,21 @@ def doc_record(data: DocData) -> dict[str, Any]:
     }
 
 
+def doc_line(data: DocData) -> str:
+    """``json_text(doc_record(data))``, the spans written a column at a time (see ``jsoncols``)."""
+    d, c = data.doc, data.columns()
+    attributes = list(map(json_text, map(dict, c.attributes))) if any(c.attributes) else "{}"
+    spans = jsoncols.array(['{"id": "', jsoncols.escaped(c.local_ids), '", "start": ', jsoncols.integers(c.starts),
+                            ', "end": ', jsoncols.integers(c.ends), ', "label": ', jsoncols.values(c.labels),
+                            ', "text": "', jsoncols.escaped(c.texts), '", "attributes": ', attributes,
+                            ', "note": ', jsoncols.values(c.notes), ', "annotator": ', jsoncols.values(c.annotators),
+                            "}"], c.n)
+    rest = doc_record(DocData(d, [], data.events, data.relations))  # events and relations: few, as dicts
+    return jsoncols.with_fields({"id": d.id, "title": d.title, "status": d.status, "meta": dict(d.meta),
+                                 "text": d.text}, ("spans", spans), ("events", json_text(rest["events"])),
+                                ("relations", json_text(rest["relations"])))
+
+
 class Writer:
     """Streams documents to one ``.jsonl`` file."""
 
@@ -65,7 +81,7 @@ class Writer:
         self.fh.write((json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def add(self, data: DocData) -> None:
-        self.fh.write((json_text(doc_record(data)) + "\n").encode("utf-8"))
+        self.fh.write((doc_line(data) + "\n").encode("utf-8"))
 
     def close(self) -> None:
         self.fh.close()
