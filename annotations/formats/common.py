@@ -209,9 +209,9 @@ class DocData:
 def spans_without_event(data: DocData, schema: Any) -> list[Span]:
     """The spans labelled with an event type that no exported event has as its trigger (formats
     without events read every such span back as an event unless told otherwise)."""
-    if not data.spans:
-        return []
     event_types = {t.name for t in schema.event_types}
+    if event_types.isdisjoint(data.columns().labels):  # most documents: no trigger at all
+        return []
     triggers = {e.trigger for e in data.events}
     return [s for s in data.spans if s.label in event_types and s.id not in triggers]
 
@@ -407,8 +407,14 @@ def spans_from_records(recs: Sequence[Mapping[str, Any]], text: str) -> list[Spa
 def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[str] = ("span",),
                 notes_only: bool = False) -> None:
     """Report the attributes and notes of ``kinds`` of annotation that ``fmt`` cannot hold."""
-    for kind, items in (("span", data.spans), ("event", data.events), ("relation", data.relations)):
-        if kind not in kinds or not items:
+    for kind, items in (("span", None), ("event", data.events), ("relation", data.relations)):
+        if kind not in kinds:
+            continue
+        if items is None:  # the spans: looked into a column at a time, built only if one has extras
+            if not data.columns().any_extras():
+                continue
+            items = data.spans
+        if not items:
             continue
         # most annotations have neither: look for one in C before visiting each
         if not any(map(_ATTRIBUTES, items)) and not any(map(_NOTE, items)):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
+from . import jsoncols
 from .common import (
     DocData,
     ExportOptions,
@@ -33,21 +34,21 @@ from .importing import ParsedDoc
 from .labelstudio import NO_EVENT, regions_to_parsed
 
 
-def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> dict[str, Any]:
-    """One doccano line for a document."""
-    conv = utf16_offsets(data.text) if opts.offsets == "utf16" else None
-
-    def off(i: int) -> int:
-        return conv[i] if conv else i
-
+def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> str:
+    """The JSON text of one doccano line for a document (its spans a column at a time)."""
+    c = data.columns()
+    starts, ends = jsoncols.integers(c.starts), jsoncols.integers(c.ends)
+    if opts.offsets == "utf16":
+        conv = utf16_offsets(data.text)
+        starts, ends = (jsoncols.integers(list(map(conv.__getitem__, col))) for col in (c.starts, c.ends))
     rec: dict[str, Any] = {"id": n, "text": data.text, "doc_id": data.doc.id, **doc_info(data.doc)}
     # spans are numbered from 1 in both variants (label position, entity id)
     orphans = {s.id for s in spans_without_event(data, schema)}
-    rec[NO_EVENT] = [k for k, s in enumerate(data.spans, 1) if s.id in orphans] if orphans else []
+    rec[NO_EVENT] = [k for k, s in enumerate(c.ids, 1) if s in orphans] if orphans else []
     lost_extras(data, report, "doccano",
                 ("span", "event") if opts.doccano == "labels" else ("span", "event", "relation"))
+    labels = jsoncols.values(c.labels)
     if opts.doccano == "labels":
-        rec["label"] = [[off(s.start), off(s.end), s.label] for s in data.spans]
         n_args = sum(len(e.arguments) for e in data.events)
         if n_args:
             report.lost("event arguments (doccano labels has none: events come back with their trigger "
@@ -55,18 +56,18 @@ def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int, sch
         if data.relations:
             report.lost("relations (use the relations variant)", f"{data.doc.id}: {len(data.relations)}",
                         len(data.relations))
-        return rec
-    num = {s.id: k for k, s in enumerate(data.spans, 1)}
+        return jsoncols.with_fields(rec, ("label", jsoncols.array(["[", starts, ", ", ends, ", ", labels, "]"], c.n)))
+    num = {s: k for k, s in enumerate(c.ids, 1)}
     trig = {e.id: num[e.trigger] for e in data.events}
     num.update(trig)
-    rec["entities"] = [{"id": num[s.id], "label": s.label, "start_offset": off(s.start), "end_offset": off(s.end)}
-                       for s in data.spans]
+    entities = jsoncols.array(['{"id": ', jsoncols.integers(range(1, c.n + 1)), ', "label": ', labels,
+                               ', "start_offset": ', starts, ', "end_offset": ', ends, "}"], c.n)
     rels = []
     for e in data.events:
         rels += [(trig[e.id], num[t], role) for role, t in e.arguments]
     rels += [(num[r.arg1], num[r.arg2], r.type) for r in data.relations]
-    rec["relations"] = [{"id": k, "from_id": a, "to_id": b, "type": t} for k, (a, b, t) in enumerate(rels, 1)]
-    return rec
+    relations = [{"id": k, "from_id": a, "to_id": b, "type": t} for k, (a, b, t) in enumerate(rels, 1)]
+    return jsoncols.with_fields(rec, ("entities", entities), ("relations", json_text(relations)))
 
 
 class Writer:
@@ -81,8 +82,7 @@ class Writer:
 
     def add(self, data: DocData) -> None:
         self.n += 1
-        rec = record(data, self.opts, self.report, self.n, self.schema)
-        self.fh.write((json_text(rec) + "\n").encode("utf-8"))
+        self.fh.write((record(data, self.opts, self.report, self.n, self.schema) + "\n").encode("utf-8"))
 
     def close(self) -> None:
         self.fh.close()

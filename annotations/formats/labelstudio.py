@@ -19,6 +19,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from ..schema import Schema
+from . import jsoncols
 from .common import (
     DocData,
     ExportOptions,
@@ -46,51 +47,55 @@ def label_config(schema: Schema) -> str:
     return "\n".join(out)
 
 
-def results(data: DocData, opts: ExportOptions, report: ExportReport) -> list[dict[str, Any]]:
-    """The ``result`` list of one document."""
-    conv = utf16_offsets(data.text) if opts.offsets == "utf16" else None
-    out: list[dict[str, Any]] = []
-    for s in data.spans:
-        start, end = (conv[s.start], conv[s.end]) if conv else (s.start, s.end)
-        r: dict[str, Any] = {"id": local(s.id), "from_name": "label", "to_name": "text", "type": "labels",
-                             "origin": "manual",
-                             "value": {"start": start, "end": end, "text": s.text, "labels": [s.label]}}
-        if s.note:
-            r["meta"] = {"text": [s.note]}
-        if s.attributes:
-            report.lost("span attributes (Label Studio regions have none)", f"{s.id} {dict(s.attributes)}")
-        out.append(r)
+def results(data: DocData, opts: ExportOptions, report: ExportReport) -> str:
+    """The JSON text of the ``result`` list of one document (the span regions a column at a time)."""
+    c = data.columns()
+    starts, ends = c.starts, c.ends
+    if opts.offsets == "utf16":
+        conv = utf16_offsets(data.text)
+        starts, ends = list(map(conv.__getitem__, starts)), list(map(conv.__getitem__, ends))
+    notes: str | list[str] = ""
+    if any(c.notes):
+        notes = [', "meta": {"text": [' + json_text(note) + "]}" if note else "" for note in c.notes]
+    if any(c.stored_attributes):
+        for sid, attrs in zip(c.ids, c.attributes, strict=True):
+            if attrs:
+                report.lost("span attributes (Label Studio regions have none)", f"{sid} {dict(attrs)}")
+    regions = jsoncols.rows(['{"id": "', jsoncols.escaped(c.local_ids), '", "from_name": "label", "to_name": "text", '
+                             '"type": "labels", "origin": "manual", "value": {"start": ', jsoncols.integers(starts),
+                             ', "end": ', jsoncols.integers(ends), ', "text": "', jsoncols.escaped(c.texts),
+                             '", "labels": [', jsoncols.values(c.labels), "]}", notes, "}"], c.n)
+    links: list[dict[str, Any]] = []
     trigger_of = {e.id: local(e.trigger) for e in data.events}
     for e in data.events:
         for role, target in e.arguments:
-            out.append({"from_id": local(e.trigger), "to_id": trigger_of.get(target, local(target)),
-                        "type": "relation", "direction": "right", "labels": [role]})
+            links.append({"from_id": local(e.trigger), "to_id": trigger_of.get(target, local(target)),
+                          "type": "relation", "direction": "right", "labels": [role]})
         if e.attributes or e.note:
             report.lost("event attributes and notes (Label Studio has no events)", f"{e.id} {e.type}")
     for rel in data.relations:
-        out.append({"from_id": trigger_of.get(rel.arg1, local(rel.arg1)),
-                    "to_id": trigger_of.get(rel.arg2, local(rel.arg2)),
-                    "type": "relation", "direction": "right", "labels": [rel.type]})
+        links.append({"from_id": trigger_of.get(rel.arg1, local(rel.arg1)),
+                      "to_id": trigger_of.get(rel.arg2, local(rel.arg2)),
+                      "type": "relation", "direction": "right", "labels": [rel.type]})
         if rel.attributes or rel.note:
             report.lost("relation attributes and notes (Label Studio relations have none)", rel.id)
-    return out
+    return "[" + ", ".join([regions] * bool(regions) + list(map(json_text, links))) + "]"
 
 
 NO_EVENT = "trigger_spans_without_event"
 
 
-def task(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> dict[str, Any]:
-    res = results(data, opts, report)
+def task(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> str:
+    """The JSON text of one document's task."""
     key = opts.labelstudio_key
-    entry: dict[str, Any] = {"result": res}
-    if key == "predictions":
-        entry["model_version"] = "qalam"
+    entry = '{"result": ' + results(data, opts, report) + (', "model_version": "qalam"' if key == "predictions"
+                                                          else "") + "}"
     info = {"text": data.text, "doc_id": data.doc.id, **doc_info(data.doc),
             NO_EVENT: [local(s.id) for s in spans_without_event(data, schema)]}
-    out: dict[str, Any] = {"id": n, "data": info, key: [entry]}
+    entries = {key: [entry]}
     if data.suggestions:
-        out.setdefault("predictions", []).append(suggestion_prediction(data, opts))
-    return out
+        entries.setdefault("predictions", []).append(json_text(suggestion_prediction(data, opts)))
+    return jsoncols.with_fields({"id": n, "data": info}, *((k, "[" + ", ".join(v) + "]") for k, v in entries.items()))
 
 
 def suggestion_prediction(data: DocData, opts: ExportOptions) -> dict[str, Any]:
@@ -120,8 +125,7 @@ class Writer:
     def add(self, data: DocData) -> None:
         self.n += 1
         sep = b"\n" if self.n == 1 else b",\n"
-        rec = task(data, self.opts, self.report, self.n, self.schema)
-        self.fh.write(sep + json_text(rec).encode())
+        self.fh.write(sep + task(data, self.opts, self.report, self.n, self.schema).encode())
 
     def close(self) -> None:
         self.fh.write(b"\n]\n")

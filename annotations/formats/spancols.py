@@ -11,87 +11,80 @@ writes the same bytes from either; each column is worked out once, on first use.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import cached_property
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..model import _EMPTY
 
-_ID, _START, _END, _LABEL = itemgetter("id"), itemgetter("start"), itemgetter("end"), itemgetter("label")
+_FIELDS = ("id", "start", "end", "label", "attributes", "note", "annotator")
+_COLUMNS = ("ids", "starts", "ends", "labels", "stored_attributes", "notes", "annotators")
+_REQUIRED = 4  # a record has id, start, end and label; an older one may lack the others
+_OF_RECORD, _OF_SPAN = itemgetter(*_FIELDS), attrgetter(*_FIELDS)
 _PART = itemgetter(2)
 
 
 class SpanColumns:
-    """Each field of a document's selected spans as one list (``ids[k]`` is the k-th span's id...).
+    """Each field of a document's selected spans as one sequence (``ids[k]`` is the k-th span's id...).
 
-    Attributes (each computed on first use):
+    Attributes (each worked out on first use, then a plain attribute):
         ids, starts, ends, labels, texts, notes, annotators: as the ``Span`` fields.
         attributes: the spans' attributes, an empty mapping where a span has none (as ``Span``).
         local_ids: the ids without the document part (``T3``), as the file formats number them.
     """
 
-    def __init__(self, n: int, text: str, field: Callable[[str], list[Any]]) -> None:
+    ids: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    labels: Sequence[str]
+    texts: Sequence[str]
+    notes: Sequence[str | None]
+    annotators: Sequence[str | None]
+    stored_attributes: Sequence[Mapping[str, Any] | None]
+    attributes: Sequence[Mapping[str, Any]]
+    local_ids: Sequence[str]
+
+    def __init__(self, n: int, text: str, fields: Callable[[], Sequence[Sequence[Any]]]) -> None:
         self.n = n
         self.text = text
-        self._field = field
+        self._fields = fields
 
     @classmethod
     def of_records(cls, recs: Sequence[Mapping[str, Any]], text: str) -> SpanColumns:
-        """Columns of stored span records (each validated when it was written; optional fields of an
-        older record read as ``Span.from_record`` reads them)."""
+        """Columns of stored span records (each validated when it was written; the optional fields
+        an older record lacks read as ``Span.from_record`` reads them)."""
 
-        def field(name: str) -> list[Any]:
-            if name in ("id", "start", "end", "label"):
-                return list(map(itemgetter(name), recs))
-            return list(map(dict.get, recs, repeat(name)))  # type: ignore[arg-type]
+        def fields() -> Sequence[Sequence[Any]]:
+            try:  # every field of every record picked out in one pass, in C, then turned into columns
+                return list(zip(*map(_OF_RECORD, recs), strict=True))
+            except KeyError:
+                return [list(map(itemgetter(f), recs)) if k < _REQUIRED else list(map(dict.get, recs, repeat(f)))
+                        for k, f in enumerate(_FIELDS)]
 
-        return cls(len(recs), text, field)
+        return cls(len(recs), text, fields)
 
     @classmethod
     def of_spans(cls, spans: Sequence[Any], text: str) -> SpanColumns:
         """Columns of ``Span`` values."""
-        return cls(len(spans), text, lambda name: list(map(attrgetter(name), spans)))
+        return cls(len(spans), text, lambda: list(zip(*map(_OF_SPAN, spans), strict=True)))
 
-    @cached_property
-    def ids(self) -> list[str]:
-        return self._field("id")
-
-    @cached_property
-    def local_ids(self) -> list[str]:
-        return list(map(_PART, map(str.rpartition, self.ids, repeat(":"))))
-
-    @cached_property
-    def starts(self) -> list[int]:
-        return self._field("start")
-
-    @cached_property
-    def ends(self) -> list[int]:
-        return self._field("end")
-
-    @cached_property
-    def labels(self) -> list[str]:
-        return self._field("label")
-
-    @cached_property
-    def texts(self) -> list[str]:
-        return list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
-
-    @cached_property
-    def notes(self) -> list[str | None]:
-        return self._field("note")
-
-    @cached_property
-    def annotators(self) -> list[str | None]:
-        return self._field("annotator")
-
-    @cached_property
-    def attributes(self) -> list[Mapping[str, Any]]:
-        values = self._field("attributes")
-        if not any(values):  # most spans have none: one shared empty mapping, checked in C
-            return [_EMPTY] * self.n
-        return [a if a else _EMPTY for a in values]
+    def __getattr__(self, name: str) -> Any:
+        """Work a column out on first use (later uses find it as a plain attribute)."""
+        if name in _COLUMNS:
+            fields = self._fields() if self.n else [()] * len(_FIELDS)
+            self.__dict__.update(zip(_COLUMNS, fields, strict=True))
+        elif name == "texts":
+            self.texts = list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+        elif name == "local_ids":
+            self.local_ids = list(map(_PART, map(str.rpartition, self.ids, repeat(":"))))
+        elif name == "attributes":
+            stored = self.stored_attributes
+            # most spans have none: one shared empty mapping, checked in C
+            self.attributes = [_EMPTY] * self.n if not any(stored) else [a if a else _EMPTY for a in stored]
+        else:
+            raise AttributeError(name)
+        return self.__dict__[name]
 
     def any_extras(self) -> bool:
         """Whether some span has attributes or a note (most documents: none)."""
-        return any(self.attributes) or any(self.notes)
+        return any(self.stored_attributes) or any(self.notes)
