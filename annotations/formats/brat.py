@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
+from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport
 from .docinfo import apply_info, info_json, read_info
+from .folder import FolderFiles
 from .importing import ParsedDoc
 from .jsonl import local
 
@@ -65,14 +67,17 @@ class Writer:
         self.path, self.report, self.schema = path, report, schema
         path.mkdir(parents=True, exist_ok=True)
         self.used: set[str] = set()
+        self.files = FolderFiles(path)
 
     def add(self, data: DocData) -> None:
-        lines = ann_lines(data, self.report)
-        (self.path / f"{data.doc.id}.txt").write_bytes(data.text.encode("utf-8"))
-        (self.path / f"{data.doc.id}.ann").write_bytes(("".join(x + "\n" for x in lines)).encode("utf-8"))
-        (self.path / f"{data.doc.id}{INFO_SUFFIX}").write_bytes((info_json(data.doc) + "\n").encode("utf-8"))
+        ann = ann_text(data, self.report)
+        doc_id = data.doc.id
+        self.files.write(f"{doc_id}.txt", data.text.encode("utf-8"))
+        self.files.write(f"{doc_id}.ann", ann.encode("utf-8"))
+        self.files.write(f"{doc_id}{INFO_SUFFIX}", (info_json(data.doc) + "\n").encode("utf-8"))
 
     def close(self) -> None:
+        self.files.close()
         (self.path / "annotation.conf").write_text(annotation_conf(self.schema), encoding="utf-8")
         (self.path / "visual.conf").write_text(visual_conf(self.schema), encoding="utf-8")
 
@@ -94,8 +99,22 @@ def _one_line(value: str) -> str:
     return _BREAK_OR_TAB.sub(" ", value)
 
 
-def ann_lines(data: DocData, report: ExportReport) -> list[str]:
-    """The ``.ann`` lines of one document."""
+def ann_text(data: DocData, report: ExportReport) -> str:
+    """The ``.ann`` file of one document. Most documents' spans have no attribute, note or line
+    break: their lines are laid out a column at a time; the others go through ``ann_lines``."""
+    c = data.columns()
+    if c.n and all(c.texts) and not c.any_extras() and _BREAK_OR_TAB.search("".join(c.texts)) is None:
+        spans = jsoncols.rows([c.local_ids, "\t", list(map(_brat_name, c.labels)), " ", jsoncols.integers(c.starts),
+                               " ", jsoncols.integers(c.ends), "\t", c.texts], c.n, "\n") + "\n"
+        if not data.events and not data.relations:
+            return spans
+        return spans + "".join(x + "\n" for x in ann_lines(data, report, spans_written=True))
+    return "".join(x + "\n" for x in ann_lines(data, report))
+
+
+def ann_lines(data: DocData, report: ExportReport, spans_written: bool = False) -> list[str]:
+    """The ``.ann`` lines of one document (``spans_written``: only those after the spans' lines,
+    when no span has attributes, a note or a line break)."""
     text = data.text
     lines: list[str] = []
     attr_n = note_n = 0
@@ -117,7 +136,7 @@ def ann_lines(data: DocData, report: ExportReport) -> list[str]:
             lines.append(f"#{note_n}\tAnnotatorNotes {brat_id}\t{_one_line(a.note)}")
 
     skipped: set[str] = set()
-    for s in data.spans:
+    for s in () if spans_written else data.spans:
         if not s.text.strip(LINE_BREAKS):
             report.lost("spans of only line breaks (brat cannot hold them; left out with what uses them)", s.id)
             skipped.add(s.id)
