@@ -19,11 +19,13 @@ is empty.
 from __future__ import annotations
 
 import re
+from itertools import repeat
+from operator import sub
 from pathlib import Path
-from typing import Any
 
 from ..schema import Schema
-from .common import DocData, ExportOptions, ExportReport
+from . import jsoncols
+from .common import DocData, ExportOptions, ExportReport, json_text
 from .mentions import DocMentions, MentionsWriter
 
 FMT = "DyGIE++"
@@ -38,13 +40,15 @@ class Writer(MentionsWriter):
         super().__init__(path, opts, report, schema)
         self.dataset = re.sub(r"[^0-9a-z]+", "", schema.name.lower()) or "qalam"
 
-    def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
+    def lines(self, data: DocData, dm: DocMentions) -> str:
         n = len(dm.tok.sentences)
-        ner: list[list[list[object]]] = [[] for _ in range(n)]
+        ents, c = dm.entities, data.columns()
+        lasts = list(map(sub, ents.lasts, repeat(1)))  # inclusive
+        labels = list(map(c.labels.__getitem__, ents.spans))
+        rows = jsoncols.row_list(["[", jsoncols.integers(ents.firsts), ", ", jsoncols.integers(lasts), ", ",
+                                  jsoncols.values(labels), "]"], len(ents.spans))
         relations: list[list[list[object]]] = [[] for _ in range(n)]
         events: list[list[list[list[object]]]] = [[] for _ in range(n)]
-        for m in dm.entities:
-            ner[m.sentence].append([m.first, m.last - 1, m.span.label])
         for r, m1, m2 in dm.relations:
             relations[m1.sentence].append([m1.first, m1.last - 1, m2.first, m2.last - 1, r.type])
         for e, trig, args in dm.events:
@@ -52,7 +56,10 @@ class Writer(MentionsWriter):
                 self.report.lost(f"trigger tokens after the first ({FMT} triggers are one token)",
                                  f"{e.id} {e.type} {trig.text!r}")
             events[trig.sentence].append([[trig.first, e.type], *([m.first, m.last - 1, role] for role, m in args)])
-        record = {"doc_key": data.doc.id, "dataset": self.dataset,
-                  "sentences": [dm.sentence_tokens(k) for k in range(n)],
-                  "ner": ner, "relations": relations, "events": events, "clusters": []}
-        return [record]
+        words = jsoncols.escaped(dm.tok.words)
+        sentences = ", ".join('["' + '", "'.join(words[a:b]) + '"]' if b > a else "[]" for a, b in dm.tok.sentences)
+        return jsoncols.with_fields({"doc_key": data.doc.id, "dataset": self.dataset},
+                                    ("sentences", "[" + sentences + "]"),
+                                    ("ner", "[" + ", ".join(ents.per_sentence(rows, n)) + "]"),
+                                    ("relations", json_text(relations)), ("events", json_text(events)),
+                                    ("clusters", "[]")) + "\n"

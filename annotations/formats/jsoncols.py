@@ -94,6 +94,11 @@ def rows(parts: Sequence[str | Sequence[str]], n: int, sep: str = ", ") -> str:
     return "".join(cells) + tail
 
 
+def row_list(parts: Sequence[str | Sequence[str]], n: int) -> list[str]:
+    """The ``n`` rows of ``rows`` as a list (none of the JSON texts here holds a raw line break)."""
+    return rows(parts, n, "\n").split("\n") if n else []
+
+
 def array(parts: Sequence[str | Sequence[str]], n: int) -> str:
     """``rows`` as a JSON array (``"[]"`` when empty)."""
     return "[" + rows(parts, n) + "]"

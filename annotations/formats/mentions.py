@@ -1,30 +1,62 @@
-"""Token-level mentions for the information-extraction formats (OneIE, DyGIE++).
+"""Token-level mentions for the sentence formats (event JSON, OneIE, DyGIE++).
 
 A document is tokenised under the export's scheme; every span becomes an entity mention, except
 event triggers (spans labelled with an event type), which belong to their event. Each mention knows
 its token range and sentence. What neither format can hold is reported here once: arguments and
 relation ends that are events, trigger-type spans that no event uses, attributes and notes.
+
+The entity mentions (80 an article) are kept as columns (``Entities``), worked out for the whole
+document with ``map`` and ``bisect`` in C; only the few mentions that events and relations use are
+``Mention`` objects.
 """
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter, sub
 from pathlib import Path
-from typing import Any
 
-from ..model import Event, Relation, Span
+from ..model import Event, Relation
 from ..schema import Schema
-from ..token_schemes import SchemeDoc
-from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
-from .conll import tokenized
+from ..token_schemes import SchemeDoc, tokenize
+from . import jsoncols
+from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
+
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
+
+
+def span_tokens(data: DocData, opts: ExportOptions, report: ExportReport) -> SchemeDoc:
+    """Tokenize a document for a token format, its spans aligned (``tok.span_tokens[k]``: the token
+    range of span ``k`` of ``data.columns()``, or None); moved boundaries and spans covering no
+    token are reported, as ``conll.tokenized`` reports them."""
+    c = data.columns()
+    tok = tokenize(data.text, list(zip(c.starts, c.ends, strict=True)), opts.tokens, opts.sentences,
+                   data.whitespace_tokens())
+    report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
+    report.tokens += len(tok.words)
+    report.sentences += len(tok.sentences)
+    for m in tok.moved:
+        report.moved_boundaries += m.boundaries
+        k = m.index
+        report.lost("span boundaries moved to token edges", f"{c.ids[k]} {c.labels[k]} {c.texts[k]!r} -> "
+                    f"{data.text[m.new_start:m.new_end]!r}", m.boundaries)
+    if None in tok.span_tokens:
+        for k, r in enumerate(tok.span_tokens):
+            if r is None:
+                report.lost("spans covering no token (only spaces)", f"{c.ids[k]} {c.labels[k]}")
+    return tok
 
 
 @dataclass
 class Mention:
-    """A span at tokens ``[first, last)`` of sentence ``sentence``; ``text`` is what those tokens cover."""
+    """Span ``index`` (of ``data.columns()``) at tokens ``[first, last)`` of sentence ``sentence``;
+    ``text`` is what those tokens cover."""
 
-    span: Span
+    index: int
+    id: str
+    label: str
     first: int
     last: int
     sentence: int
@@ -32,9 +64,37 @@ class Mention:
 
 
 @dataclass
+class Entities:
+    """The entity mentions of a document, in span order, one list per field: ``spans[k]`` is the
+    mention's span (its index in ``data.columns()``), ``sentences`` is sorted."""
+
+    spans: list[int]
+    firsts: list[int]
+    lasts: list[int]
+    sentences: list[int]
+
+    @classmethod
+    def of(cls, spans: list[int], tok: SchemeDoc, firsts: list[int]) -> Entities:
+        """The mentions of ``spans`` (aligned to tokens) under ``tok``; ``firsts``: each sentence's
+        first token. Grouped by sentence, in span order within a sentence."""
+        ranges = list(map(tok.span_tokens.__getitem__, spans))
+        starts = list(map(_FIRST, ranges))  # type: ignore[arg-type]
+        ents = cls(spans, starts, list(map(_LAST, ranges)), sentence_of(firsts, starts))  # type: ignore[arg-type]
+        if ents.sentences != sorted(ents.sentences):  # spans sorted by start are in sentence order already
+            order = sorted(range(len(spans)), key=ents.sentences.__getitem__)
+            ents = cls(*([col[k] for k in order] for col in (ents.spans, ents.firsts, ents.lasts, ents.sentences)))
+        return ents
+
+    def per_sentence(self, rows: list[str], n: int) -> list[str]:
+        """The JSON array of each of ``n`` sentences' ``rows`` (one JSON text per mention)."""
+        cuts = list(map(bisect_left, repeat(self.sentences), range(n + 1)))
+        return ["[" + ", ".join(rows[lo:hi]) + "]" for lo, hi in zip(cuts, cuts[1:], strict=False)]
+
+
+@dataclass
 class DocMentions:
     tok: SchemeDoc
-    entities: list[Mention]
+    entities: Entities
     events: list[tuple[Event, Mention, list[tuple[str, Mention]]]]
     relations: list[tuple[Relation, Mention, Mention]]
 
@@ -42,39 +102,77 @@ class DocMentions:
         a, b = self.tok.sentences[n]
         return self.tok.words[a:b]
 
+    def covered(self, firsts: list[int], lasts: list[int]) -> list[str]:
+        """The text that tokens ``[first, last)`` cover, for each pair."""
+        text, starts, ends = self.tok.text, self.tok.starts, self.tok.ends
+        return list(map(text.__getitem__, map(slice, map(starts.__getitem__, firsts),
+                                              map(ends.__getitem__, map(sub, lasts, repeat(1))))))
+
+
+def sentence_fields(tok: SchemeDoc, doc_id: str) -> tuple[str, list[str], list[str], list[str]]:
+    """For the sentence records: the document id as JSON, and per sentence the JSON of its id
+    (``"<doc>-<n>"``), of its tokens and of its text."""
+    bounds = tok.sentences
+    doc = jsoncols.strings([doc_id])[0]
+    ids = [doc[:-1] + f'-{n}"' for n in range(len(bounds))]
+    words = jsoncols.escaped(tok.words)
+    tokens = ['["' + '", "'.join(words[a:b]) + '"]' if b > a else "[]" for a, b in bounds]
+    texts = jsoncols.strings([tok.text[tok.starts[a]:tok.ends[b - 1]] for a, b in bounds])
+    return doc, ids, tokens, texts
+
+
+def sentence_of(firsts: list[int], tokens: list[int]) -> list[int]:
+    """The sentence of each token (``firsts``: each sentence's first token), by bisection in C."""
+    return list(map(sub, map(bisect_right, repeat(firsts), tokens), repeat(1)))
+
+
+def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema) -> list[int]:
+    """The spans that are entity mentions: aligned to tokens, not a trigger, not of an event type."""
+    c = data.columns()
+    event_types = {t.name for t in schema.event_types}
+    if None not in tok.span_tokens and not data.events and event_types.isdisjoint(c.labels):
+        return list(range(c.n))  # usual: every span
+    triggers = {e.trigger for e in data.events}
+    return [k for k, r in enumerate(tok.span_tokens)
+            if r is not None and c.ids[k] not in triggers and c.labels[k] not in event_types]
+
 
 def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schema: Schema, fmt: str) -> DocMentions:
-    tok, ranges = tokenized(data, opts, report, list(data.spans))
-    firsts = [a for a, _ in tok.sentences]
-    text, starts, ends = data.text, tok.starts, tok.ends
+    tok = span_tokens(data, opts, report)
+    c = data.columns()
+    firsts = list(map(_FIRST, tok.sentences))
+    ks = entity_spans(data, tok, schema)
+    entities = Entities.of(ks, tok, firsts)
+    events: list[tuple[Event, Mention, list[tuple[str, Mention]]]] = []
+    relations: list[tuple[Relation, Mention, Mention]] = []
+    if data.events or data.relations:
+        index = {sid: k for k, sid in enumerate(c.ids)}
 
-    def mention(i: int, j: int, s: Span) -> Mention:
-        return Mention(s, i, j, bisect.bisect_right(firsts, i) - 1, text[starts[i]:ends[j - 1]])
+        def mention(span_id: str) -> Mention:
+            k = index[span_id]
+            i, j = tok.span_tokens[k]  # type: ignore[misc]
+            return Mention(k, span_id, c.labels[k], i, j, bisect_right(firsts, i) - 1,
+                           data.text[tok.starts[i]:tok.ends[j - 1]])
 
-    by_id = {s.id: mention(i, j, s) for i, j, s in ranges}
-    triggers = {e.trigger for e in data.events}
-    event_types = {t.name for t in schema.event_types}
-    entities = [m for m in by_id.values() if m.span.id not in triggers and m.span.label not in event_types]
-    entity_ids = {m.span.id for m in entities}
-    events = []
-    for e in data.events:
-        if e.trigger not in by_id:
-            report.lost(f"events whose trigger covers no token ({fmt})", f"{e.id} {e.type}")
-            continue
-        args: list[tuple[str, Any]] = []
-        for role, target in e.arguments:
-            if target in entity_ids:
-                args.append((role, by_id[target]))
+        entity_ids = {c.ids[k] for k in ks}
+        for e in data.events:
+            k = index.get(e.trigger)
+            if k is None or tok.span_tokens[k] is None:
+                report.lost(f"events whose trigger covers no token ({fmt})", f"{e.id} {e.type}")
+                continue
+            args: list[tuple[str, Mention]] = []
+            for role, target in e.arguments:
+                if target in entity_ids:
+                    args.append((role, mention(target)))
+                else:
+                    report.lost(f"event arguments that are events or triggers ({fmt} arguments are entities)",
+                                f"{e.id} {e.type} {role}")
+            events.append((e, mention(e.trigger), args))
+        for r in data.relations:
+            if r.arg1 in entity_ids and r.arg2 in entity_ids:
+                relations.append((r, mention(r.arg1), mention(r.arg2)))
             else:
-                report.lost(f"event arguments that are events or triggers ({fmt} arguments are entities)",
-                            f"{e.id} {e.type} {role}")
-        events.append((e, by_id[e.trigger], args))
-    relations = []
-    for r in data.relations:
-        if r.arg1 in entity_ids and r.arg2 in entity_ids:
-            relations.append((r, by_id[r.arg1], by_id[r.arg2]))
-        else:
-            report.lost(f"relations involving an event ({fmt} relations link entities)", f"{r.id} {r.type}")
+                report.lost(f"relations involving an event ({fmt} relations link entities)", f"{r.id} {r.type}")
     for s in spans_without_event(data, schema):
         report.lost(f"spans labelled with an event type that no event uses ({fmt} has no mention for them)",
                     f"{s.id} {s.label} {s.text!r}")
@@ -83,22 +181,24 @@ def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schem
 
 
 class MentionsWriter:
-    """Streams JSON lines built from each document's mentions (``records``, in a subclass)."""
+    """Streams JSON lines built from each document's mentions (``lines``, in a subclass)."""
 
     layout = "file"
     ext = ".jsonl"
     fmt = ""
 
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
-        self.fh = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
+        self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report, self.schema = opts, report, schema
 
     def add(self, data: DocData) -> None:
         dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt)
-        self.fh.write("".join(json_text(rec) + "\n" for rec in self.records(data, dm)))
+        self.fh.write(self.lines(data, dm).encode("utf-8"))
 
-    def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
+    def lines(self, data: DocData, dm: DocMentions) -> str:
+        """The document's JSON lines, each ending with a newline."""
         raise NotImplementedError
 
     def close(self) -> None:
         self.fh.close()
+

@@ -25,20 +25,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import DocData
+from . import jsoncols
+from .common import DocData, json_text
 from .jsonl import local
-from .mentions import DocMentions, Mention, MentionsWriter
+from .mentions import DocMentions, Mention, MentionsWriter, sentence_fields
 
 FMT = "OneIE"
 
 
-def _entity(m: Mention, a: int) -> dict[str, object]:
-    return {"id": local(m.span.id), "start": m.first - a, "end": m.last - a, "entity_type": m.span.label,
-            "mention_type": "UNK", "text": m.text}
-
-
 def _arg(m: Mention, role: str) -> dict[str, object]:
-    return {"entity_id": local(m.span.id), "text": m.text, "role": role}
+    return {"entity_id": local(m.id), "text": m.text, "role": role}
 
 
 class Writer(MentionsWriter):
@@ -46,23 +42,28 @@ class Writer(MentionsWriter):
 
     fmt = FMT
 
-    def records(self, data: DocData, dm: DocMentions) -> list[dict[str, Any]]:
-        tok, report = dm.tok, self.report
-        records: list[dict[str, Any]] = [
-            {"doc_id": data.doc.id, "sent_id": f"{data.doc.id}-{n}", "tokens": dm.sentence_tokens(n),
-             "sentence": data.text[tok.starts[a]:tok.ends[b - 1]], "entity_mentions": [],
-             "relation_mentions": [], "event_mentions": []}
-            for n, (a, b) in enumerate(tok.sentences)]
-        for m in dm.entities:
-            records[m.sentence]["entity_mentions"].append(_entity(m, tok.sentences[m.sentence][0]))
+    def lines(self, data: DocData, dm: DocMentions) -> str:
+        tok, report, ents, c = dm.tok, self.report, dm.entities, data.columns()
+        n = len(tok.sentences)
+        firsts = [a for a, _ in tok.sentences]
+        heads = list(map(firsts.__getitem__, ents.sentences))
+        rows = jsoncols.row_list([
+            '{"id": "', jsoncols.escaped(list(map(c.local_ids.__getitem__, ents.spans))),
+            '", "start": ', jsoncols.integers(list(map(int.__sub__, ents.firsts, heads))),
+            ', "end": ', jsoncols.integers(list(map(int.__sub__, ents.lasts, heads))),
+            ', "entity_type": ', jsoncols.values(list(map(c.labels.__getitem__, ents.spans))),
+            ', "mention_type": "UNK", "text": "', jsoncols.escaped(dm.covered(ents.firsts, ents.lasts)), '"}'],
+            len(ents.spans))
+        relations: list[list[dict[str, Any]]] = [[] for _ in range(n)]
         for r, m1, m2 in dm.relations:
             if m1.sentence != m2.sentence:
                 report.lost(f"relations across sentences ({FMT} is sentence-level)", f"{r.id} {r.type}")
                 continue
-            records[m1.sentence]["relation_mentions"].append({"id": local(r.id), "relation_type": r.type,
-                                                              "arguments": [_arg(m1, "Arg-1"), _arg(m2, "Arg-2")]})
+            relations[m1.sentence].append({"id": local(r.id), "relation_type": r.type,
+                                           "arguments": [_arg(m1, "Arg-1"), _arg(m2, "Arg-2")]})
+        events: list[list[dict[str, Any]]] = [[] for _ in range(n)]
         for e, trig, args in dm.events:
-            a = tok.sentences[trig.sentence][0]
+            a = firsts[trig.sentence]
             kept = []
             for role, m in args:
                 if m.sentence != trig.sentence:
@@ -70,7 +71,11 @@ class Writer(MentionsWriter):
                                 f"{e.id} {e.type} {role}")
                 else:
                     kept.append(_arg(m, role))
-            records[trig.sentence]["event_mentions"].append({
+            events[trig.sentence].append({
                 "id": local(e.id), "event_type": e.type,
                 "trigger": {"start": trig.first - a, "end": trig.last - a, "text": trig.text}, "arguments": kept})
-        return records
+        doc, ids, tokens, texts = sentence_fields(tok, data.doc.id)
+        return jsoncols.rows(['{"doc_id": ', doc, ', "sent_id": ', ids, ', "tokens": ', tokens, ', "sentence": ', texts,
+                              ', "entity_mentions": ', ents.per_sentence(rows, n),
+                              ', "relation_mentions": ', list(map(json_text, relations)),
+                              ', "event_mentions": ', list(map(json_text, events)), "}"], n, "\n") + "\n" * bool(n)
