@@ -16,14 +16,14 @@ span labelled with an event type that no event uses (all are named in the report
 
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 from typing import Any
 
 from ..schema import Schema
+from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
-from .conll import tokenized
 from .jsonl import local
+from .mentions import Entities, entity_spans, sentence_fields, sentence_of, span_tokens
 
 
 class Writer:
@@ -35,81 +35,86 @@ class Writer:
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report, self.schema = opts, report, schema
-        self.event_types = {t.name for t in schema.event_types}
 
     def add(self, data: DocData) -> None:
-        text, report = data.text, self.report
-        tok, ranges = tokenized(data, self.opts, report, list(data.spans))
-        where = {s.id: (i, j) for i, j, s in ranges}
-        span = {s.id: s for s in data.spans}
-        # each mention goes to the sentence of its first token, found once (not once per sentence)
+        report, c = self.report, data.columns()
+        tok = span_tokens(data, self.opts, report)
+        n = len(tok.sentences)
         firsts = [a for a, _ in tok.sentences]
-
-        def sent_of(token: int) -> int:
-            return bisect.bisect_right(firsts, token) - 1
-
-        triggers = {e.trigger for e in data.events}
-        ents_of: list[list[Any]] = [[] for _ in firsts]
-        for s in data.spans:
-            if s.id in where and s.id not in triggers and s.label not in self.event_types:
-                ents_of[sent_of(where[s.id][0])].append(s)
-        ent_sent = {s.id: n for n, ents in enumerate(ents_of) for s in ents}
-        relations_of: list[list[Any]] = [[] for _ in firsts]
-        for r in data.relations:
-            n = ent_sent.get(r.arg1)
-            if n is not None and ent_sent.get(r.arg2) == n:
-                relations_of[n].append(r)
-        events_of: list[list[Any]] = [[] for _ in firsts]
-        for e in data.events:
-            if e.trigger in where:
-                events_of[sent_of(where[e.trigger][0])].append(e)
-        carried: set[str] = set()
-        lines = []
-        for n, (a, b) in enumerate(tok.sentences):
-            cs, ce = tok.starts[a], tok.ends[b - 1]
-            ents = ents_of[n]
-            index = {s.id: k for k, s in enumerate(ents)}
-            rec: dict[str, Any] = {
-                "doc_id": data.doc.id, "sent_id": f"{data.doc.id}-{n}",
-                "tokens": list(map(text.__getitem__, map(slice, tok.starts[a:b], tok.ends[a:b]))),
-                "sentence": text[cs:ce], "char_start": cs,
-                "entity_mentions": [
-                    {"id": local(s.id), "start": where[s.id][0] - a, "end": where[s.id][1] - a,
-                     "entity_type": s.label, "text": s.text, "char_start": s.start, "char_end": s.end,
-                     "attributes": dict(s.attributes)}
-                    for s in ents],
-                "relation_mentions": [], "event_mentions": [],
-            }
-            for r in relations_of[n]:
-                carried.add(r.id)
-                rec["relation_mentions"].append({"id": local(r.id), "relation_type": r.type,
-                                                 "attributes": dict(r.attributes), "arguments": [
-                    {"entity_id": local(r.arg1), "role": "Arg-1", "text": span[r.arg1].text},
-                    {"entity_id": local(r.arg2), "role": "Arg-2", "text": span[r.arg2].text}]})
-            for e in events_of[n]:
-                ti, tj = where[e.trigger]
-                args = []
-                for role, t in e.arguments:
-                    if t not in index:
-                        why = ("event arguments that are events" if t not in span
-                               else "event arguments outside the trigger's sentence or not an entity")
-                        report.lost(why, f"{e.id} {e.type} {role}")
-                        continue
-                    args.append({"entity_id": local(t), "entity_index": index[t], "role": role,
-                                 "text": span[t].text})
-                rec["event_mentions"].append({
-                    "id": local(e.id), "event_type": e.type, "attributes": dict(e.attributes),
-                    "trigger": {"start": ti - a, "end": tj - a, "text": text[tok.starts[ti] : tok.ends[tj - 1]]},
-                    "arguments": args})
-            lines.append(json_text(rec))
-        for r in data.relations:
-            if r.id not in carried:
-                report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
+        # each mention goes to the sentence of its first token, found once for all (bisection in C)
+        ents = Entities.of(entity_spans(data, tok, self.schema), tok, firsts)
+        heads = list(map(firsts.__getitem__, ents.sentences))
+        ks = ents.spans
+        attributes: Any = "{}"
+        if any(c.stored_attributes):
+            attributes = list(map(json_text, map(dict, map(c.attributes.__getitem__, ks))))
+        rows = jsoncols.row_list([
+            '{"id": "', jsoncols.escaped(list(map(c.local_ids.__getitem__, ks))),
+            '", "start": ', jsoncols.integers(list(map(int.__sub__, ents.firsts, heads))),
+            ', "end": ', jsoncols.integers(list(map(int.__sub__, ents.lasts, heads))),
+            ', "entity_type": ', jsoncols.values(list(map(c.labels.__getitem__, ks))),
+            ', "text": "', jsoncols.escaped(list(map(c.texts.__getitem__, ks))),
+            '", "char_start": ', jsoncols.integers(list(map(c.starts.__getitem__, ks))),
+            ', "char_end": ', jsoncols.integers(list(map(c.ends.__getitem__, ks))),
+            ', "attributes": ', attributes, "}"], len(ks))
+        relations, events = self._links(data, tok, ents, firsts, n)
+        doc, ids, tokens, texts = sentence_fields(tok, data.doc.id, surface=True)
+        char_starts = jsoncols.integers([tok.starts[a] for a in firsts])
+        self.fh.write((jsoncols.rows([
+            '{"doc_id": ', doc, ', "sent_id": ', ids, ', "tokens": ', tokens, ', "sentence": ', texts,
+            ', "char_start": ', char_starts, ', "entity_mentions": ', ents.per_sentence(rows, n),
+            ', "relation_mentions": ', relations, ', "event_mentions": ', events, "}"], n, "\n")
+            + "\n" * bool(n)).encode("utf-8"))
         for s in spans_without_event(data, self.schema):
             report.lost("spans labelled with an event type that no event uses (event JSON has no mention "
                         "for them)", f"{s.id} {s.label} {s.text!r}")
         lost_extras(data, report, "event JSON", ("span", "event", "relation"), notes_only=True)
-        self.fh.write("".join(x + "\n" for x in lines).encode("utf-8"))
+
+    def _links(self, data: DocData, tok: Any, ents: Entities, firsts: list[int], n: int) -> tuple[Any, Any]:
+        """The JSON of each sentence's relation and event mentions (``"[]"`` for every sentence of
+        most documents); what a sentence cannot carry is reported."""
+        if not data.relations and not data.events:
+            return "[]", "[]"
+        c, report, text = data.columns(), self.report, data.text
+        span = {c.ids[k]: k for k in range(c.n)}
+        ent_sent = {c.ids[k]: s for k, s in zip(ents.spans, ents.sentences, strict=True)}
+        relations_of: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+        carried: set[str] = set()
+        for r in data.relations:
+            m = ent_sent.get(r.arg1)
+            if m is not None and ent_sent.get(r.arg2) == m:
+                carried.add(r.id)
+                relations_of[m].append({"id": local(r.id), "relation_type": r.type,
+                                        "attributes": dict(r.attributes), "arguments": [
+                    {"entity_id": local(r.arg1), "role": "Arg-1", "text": c.texts[span[r.arg1]]},
+                    {"entity_id": local(r.arg2), "role": "Arg-2", "text": c.texts[span[r.arg2]]}]})
+        with_trigger = [e for e in data.events if e.trigger in span and tok.span_tokens[span[e.trigger]] is not None]
+        where = [tok.span_tokens[span[e.trigger]] for e in with_trigger]
+        events_of: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+        sentences = sentence_of(firsts, [w[0] for w in where])
+        # sentence by sentence, as the records are written (what is reported comes in that order)
+        for x in sorted(range(len(where)), key=sentences.__getitem__):
+            e, (ti, tj), m = with_trigger[x], where[x], sentences[x]
+            a = firsts[m]
+            lo, hi = ents.in_sentence(m)
+            index = {c.ids[k]: x for x, k in enumerate(ents.spans[lo:hi])}
+            args = []
+            for role, t in e.arguments:
+                if t not in index:
+                    why = ("event arguments that are events" if t not in span
+                           else "event arguments outside the trigger's sentence or not an entity")
+                    report.lost(why, f"{e.id} {e.type} {role}")
+                    continue
+                args.append({"entity_id": local(t), "entity_index": index[t], "role": role,
+                             "text": c.texts[span[t]]})
+            events_of[m].append({
+                "id": local(e.id), "event_type": e.type, "attributes": dict(e.attributes),
+                "trigger": {"start": ti - a, "end": tj - a, "text": text[tok.starts[ti]: tok.ends[tj - 1]]},
+                "arguments": args})
+        for r in data.relations:
+            if r.id not in carried:
+                report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
+        return list(map(json_text, relations_of)), list(map(json_text, events_of))
 
     def close(self) -> None:
         self.fh.close()

@@ -85,6 +85,10 @@ class Entities:
             ents = cls(*([col[k] for k in order] for col in (ents.spans, ents.firsts, ents.lasts, ents.sentences)))
         return ents
 
+    def in_sentence(self, n: int) -> tuple[int, int]:
+        """The ``[lo, hi)`` range of the mentions of sentence ``n``."""
+        return bisect_left(self.sentences, n), bisect_left(self.sentences, n + 1)
+
     def per_sentence(self, rows: list[str], n: int) -> list[str]:
         """The JSON array of each of ``n`` sentences' ``rows`` (one JSON text per mention)."""
         cuts = list(map(bisect_left, repeat(self.sentences), range(n + 1)))
@@ -109,13 +113,15 @@ class DocMentions:
                                               map(ends.__getitem__, map(sub, lasts, repeat(1))))))
 
 
-def sentence_fields(tok: SchemeDoc, doc_id: str) -> tuple[str, list[str], list[str], list[str]]:
+def sentence_fields(tok: SchemeDoc, doc_id: str, surface: bool = False) -> tuple[str, list[str], list[str], list[str]]:
     """For the sentence records: the document id as JSON, and per sentence the JSON of its id
-    (``"<doc>-<n>"``), of its tokens and of its text."""
+    (``"<doc>-<n>"``), of its tokens (``tok.words``, or with ``surface`` the text each covers,
+    without the scheme's clitic marks) and of its text."""
     bounds = tok.sentences
     doc = jsoncols.strings([doc_id])[0]
     ids = [doc[:-1] + f'-{n}"' for n in range(len(bounds))]
-    words = jsoncols.escaped(tok.words)
+    words = jsoncols.escaped(list(map(tok.text.__getitem__, map(slice, tok.starts, tok.ends))) if surface
+                             else tok.words)
     tokens = ['["' + '", "'.join(words[a:b]) + '"]' if b > a else "[]" for a, b in bounds]
     texts = jsoncols.strings([tok.text[tok.starts[a]:tok.ends[b - 1]] for a, b in bounds])
     return doc, ids, tokens, texts
