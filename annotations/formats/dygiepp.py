@@ -56,8 +56,7 @@ class Writer(MentionsWriter):
                 self.report.lost(f"trigger tokens after the first ({FMT} triggers are one token)",
                                  f"{e.id} {e.type} {trig.text!r}")
             events[trig.sentence].append([[trig.first, e.type], *([m.first, m.last - 1, role] for role, m in args)])
-        words = jsoncols.escaped(dm.tok.words)
-        sentences = ", ".join('["' + '", "'.join(words[a:b]) + '"]' if b > a else "[]" for a, b in dm.tok.sentences)
+        sentences = ", ".join(jsoncols.string_lists(dm.tok.words, dm.tok.sentences))
         return jsoncols.with_fields({"doc_key": data.doc.id, "dataset": self.dataset},
                                     ("sentences", "[" + sentences + "]"),
                                     ("ner", "[" + ", ".join(ents.per_sentence(rows, n)) + "]"),

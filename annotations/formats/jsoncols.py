@@ -62,6 +62,30 @@ def string_list(values: Sequence[str]) -> str:
     return '["' + '", "'.join(escaped(values)) + '"]'
 
 
+_SEP2 = "\ufffe"
+
+
+def string_lists(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
+    """``json_text(values[a:b])`` for each ``(a, b)`` of ``bounds``, which cut ``values`` in order into
+    non-empty runs (a document's tokens into sentences): the strings are escaped in one call, and
+    the only new strings are the arrays themselves."""
+    n = len(values)
+    if not bounds or bounds[0][0] != 0 or bounds[-1][1] != n or any(a >= b for a, b in bounds) \
+            or any(b != a for (_, b), (a, _) in zip(bounds, bounds[1:], strict=False)):
+        return [string_list(values[a:b]) for a, b in bounds]
+    seps = [_SEP] * n
+    for _, b in bounds:
+        seps[b - 1] = _SEP2
+    cells: list[str] = [""] * (2 * n)
+    cells[0::2] = values
+    cells[1::2] = seps
+    joined = "".join(cells[:-1])
+    if joined.count(_SEP) != n - len(bounds) or joined.count(_SEP2) != len(bounds) - 1:
+        return [string_list(values[a:b]) for a, b in bounds]  # a value holds a separator
+    inner = encode_basestring(joined)[1:-1].replace(_SEP, '", "').split(_SEP2)
+    return ['["' + x + '"]' for x in inner]
+
+
 def rows(parts: Sequence[str | Sequence[str]], n: int, sep: str = ", ") -> str:
     """``n`` rows joined by ``sep``, row ``i`` being the concatenation of ``parts``: a ``str`` is the
     same in every row, a list gives row ``i`` its item ``i`` (each list must have ``n`` items).

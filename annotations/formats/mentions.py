@@ -25,6 +25,8 @@ from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
 
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
+# the schemes whose tokens are the text they cover (the others mark a clitic: "و+")
+UNMARKED_SCHEMES = ("whitespace", "proclitics")
 
 
 def span_tokens(data: DocData, opts: ExportOptions, report: ExportReport) -> SchemeDoc:
@@ -116,15 +118,15 @@ class DocMentions:
 def sentence_fields(tok: SchemeDoc, doc_id: str, surface: bool = False) -> tuple[str, list[str], list[str], list[str]]:
     """For the sentence records: the document id as JSON, and per sentence the JSON of its id
     (``"<doc>-<n>"``), of its tokens (``tok.words``, or with ``surface`` the text each covers,
-    without the scheme's clitic marks) and of its text."""
+    without the clitic marks of the schemes that write them) and of its text."""
     bounds = tok.sentences
     doc = jsoncols.strings([doc_id])[0]
     ids = [doc[:-1] + f'-{n}"' for n in range(len(bounds))]
-    words = jsoncols.escaped(list(map(tok.text.__getitem__, map(slice, tok.starts, tok.ends))) if surface
-                             else tok.words)
-    tokens = ['["' + '", "'.join(words[a:b]) + '"]' if b > a else "[]" for a, b in bounds]
+    words = tok.words
+    if surface and tok.scheme not in UNMARKED_SCHEMES:
+        words = list(map(tok.text.__getitem__, map(slice, tok.starts, tok.ends)))
     texts = jsoncols.strings([tok.text[tok.starts[a]:tok.ends[b - 1]] for a, b in bounds])
-    return doc, ids, tokens, texts
+    return doc, ids, jsoncols.string_lists(words, bounds), texts
 
 
 def sentence_of(firsts: list[int], tokens: list[int]) -> list[int]:
