@@ -370,10 +370,24 @@ def sorted_span_records(table: Mapping[str, Mapping[str, Any]] | None) -> list[M
     if not table:
         return []
     recs = list(table.values())
-    numbers = list(map(int, table))  # a record's table key is its local number (see store.docfile)
-    if numbers != sorted(numbers):
-        recs = [r for _, r in sorted(zip(numbers, recs, strict=True), key=_FIRST_OF)]
+    if list(table) != _numbers(len(recs)):  # usual: "1", "2", ... in order (no span removed yet)
+        numbers = list(map(int, table))  # a record's table key is its local number (see store.docfile)
+        if numbers != sorted(numbers):
+            recs = [r for _, r in sorted(zip(numbers, recs, strict=True), key=_FIRST_OF)]
+    starts = list(map(_START_OF, recs))
+    if all(map(lt, starts, starts[1:])):  # each starts after the one before: in order already
+        return recs
     return sorted(sorted(recs, key=_END_OF, reverse=True), key=_START_OF)
+
+
+_NUMBERS: list[str] = []
+
+
+def _numbers(n: int) -> list[str]:
+    """``["1", ..., str(n)]``, the keys of a span table none of whose spans was removed."""
+    if len(_NUMBERS) < n:
+        _NUMBERS.extend(map(str, range(len(_NUMBERS) + 1, 2 * n + 1)))
+    return _NUMBERS[:n]
 
 
 def spans_from_records(recs: Sequence[Mapping[str, Any]], text: str) -> list[Span]:

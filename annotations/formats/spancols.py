@@ -17,10 +17,9 @@ from typing import Any
 
 from ..model import _EMPTY
 
-_FIELDS = ("id", "start", "end", "label", "attributes", "note", "annotator")
-_COLUMNS = ("ids", "starts", "ends", "labels", "stored_attributes", "notes", "annotators")
-_REQUIRED = 4  # a record has id, start, end and label; an older one may lack the others
-_OF_RECORD, _OF_SPAN = itemgetter(*_FIELDS), attrgetter(*_FIELDS)
+_COLUMNS = {"ids": "id", "starts": "start", "ends": "end", "labels": "label", "stored_attributes": "attributes",
+            "notes": "note", "annotators": "annotator"}
+_REQUIRED = ("id", "start", "end", "label")  # an older record may lack the others
 _PART = itemgetter(2)
 
 
@@ -44,46 +43,48 @@ class SpanColumns:
     attributes: Sequence[Mapping[str, Any]]
     local_ids: Sequence[str]
 
-    def __init__(self, n: int, text: str, fields: Callable[[], Sequence[Sequence[Any]]]) -> None:
+    def __init__(self, n: int, text: str, field: Callable[[str], Sequence[Any]]) -> None:
         self.n = n
         self.text = text
-        self._fields = fields
+        self._field = field
 
     @classmethod
     def of_records(cls, recs: Sequence[Mapping[str, Any]], text: str) -> SpanColumns:
         """Columns of stored span records (each validated when it was written; the optional fields
         an older record lacks read as ``Span.from_record`` reads them)."""
 
-        def fields() -> Sequence[Sequence[Any]]:
-            try:  # every field of every record picked out in one pass, in C, then turned into columns
-                return list(zip(*map(_OF_RECORD, recs), strict=True))
+        def field(name: str) -> Sequence[Any]:
+            try:
+                return list(map(itemgetter(name), recs))
             except KeyError:
-                return [list(map(itemgetter(f), recs)) if k < _REQUIRED else list(map(dict.get, recs, repeat(f)))
-                        for k, f in enumerate(_FIELDS)]
+                if name in _REQUIRED:
+                    raise
+                return list(map(dict.get, recs, repeat(name)))  # type: ignore[arg-type]
 
-        return cls(len(recs), text, fields)
+        return cls(len(recs), text, field)
 
     @classmethod
     def of_spans(cls, spans: Sequence[Any], text: str) -> SpanColumns:
         """Columns of ``Span`` values."""
-        return cls(len(spans), text, lambda: list(zip(*map(_OF_SPAN, spans), strict=True)))
+        return cls(len(spans), text, lambda name: list(map(attrgetter(name), spans)))
 
     def __getattr__(self, name: str) -> Any:
         """Work a column out on first use (later uses find it as a plain attribute)."""
-        if name in _COLUMNS:
-            fields = self._fields() if self.n else [()] * len(_FIELDS)
-            self.__dict__.update(zip(_COLUMNS, fields, strict=True))
+        field = _COLUMNS.get(name)
+        if field is not None:
+            value: Any = self._field(field)
         elif name == "texts":
-            self.texts = list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+            value = list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
         elif name == "local_ids":
-            self.local_ids = list(map(_PART, map(str.rpartition, self.ids, repeat(":"))))
+            value = list(map(_PART, map(str.rpartition, self.ids, repeat(":"))))
         elif name == "attributes":
             stored = self.stored_attributes
             # most spans have none: one shared empty mapping, checked in C
-            self.attributes = [_EMPTY] * self.n if not any(stored) else [a if a else _EMPTY for a in stored]
+            value = [_EMPTY] * self.n if not any(stored) else [a if a else _EMPTY for a in stored]
         else:
             raise AttributeError(name)
-        return self.__dict__[name]
+        self.__dict__[name] = value
+        return value
 
     def any_extras(self) -> bool:
         """Whether some span has attributes or a note (most documents: none)."""
