@@ -59,7 +59,9 @@ def summary(snap: Mapping[str, Records], st: os.stat_result | None = None) -> Re
 
 def read_cached(meta_db: TinyDB) -> dict[str, Records]:
     """The index as last written, by document id."""
-    return {rec["id"]: dict(rec) for rec in meta_db.table("index").all() if "id" in rec}
+    # from the storage's data itself: TinyDB's ``all()`` would wrap (copy) every entry once more
+    table = (meta_db.storage.read() or {}).get("index") or {}
+    return {rec["id"]: dict(rec) for rec in table.values() if isinstance(rec, dict) and "id" in rec}
 
 
 def write(meta_db: TinyDB, index: Mapping[str, Records], missing: Mapping[str, Records] | None = None) -> None:

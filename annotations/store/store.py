@@ -8,6 +8,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,14 @@ from ..model import Change, Problem, kind_of
 from ..schema import Schema, ace2005
 from . import index as index_file
 from .docfile import DocFile
-from .files import BACKUP_SUFFIX, DurableJSONStorage, atomic_write_bytes, fsync_dir, read_json_fast
+from .files import (
+    BACKUP_SUFFIX,
+    DurableJSONStorage,
+    atomic_write_bytes,
+    fsync_dir,
+    read_json_fast,
+    read_project_fast,
+)
 from .journal import Journal
 from .lock import ProjectLock
 from .packs import DOC_ID_RE, PackFiles
@@ -203,6 +211,8 @@ class Store:
         meta_path, new = self._project_file()
         self.meta_db = TinyDB(meta_path, storage=DurableJSONStorage)
         storage: DurableJSONStorage = self.meta_db.storage  # type: ignore[assignment]
+        if not new:
+            storage.preload(_project_data(meta_path))
         data = storage.read()  # raises ProjectCorruptError naming the file
         if new:
             self.docs_dir.mkdir(exist_ok=True)
@@ -246,7 +256,8 @@ class Store:
             self.warnings.clear()
             try:
                 self.meta_db = TinyDB(meta_path, storage=DurableJSONStorage, deferred=True)
-                data = self.meta_db.storage.read()
+                data = _project_data(meta_path)
+                self.meta_db.storage.preload(data)  # type: ignore[attr-defined]
                 version = self._check_format(meta_path, data)
                 if version < FORMAT_VERSION:
                     raise ProjectVersionError(
@@ -281,8 +292,9 @@ class Store:
         assert self.path is not None
         marks: list[Any] = []
         try:
-            with os.scandir(self.docs_dir) as entries:
-                marks.append(frozenset((e.name, e.inode()) for e in entries))
+            with os.scandir(self.docs_dir) as it:
+                entries = list(it)
+            marks.append(frozenset(zip(map(_NAME, entries), map(_INODE, entries), strict=True)))
         except FileNotFoundError:
             marks.append(None)
         for name in ("project.json", "journal"):
@@ -568,6 +580,17 @@ class Store:
             table.truncate()
             table.insert(schema.to_dict())
         self.schema = schema
+
+
+_NAME, _INODE = attrgetter("name"), methodcaller("inode")
+
+
+def _project_data(meta_path: Path) -> dict[str, Any]:
+    """project.json's tables (``read_project_fast``), refusing a file that is not an object of tables."""
+    data = read_project_fast(meta_path)
+    if not isinstance(data, dict):
+        raise ProjectCorruptError(f"{meta_path}: expected a JSON object of tables (damaged).", str(meta_path))
+    return data
 
 
 def _make_folders(folder: Path) -> None:
