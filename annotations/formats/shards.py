@@ -25,16 +25,19 @@ number of documents.
 from __future__ import annotations
 
 import importlib.util
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
+from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport, FormatError, json_text, lost_extras
 from .conll import lost_events_relations, tag_columns
 
 DATASETS = ("tokens", "spans")
 ROW_GROUP = 2000
 ROW_GROUP_BYTES = 64 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
+_BYTES = attrgetter("bytes")
 SPLIT_FILES = {"all": "data", "train": "train", "dev": "dev", "test": "test"}
 
 
@@ -50,13 +53,46 @@ def _parquet_schemas() -> dict[str, Any]:
     }
 
 
+class _Rows:
+    """The rows of one dataset waiting for a Parquet row group, a column at a time: each row's
+    scalar fields, and each list field as one flat list of items with the rows' offsets into it."""
+
+    def __init__(self, scalars: tuple[str, ...], lists: tuple[str, ...]) -> None:
+        self.n = 0
+        self.scalars: dict[str, list[Any]] = {k: [] for k in scalars}
+        self.items: dict[str, list[Any]] = {k: [] for k in lists}
+        self.offsets = [0]
+
+    def table(self, schema: Any) -> Any:
+        import pyarrow as pa
+
+        offsets = pa.array(self.offsets, pa.int32())
+        columns = []
+        for f in schema:
+            if f.name in self.scalars:
+                columns.append(pa.array(self.scalars[f.name], f.type))
+            elif pa.types.is_struct(f.type.value_type):  # a list of records: one flat list per field
+                item = f.type.value_type
+                fields = [pa.array(self.items[f"{f.name}.{x.name}"], x.type) for x in item]
+                columns.append(pa.ListArray.from_arrays(offsets, pa.StructArray.from_arrays(fields, fields=list(item))))
+            else:
+                columns.append(pa.ListArray.from_arrays(offsets, pa.array(self.items[f.name], f.type.value_type)))
+        return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _new_rows(d: str) -> _Rows:
+    if d == "tokens":
+        return _Rows(("id", "title", "sentence"), ("tokens", "ner_tags"))
+    return _Rows(("id", "title", "text"), ("spans.start", "spans.end", "spans.label", "spans.text"))
+
+
 class _Shard:
     """The files of one shard number of one split: a JSON Lines file per dataset (and Parquet)."""
 
     def __init__(self, root: Path, name: str, parquet: dict[str, Any] | None) -> None:
         self.bytes = 0
         self.jsonl: dict[str, BinaryIO] = {}
-        self.rows: dict[str, list[dict[str, Any]]] = {d: [] for d in DATASETS}
+        self.rows: dict[str, _Rows] = {d: _new_rows(d) for d in DATASETS}
         self.pending: dict[str, int] = {d: 0 for d in DATASETS}
         self.parquet: dict[str, Any] = {}
         for d in DATASETS:
@@ -70,23 +106,22 @@ class _Shard:
                 self.parquet[d] = pq.ParquetWriter(root / "parquet" / d / f"{name}.parquet", parquet[d])
         self.schemas = parquet
 
-    def add(self, rows: dict[str, list[dict[str, Any]]]) -> None:
-        for d, recs in rows.items():
-            data = "".join(json_text(r) + "\n" for r in recs).encode("utf-8")
+    def add(self, doc: _DocRows) -> None:
+        for d, text in (("tokens", doc.tokens_json), ("spans", doc.spans_json)):
+            data = text.encode("utf-8")
             self.jsonl[d].write(data)
             self.bytes += len(data)
             if self.parquet:
-                self.rows[d].extend(recs)
+                rows = self.rows[d]
+                doc.into(d, rows)
                 self.pending[d] += len(data)
-                if len(self.rows[d]) >= ROW_GROUP or self.pending[d] >= ROW_GROUP_BYTES:
+                if rows.n >= ROW_GROUP or self.pending[d] >= ROW_GROUP_BYTES:
                     self._flush(d)
 
     def _flush(self, d: str) -> None:
-        import pyarrow as pa
-
-        if self.rows[d] and self.schemas is not None:
-            self.parquet[d].write_table(pa.Table.from_pylist(self.rows[d], schema=self.schemas[d]))
-        self.rows[d] = []
+        if self.rows[d].n and self.schemas is not None:
+            self.parquet[d].write_table(self.rows[d].table(self.schemas[d]))
+        self.rows[d] = _new_rows(d)
         self.pending[d] = 0
 
     def close(self) -> None:
@@ -95,6 +130,49 @@ class _Shard:
             if self.parquet:
                 self._flush(d)
                 self.parquet[d].close()
+
+
+class _DocRows:
+    """One document's rows of both datasets: their JSON Lines text, and their columns for Parquet."""
+
+    def __init__(self, data: DocData, tok: Any, tags: list[str]) -> None:
+        c = data.columns()
+        self.doc_id, self.title, self.text = data.doc.id, data.doc.title or "", data.text
+        self.tok, self.tags, self.cols = tok, tags, c
+        bounds = tok.sentences
+        n = len(bounds)
+        head = json_text(self.doc_id) + ', "title": ' + json_text(self.title)
+        self.tokens_json = jsoncols.rows(['{"id": ' + head + ', "sentence": ', jsoncols.integers(range(n)),
+                                          ', "tokens": ', jsoncols.string_lists(tok.words, bounds),
+                                          ', "ner_tags": ', jsoncols.string_lists(tags, bounds), "}"], n, "\n")
+        self.tokens_json += "\n" * bool(n)
+        spans = jsoncols.array(['{"start": ', jsoncols.integers(c.starts), ', "end": ', jsoncols.integers(c.ends),
+                                ', "label": ', jsoncols.values(c.labels), ', "text": "', jsoncols.escaped(c.texts),
+                                '"}'], c.n)
+        self.spans_json = '{"id": ' + head + ', "text": ' + json_text(self.text) + ', "spans": ' + spans + "}\n"
+
+    def into(self, d: str, rows: _Rows) -> None:
+        """Append this document's rows of dataset ``d`` to ``rows``."""
+        if d == "tokens":
+            bounds = self.tok.sentences
+            k = len(bounds)
+            rows.scalars["id"] += [self.doc_id] * k
+            rows.scalars["title"] += [self.title] * k
+            rows.scalars["sentence"] += range(k)
+            rows.items["tokens"] += self.tok.words[bounds[0][0]:bounds[-1][1]] if k else []
+            rows.items["ner_tags"] += self.tags[bounds[0][0]:bounds[-1][1]] if k else []
+            base = rows.offsets[-1] - (bounds[0][0] if k else 0)
+            rows.offsets += [base + b for _, b in bounds]
+            rows.n += k
+            return
+        c = self.cols
+        rows.scalars["id"].append(self.doc_id)
+        rows.scalars["title"].append(self.title)
+        rows.scalars["text"].append(self.text)
+        for name, col in (("start", c.starts), ("end", c.ends), ("label", c.labels), ("text", c.texts)):
+            rows.items["spans." + name] += col
+        rows.offsets.append(rows.offsets[-1] + c.n)
+        rows.n += 1
 
 
 class Writer:
@@ -129,13 +207,8 @@ class Writer:
         tok, columns = tag_columns(data, self.opts, self.report)
         lost_events_relations(data, self.report, "the shard datasets")
         lost_extras(data, self.report, "the shard datasets")
-        text, title, doc_id = data.text, data.doc.title or "", data.doc.id
-        tags = columns[0]
-        tokens = [{"id": doc_id, "title": title, "sentence": n, "tokens": tok.words[a:b], "ner_tags": tags[a:b]}
-                  for n, (a, b) in enumerate(tok.sentences)]
-        spans = [{"id": doc_id, "title": title, "text": text,
-                  "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": s.text} for s in data.spans]}]
-        min(self._shards(data.split), key=lambda s: s.bytes).add({"tokens": tokens, "spans": spans})
+        rows = _DocRows(data, tok, columns[0])
+        min(self._shards(data.split), key=_BYTES).add(rows)
 
     def close(self) -> None:
         for shards in self.shards.values():
