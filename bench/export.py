@@ -3,7 +3,9 @@
 Run: ``python bench/export.py [--docs 10000] [--spans-per-doc 20] [--ls-docs 2000] [--lsc PYTHON]``.
 ``--seed-sized`` instead prints the per-format table on ``--docs`` seed-sized articles (about 3,000
 characters and 80 spans each) in a file project, every export timed end to end (opening the project
-included), and runs label-studio-converter on the same articles in the same run.
+read-only included, as ``main.py export`` opens it), and runs label-studio-converter on the same
+articles in the same run; ``--formats`` limits the table to some formats (the converter then runs
+only when ``labelstudio`` and ``conll`` are among them).
 
 label-studio-converter pins old versions of libraries we use, so it lives in its own virtual
 environment (``python -m venv /tmp/lsc-venv && /tmp/lsc-venv/bin/pip install label-studio-converter``)
@@ -162,23 +164,28 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
     return docs
 
 
-def seed_table(n_docs: int, cache: Path, lsc_python: str) -> int:
+def seed_table(n_docs: int, cache: Path, lsc_python: str, formats: list[str] | None = None) -> int:
     """Every format end to end (opening the file project included) on ``n_docs`` seed-sized articles,
     CPU seconds per run, and label-studio-converter on the same articles, side by side."""
     from annotations.formats import EXPORTERS
+
+    unknown = sorted(set(formats or ()) - set(EXPORTERS))
+    if unknown:
+        print(f"--formats: {', '.join(unknown)} not one of {', '.join(EXPORTERS)}")
+        return 2
 
     t_build, folder = timed(seed_sized_project, cache, n_docs)
     built = f"built in {t_build:.0f} s CPU" if t_build > 1 else "cached"
     print(f"project of {n_docs} seed-sized articles (about 3,000 characters, 80 spans): {folder} ({built})")
     out = Path(tempfile.mkdtemp(prefix="bench-seed-"))
     rows = []
-    for fmt in EXPORTERS:
-        if fmt == "spacy":
+    for fmt in formats or EXPORTERS:
+        if fmt == "spacy" and not formats:
             continue  # bench/export_memory.py measures spaCy DocBin
         opts = {"status": "all", **({"shards": 4} if fmt == "shards" else {})}
 
         def run(fmt: str = fmt, opts: dict = opts) -> ExportReport:
-            with Project.open(folder) as p:
+            with Project.open(folder, create=False, readonly=True) as p:
                 return export(p, fmt, out / fmt, opts)
 
         t, rep = timed(run)
@@ -187,6 +194,9 @@ def seed_table(n_docs: int, cache: Path, lsc_python: str) -> int:
     for fmt, t, _ in rows:
         ms = t * 1000 / n_docs
         print(f"{fmt:12s} {t:8.2f} {ms:8.3f}  {'ok' if ms <= 0.5 else 'over'}")
+    if not {"conll", "labelstudio"} <= {fmt for fmt, _, _ in rows}:
+        print(f"outputs kept in {out}")
+        return 0
     t_conll = next(t for fmt, t, _ in rows if fmt == "conll")
     if not Path(lsc_python).exists():
         print(f"label-studio-converter: {lsc_python} not found; create the venv as the docstring says.")
@@ -215,9 +225,11 @@ def main() -> int:
     ap.add_argument("--seed-sized", action="store_true",
                     help="the per-format table on --docs seed-sized articles in a file project, with the converter")
     ap.add_argument("--cache", type=Path, help="folder of the seed-sized project (default /tmp/qalam-seed-DOCS)")
+    ap.add_argument("--formats", help="with --seed-sized: only these formats (comma separated)")
     args = ap.parse_args()
     if args.seed_sized:
-        return seed_table(args.docs, args.cache or Path(f"/tmp/qalam-seed-{args.docs}"), args.lsc)
+        formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
+        return seed_table(args.docs, args.cache or Path(f"/tmp/qalam-seed-{args.docs}"), args.lsc, formats)
 
     t_build, p = timed(build, args.docs, args.spans_per_doc, args.ls_docs)
     n_spans = sum(i.n_spans for i in p.documents())
