@@ -421,7 +421,9 @@ def spans_from_records(recs: Sequence[Mapping[str, Any]], text: str) -> list[Spa
 def lost_extras(data: DocData, report: ExportReport, fmt: str, kinds: Sequence[str] = ("span",),
                 notes_only: bool = False) -> None:
     """Report the attributes and notes of ``kinds`` of annotation that ``fmt`` cannot hold."""
-    for kind, items in (("span", None), ("event", data.events), ("relation", data.relations)):
+    groups: tuple[tuple[str, Sequence[Any] | None], ...] = (
+        ("span", None), ("event", data.events), ("relation", data.relations))
+    for kind, items in groups:
         if kind not in kinds:
             continue
         if items is None:  # the spans: looked into a column at a time, built only if one has extras
