@@ -279,24 +279,29 @@ def tokenize_document(
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
     if base is not None:
-        starts = [s for s, _ in base]
-        ends = [e for _, e in base]
-        words = [text[s:e] for s, e in base]
+        starts = list(map(_FIRST, base))
+        ends = list(map(_SECOND, base))
+        words = list(map(text.__getitem__, map(slice, starts, ends)))
     else:
         starts, ends, words = _split(text, whitespace)
-    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if clitics == "split" and spans else []
+    return tokenize_columns(text, starts, ends, words, spans, clitics == "split", sentences, whitespace)
+
+
+def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[str],
+                     spans: Sequence[tuple[int, int]], split: bool, sentences: bool = True,
+                     lines_only: bool = False) -> TokenizedDoc:
+    """``tokenize_document`` on tokens already found, given as columns (the lists become the
+    document's and are changed in place): the entry point for a tokenizer of its own (a token
+    scheme's clitic split) without a tuple per token. ``split``: cut tokens at span edges;
+    ``lines_only``: sentences end at line breaks only."""
+    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if split and spans else []
     span_tokens, moved, inside = _align(spans, starts, ends)
     n = len(starts)
     if not sentences:
         sents = [(0, n)] if n else []
     else:
-        sents = []
-        prev = 0
-        for b in _sentence_bounds(text, starts, ends, words, inside, whitespace):
-            sents.append((prev, b))
-            prev = b
-        if n > prev:
-            sents.append((prev, n))
+        bounds = _sentence_bounds(text, starts, ends, words, inside, lines_only)
+        sents = list(zip([0, *bounds], [*bounds, n], strict=True)) if n else []
     return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved, cut)
 
 
