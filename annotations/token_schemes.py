@@ -48,7 +48,7 @@ from .clitics import (
     proclitic_boundaries,
 )
 from .invisible import char_class
-from .tokenize import TokenizedDoc, _split, tokenize_columns, tokenize_document
+from .tokenize import TokenizedDoc, _scan, tokenize_columns, tokenize_document
 
 SCHEMES = ("whitespace", "proclitics", "atb", "conllu")
 ALIASES = {"keep": "whitespace", "split": "proclitics"}  # the old --clitics names
@@ -235,11 +235,12 @@ def _edge_kind(w: str, b: int) -> str | None:
     return "art" if _is_article_end(w, b) else ("enc" if b in enclitic_boundaries(w) else "pro")
 
 
-def _columns(text: str, whitespace: bool, base: list[tuple[int, int]] | None) -> tuple[list[int], list[int], list[str]]:
+def _columns(text: str, whitespace: bool,
+             base: list[tuple[int, int]] | None) -> tuple[list[int], list[int], list[str], bool]:
     if base is None:
-        return _split(text, whitespace)
+        return _scan(text, whitespace)
     starts, ends = [s for s, _ in base], [e for _, e in base]
-    return starts, ends, [text[s:e] for s, e in base]
+    return starts, ends, [text[s:e] for s, e in base], False
 
 
 def tokenize(
@@ -268,7 +269,7 @@ def tokenize(
 
 
 def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sentences: bool,
-                  starts: list[int], ends: list[int], words: list[str]) -> SchemeDoc:
+                  starts: list[int], ends: list[int], words: list[str], plain: bool) -> SchemeDoc:
     """``atb`` and ``conllu``: cut every word at its ATB clitics, and at a span edge lying on
     another clitic boundary of the word (the article); widen the spans at other inside edges.
 
@@ -299,7 +300,7 @@ def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sent
         starts = sorted([*starts, *cut_at])
         ends = sorted([*ends, *cut_at])
         words = list(map(text.__getitem__, map(slice, starts, ends)))
-    tok = tokenize_columns(text, starts, ends, words, spans, False, sentences, False)
+    tok = tokenize_columns(text, starts, ends, words, spans, False, sentences, False, plain)
     split_out = [k for k, (s, e) in enumerate(spans) if s in split_out_at or e in split_out_at] if split_out_at else []
     out = _as_scheme(tok, scheme, split_out)
     if not kinds:
@@ -326,7 +327,7 @@ def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sent
 
 def _as_scheme(tok: TokenizedDoc, scheme: str, split_out: list[int]) -> SchemeDoc:
     return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_tokens, tok.moved,
-                     tok.cut, scheme=scheme, split_out=split_out)
+                     tok.cut, tok.plain, scheme=scheme, split_out=split_out)
 
 
 def unmarked(doc: SchemeDoc, i: int) -> str:
