@@ -36,9 +36,11 @@ from operator import lt
 
 from .clitics import (
     ALEF,
+    ENCLITICS,
     FUTURE,
     IMPERFECT_PREFIXES,
     LAM,
+    MIN_STEM,
     TATWEEL,
     _is_arabic_letter,
     _is_mark,
@@ -230,9 +232,35 @@ def _cuts_table(words: list[str]) -> dict[str, tuple[tuple[int, str], ...]]:
 def _edge_kind(w: str, b: int) -> str | None:
     """What a span edge ``b`` letters into token ``w`` would cut there: ``"art"`` (after the
     article), ``"enc"``, ``"pro"``, or ``None`` when ``b`` is no clitic boundary of ``w``."""
-    if b not in clitic_boundaries(w):
+    if not _PLAIN.issuperset(w):
+        if b not in clitic_boundaries(w):
+            return None
+        return "art" if _is_article_end(w, b) else ("enc" if b in enclitic_boundaries(w) else "pro")
+    # ``clitic_boundaries`` for plain letters: the enclitic pronouns, then the proclitic chains
+    enclitic = b >= MIN_STEM and w[b:] in ENCLITICS
+    if not enclitic and not (len(w) - b >= MIN_STEM and b in _plain_proclitics(w)):
         return None
-    return "art" if _is_article_end(w, b) else ("enc" if b in enclitic_boundaries(w) else "pro")
+    return "art" if w[:b].endswith(_ARTICLE_ENDS) else ("enc" if enclitic else "pro")
+
+
+def _plain_proclitics(w: str) -> list[int]:
+    """``proclitic_boundaries`` of a word of plain letters (without the stem-length filter)."""
+    found = []
+    for h in (0, 1) if w[:1] in _CONJ else (0,):
+        if h:
+            found.append(h)
+        c = w[h:h + 1]
+        if w[h:h + 2] == _ARTICLE:
+            found.append(h + 2)
+        if c in _PREP:
+            found.append(h + 1)
+            if c == LAM and w[h + 1:h + 2] == LAM:
+                found.append(h + 2)
+            elif w[h + 1:h + 3] == _ARTICLE:
+                found.append(h + 3)
+        if c == FUTURE and w[h + 1:h + 2] in _IMPF:
+            found.append(h + 1)
+    return found
 
 
 def _columns(text: str, whitespace: bool,

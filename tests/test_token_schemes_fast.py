@@ -11,6 +11,7 @@ from annotations.token_schemes import (
     MARKER,
     NOT_CLITIC_WORDS,
     _cuts_table,
+    _edge_kind,
     _is_article_end,
     _word_cuts,
     atb_cuts,
@@ -25,6 +26,13 @@ _PIECES = [*"وفبكلساهمنيتأدرة", "ال", "لل", "ها", "هم", 
 _SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _kind(word, b):
+    """What the rules cut at a span edge ``b`` into ``word`` (``None``: no clitic boundary)."""
+    if b not in clitic_boundaries(word):
+        return None
+    return "art" if _is_article_end(word, b) else ("enc" if b in enclitic_boundaries(word) else "pro")
+
+
 @_SETTINGS
 @given(parts=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
 def test_each_word_is_cut_as_atb_cuts_says(parts):
@@ -32,15 +40,19 @@ def test_each_word_is_cut_as_atb_cuts_says(parts):
     expected = tuple(sorted(atb_cuts(word).items()))
     assert _word_cuts(word) == expected
     assert _cuts_table([word, "،", word]).get(word, ()) == expected
+    for b in range(len(word) + 1):  # what a span edge at each offset would cut
+        assert _edge_kind(word, b) == _kind(word, b), b
 
 
 def test_the_plain_rules_on_words_of_the_news():
     # one of each case the plain-letter rules distinguish, against the general rules
     words = ["وبالقاهرة", "والكتاب", "وللمدينة", "للمدينة", "بالله", "كالعادة", "كتابهما", "وكتابهم", "بيتهم",
              "سيعودون", "وسيعود", "فسنرى", "وكالة", "ولبنان", "لبنانهم", "الكتابه", "اكتابه", "وبكتابه", "فيه",
-             "والمدينتين", "بكتابها", "ككتاب", "وكالعادة", "ولكتابنا", *NOT_CLITIC_WORDS]
+             "والمدينتين", "بكتابها", "ككتاب", "وكالعادة", "ولكتابنا", "كتاله", "الها", *NOT_CLITIC_WORDS]
     for w in words:
         assert _word_cuts(w) == tuple(sorted(atb_cuts(w).items())), w
+        for b in range(1, len(w)):
+            assert _edge_kind(w, b) == _kind(w, b), (w, b)
 
 
 def _reference(text, spans, scheme, whitespace=False):
@@ -57,8 +69,8 @@ def _reference(text, spans, scheme, whitespace=False):
         if inside and p not in kinds:
             s, e = inside[0]
             w, b = text[s:e], p - s
-            if b in clitic_boundaries(w):
-                kinds[p] = "art" if _is_article_end(w, b) else ("enc" if b in enclitic_boundaries(w) else "pro")
+            if _kind(w, b) is not None:
+                kinds[p] = _kind(w, b)
                 split_out_at.add(p)
     pieces, owner = [], []
     for n, (s, e) in enumerate(tokens):
