@@ -307,7 +307,8 @@ def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[
     """``tokenize_document`` on tokens already found, given as columns (the lists become the
     document's and are changed in place): the entry point for a tokenizer of its own (a token
     scheme's clitic split) without a tuple per token. ``split``: cut tokens at span edges;
-    ``lines_only``: sentences end at line breaks only."""
+    ``lines_only``: sentences end at line breaks only; ``plain``: the caller saw that the text has
+    no invisible character (``TokenizedDoc.plain``; leave it False when not known)."""
     cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if split and spans else []
     span_tokens, moved, inside = _align(spans, starts, ends)
     n = len(starts)
