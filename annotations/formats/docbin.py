@@ -34,7 +34,7 @@ import zlib
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain
 from operator import sub
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -56,8 +56,6 @@ _GROUP_ATTRS = mp.pack("attrs") + mp.map_header(0) + mp.pack("spans")
 _CELL = 8  # bytes in one cell of the token matrix (uint64)
 _LITTLE = sys.byteorder == "little"
 _LOW = 0 if _LITTLE else _CELL - 1  # where a small value's byte is in a native cell
-_IOB_B, _IOB_I, _IOB_O = bytes((IOB_B,)), bytes((IOB_I,)), bytes((IOB_O,))
-_ZERO_CELL = bytes(_CELL)
 _FLAGS = mp.pack({"has_unknown_spaces": False})
 _CHUNK = 1 << 20
 # zlib level 1: several times faster than spaCy's default (6) on the token matrix, files ~10% larger
@@ -157,6 +155,39 @@ class _SpanHeads(dict[str, bytes]):
         return value
 
 
+class _Outside(dict[int, bytes]):
+    """k -> the ENT_IOB and ENT_TYPE cells of k tokens outside any entity (O, 0), kept for the short
+    runs (most): the column is joined from dict lookups in C, not made of a multiplication per run."""
+
+    def __missing__(self, k: int) -> bytes:
+        value = _OUTSIDE_CELLS * k if k > 0 else b""
+        if k <= _KEPT_RUN:
+            self[k] = value
+        return value
+
+
+class _Entities(dict[tuple[str, int], bytes]):
+    """(label, k) -> the ENT_IOB and ENT_TYPE cells of an entity of k tokens: (B, label), (I, label)..."""
+
+    def __init__(self, cells: _Cells) -> None:
+        super().__init__()
+        self.cells = cells
+
+    def __missing__(self, key: tuple[str, int]) -> bytes:
+        label, k = key
+        cell = self.cells[label]
+        value = (_IOB_CELLS[IOB_B] + cell + (_IOB_CELLS[IOB_I] + cell) * (k - 1)) if k > 0 else b""
+        if k <= _KEPT_RUN:
+            self[key] = value
+        return value
+
+
+_KEPT_RUN = 512  # runs up to this many tokens are kept: a few MB at most
+_IOB_CELLS = {tag: array("Q", [tag]).tobytes() for tag in (IOB_B, IOB_I, IOB_O)}
+_OUTSIDE_CELLS = _IOB_CELLS[IOB_O] + bytes(_CELL)
+_OUTSIDE = _Outside()
+
+
 class DocBinWriter:
     """Writes documents one at a time into a DocBin file at ``path`` (complete only after ``close``);
     with ``norms``, every document gives its tokens' NORM too.
@@ -172,6 +203,7 @@ class DocBinWriter:
         self.ids[""] = 0
         self.cells = _Cells(self.ids)
         self.span_heads = _SpanHeads(self.ids)
+        self.entities = _Entities(self.cells)
         self.docs = 0
         self.parts: dict[str, IO[bytes]] = {}
         for name in ("tokens", "spaces", "lengths", "span_groups", "user_data"):
@@ -200,32 +232,29 @@ class DocBinWriter:
         matrix = bytearray(row * n)
         if not n:
             return matrix
-        iob, types = self._ent_columns(ents, n)
         with memoryview(matrix) as view, view.cast("Q") as cells:
             cells[0::width] = _as_cells(b"".join(map(self.cells.__getitem__, words)))
-            cells[3::width] = _as_cells(types)
+            with _as_cells(self._ent_columns(ents, n)) as ent_cells:
+                cells[2::width] = ent_cells[0::2]
+                cells[3::width] = ent_cells[1::2]
             if width > len(ATTRS):
                 cells[4::width] = _as_cells(b"".join(map(self.cells.__getitem__, norms or [""] * n)))
-        matrix[_CELL + _LOW::row] = spaces  # SPACY and ENT_IOB: small values, in their cells' low byte
-        matrix[2 * _CELL + _LOW::row] = iob
+        matrix[_CELL + _LOW::row] = spaces  # SPACY: 0 or 1, in its cells' low byte
         return matrix
 
-    def _ent_columns(self, ents: EntColumns, n: int) -> tuple[bytes, bytes]:
-        """The ENT_IOB column (one byte per token) and the ENT_TYPE column (one cell per token): runs of
-        O / 0 between the entities, each entity B then I... / its label's id, joined once."""
+    def _ent_columns(self, ents: EntColumns, n: int) -> bytes:
+        """The ENT_IOB and ENT_TYPE cells of every token (16 bytes a token): a run of (O, 0) before each
+        entity, then the entity's (B, label), (I, label)..., joined once from pieces kept per length."""
         starts, ends, labels = ents
         if not starts:
-            return _IOB_O * n, _ZERO_CELL * n
-        before = list(map(sub, starts, chain((0,), ends)))  # tokens outside an entity before each one
-        lengths = list(map(sub, ends, starts))
-        tail = n - ends[-1]
-        if min(before) < 0 or min(lengths) <= 0 or tail < 0:
+            return _OUTSIDE[n]
+        before = map(sub, starts, chain((0,), ends))  # tokens outside an entity before each one
+        inside = map(self.entities.__getitem__, zip(labels, map(sub, ends, starts), strict=True))
+        column = b"".join(chain.from_iterable(zip(map(_OUTSIDE.__getitem__, before), inside, strict=True)))
+        column += _OUTSIDE[n - ends[-1]]
+        if len(column) != 2 * _CELL * n:  # a run of -k tokens is empty
             raise ValueError("entities must be non-empty, in order, apart and within the document's tokens")
-        entities = map(bytes.__add__, repeat(_IOB_B), map(_IOB_I.__mul__, map(sub, lengths, repeat(1))))
-        iob = b"".join(chain.from_iterable(zip(map(_IOB_O.__mul__, before), entities, strict=True)))
-        cells = map(bytes.__mul__, map(self.cells.__getitem__, labels), lengths)
-        types = b"".join(chain.from_iterable(zip(map(_ZERO_CELL.__mul__, before), cells, strict=True)))
-        return iob + _IOB_O * tail, types + _ZERO_CELL * tail
+        return column
 
     def _span_groups(self, groups: dict[str, SpanColumns]) -> bytes:
         """``doc.spans.to_bytes()``: msgpack {SpanGroup bytes: [key]}; each span is a 40-byte bin value
