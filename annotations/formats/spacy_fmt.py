@@ -28,7 +28,7 @@ import dataclasses
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import chain, compress, count, islice, repeat
-from operator import attrgetter, itemgetter, ne, sub
+from operator import add, attrgetter, ne, sub
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,8 @@ from .docbin import DocBinWriter, EntColumns, SpanColumns, read_docbin
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
-_FIRST, _LAST, _SPAN = itemgetter(0), itemgetter(1), itemgetter(2)
 _LABEL, _ID, _START, _END = attrgetter("label"), attrgetter("id"), attrgetter("start"), attrgetter("end")
-# whitespace other than " " that articles hold (line and paragraph breaks, tabs, no-break spaces)
+# whitespace other than " " that articles hold: line and paragraph breaks (most), tabs, no-break spaces
 _ODD_SPACES = ("\n", "\r", "\t", "\u00a0")
 
 
@@ -57,8 +56,8 @@ def doc_words(text: str, tok: TokenizedDoc, words: list[str] | None = None) -> t
 
     One space after a token is its trailing space; any other whitespace (a newline, a second space,
     leading whitespace) becomes a whitespace word of its own, as spaCy's tokenizer makes it. Most
-    gaps are one space or nothing, so the words are our tokens with a few whitespace words put in,
-    and only the few other gaps are sliced out of the text (``_odd_gaps``).
+    gaps are one space or nothing, so the words are our tokens with a few whitespace words put in
+    (one in each gap ``_odd_gaps`` finds), and only those gaps are sliced out of the text.
     """
     starts, ends = tok.starts, tok.ends
     words = tok.words if words is None else words
@@ -66,47 +65,38 @@ def doc_words(text: str, tok: TokenizedDoc, words: list[str] | None = None) -> t
     spaces, odd = _odd_gaps(text, starts, ends)
     if not odd:
         return list(words), bytes(spaces), list(range(n))
-    out_words: list[str] = []
-    out_spaces = bytearray()
-    index: list[int] = []
-    prev = 0
-    for k in odd:
-        shift = len(out_words) - prev
-        index.extend(range(prev + shift, k + shift))
-        out_words += words[prev:k]
-        out_spaces += spaces[prev:k]
-        lo, hi = ends[k - 1] if k else 0, starts[k] if k < n else len(text)
-        if k and spaces[k - 1]:
-            if lo == hi:  # a token that starts with a space: it is not the one before's trailing space
-                out_spaces[-1] = 0
-            lo += 1  # the space after a token is its trailing space
-        if lo < hi:
-            out_words.append(text[lo:hi])
-            out_spaces.append(0)
-        prev = k
-    shift = len(out_words) - prev
-    index.extend(range(prev + shift, n + shift))
-    out_words += words[prev:]
-    out_spaces += spaces[prev:]
-    return out_words, bytes(out_spaces), index
+    out_words = list(words)
+    for k in reversed(odd):  # from the end, so that each goes where token k still is
+        # the gap's whitespace less the one before's trailing space
+        out_words.insert(k, text[ends[k - 1] + spaces[k - 1] if k else 0:starts[k] if k < n else len(text)])
+        spaces.insert(k, 0)
+    # our token k is Doc token k + the number of whitespace words before it
+    index = list(chain.from_iterable(map(range, map(add, chain((0,), odd), count()),
+                                         map(add, chain(odd, (n,)), count()))))
+    return out_words, bytes(spaces), index
 
 
 def _odd_gaps(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[bytearray, list[int]]:
     """Whether a space follows each token, and the gaps (``k``: the one before token ``k``; ``n``: after
-    the last) that are more than one token's trailing space.
+    the last) that hold whitespace besides the trailing space of the token before (in order).
 
-    Tokens never hold whitespace, so when the text's spaces and the few kinds of whitespace an article
-    holds (``_ODD_SPACES``, counted by ``str.count``) add up to every character outside the tokens,
-    each gap is spaces and those: the odd ones are found with ``str.find`` (newlines, double spaces,
-    leading whitespace), and a space follows a token whenever a gap does. Otherwise (an invisible
-    character between tokens, another kind of space) every gap is measured, a column at a time.
+    Tokens never hold whitespace, so when the text's spaces and newlines (counted by ``str.count``;
+    then the other kinds of ``_ODD_SPACES``) add up to every character outside the tokens, each gap
+    is spaces and those: the odd ones are found with ``str.find`` (newlines, double spaces, leading
+    whitespace), and a space follows a token whenever a gap does. Otherwise (an invisible character
+    between tokens, another kind of space) every gap is measured, a column at a time.
     """
     size = len(text)
-    outside = size - (sum(ends) - sum(starts))
-    if outside != text.count(" ") + sum(map(text.count, _ODD_SPACES)):
-        return _odd_gaps_measured(text, starts, ends)
+    outside = size - (sum(ends) - sum(starts)) - text.count(" ")
+    kinds = [c for c in _ODD_SPACES[:1] if c in text]
+    if outside != sum(map(text.count, kinds)):
+        kinds = [c for c in _ODD_SPACES if c in text]
+        if outside != sum(map(text.count, kinds)):
+            return _odd_gaps_measured(text, starts, ends)
     spaces = bytearray(map(ne, ends, chain(islice(starts, 1, None), (size,))))
-    found = [p for c in _ODD_SPACES for p in _positions(text, c)] + [p + 1 for p in _positions(text, "  ")]
+    if not kinds and "  " not in text and (starts[0] == 0 if starts else not size):
+        return spaces, []
+    found = [p for c in kinds for p in _positions(text, c)] + [p + 1 for p in _positions(text, "  ")]
     odd = sorted({bisect_right(starts, p) for p in found} | ({0} if (starts[0] if starts else size) else set()))
     for k in odd:
         if k:
@@ -119,8 +109,14 @@ def _odd_gaps_measured(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     after = text + "x"  # the character after each token ("x" after the last one at the text's end)
     spaces = bytearray(map(" ".__eq__, map(after.__getitem__, ends)))
     # whitespace in the gap before token k (k == n: after the last one) beyond token k-1's trailing space
-    extra = map(sub, map(sub, chain(starts, (len(text),)), chain((0,), ends)), chain((0,), spaces))
-    return spaces, list(compress(count(), extra))
+    extra = list(map(sub, map(sub, chain(starts, (len(text),)), chain((0,), ends)), chain((0,), spaces)))
+    odd = []
+    for k in compress(count(), extra):
+        if extra[k] > 0:
+            odd.append(k)
+        else:  # token k starts with a space (no gap): that space is not token k-1's trailing space
+            spaces[k - 1] = 0
+    return spaces, odd
 
 
 def _positions(text: str, needle: str) -> Iterator[int]:
@@ -157,11 +153,14 @@ class Writer:
             for k, (w, p) in enumerate(zip(tok.words, plain, strict=True)):
                 if w != p:
                     norms[index[k]] = w
-        kept = list(map(_SPAN, ranges))  # in the stored order, less those covering no token
-        firsts = list(map(_FIRST, ranges))
-        lasts = list(map(sub, map(_LAST, ranges), repeat(1)))  # (first, last_exclusive) -> the last token
-        starts = list(map(index.__getitem__, firsts))
-        ends = list(map((1).__add__, map(index.__getitem__, lasts)))
+        # the kept spans (in the stored order, less those covering no token) as columns
+        firsts, after_lasts, kept = zip(*ranges, strict=True) if ranges else ((), (), ())
+        lasts = list(map(sub, after_lasts, repeat(1)))
+        if len(words) == len(tok.words):  # no whitespace word put in: Doc tokens are our tokens
+            starts, ends = list(firsts), list(after_lasts)
+        else:
+            starts = list(map(index.__getitem__, firsts))
+            ends = list(map(add, map(index.__getitem__, lasts), repeat(1)))
         labels = list(map(_LABEL, kept))
         sc = SpanColumns(labels, starts, ends, list(map(tok.starts.__getitem__, firsts)),
                          list(map(tok.ends.__getitem__, lasts)))
@@ -175,7 +174,7 @@ class Writer:
                              f"{data.doc.id}: {len(data.relations)}", len(data.relations))
         lost_extras(data, self.report, "spaCy DocBin")
 
-    def _ents(self, kept: list[Span], labels: list[str], starts: list[int], ends: list[int]) -> EntColumns:
+    def _ents(self, kept: Sequence[Span], labels: list[str], starts: list[int], ends: list[int]) -> EntColumns:
         """``doc.ents``: the outermost spans, less those that whole-token widening made share a token
         with an earlier one (reported, like the nested ones: they are only in ``doc.spans["sc"]``)."""
         if in_order_apart(list(map(_START, kept)), list(map(_END, kept))) and in_order_apart(starts, ends):
