@@ -34,7 +34,6 @@ from typing import Any
 
 from ..model import Span
 from ..schema import Schema
-from ..token_schemes import unmarked
 from ..tokenize import TokenizedDoc
 from .common import DocData, ExportOptions, ExportReport, in_order_apart, lost_extras, outermost
 from .conll import tokenized
@@ -145,14 +144,14 @@ class Writer:
     def add(self, data: DocData) -> None:
         text = data.text
         tok, ranges = tokenized(data, self.opts, self.report, list(data.spans))
-        plain = [unmarked(tok, i) for i in range(len(tok.words))] if self.marked else None
+        # atb: each token as it is in the text (``token_schemes.unmarked``), its marked form as NORM
+        plain = list(map(text.__getitem__, map(slice, tok.starts, tok.ends))) if self.marked else None
         words, spaces, index = doc_words(text, tok, plain)
         norms: list[str] = []
         if plain is not None:
             norms = [""] * len(words)
-            for k, (w, p) in enumerate(zip(tok.words, plain, strict=True)):
-                if w != p:
-                    norms[index[k]] = w
+            for k in compress(count(), map(ne, tok.words, plain)):  # the few tokens with a marker
+                norms[index[k]] = tok.words[k]
         # the kept spans (in the stored order, less those covering no token) as columns
         firsts, after_lasts, kept = zip(*ranges, strict=True) if ranges else ((), (), ())
         lasts = list(map(sub, after_lasts, repeat(1)))
