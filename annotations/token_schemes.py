@@ -26,12 +26,31 @@ that fell inside a token (``widened`` or ``split_out``), so every export can say
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from functools import cache
+from itertools import chain, compress, repeat
+from operator import lt
 
-from .clitics import ALEF, LAM, _is_mark, _letters, clitic_boundaries, enclitic_boundaries, proclitic_boundaries
-from .tokenize import TokenizedDoc, tokenize_document, whitespace_tokens, word_tokens
+from .clitics import (
+    ALEF,
+    ENCLITICS,
+    FUTURE,
+    IMPERFECT_PREFIXES,
+    LAM,
+    MIN_STEM,
+    TATWEEL,
+    _is_arabic_letter,
+    _is_mark,
+    _letters,
+    clitic_boundaries,
+    enclitic_boundaries,
+    proclitic_boundaries,
+)
+from .invisible import char_class
+from .tokenize import TokenizedDoc, _scan, tokenize_columns, tokenize_document
 
 SCHEMES = ("whitespace", "proclitics", "atb", "conllu")
 ALIASES = {"keep": "whitespace", "split": "proclitics"}  # the old --clitics names
@@ -123,18 +142,133 @@ def atb_cuts(word: str) -> dict[int, str]:
     return cuts
 
 
-def _base(text: str, whitespace: bool, base: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    if base is not None:
-        return base
-    return whitespace_tokens(text) if whitespace else word_tokens(text)
+# --- the clitic split at the speed of an export ------------------------------------------------
+# ``atb_cuts`` and ``clitic_boundaries`` state the rules; an export applies them to every word of
+# every document, so for the usual word (Arabic letters only, no diacritics) the same rules are
+# written out below as a few string tests, each distinct word of a document is looked at once,
+# and only words that can have a clitic are looked at all. A word with a diacritic, a tatweel or
+# another script goes through the general functions (tests check that both agree on every word).
+_PLAIN = frozenset(c for c in map(chr, range(0x600, 0x780)) if _is_arabic_letter(c) and not _is_mark(c))
+_CONJ, _PREP, _IMPF = frozenset("\u0648\u0641"), frozenset("\u0628\u0643\u0644"), frozenset(IMPERFECT_PREFIXES)
+_CUT1_HEADS = frozenset("\u0648\u0641\u0628\u0644")  # always a proclitic when the stem is long enough
+_ARTICLE, _LAM_LAM = ALEF + LAM, LAM + LAM
+_ENC_LONGEST_FIRST = sorted(ATB_ENCLITICS, key=len, reverse=True)
+_ENC_CLASS = frozenset(p[-1] for p in ATB_ENCLITICS)  # the last letters of the split pronouns
 
 
-def _inside(tokens: list[tuple[int, int]], starts: list[int], pos: int) -> int | None:
-    """Index of the token with ``pos`` strictly inside it, or ``None``."""
-    i = bisect.bisect_right(starts, pos) - 1
-    if i >= 0 and tokens[i][0] < pos < tokens[i][1]:
-        return i
-    return None
+def _plain_atb_cuts(w: str) -> tuple[tuple[int, str], ...]:
+    """``atb_cuts`` of a word of plain Arabic letters (``_PLAIN``, at least four of them), not in
+    ``NOT_CLITIC_WORDS``: the rules of ``proclitic_boundaries`` and ``atb_cuts`` worked out for a
+    word without marks. A proclitic cut can only be after the first letter (و ف ب ل; ك before the
+    article; س before an imperfect prefix) or, after و/ف, after the second; the article is never
+    cut; an enclitic pronoun is split when the word is not definite and three letters stay."""
+    n, c0, c1 = len(w), w[0], w[1]
+    cuts: list[tuple[int, str]] = []
+    head = 0
+    if w[1:] not in NOT_CLITIC_WORDS and (
+            c0 in _CUT1_HEADS or (c0 == KAF and w[1:3] == _ARTICLE) or (c0 == FUTURE and c1 in _IMPF)):
+        cuts.append((1, "pro"))
+        head = 1
+        if c0 in _CONJ and n >= 5 and w[2:] not in NOT_CLITIC_WORDS and (
+                c1 == LAM or c1 == "\u0628" or (c1 == KAF and w[2:4] == _ARTICLE)
+                or (c1 == FUTURE and w[2] in _IMPF)):
+            cuts.append((2, "pro"))
+            head = 2
+    if w[-1] not in _ENC_CLASS or w[head:head + 2] in (_ARTICLE, _LAM_LAM):
+        return tuple(cuts)
+    # an article boundary among the proclitic boundaries makes the word definite too
+    two = w[:2]
+    if (two == _ARTICLE or two == _LAM_LAM) or (c0 in _PREP and w[1:3] == _ARTICLE and n >= 5) or (
+            c0 in _CONJ and ((w[1:3] in (_ARTICLE, _LAM_LAM) and n >= 5)
+                             or (c1 in _PREP and w[2:4] == _ARTICLE and n >= 6))):
+        return tuple(cuts)
+    for p in _ENC_LONGEST_FIRST:
+        if w.endswith(p) and n - len(p) - head >= ATB_MIN_STEM:
+            cuts.append((n - len(p), "enc"))
+            break
+    return tuple(cuts)
+
+
+def _word_cuts(w: str) -> tuple[tuple[int, str], ...]:
+    """``atb_cuts(w)`` as ``(offset, kind)`` pairs in order, by the fast rules when they apply."""
+    if _PLAIN.issuperset(w):  # a cut leaves three letters, and a clitic has one
+        if len(w) < 4 or w in NOT_CLITIC_WORDS or (w[0] not in _PROCLITIC_HEADS and w[-1] not in _ENC_CLASS):
+            return ()
+        return _plain_atb_cuts(w)
+    if w.isascii() or (w[:1] not in _PROCLITIC_HEADS and w[-1:] not in _ENCLITIC_TAILS):
+        return ()  # atb_cuts' own first test, before anything costly
+    return tuple(sorted(atb_cuts(w).items()))
+
+
+# The distinct words of a document, one per line, that can have a clitic: plain letters, four or more,
+# a proclitic letter first or a pronoun's last letter last (``findall`` picks them out in C).
+_PLAIN_CLASS = char_class(_PLAIN)
+_CANDIDATE_RE = re.compile(rf"^(?:[{''.join(sorted(_PROCLITIC_HEADS))}][{_PLAIN_CLASS}]{{3,}}"
+                           rf"|[{_PLAIN_CLASS}]{{3,}}[{''.join(sorted(_ENC_CLASS))}])$", re.M)
+
+
+@cache
+def _marked_re() -> re.Pattern[str]:
+    """A character that sends a word down the general path: a mark (a diacritic, the tatweel, the
+    superscript alef) of any script, or any character beyond the BMP; a word without one is either
+    plain letters (``_CANDIDATE_RE``) or holds something other than an Arabic letter and a mark,
+    which no clitic rule cuts. Built on first use (some 10 ms)."""
+    marks = [c for c in map(chr, range(0x10000)) if c == TATWEEL or unicodedata.category(c)[0] == "M"]
+    return re.compile(rf"^.*[{char_class(marks)}\U00010000-\U0010ffff].*$", re.M)  # a whole line
+
+
+def _cuts_table(words: list[str]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The ATB cuts of every distinct word of ``words`` that has some (``_word_cuts``)."""
+    distinct = set(words)
+    lines = "\n".join(distinct)
+    table = {w: c for w in set(_CANDIDATE_RE.findall(lines)).difference(NOT_CLITIC_WORDS)
+             if (c := _plain_atb_cuts(w))}
+    for w in _marked_re().findall(lines):  # vowelled words, by the general rules
+        if c := _word_cuts(w):
+            table[w] = c
+    return table
+
+
+def _edge_kind(w: str, b: int) -> str | None:
+    """What a span edge ``b`` letters into token ``w`` would cut there: ``"art"`` (after the
+    article), ``"enc"``, ``"pro"``, or ``None`` when ``b`` is no clitic boundary of ``w``."""
+    if not _PLAIN.issuperset(w):
+        if b not in clitic_boundaries(w):
+            return None
+        return "art" if _is_article_end(w, b) else ("enc" if b in enclitic_boundaries(w) else "pro")
+    # ``clitic_boundaries`` for plain letters: the enclitic pronouns, then the proclitic chains
+    enclitic = b >= MIN_STEM and w[b:] in ENCLITICS
+    if not enclitic and not (len(w) - b >= MIN_STEM and b in _plain_proclitics(w)):
+        return None
+    return "art" if w[:b].endswith(_ARTICLE_ENDS) else ("enc" if enclitic else "pro")
+
+
+def _plain_proclitics(w: str) -> list[int]:
+    """``proclitic_boundaries`` of a word of plain letters (without the stem-length filter)."""
+    found = []
+    for h in (0, 1) if w[:1] in _CONJ else (0,):
+        if h:
+            found.append(h)
+        c = w[h:h + 1]
+        if w[h:h + 2] == _ARTICLE:
+            found.append(h + 2)
+        if c in _PREP:
+            found.append(h + 1)
+            if c == LAM and w[h + 1:h + 2] == LAM:
+                found.append(h + 2)
+            elif w[h + 1:h + 3] == _ARTICLE:
+                found.append(h + 3)
+        if c == FUTURE and w[h + 1:h + 2] in _IMPF:
+            found.append(h + 1)
+    return found
+
+
+def _columns(text: str, whitespace: bool,
+             base: list[tuple[int, int]] | None) -> tuple[list[int], list[int], list[str], bool]:
+    if base is None:
+        return _scan(text, whitespace)
+    starts, ends = [s for s, _ in base], [e for _, e in base]
+    return starts, ends, [text[s:e] for s, e in base], False
 
 
 def tokenize(
@@ -159,60 +293,69 @@ def tokenize(
         cut = set(tok.cut)
         split_out = [k for k, (s, e) in enumerate(spans) if s in cut or e in cut] if cut else []
         return _as_scheme(tok, scheme, split_out)
-    tokens = _base(text, whitespace, base)
-    return _clitic_split(text, spans, scheme, sentences, tokens, [s for s, _ in tokens])
+    return _clitic_split(text, spans, scheme, sentences, *_columns(text, whitespace, base))
 
 
 def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sentences: bool,
-                  tokens: list[tuple[int, int]], starts: list[int]) -> SchemeDoc:
+                  starts: list[int], ends: list[int], words: list[str], plain: bool) -> SchemeDoc:
     """``atb`` and ``conllu``: cut every word at its ATB clitics, and at a span edge lying on
-    another clitic boundary of the word (the article); widen the spans at other inside edges."""
+    another clitic boundary of the word (the article); widen the spans at other inside edges.
+
+    The words are the columns of the base tokens; the pieces replace them in place."""
+    table = _cuts_table(words)  # each distinct word once
     kinds: dict[int, str] = {}  # absolute cut offset -> "pro" / "enc" / "art"
-    for s, e in tokens:
-        for b, kind in atb_cuts(text[s:e]).items():
-            kinds[s + b] = kind
+    if table:
+        per_token = list(map(table.get, words))
+        for i in compress(range(len(words)), per_token):
+            s = starts[i]
+            for b, kind in per_token[i]:  # type: ignore[union-attr]
+                kinds[s + b] = kind
     split_out_at: set[int] = set()
-    for p in set(chain.from_iterable(spans)):
-        i = _inside(tokens, starts, p)
-        if i is None or p in kinds:
-            continue
-        s, e = tokens[i]
-        if p - s in clitic_boundaries(text[s:e]):
-            kinds[p] = "art" if _is_article_end(text[s:e], p - s) else (
-                "enc" if p - s in enclitic_boundaries(text[s:e]) else "pro")
-            split_out_at.add(p)
-    pieces: list[tuple[int, int]] = []
-    owner: list[int] = []  # the surface word of each piece
-    for w, (s, e) in enumerate(tokens):
-        inner = sorted(c for c in kinds if s < c < e) if kinds else []
-        for a, b in zip([s, *inner], [*inner, e], strict=True):
-            pieces.append((a, b))
-            owner.append(w)
-    tok = tokenize_document(text, spans, "keep", sentences, False, pieces)
-    split_out = [k for k, (s, e) in enumerate(spans) if s in split_out_at or e in split_out_at]
+    edges = sorted(set(chain.from_iterable(spans)).difference(kinds))
+    if edges:
+        # the token each edge falls in: the first one ending after it; the edge is inside it when
+        # the token starts before the edge
+        at = list(map(bisect.bisect_right, repeat(ends), edges))
+        bound = [*starts, len(text) + 1]
+        for p, i in compress(zip(edges, at, strict=True), map(lt, map(bound.__getitem__, at), edges)):
+            s = starts[i]
+            kind = _edge_kind(words[i], p - s)
+            if kind is not None:
+                kinds[p] = kind
+                split_out_at.add(p)
+    if kinds:  # every cut is inside a token: the pieces' edges are the tokens' and the cuts, in order
+        cut_at = list(kinds)
+        starts = sorted([*starts, *cut_at])
+        ends = sorted([*ends, *cut_at])
+        words = list(map(text.__getitem__, map(slice, starts, ends)))
+    tok = tokenize_columns(text, starts, ends, words, spans, False, sentences, False, plain)
+    split_out = [k for k, (s, e) in enumerate(spans) if s in split_out_at or e in split_out_at] if split_out_at else []
     out = _as_scheme(tok, scheme, split_out)
+    if not kinds:
+        return out
+    # the pieces on either side of each cut: the one ending there and the one starting there
+    cuts = sorted(kinds)
+    after = list(map(bisect.bisect_left, repeat(starts), cuts))
     if scheme == "atb":
-        for i, (a, b) in enumerate(pieces):
-            kind_end, kind_start = kinds.get(b), kinds.get(a)
-            if kind_end in ("pro", "art") and i + 1 < len(pieces) and owner[i + 1] == owner[i]:
-                out.words[i] = out.words[i] + MARKER
-            if kind_start == "enc" and i > 0 and owner[i - 1] == owner[i]:
-                out.words[i] = MARKER + out.words[i]
+        words = out.words
+        for c, j in zip(cuts, after, strict=True):
+            if kinds[c] == "enc":
+                words[j] = MARKER + words[j]
+            else:
+                words[j - 1] = words[j - 1] + MARKER
     else:
-        i = 0
-        while i < len(owner):
-            j = i
-            while j + 1 < len(owner) and owner[j + 1] == owner[i]:
-                j += 1
-            if j > i:
-                out.surface.append((i, j + 1))
-            i = j + 1
+        first = after[0] - 1
+        for k, j in enumerate(after):  # a run of pieces joined by cuts is one surface word
+            if k + 1 == len(after) or after[k + 1] != j + 1:
+                out.surface.append((first, j + 1))
+                if k + 1 < len(after):
+                    first = after[k + 1] - 1
     return out
 
 
 def _as_scheme(tok: TokenizedDoc, scheme: str, split_out: list[int]) -> SchemeDoc:
     return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_tokens, tok.moved,
-                     tok.cut, scheme=scheme, split_out=split_out)
+                     tok.cut, tok.plain, scheme=scheme, split_out=split_out)
 
 
 def unmarked(doc: SchemeDoc, i: int) -> str:

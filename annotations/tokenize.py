@@ -41,6 +41,7 @@ _TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
 _PIECE_RE = re.compile(rf"\s*+(?:\d++(?:[.,\u066b\u066c]\d++)++|[\w{_MARKS}]++|\S)")
 _SPACE_PIECE_RE = re.compile(r"\s*+\S++")
 SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
+_INVISIBLE_IN_WORDS = sorted(c for c in INVISIBLE if re.match(f"[{_MARKS}]", c))  # ZWNJ, ZWJ, CGJ
 
 
 # What the regular expressions above cannot see: the characters after which a token edge could cut a
@@ -73,7 +74,13 @@ def _care_re() -> re.Pattern[str]:
 
 
 def _split(text: str, whitespace: bool = False) -> tuple[list[int], list[int], list[str]]:
-    """Token starts, ends and texts of ``text`` (word tokens, or whitespace tokens).
+    """Token starts, ends and texts of ``text`` (word tokens, or whitespace tokens)."""
+    return _scan(text, whitespace)[:3]
+
+
+def _scan(text: str, whitespace: bool = False) -> tuple[list[int], list[int], list[str], bool]:
+    """``_split``, and whether the text was seen to be plain: nothing the token expressions cannot
+    see, so no invisible character either (``TokenizedDoc.plain``).
 
     A token never contains whitespace (``re``'s ``\\s`` and ``str.lstrip`` agree on what that is), so
     stripping a piece leaves exactly the token, and its end is the sum of the pieces' lengths so far.
@@ -85,9 +92,12 @@ def _split(text: str, whitespace: bool = False) -> tuple[list[int], list[int], l
     ends = list(accumulate(map(len, pieces)))
     words = list(map(str.lstrip, pieces))
     starts = list(map(sub, ends, map(len, words)))
-    if not whitespace and _care_re().search(text):
-        return _mend(text, starts, ends)
-    return starts, ends, words
+    if whitespace:
+        return starts, ends, words, False
+    if _care_re().search(text):
+        return (*_mend(text, starts, ends), False)
+    # the invisible characters that are word characters to ``re`` and so not looked for above
+    return starts, ends, words, not any(map(text.__contains__, _INVISIBLE_IN_WORDS))
 
 
 def _mend(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int], list[str]]:
@@ -173,6 +183,9 @@ class TokenizedDoc:
     span_tokens: list[tuple[int, int] | None]
     moved: list[Moved] = field(default_factory=list)
     cut: list[int] = field(default_factory=list)  # offsets where a token was cut (``split``)
+    # the tokenizer saw that the text holds no invisible character (nor anything else it had to
+    # mend around): a writer can skip looking for them; False when not known
+    plain: bool = False
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
@@ -279,25 +292,32 @@ def tokenize_document(
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
     if base is not None:
-        starts = [s for s, _ in base]
-        ends = [e for _, e in base]
-        words = [text[s:e] for s, e in base]
+        starts = list(map(_FIRST, base))
+        ends = list(map(_SECOND, base))
+        words = list(map(text.__getitem__, map(slice, starts, ends)))
+        plain = False
     else:
-        starts, ends, words = _split(text, whitespace)
-    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if clitics == "split" and spans else []
+        starts, ends, words, plain = _scan(text, whitespace)
+    return tokenize_columns(text, starts, ends, words, spans, clitics == "split", sentences, whitespace, plain)
+
+
+def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[str],
+                     spans: Sequence[tuple[int, int]], split: bool, sentences: bool = True,
+                     lines_only: bool = False, plain: bool = False) -> TokenizedDoc:
+    """``tokenize_document`` on tokens already found, given as columns (the lists become the
+    document's and are changed in place): the entry point for a tokenizer of its own (a token
+    scheme's clitic split) without a tuple per token. ``split``: cut tokens at span edges;
+    ``lines_only``: sentences end at line breaks only; ``plain``: the caller saw that the text has
+    no invisible character (``TokenizedDoc.plain``; leave it False when not known)."""
+    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if split and spans else []
     span_tokens, moved, inside = _align(spans, starts, ends)
     n = len(starts)
     if not sentences:
         sents = [(0, n)] if n else []
     else:
-        sents = []
-        prev = 0
-        for b in _sentence_bounds(text, starts, ends, words, inside, whitespace):
-            sents.append((prev, b))
-            prev = b
-        if n > prev:
-            sents.append((prev, n))
-    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved, cut)
+        bounds = _sentence_bounds(text, starts, ends, words, inside, lines_only)
+        sents = list(zip([0, *bounds], [*bounds, n], strict=True)) if n else []
+    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved, cut, plain)
 
 
 # One character class, not ``[\r\n]+|[.!?]``: ``re`` scans for a class several times faster than for an

@@ -299,3 +299,25 @@ def test_damaged_comment_line_is_a_warning_and_the_file_name_the_title(tmp_path)
     assert f"{f}:7: warning: the # qalam-document line: status 'finished' is not one of" in text
     a, b = (q.document(i) for i in rep.documents)
     assert (a.title, a.status, b.title, b.status) == ("c #1", "done", "ثان", "done")
+
+
+INVISIBLE_SPAN = ("span text with invisible characters (bidi controls, joiners and other zero-width characters are "
+                  "not tokens, so the span comes back without them)")
+
+
+@pytest.mark.parametrize("word", ["مي\u200cخواهم", "بيروت\u034f", "بي\u200dروت", "\u200fبيروت\u200f", "بيروت\u2066"])
+@pytest.mark.parametrize("tokens", ["proclitics", "whitespace", "atb"])
+def test_a_span_holding_an_invisible_character_is_reported_wherever_it_is(tmp_path, word, tokens):
+    # joiners and the grapheme joiner are word characters to the tokenizer, the others separate
+    # tokens: the report names the span either way
+    p = Project.memory()
+    text = f"زار الوفد {word} أمس ثم عاد."
+    d = p.add_document(text, title="t", status="done")
+    p.add_span(d, text.index(word), text.index(word) + len(word), "GPE")
+    p.add_span(d, text.index("الوفد"), text.index("الوفد") + len("الوفد"), "ORG")
+    rep = export(p, "conll", tmp_path / "x.conll", {"tokens": tokens})
+    assert rep.not_carried[INVISIBLE_SPAN]["count"] == 1
+    clean = Project.memory()
+    d = clean.add_document("زار الوفد بيروت أمس ثم عاد.", title="t", status="done")
+    clean.add_span(d, 10, 15, "GPE")
+    assert INVISIBLE_SPAN not in export(clean, "conll", tmp_path / "y.conll", {"tokens": tokens}).not_carried

@@ -31,9 +31,10 @@ from typing import Any, BinaryIO
 from ..invisible import INVISIBLE_CLASS
 from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
-from ..tokenize import TokenizedDoc
+from ..tokenize import Moved, TokenizedDoc
 from . import conllu
 from .common import (
+    EXAMPLES,
     DocData,
     ExportOptions,
     ExportReport,
@@ -53,6 +54,7 @@ INFO_COMMENT = "# qalam-document = "
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
 _START_END = attrgetter("start", "end")
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
+_BOUNDARIES = attrgetter("boundaries")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]")
 
 
@@ -67,11 +69,8 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
     report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
     report.tokens += len(tok.words)
     report.sentences += len(tok.sentences)
-    for m in tok.moved:
-        report.moved_boundaries += m.boundaries
-        s = spans[m.index]
-        report.lost("span boundaries moved to token edges", f"{s.id} {s.label} {s.text!r} -> "
-                    f"{data.text[m.new_start:m.new_end]!r}", m.boundaries)
+    if tok.moved:
+        _report_moved(data.text, tok.moved, spans, report)
     if None not in tok.span_tokens:  # usual: every span covers a token; (first, last) + (span,) in C
         return tok, list(map(tuple.__add__, tok.span_tokens, zip(spans)))  # type: ignore[arg-type]
     out = []
@@ -81,6 +80,23 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
             continue
         out.append((r[0], r[1], s))
     return tok, out
+
+
+MOVED = "span boundaries moved to token edges"
+
+
+def _report_moved(text: str, moved: list[Moved], spans: list[Any], report: ExportReport) -> None:
+    """Count the moved boundaries; write out only the examples the report still keeps (the first
+    ``EXAMPLES`` of the export: under ``whitespace`` a quarter of all spans are widened)."""
+    counts = list(map(_BOUNDARIES, moved))
+    report.moved_boundaries += sum(counts)
+    entry = report.not_carried.get(MOVED)
+    room = EXAMPLES - len(entry["examples"]) if entry else EXAMPLES
+    for m, n in zip(moved[:room], counts, strict=False):
+        s = spans[m.index]
+        report.lost(MOVED, f"{s.id} {s.label} {s.text!r} -> {text[m.new_start:m.new_end]!r}", n)
+    if len(moved) > room:
+        report.lost(MOVED, "", sum(counts[room:]))  # the report is full: counted, no example kept
 
 
 def _non_overlapping(ranges: list[tuple[int, int, Any]], report: ExportReport) -> list[tuple[int, int, Any]]:
@@ -144,13 +160,17 @@ def rows(tok: TokenizedDoc, columns: list[list[str]]) -> str:
 
 
 def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
-    rebuilt = "\n".join(" ".join(tok.words[a:b]) for a, b in tok.sentences)
-    if rebuilt != data.text:
+    """Report a document whose text does not come back from its CoNLL rows (tokens joined by single
+    spaces, one sentence per line): the lengths tell most documents apart without joining them."""
+    words = tok.words
+    if len(data.text) != sum(map(len, words)) + max(len(words) - 1, 0) \
+            or "\n".join(" ".join(words[a:b]) for a, b in tok.sentences) != data.text:
         report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
                     "one sentence per line)", data.doc.id)
         # invisible characters (bidi controls, joiners) are not tokens: a span holding one comes
         # back without it, so its text is not the same
-        changed = [s for s in data.spans if _INVISIBLE_RE.search(s.text)] if _INVISIBLE_RE.search(data.text) else []
+        changed = [s for s in data.spans if _INVISIBLE_RE.search(s.text)] \
+            if not tok.plain and _INVISIBLE_RE.search(data.text) else []
         if changed:
             report.lost("span text with invisible characters (bidi controls, joiners and other "
                         "zero-width characters are not tokens, so the span comes back without them)",
