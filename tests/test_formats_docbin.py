@@ -17,6 +17,7 @@ from annotations.formats import export, import_annotated
 from annotations.formats import msgpack_lite as mp
 from annotations.formats.docbin import murmurhash64a, read_docbin, string_id
 from annotations.formats.spacy_symbols import SYMBOL_IDS
+from annotations.token_schemes import SCHEMES, tokenize
 
 
 def test_reserved_symbols_are_spacys():
@@ -117,17 +118,41 @@ def test_many_documents_stream_into_one_docbin(tmp_path):
     assert not [f for f in tmp_path.iterdir() if f.name != "x.spacy" and not f.name.endswith(".report.json")]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([" ", "\n", "\t", "\u00a0", "ب", "إسطنبول", "a", ".", "🙂"]), max_size=20))
-def test_doc_words_give_back_the_text_and_every_token(pieces):
+def reference_doc_words(text, starts, ends, words):
+    """doc_words as plainly as it can be said: each gap between tokens, less one space after a token
+    (its trailing space), is a whitespace word of its own."""
+    out_words, out_spaces, index = [], [], []
+    bounds = [0, *ends]
+    for k in range(len(words) + 1):
+        gap = text[bounds[k]:starts[k] if k < len(words) else len(text)]
+        if k and gap.startswith(" "):
+            out_spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            out_words.append(gap)
+            out_spaces.append(False)
+        if k < len(words):
+            index.append(len(out_words))
+            out_words.append(words[k])
+            out_spaces.append(False)
+    return out_words, out_spaces, index
+
+
+# every kind of gap: spaces, newlines, the other whitespace, invisible characters (between tokens in
+# every scheme but whitespace), marks after a space, clitics the schemes cut, numbers, punctuation
+PIECES = [" ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2028", "\u200f", "\u200b", "\u2066", "\u0301", "\u064e",
+          "\u200d", "\ufe0f", "ب", "وبالقاهرة", "إسطنبول", "للمدرسة", "كتبوا", "a", ".", "3.5", "🙂", "🇸🇦"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=24), st.sampled_from(SCHEMES))
+def test_doc_words_give_back_the_text_and_every_token(pieces, scheme):
     text = "".join(pieces)
     from annotations.formats.spacy_fmt import doc_words
-    from annotations.tokenize import tokenize_document
 
-    tok = tokenize_document(text, sentences=False)
-    words, spaces, index = doc_words(text, tok)
+    tok = tokenize(text, scheme=scheme, sentences=False)
+    plain = [text[s:e] for s, e in zip(tok.starts, tok.ends, strict=True)]
+    words, spaces, index = doc_words(text, tok, plain)
     assert "".join(w + " " * s for w, s in zip(words, spaces, strict=True)) == text
-    assert [words[i] for i in index] == tok.words
-    assert all(w.strip() == "" for k, w in enumerate(words) if k not in set(index))  # the rest is whitespace
-    assert all(not (w.startswith(" ") and k and not words[k - 1].isspace() and not spaces[k - 1])
-               for k, w in enumerate(words))  # one space after a word is that word's trailing space
+    assert [words[i] for i in index] == plain
+    assert (words, list(map(bool, spaces)), index) == reference_doc_words(text, tok.starts, tok.ends, plain)

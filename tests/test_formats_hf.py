@@ -81,3 +81,28 @@ def test_without_datasets_or_pyarrow_the_card_loads_with_classlabel(tmp_path, mo
     assert srows[0]["text"] == NEWS
     assert sorted((s["start"], s["end"], names[s["label"]]) for s in srows[0]["spans"]) == sorted(
         (s.start, s.end, s.label) for s in p.spans(d))
+
+
+def test_parquet_and_arrow_files_are_made_without_importing_pandas(tmp_path):
+    """pyarrow imports pandas (most of a second) as soon as it converts Python objects; the Arrow files
+    are made from the JSON Lines by pyarrow's own reader instead, so an export never pays for it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests']\n"
+        "from test_formats_common import news_project\n"
+        "from annotations.formats import export\n"
+        "export(news_project()[0], 'hf', sys.argv[2], {'split': '0.5,0.5'})\n"
+        "assert 'pyarrow' in sys.modules, 'pyarrow was not used'\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = tmp_path / "hf"
+    proc = subprocess.run([sys.executable, "-c", code, str(root), str(out)], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
+    assert (out / "parquet" / "tokens").is_dir() and (out / "spans" / "dataset_dict.json").exists()
+    assert load_from_disk(str(out / "tokens"))["dev"].features["ner_tags"].feature.names[:2] == ["O", "B-PER"]

@@ -26,13 +26,16 @@ of documents. ``read_docbin`` reads a DocBin written by spaCy or by the writer (
 
 from __future__ import annotations
 
+import functools
 import struct
+import sys
 import tempfile
 import zlib
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import sub
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -46,12 +49,34 @@ IOB_B, IOB_I, IOB_O = 3, 1, 2
 _MASK = 0xFFFFFFFFFFFFFFFF
 _M, _R = 0xC6A4A7935BD1E995, 47
 _SPAN = struct.Struct(">QQQllll")
-_SPAN_ROW = struct.Struct(">BBQQQllll")  # a span as a msgpack bin8 value: 0xc4, its length, its bytes
+_SPAN_HEAD = struct.Struct(">BBQQQ")  # a span as a msgpack bin8 value: 0xc4, its length, then id, kb_id, label
 _BIN8 = 0xC4
+_GROUP_HEAD = mp.map_header(3) + mp.pack("name")
+_GROUP_ATTRS = mp.pack("attrs") + mp.map_header(0) + mp.pack("spans")
+_CELL = 8  # bytes in one cell of the token matrix (uint64)
+_LITTLE = sys.byteorder == "little"
+_LOW = 0 if _LITTLE else _CELL - 1  # where a small value's byte is in a native cell
 _FLAGS = mp.pack({"has_unknown_spaces": False})
 _CHUNK = 1 << 20
+_BUFFER = 1 << 20  # of each temporary part: a document's 20 KB of token matrix is no write call of its own
 # zlib level 1: several times faster than spaCy's default (6) on the token matrix, files ~10% larger
 _LEVEL = 1
+
+
+def _bin(data: bytes) -> bytes:
+    """``data`` as one msgpack bin value."""
+    return mp.bin_header(len(data)) + data
+
+
+@functools.cache
+def _span_rows(n: int) -> struct.Struct:
+    """``n`` spans' msgpack bin values: each its 26 bytes of head (per label), then ``>llll``."""
+    return struct.Struct(">" + "26s4l" * n)
+
+
+def _as_cells(data: bytes) -> memoryview:
+    """``data`` seen as uint64 cells (for a strided assignment into the token matrix)."""
+    return memoryview(data).cast("Q")
 
 
 def murmurhash64a(data: bytes, seed: int = 1) -> int:
@@ -79,77 +104,175 @@ def string_id(text: str) -> int:
     return symbol if symbol is not None else murmurhash64a(text.encode("utf-8"))
 
 
+class SpanColumns(NamedTuple):
+    """Spans as columns: labels, Doc token ranges ``[starts, ends)`` and character offsets."""
+
+    labels: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    start_chars: Sequence[int]
+    end_chars: Sequence[int]
+
+
+class EntColumns(NamedTuple):
+    """Entities as columns: non-overlapping Doc token ranges ``[starts, ends)`` in order, and labels."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    labels: Sequence[str]
+
+
 class _Ids(dict[str, int]):
-    """String -> id, computed once per string; its keys are the DocBin's string table."""
+    """String -> id, computed once per distinct string of the whole export (the hash is Python
+    code: a token seen 10,000 times is hashed once); its keys are the DocBin's string table."""
 
     def __missing__(self, text: str) -> int:
         value = self[text] = string_id(text)
         return value
 
 
-class DocSpan(NamedTuple):
-    """A span over Doc tokens ``[start, end)`` with its character offsets."""
+class _Cells(dict[str, bytes]):
+    """String -> its id as one cell of the token matrix (8 bytes, native order), made once per string:
+    a column of the matrix is then one ``bytes.join`` of the cells of its strings."""
 
-    label: str
-    start: int
-    end: int
-    start_char: int
-    end_char: int
+    def __init__(self, ids: _Ids) -> None:
+        super().__init__()
+        self.ids = ids
+
+    def __missing__(self, label: str) -> bytes:
+        value = self[label] = array("Q", [self.ids[label]]).tobytes()
+        return value
+
+
+class _SpanHeads(dict[str, bytes]):
+    """Label -> the first 26 bytes of a span's msgpack value: bin8 header, id and kb_id (0), label id."""
+
+    def __init__(self, ids: _Ids) -> None:
+        super().__init__()
+        self.ids = ids
+
+    def __missing__(self, label: str) -> bytes:
+        value = self[label] = _SPAN_HEAD.pack(_BIN8, _SPAN.size, 0, 0, self.ids[label])
+        return value
+
+
+class _Outside(dict[int, bytes]):
+    """k -> the ENT_IOB and ENT_TYPE cells of k tokens outside any entity (O, 0), kept for the short
+    runs (most): the column is joined from dict lookups in C, not made of a multiplication per run."""
+
+    def __missing__(self, k: int) -> bytes:
+        value = _OUTSIDE_CELLS * k if k > 0 else b""
+        if k <= _KEPT_RUN:
+            self[k] = value
+        return value
+
+
+class _Entities(dict[tuple[str, int], bytes]):
+    """(label, k) -> the ENT_IOB and ENT_TYPE cells of an entity of k tokens: (B, label), (I, label)..."""
+
+    def __init__(self, cells: _Cells) -> None:
+        super().__init__()
+        self.cells = cells
+
+    def __missing__(self, key: tuple[str, int]) -> bytes:
+        label, k = key
+        cell = self.cells[label]
+        value = (_IOB_CELLS[IOB_B] + cell + (_IOB_CELLS[IOB_I] + cell) * (k - 1)) if k > 0 else b""
+        if k <= _KEPT_RUN:
+            self[key] = value
+        return value
+
+
+_KEPT_RUN = 512  # runs up to this many tokens are kept: a few MB at most
+_IOB_CELLS = {tag: array("Q", [tag]).tobytes() for tag in (IOB_B, IOB_I, IOB_O)}
+_OUTSIDE_CELLS = _IOB_CELLS[IOB_O] + bytes(_CELL)
+_OUTSIDE = _Outside()
 
 
 class DocBinWriter:
     """Writes documents one at a time into a DocBin file at ``path`` (complete only after ``close``);
-    with ``norms``, every document gives its tokens' NORM too."""
+    with ``norms``, every document gives its tokens' NORM too.
+
+    A document comes as columns (token texts, space flags, entity and span columns), and each part of
+    the DocBin is made a column at a time by C code (``map`` over dict lookups, ``bytes`` joins,
+    strided slice assignment into the token matrix): no Python code runs per token or per span."""
 
     def __init__(self, path: Path, norms: bool = False) -> None:
         self.path = path
         self.attrs = ATTRS_NORM if norms else ATTRS
         self.ids = _Ids()
         self.ids[""] = 0
+        self.cells = _Cells(self.ids)
+        self.span_heads = _SpanHeads(self.ids)
+        self.entities = _Entities(self.cells)
         self.docs = 0
         self.parts: dict[str, IO[bytes]] = {}
         for name in ("tokens", "spaces", "lengths", "span_groups", "user_data"):
-            self.parts[name] = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.{name}.")
+            self.parts[name] = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.{name}.",
+                                                      buffering=_BUFFER)
 
-    def add(self, words: Sequence[str], spaces: Sequence[bool], ents: Sequence[tuple[int, int, str]],
-            groups: dict[str, list[DocSpan]], user_data: dict[str, Any], norms: Sequence[str] = ()) -> None:
-        """One document: its tokens (``"".join(w + " " * s)`` is its text), entities as non-overlapping
-        ``(first, last_exclusive, label)`` token ranges, span groups by key, and ``doc.user_data``;
-        ``norms`` (a writer made with ``norms``): each token's NORM, ``""`` for its default one."""
+    def add(self, words: Sequence[str], spaces: bytes, ents: EntColumns, groups: dict[str, SpanColumns],
+            user_data: dict[str, Any], norms: Sequence[str] = ()) -> None:
+        """One document: its tokens (``"".join(w + " " * s)`` is its text; ``spaces``: one byte, 0 or 1,
+        per token), entities, span groups by key, and ``doc.user_data``; ``norms`` (a writer made with
+        ``norms``): each token's NORM, ``""`` for its default one."""
         n = len(words)
-        ids = self.ids
-        iob = [IOB_O] * n
-        types = [0] * n
-        for i, j, label in ents:
-            iob[i] = IOB_B
-            iob[i + 1:j] = [IOB_I] * (j - i - 1)
-            types[i:j] = [ids[label]] * (j - i)
-        space_bytes = bytes(map(bool, spaces))
-        # the rows of the token matrix, one (ORTH, SPACY, ENT_IOB, ENT_TYPE) per token, interleaved in C
-        columns = [map(ids.__getitem__, words), space_bytes, iob, types]
-        if len(self.attrs) > len(ATTRS):
-            columns.append(map(ids.__getitem__, norms or [""] * n))
-        cells = array("Q", chain.from_iterable(zip(*columns, strict=True)))
-        self.parts["tokens"].write(cells.tobytes())
-        self.parts["spaces"].write(space_bytes)
+        if len(spaces) != n:
+            raise ValueError(f"{n} words but {len(spaces)} space flags")
+        self.parts["tokens"].write(self._matrix(words, spaces, ents, norms))
+        self.parts["spaces"].write(spaces)
         self.parts["lengths"].write(array("i", [n]).tobytes())
-        self.parts["span_groups"].write(mp.pack(self._span_groups(groups)))
-        self.parts["user_data"].write(mp.pack(mp.pack(user_data)))
+        self.parts["span_groups"].write(_bin(self._span_groups(groups)))
+        self.parts["user_data"].write(_bin(mp.pack(user_data)))
         self.docs += 1
 
-    def _span_groups(self, groups: dict[str, list[DocSpan]]) -> bytes:
-        """``doc.spans.to_bytes()``: msgpack {SpanGroup bytes: [key]}; each span is a 40-byte bin value."""
+    def _matrix(self, words: Sequence[str], spaces: bytes, ents: EntColumns, norms: Sequence[str]) -> bytearray:
+        """The document's rows of the token matrix, filled a column at a time (strided slices)."""
+        n = len(words)
+        width = len(self.attrs)
+        row = _CELL * width
+        matrix = bytearray(row * n)
+        if not n:
+            return matrix
+        with memoryview(matrix) as view, view.cast("Q") as cells:
+            cells[0::width] = _as_cells(b"".join(map(self.cells.__getitem__, words)))
+            with _as_cells(self._ent_columns(ents, n)) as ent_cells:
+                cells[2::width] = ent_cells[0::2]
+                cells[3::width] = ent_cells[1::2]
+            if width > len(ATTRS):
+                cells[4::width] = _as_cells(b"".join(map(self.cells.__getitem__, norms or [""] * n)))
+        matrix[_CELL + _LOW::row] = spaces  # SPACY: 0 or 1, in its cells' low byte
+        return matrix
+
+    def _ent_columns(self, ents: EntColumns, n: int) -> bytes:
+        """The ENT_IOB and ENT_TYPE cells of every token (16 bytes a token): a run of (O, 0) before each
+        entity, then the entity's (B, label), (I, label)..., joined once from pieces kept per length."""
+        starts, ends, labels = ents
+        if not starts:
+            return _OUTSIDE[n]
+        before = map(sub, starts, chain((0,), ends))  # tokens outside an entity before each one
+        inside = map(self.entities.__getitem__, zip(labels, map(sub, ends, starts), strict=True))
+        column = b"".join(chain.from_iterable(zip(map(_OUTSIDE.__getitem__, before), inside, strict=True)))
+        column += _OUTSIDE[n - ends[-1]]
+        if len(column) != 2 * _CELL * n:  # a run of -k tokens is empty
+            raise ValueError("entities must be non-empty, in order, apart and within the document's tokens")
+        return column
+
+    def _span_groups(self, groups: dict[str, SpanColumns]) -> bytes:
+        """``doc.spans.to_bytes()``: msgpack {SpanGroup bytes: [key]}; each span is a 40-byte bin value
+        (its head per label, then four big-endian int32: token start and end, character start and end)."""
         if not groups:
             return mp.pack([])
-        ids = self.ids
         msg: dict[bytes, list[str]] = {}
-        for key, spans in groups.items():
-            packed = b"".join([_SPAN_ROW.pack(_BIN8, _SPAN.size, 0, 0, ids[label], start, end, start_char, end_char)
-                               for label, start, end, start_char, end_char in spans])
-            group = (mp.map_header(3) + mp.pack("name") + mp.pack(key) + mp.pack("attrs") + mp.map_header(0)
-                     + mp.pack("spans") + mp.array_header(len(spans)) + packed)
+        for key, (labels, starts, ends, start_chars, end_chars) in groups.items():
+            rows = zip(map(self.span_heads.__getitem__, labels), starts, ends, start_chars, end_chars, strict=True)
+            packed = _span_rows(len(labels)).pack(*chain.from_iterable(rows))
+            group = _GROUP_HEAD + mp.pack_str(key) + _GROUP_ATTRS + mp.array_header(len(labels)) + packed
             msg.setdefault(group, []).append(key)
-        return mp.pack(msg)
+        parts = [mp.map_header(len(msg))]  # mp.pack(msg), without visiting the spans' bytes again
+        for group, keys in msg.items():
+            parts += [mp.bin_header(len(group)), group, mp.array_header(len(keys)), *map(mp.pack_str, keys)]
+        return b"".join(parts)
 
     def close(self) -> None:
         """Write the file: the msgpack map, its big values copied from the temporary files through zlib."""
@@ -175,8 +298,7 @@ class DocBinWriter:
                     emit(mp.pack(name))
                     copy(name, b"bin")
                 emit(mp.pack("strings") + mp.array_header(len(self.ids)))
-                for text in sorted(self.ids):
-                    emit(mp.pack(text))
+                emit(b"".join(map(mp.pack_str, sorted(self.ids))))
                 emit(mp.pack("cats") + mp.array_header(self.docs) + b"\x80" * self.docs)
                 emit(mp.pack("flags") + mp.array_header(self.docs) + _FLAGS * self.docs)
                 for name in ("span_groups", "user_data"):

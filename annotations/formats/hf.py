@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +34,7 @@ from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport, lost_extr
 from .conll import tag_columns
 
 CONFIGS = ("tokens", "spans")
+_LABEL = attrgetter("label")
 # an Arrow record batch (one Parquet row group) when making Parquet / save_to_disk files: this many rows,
 # or fewer when their JSON reaches BATCH_BYTES (a span row holds a whole document)
 BATCH_ROWS = 2000
@@ -65,7 +67,8 @@ class Writer:
         if key not in self.files:
             folder = self.path / "jsonl" / config
             folder.mkdir(parents=True, exist_ok=True)
-            self.files[key] = open(folder / f"{split}.jsonl", "wb")  # noqa: SIM115 - closed in close()
+            # a large buffer: a document's rows are no write call of their own
+            self.files[key] = open(folder / f"{split}.jsonl", "wb", buffering=1 << 20)  # noqa: SIM115 - closed in close()
         return self.files[key]
 
     def add(self, data: DocData) -> None:
@@ -75,13 +78,13 @@ class Writer:
         title = doc.title or ""
         self.rows["tokens", split] = self.rows.get(("tokens", split), 0) + len(tok.sentences)
         self.rows["spans", split] = self.rows.get(("spans", split), 0) + 1
-        self.file("tokens", split).write(b"".join(
-            orjson.dumps({"id": doc.id, "title": title, "sentence": n, "tokens": words[a:b], "ner_tags": tags[a:b]})
-            + b"\n" for n, (a, b) in enumerate(tok.sentences)))
+        self.file("tokens", split).write(b"".join([
+            orjson.dumps({"id": doc.id, "title": title, "sentence": n, "tokens": words[a:b], "ner_tags": tags[a:b]},
+                         option=orjson.OPT_APPEND_NEWLINE) for n, (a, b) in enumerate(tok.sentences)]))
         spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text} for s in data.spans]
-        self.file("spans", split).write(orjson.dumps({"id": doc.id, "title": title, "text": text, "spans": spans})
-                                        + b"\n")
-        self.seen_labels.update(s.label for s in data.spans)
+        self.file("spans", split).write(orjson.dumps({"id": doc.id, "title": title, "text": text, "spans": spans},
+                                                     option=orjson.OPT_APPEND_NEWLINE))
+        self.seen_labels.update(map(_LABEL, data.spans))
         lost_extras(data, self.report, "Hugging Face")
         if data.events:
             self.report.lost("events (not in the Hugging Face configs; triggers are kept as spans)",

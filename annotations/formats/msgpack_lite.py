@@ -46,6 +46,12 @@ def str_header(n: int) -> bytes:
     return _sized(n, 0xA0, 31, (0xD9, 0xDA, 0xDB))
 
 
+def pack_str(text: str) -> bytes:
+    """``pack(text)`` for a ``str`` (the DocBin's string table packs thousands)."""
+    data = text.encode("utf-8")
+    return str_header(len(data)) + data
+
+
 def _int(v: int) -> bytes:
     if 0 <= v <= 0x7F or -32 <= v < 0:
         return bytes((v & 0xFF,))

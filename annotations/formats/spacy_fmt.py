@@ -25,63 +25,112 @@ a token are reported per scheme like every token format's. The document id and t
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from itertools import chain, repeat
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import chain, compress, count, islice, repeat
+from operator import add, attrgetter, ne, sub
 from pathlib import Path
 from typing import Any
 
+from ..model import Span
 from ..schema import Schema
-from ..token_schemes import unmarked
 from ..tokenize import TokenizedDoc
-from .common import DocData, ExportOptions, ExportReport, lost_extras, outermost
+from .common import DocData, ExportOptions, ExportReport, in_order_apart, lost_extras, outermost
 from .conll import tokenized
-from .docbin import DocBinWriter, DocSpan, read_docbin
+from .docbin import DocBinWriter, EntColumns, SpanColumns, read_docbin
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
+_LABEL, _ID, _START, _END = attrgetter("label"), attrgetter("id"), attrgetter("start"), attrgetter("end")
+# whitespace other than " " that articles hold: line and paragraph breaks (most), tabs, no-break spaces
+_ODD_SPACES = ("\n", "\r", "\t", "\u00a0")
 
-def doc_words(text: str, tok: TokenizedDoc, words: list[str] | None = None) -> tuple[list[str], list[bool], list[int]]:
-    """spaCy's words and trailing-space flags for ``text`` (``"".join(w + " " * s)`` gives it back
-    exactly), and the word index of each of our tokens; ``words`` are the tokens' texts when they
-    are not ``tok.words`` (``atb``: without the markers).
+
+
+
+def doc_words(text: str, tok: TokenizedDoc, words: list[str] | None = None) -> tuple[list[str], bytes, list[int]]:
+    """spaCy's words and trailing-space flags (one byte, 0 or 1, per word) for ``text`` (``"".join(w +
+    " " * s)`` gives it back exactly), and the word index of each of our tokens; ``words`` are the
+    tokens' texts when they are not ``tok.words`` (``atb``: without the markers).
 
     One space after a token is its trailing space; any other whitespace (a newline, a second space,
     leading whitespace) becomes a whitespace word of its own, as spaCy's tokenizer makes it. Most
-    gaps are one space or nothing, so the words are our tokens with a few whitespace words put in.
+    gaps are one space or nothing, so the words are our tokens with a few whitespace words put in
+    (one in each gap ``_odd_gaps`` finds), and only those gaps are sliced out of the text.
     """
     starts, ends = tok.starts, tok.ends
     words = tok.words if words is None else words
     n = len(words)
-    # gaps[k]: the text before token k; gaps[n]: after the last one
-    gaps = list(map(text.__getitem__, map(slice, chain((0,), ends), chain(starts, (len(text),)))))
-    spaces = list(map(str.startswith, gaps[1:], repeat(" ")))
-    odd = [k for k, g in enumerate(gaps) if g and (g != " " or not k)]  # leading whitespace has no token before
+    spaces, odd = _odd_gaps(text, starts, ends)
     if not odd:
-        return list(words), spaces, list(range(n))
-    out_words: list[str] = []
-    out_spaces: list[bool] = []
-    index: list[int] = []
-    prev = 0
+        return list(words), bytes(spaces), list(range(n))
+    out_words = list(words)
+    for k in reversed(odd):  # from the end, so that each goes where token k still is
+        # the gap's whitespace less the one before's trailing space
+        out_words.insert(k, text[ends[k - 1] + spaces[k - 1] if k else 0:starts[k] if k < n else len(text)])
+        spaces.insert(k, 0)
+    # our token k is Doc token k + the number of whitespace words before it
+    index = list(chain.from_iterable(map(range, map(add, chain((0,), odd), count()),
+                                         map(add, chain(odd, (n,)), count()))))
+    return out_words, bytes(spaces), index
+
+
+def _odd_gaps(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[bytearray, list[int]]:
+    """Whether a space follows each token, and the gaps (``k``: the one before token ``k``; ``n``: after
+    the last) that hold whitespace besides the trailing space of the token before (in order).
+
+    Tokens never hold whitespace, so when the text's spaces and newlines (counted by ``str.count``;
+    then the other kinds of ``_ODD_SPACES``) add up to every character outside the tokens, each gap
+    is spaces and those: the odd ones are found with ``str.find`` (newlines, double spaces, leading
+    whitespace), and a space follows a token whenever a gap does. Otherwise (an invisible character
+    between tokens, another kind of space) every gap is measured, a column at a time.
+    """
+    size = len(text)
+    outside = size - (sum(ends) - sum(starts)) - text.count(" ")
+    kinds = [c for c in _ODD_SPACES[:1] if c in text]
+    if outside != sum(map(text.count, kinds)):
+        kinds = [c for c in _ODD_SPACES if c in text]
+        if outside != sum(map(text.count, kinds)):
+            return _odd_gaps_measured(text, starts, ends)
+    spaces = bytearray(map(ne, ends, chain(islice(starts, 1, None), (size,))))
+    if not kinds and "  " not in text and (starts[0] == 0 if starts else not size):
+        return spaces, []
+    found = [p for c in kinds for p in _positions(text, c)] + [p + 1 for p in _positions(text, "  ")]
+    odd = sorted({bisect_right(starts, p) for p in found} | ({0} if (starts[0] if starts else size) else set()))
     for k in odd:
-        shift = len(out_words) - prev
-        index.extend(range(prev + shift, k + shift))
-        out_words += words[prev:k]
-        out_spaces += spaces[prev:k]
-        g = gaps[k]
-        rest = g[1:] if k and g[0] == " " else g  # the space after a token is its trailing space
-        if rest:
-            out_words.append(rest)
-            out_spaces.append(False)
-        prev = k
-    shift = len(out_words) - prev
-    index.extend(range(prev + shift, n + shift))
-    out_words += words[prev:]
-    out_spaces += spaces[prev:]
-    return out_words, out_spaces, index
+        if k:
+            spaces[k - 1] = text[ends[k - 1]] == " "
+    return spaces, odd
+
+
+def _odd_gaps_measured(text: str, starts: Sequence[int], ends: Sequence[int]) -> tuple[bytearray, list[int]]:
+    """``_odd_gaps`` for any text: the character after each token, and each gap's length."""
+    after = text + "x"  # the character after each token ("x" after the last one at the text's end)
+    spaces = bytearray(map(" ".__eq__, map(after.__getitem__, ends)))
+    # whitespace in the gap before token k (k == n: after the last one) beyond token k-1's trailing space
+    extra = list(map(sub, map(sub, chain(starts, (len(text),)), chain((0,), ends)), chain((0,), spaces)))
+    odd = []
+    for k in compress(count(), extra):
+        if extra[k] > 0:
+            odd.append(k)
+        else:  # token k starts with a space (no gap): that space is not token k-1's trailing space
+            spaces[k - 1] = 0
+    return spaces, odd
+
+
+def _positions(text: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` starts in ``text`` (overlapping occurrences too)."""
+    p = text.find(needle)
+    while p >= 0:
+        yield p
+        p = text.find(needle, p + 1)
 
 
 class Writer:
-    """Streams documents into one DocBin file."""
+    """Streams documents into one DocBin file.
+
+    A document's spans go to the DocBin as columns (labels, token ranges, offsets) taken from the
+    tokenizer's ``(first, last, span)`` ranges with ``map``: no object is built per span or token."""
 
     layout = "file"
     ext = ".spacy"
@@ -95,31 +144,27 @@ class Writer:
     def add(self, data: DocData) -> None:
         text = data.text
         tok, ranges = tokenized(data, self.opts, self.report, list(data.spans))
-        plain = [unmarked(tok, i) for i in range(len(tok.words))] if self.marked else None
+        # atb: each token as it is in the text (``token_schemes.unmarked``), its marked form as NORM
+        plain = list(map(text.__getitem__, map(slice, tok.starts, tok.ends))) if self.marked else None
         words, spaces, index = doc_words(text, tok, plain)
         norms: list[str] = []
         if plain is not None:
             norms = [""] * len(words)
-            for k, (w, p) in enumerate(zip(tok.words, plain, strict=True)):
-                if w != p:
-                    norms[index[k]] = w
-        by_id: dict[str, DocSpan] = {}
-        for i, j, s in ranges:
-            by_id[s.id] = DocSpan(s.label, index[i], index[j - 1] + 1, tok.starts[i], tok.ends[j - 1])
-        flat, nested = outermost([s for s in data.spans if s.id in by_id])
-        ents, end = [], -1
-        for s in flat:
-            sp = by_id[s.id]
-            if sp.start < end:  # whole-token widening made two spans share a token
-                nested.append(s)
-                continue
-            ents.append((sp.start, sp.end, s.label))
-            end = sp.end
-        for s in nested:
-            self.report.lost("nested or overlapping spans (only in doc.spans['sc'], not doc.ents)",
-                             f"{s.id} {s.label} {s.text!r}")
-        user_data = {"doc_id": data.doc.id, "title": data.doc.title, "qalam": info_json(data.doc)}
-        self.bin.add(words, spaces, ents, {"sc": list(by_id.values())}, user_data, norms)
+            for k in compress(count(), map(ne, tok.words, plain)):  # the few tokens with a marker
+                norms[index[k]] = tok.words[k]
+        # the kept spans (in the stored order, less those covering no token) as columns
+        firsts, after_lasts, kept = zip(*ranges, strict=True) if ranges else ((), (), ())
+        lasts = list(map(sub, after_lasts, repeat(1)))
+        if len(words) == len(tok.words):  # no whitespace word put in: Doc tokens are our tokens
+            starts, ends = list(firsts), list(after_lasts)
+        else:
+            starts = list(map(index.__getitem__, firsts))
+            ends = list(map(add, map(index.__getitem__, lasts), repeat(1)))
+        labels = list(map(_LABEL, kept))
+        sc = SpanColumns(labels, starts, ends, list(map(tok.starts.__getitem__, firsts)),
+                         list(map(tok.ends.__getitem__, lasts)))
+        self.bin.add(words, spaces, self._ents(kept, labels, starts, ends), {"sc": sc},
+                     {"doc_id": data.doc.id, "title": data.doc.title, "qalam": info_json(data.doc)}, norms)
         if data.events:
             self.report.lost("events (spaCy DocBin has no events; triggers are kept as spans)",
                              f"{data.doc.id}: {len(data.events)}", len(data.events))
@@ -127,6 +172,31 @@ class Writer:
             self.report.lost("relations (spaCy DocBin has no relations)",
                              f"{data.doc.id}: {len(data.relations)}", len(data.relations))
         lost_extras(data, self.report, "spaCy DocBin")
+
+    def _ents(self, kept: Sequence[Span], labels: list[str], starts: list[int], ends: list[int]) -> EntColumns:
+        """``doc.ents``: the outermost spans, less those that whole-token widening made share a token
+        with an earlier one (reported, like the nested ones: they are only in ``doc.spans["sc"]``)."""
+        if in_order_apart(list(map(_START, kept)), list(map(_END, kept))) and in_order_apart(starts, ends):
+            return EntColumns(starts, ends, labels)  # usual: no span nested, none sharing a token
+        flat, nested = outermost(kept)
+        by_id = dict(zip(map(_ID, kept), zip(starts, ends, strict=True), strict=True))
+        ent_starts: list[int] = []
+        ent_ends: list[int] = []
+        ent_labels: list[str] = []
+        end = -1
+        for s in flat:
+            i, j = by_id[s.id]
+            if i < end:  # whole-token widening made two spans share a token
+                nested.append(s)
+                continue
+            ent_starts.append(i)
+            ent_ends.append(j)
+            ent_labels.append(s.label)
+            end = j
+        for s in nested:
+            self.report.lost("nested or overlapping spans (only in doc.spans['sc'], not doc.ents)",
+                             f"{s.id} {s.label} {s.text!r}")
+        return EntColumns(ent_starts, ent_ends, ent_labels)
 
     def close(self) -> None:
         self.bin.close()
