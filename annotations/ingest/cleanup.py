@@ -26,8 +26,10 @@ from .rules import BUILTIN_RULES, Rule, RulesError, RuleSet, head_of, load_rules
 __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "clean", "head_of", "load_rules",
            "parse_rules", "restore_original"]
 
-#: Only this many non-blank lines at the top are searched for the title and date lines.
-HEADER_MAX_LINES = 14
+#: The title and date lines are searched among the first non-blank lines up to the first paragraph:
+#: at most this many that no rule, line class or the batch took (a site's menu may be twenty lines
+#: long, each its own), and this many in all.
+HEADER_MAX_LINES, HEADER_MAX_ALL = 14, 48
 HEADER_MEMO = 4096
 
 
@@ -203,8 +205,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     zone: list[int] = []
     classes: dict[int, _HeaderClass] = {}
     keys: dict[int, str] = {}
-    i = 0
-    while i < n and len(zone) < HEADER_MAX_LINES:
+    i = plain_seen = 0
+    while i < n and plain_seen < HEADER_MAX_LINES and len(zone) < HEADER_MAX_ALL:
         stripped = lines[i].strip()
         if stripped:
             memo = header_memo.get(stripped)
@@ -218,6 +220,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             classes[i], keys[i] = memo
             if memo[0] == _PARAGRAPH:
                 break  # the first paragraph: the header is above it (kept here to score the headline)
+            plain_seen += memo[0][0] == _OTHER and memo[1] not in learned
         i += 1
 
     def key(i: int) -> str:

@@ -45,13 +45,19 @@ _HANDLE_MAX_WORDS = 12
 # "محمد الغامدي (جدة)": a name, with the place it was filed from.
 _NAME_PLACE_RE = re.compile(r"^(?P<value>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*\((?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\)$")
 
-_CURRENCY = (r"الدولار|دولار|اليورو|يورو|الجنيه|جنيه|الريال|ريال|الدرهم|درهم|الدينار|دينار|الليرة|ليرة|"
-             r"الاسترليني|الذهب|ذهب|النفط|برنت|بيتكوين|usd|eur|gbp|sar|aed|egp|\$|€|£")
+# Currency names and codes, and the dotted abbreviations Arab sites print after a price ("89,500 ل.ل.",
+# "3.75 ر.س", "149.50 دج"), written folded.
+_CURRENCY_ABBR = (r"ل\.ل|ل\.س|ر\.س|د\.ك|د\.ا|ج\.م|د\.ج|د\.م|د\.ت|د\.ل|د\.ب|د\.ع|ر\.ق|ر\.ع|ر\.ي|ج\.س")
+_CURRENCY = (r"الدولار|دولار|اليورو|يورو|الاورو|اورو|الجنيه|جنيه|الريال|ريال|الدرهم|درهم|الدينار|دينار|"
+             r"الليرة|ليرة|الاسترليني|الذهب|ذهب|النفط|برنت|بيتكوين|دج|usd|eur|gbp|sar|aed|egp|lbp|kwd|qar|"
+             r"jod|dzd|mad|tnd|try|\$|€|£|" + _CURRENCY_ABBR)
 _CURRENCY_WORDS = frozenset(c for c in _CURRENCY.split("|") if c.isalpha())
-_SYMBOL = re.compile(r"[$€£]")
+_SYMBOL = re.compile(r"[$€£]|(?<![^\W\d_])(?:" + _CURRENCY_ABBR + r")(?![^\W\d_])")
 _PUNCT = str.maketrans(dict.fromkeys(":؛،,.|()-–", " "))
-_PRICE_RE = re.compile(r"(?:" + _CURRENCY + r")\W{0,3}(?:عيار\s*\d+\W{0,3})?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:"
-                       + _CURRENCY + r")", re.IGNORECASE)
+_PRICE_RE = re.compile(r"(?<![^\W\d_])(?:" + _CURRENCY + r")\W{0,3}(?:عيار\s*\d+\W{0,3})?\d+(?:[.,]\d+)*"
+                       r"|\d+(?:[.,]\d+)*\s*(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)
+#: A label and one price, "دولار السوق الموازية: 89,500 ل.ل.": a widget at most this many words long.
+_ONE_PRICE_MAX_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -131,19 +137,25 @@ def _value(line: str, folded: str, m: re.Match[str]) -> str:
 def is_currency_widget(line: str, folded: str, header: bool) -> bool:
     """Exchange rates or prices without a sentence around them: two prices or more, or one in a short
     header line (``الدولار 50.60 جنيه | اليورو 52.85 جنيه``)."""
-    if not _DIGIT.search(folded) or more_words_than(line, 20) or line.endswith(_SENTENCE_END[:2]):
+    if not _DIGIT.search(folded) or more_words_than(line, 20) or ends_sentence(line):
         return False
     if _CURRENCY_WORDS.isdisjoint(folded.lower().translate(_PUNCT).split()) and not _SYMBOL.search(folded):
         return False  # cheap: no currency named
     prices = len(_PRICE_RE.findall(folded))
-    return prices >= 2 or (header and prices == 1 and not more_words_than(line, 6))
+    return prices >= 2 or (header and prices == 1 and not more_words_than(line, _ONE_PRICE_MAX_WORDS))
+
+
+# "ل.ل.", "أ.ف.ب.", "U.S.": single letters with their dots, an abbreviation and not a sentence's end
+_ABBREVIATION_END = re.compile(r"(?<!\S)(?:[^\W\d_]\.){2,}$")
 
 
 def ends_sentence(line: str) -> bool:
     """The line ends with a full stop, question or exclamation mark (inside closing quotes or not),
-    not with the ".." of a title."""
+    not with the ".." of a title nor the dots of an abbreviation ("89,500 ل.ل.")."""
     stripped = line.rstrip().rstrip("»\"”'")
-    return stripped.endswith((".", "؟", "?", "!")) and not stripped.endswith("..")
+    if not stripped.endswith((".", "؟", "?", "!")) or stripped.endswith(".."):
+        return False
+    return not (stripped[-1] == "." and _ABBREVIATION_END.search(stripped[-12:]))
 
 
 def is_sentence(line: str) -> bool:
