@@ -20,7 +20,7 @@ from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
 from .dates import ParsedDate, is_relative_date, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
-from .headline import best_candidate, min_words, title_like
+from .headline import best_candidate, min_words, similarity, title_like
 from .rules import BUILTIN_RULES, Rule, RulesError, RuleSet, head_of, load_rules, parse_rules
 
 __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "clean", "head_of", "load_rules",
@@ -78,6 +78,10 @@ DATELINE_MAX_CHARS = 80
 #: there (the first paragraph is a summary above them), up to the next paragraph.
 LEAD_MAX_LINES = 8
 TAG_MAX_WORDS = 3
+#: Under a comments heading, a line this short that is no sentence is a commenter's name (the comment under it).
+COMMENTER_MAX_WORDS = 5
+#: A sentence right under a related link, this short and with this share of the link's words, is its summary.
+TEASER_MAX_WORDS, TEASER_MIN_SHARED = 20, 0.3
 DATE_LINE_MAX_WORDS = 16
 
 
@@ -116,6 +120,14 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     if lineclass.is_breadcrumb(stripped):
         return _CRUMB, None
     return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
+
+
+def _ends_list(folded: str) -> bool:
+    return "نهاية القائمة" in folded or "end of list" in folded.lower()
+
+
+def _is_crumb(cls: _HeaderClass) -> bool:
+    return cls[0] == _CRUMB or (cls[0] == _RULE and cls[1].name == "breadcrumb")
 
 
 def clean(text: str, rules: RuleSet, title: str | None = None,
@@ -251,10 +263,15 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 # the headline is above the article's date: a line under the last date line is a
                 # caption (unless no line above it can be the headline: then the date tops the page)
                 last_date = max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1)
-                above = [(i, key(i)) for i in cands if i < last_date]
-                headline = best_candidate(above, first, floor) if above else None
-                if headline is None:
-                    headline = best_candidate([(i, key(i)) for i in cands], first, floor)
+                # and under the section's breadcrumb: a line above it is the page's (a ticker, a teaser)
+                crumb = max((i for i in zone if _is_crumb(classes[i])), default=-1)
+                for pool in ([i for i in cands if i > crumb], cands) if crumb >= 0 else (cands,):
+                    above = [(i, key(i)) for i in pool if i < last_date]
+                    headline = best_candidate(above, first, floor) if above else None
+                    if headline is None:
+                        headline = best_candidate([(i, key(i)) for i in pool], first, floor)
+                    if headline is not None:
+                        break
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
 
@@ -293,6 +310,13 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     body_start = zone[-1] + 1 if zone else n
     top = headline if headline is not None else -1 if title is not None else None
     dated = False  # a date line was seen under the headline
+    def _writer_bio(i: int) -> int | None:
+        """The next non-blank line, when line ``i`` is a name and that line describes a writer."""
+        if not lineclass.is_name(lines[i].strip()):
+            return None
+        j = next((j for j in range(i + 1, n) if lines[j].strip()), None)
+        return j if j is not None and lineclass.is_writer_bio(lines[j].strip(), folded_lines[j].strip()) else None
+
     for k, i in enumerate(zone):
         kind, payload = classes[i]
         by = None
@@ -330,6 +354,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         elif (top is not None and not payload and len(lines[i].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
               and any(classes[j][0] in _DATED for j in zone[k + 1 : k + 1 + BYLINE_DATE_GAP])):
             take_byline(i, lineclass.Byline("author", lines[i].strip()))
+        elif top is not None and i > top and not payload and (bio := _writer_bio(i)) is not None:
+            # an opinion page: the writer's name under the headline, what they do under it
+            take_byline(i, lineclass.Byline("author", lines[i].strip()))
+            take(bio, "removed", "writer's description", "writer")
+        elif i in taken:
+            continue  # the writer's description, taken with the name above it
         elif dated and not payload and not lineclass.is_question(lines[i]):
             # a short line between the article's date and its first paragraph: the photo's caption
             take(i, "captions", "", "caption-under-date")
@@ -365,50 +395,63 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                                "date is left empty")
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
-    related = tags = comments = False
+    related = tags = comments = commented = False
+    link: str | None = None  # the related link just taken, whose summary may follow it
     split_at = max(words_needed, RELATED_MAX_WORDS) if words_needed > 0 else -1
     for j in range(body_start, n):
         stripped = lines[j].strip()
         if not stripped or j in taken:
             continue
-        if comments:  # under "التعليقات (3)": "نادية: المشكلة في المناهج"
-            if lineclass.is_reader_comment(stripped):
+        words = _words(stripped, split_at)
+        long = words > split_at >= 0  # most lines of most articles: longer than any rule's max_words
+        rule = None if long else rule_for(j, stripped, header=False, words=words if words_needed > 0 else None)
+        if rule is not None:
+            take_rule(j, rule)
+            # a heading over a list of links, or the list's "1 of 2" markers until "end of list"
+            related = (rule.name == "read-also" and words <= 4) or (rule.name == "list-marker" and not _ends_list(
+                folded_lines[j]))
+            tags = rule.name == "tags" and words <= TAG_MAX_WORDS  # a heading alone
+            comments = j > body_start and (rule.name == "comments-heading" or (
+                rule.name == "counts" and lineclass.is_comments_heading(folded_lines[j])))
+            commented, link = False, None
+            continue
+        if comments:  # under "التعليقات (3)": "نادية: المشكلة في المناهج", or the name over the comment
+            if commented or lineclass.is_reader_comment(stripped):
                 take(j, "removed", "reader comment", "comments")
+                commented = False
+                continue
+            if words <= COMMENTER_MAX_WORDS and not lineclass.ends_sentence(stripped):
+                take(j, "removed", "reader comment", "comments")
+                commented = True
                 continue
             comments = False
-        words = _words(stripped, split_at)
         if tags:  # "كلمات مفتاحية" over one tag per line
             if words <= TAG_MAX_WORDS and not lineclass.ends_sentence(stripped):
                 take(j, "removed", "tags line", "tags")
                 continue
             tags = False
-        if words > split_at >= 0:
-            # most lines of most articles: paragraphs longer than any rule's max_words and than
-            # a related link; nothing more is done with them
-            related = False
+        if long:
+            related = False  # nothing more is done with a paragraph
             continue
         if related:
             if words <= RELATED_MAX_WORDS and not lineclass.is_paragraph(stripped):  # a question is a link too
                 take(j, "removed", "related link", "related")
-                folded = folded_lines[j]
-                related = not ("نهاية القائمة" in folded or "end of list" in folded.lower())
+                related, link = True, folded_lines[j]
+                continue
+            if link is not None and words <= TEASER_MAX_WORDS and similarity(link, folded_lines[j]) >= TEASER_MIN_SHARED:
+                # the link's summary, a sentence that repeats the linked headline's words
+                take(j, "removed", "related link summary", "related")
+                link = None
                 continue
             related = False
-        rule = rule_for(j, stripped, header=False, words=words if words_needed > 0 else None)
-        if rule is not None:
-            take_rule(j, rule)
-            related = rule.name == "read-also" and words <= 4  # a heading over a list of links
-            tags = rule.name == "tags" and words <= TAG_MAX_WORDS  # a heading alone
-            comments = j > body_start and (rule.name == "comments-heading" or (
-                rule.name == "counts" and lineclass.is_comments_heading(folded_lines[j])))
-            continue
+        link = None
         if words > RELATED_MAX_WORDS:
             continue
         if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
             take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
-        if stripped[-1] in ".؟?!":
-            continue  # a sentence: no byline, widget or menu ends like one
+        if stripped[-1] in ".؟?!" and lineclass.ends_sentence(stripped):
+            continue  # a sentence: no byline, widget, caption or menu ends like one
         folded = folded_lines[j].strip()
         if (by := lineclass.byline(stripped, folded)) is not None:
             take_byline(j, by)
@@ -424,6 +467,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 take(j, "removed", "date line", "date")
         elif lineclass.is_breadcrumb(stripped):
             take(j, "removed", *_CLASS_REASON[_CRUMB])
+        elif lineclass.is_credit_caption(stripped):
+            take(j, "captions", "", "caption-credit")
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.

@@ -155,6 +155,9 @@ def ends_sentence(line: str) -> bool:
     stripped = line.rstrip().rstrip("»\"”'")
     if not stripped.endswith((".", "؟", "?", "!")) or stripped.endswith(".."):
         return False
+    if stripped[-1] == "?":
+        # a "?" standing alone is a character the page's code page lacks (an arrow, a symbol)
+        return len(stripped) > 1 and not stripped[-2].isspace()
     return not (stripped[-1] == "." and _ABBREVIATION_END.search(stripped[-12:]))
 
 
@@ -228,3 +231,51 @@ def byline_and_date(line: str, folded: str) -> tuple[Byline, ParsedDate] | None:
 def _written(line: str, folded: str, value: str) -> str:
     start = folded.find(value)
     return value if start < 0 else as_written(line, folded, start, start + len(value))
+
+
+# "كاتب وباحث في الشؤون الاجتماعية", "صحافية مختصة في الشأن الاقتصادي": what an opinion page prints
+# under the writer's name (written folded).
+_BIO_WORDS = ("كاتب", "كاتبة", "صحافي", "صحافية", "صحفي", "صحفية", "باحث", "باحثة", "استاذ", "استاذة",
+              "اكاديمي", "اكاديمية", "محلل", "محللة", "اعلامي", "اعلامية", "روائي", "روائية", "شاعر", "شاعرة",
+              "خبير", "خبيرة", "مستشار", "مستشارة", "دبلوماسي", "سفير", "محامي", "محامية", "طبيب", "طبيبة",
+              "رئيس", "رئيسة", "مدير", "مديرة", "عضو", "نائب", "وزير", "وزيرة", "مؤرخ", "مترجم", "ناقد", "ناقدة",
+              "writer", "journalist", "author", "columnist", "researcher", "professor")
+_BIO_MAX_WORDS = 14
+_NAME_MAX_WORDS = 4
+
+
+def is_writer_bio(line: str, folded: str) -> bool:
+    """A short description of a writer ("كاتب وباحث في الشؤون الاجتماعية"): a profession first, no
+    sentence. ``cleanup`` takes it only right under a name, under the headline."""
+    first = folded.split(None, 1)[0].lower() if folded else ""
+    return first in _BIO_WORDS and not more_words_than(line, _BIO_MAX_WORDS) and not ends_sentence(line)
+
+
+def is_name(line: str) -> bool:
+    """A line that can be a person's name: two to four words of letters, nothing else."""
+    parts = line.split()
+    return 2 <= len(parts) <= _NAME_MAX_WORDS and all(p.isalpha() for p in parts)
+
+
+# "مبنى كلية العلوم في الحدث (النهار)", "لاعبون يحتفلون بالتأهل (فيسبوك/النادي)": a photo's caption
+# ends with who took or gave the photo in brackets, a name of a few words, and no sentence mark.
+_CREDIT_TAIL = re.compile(r"\(([^()\d]{2,40})\)$")
+_CREDIT_MAX_WORDS, _CAPTION_MIN_WORDS, _CAPTION_MAX_WORDS = 3, 4, 25
+# "(بحسب قوله)", "(أي نحو مليون)": an aside of the sentence, not a credit
+_ASIDE_WORDS = frozenset(("بحسب", "حسب", "وفق", "وفقا", "اي", "أي", "مثل", "على", "في", "من", "الى", "إلى", "عن",
+                          "مع", "كما", "نحو", "قرابة", "حوالي", "بين", "او", "أو", "و", "يعني"))
+
+
+def is_credit_caption(line: str) -> bool:
+    """A short unpunctuated line that ends with a bracketed credit: a photo caption."""
+    if not line.endswith(")"):
+        return False
+    m = _CREDIT_TAIL.search(line)
+    credit = m.group(1).replace("/", " ").split() if m else ()
+    if not credit or len(credit) > _CREDIT_MAX_WORDS or credit[0] in _ASIDE_WORDS:
+        return False
+    before = line[: m.start()].rstrip()
+    if not before or before[-1] in _SENTENCE_END:
+        return False
+    n = len(before.split())
+    return _CAPTION_MIN_WORDS <= n <= _CAPTION_MAX_WORDS
