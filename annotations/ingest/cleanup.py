@@ -306,6 +306,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
 
     # 3. Take the header lines: everything above the headline, then what follows it up to the body.
     dates: list[tuple[int, ParsedDate]] = []
+    updated: list[tuple[int, ParsedDate]] = []  # last-updated stamps under the headline
     bad_dates: list[int] = []
     body_start = zone[-1] + 1 if zone else n
     top = headline if headline is not None else -1 if title is not None else None
@@ -328,6 +329,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take_byline(i, by)
         elif kind == _RULE:
             take_rule(i, payload)
+            if payload.name == "last-updated" and top is not None and i > top:
+                stamp = parse_date_line(lines[i].strip(), folded_lines[i].strip())
+                if stamp is not None:
+                    updated.append((i, stamp))
             if payload.name == "summary-label":  # "ملخص": the summary under it opens the body
                 body_start = next((z for z in zone[k + 1:]), n)
                 break
@@ -360,6 +365,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take(bio, "removed", "writer's description", "writer")
         elif i in taken:
             continue  # the writer's description, taken with the name above it
+        elif (top is not None and i > top and not payload and k > 0 and zone[k - 1] in taken
+              and taken[zone[k - 1]][1]["rule"] == "byline"
+              and lineclass.is_writer_bio(lines[i].strip(), folded_lines[i].strip())):
+            take(i, "removed", "writer's description", "writer")
         elif dated and not payload and not lineclass.is_question(lines[i]):
             # a short line between the article's date and its first paragraph: the photo's caption
             take(i, "captions", "", "caption-under-date")
@@ -375,6 +384,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     unread = headline is not None and any(b > headline for b in bad_dates)
     page = {d[0] for d in dates if (unread or is_learned.get(d[0], False)) and headline is not None and d[0] < headline}
     usable = [d for d in dates if d[0] not in page]
+    if updated and headline is not None and not any(d[0] > headline for d in usable):
+        # "آخر تحديث: ..." under the headline dates the article when no other date under it does and
+        # the others top the page, above its section's breadcrumb
+        crumb = min((i for i in zone if i < headline and _is_crumb(classes[i])), default=None)
+        if crumb is not None and all(d[0] < crumb for d in usable):
+            usable = updated[:1]
     chosen_at = None
     if usable:
         def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool]:
@@ -384,6 +399,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         result.published, chosen_at = chosen[1], chosen[0]
     for idx, _ in dates:
         take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
+    if chosen_at is not None and taken[chosen_at][1]["rule"] == "last-updated":
+        take(chosen_at, "removed", "publication date (last updated)", "date")
     if chosen_at is None and bad_dates:
         b = min(bad_dates, key=lambda i: (is_learned.get(i, False), i))
         result.date_problem = (f"line {b + 1}: the date {lines[b].strip()!r} was not understood; "

@@ -25,6 +25,10 @@ MONTHS: dict[str, int] = {
     "اكتوبر": 10, "تشرين الاول": 10,
     "نوفمبر": 11, "تشرين الثاني": 11, "نونبر": 11,
     "ديسمبر": 12, "كانون الاول": 12, "دجنبر": 12,
+    # English, as some Arabic sites print them ("13 Feb 2025", "February 13, 2025")
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 
 # Hijri months after normalise(); ى/ي and ة/ه are both written.
@@ -40,6 +44,7 @@ HIJRI_MONTHS: dict[str, int] = {
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت")
 # Words that introduce a date line on news sites ("published on", "last updated"...).
 LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر", "نشرت في",
+          "اضيف في", "اضيف", "اضيف بتاريخ", "تاريخ الاضافة", "تاريخ التحديث", "اخر تعديل", "محدث", "منشور",
           "نشرت", "تاريخ", "التاريخ", "نشر يوم", "published", "published on")
 # Labels of a second date after the publication date on the same line ("... آخر تحديث: ...").
 UPDATED_LABELS = ("اخر تحديث", "تم التحديث", "تحديث", "حدث في", "updated", "last updated")
@@ -120,11 +125,13 @@ _SEARCH_RE = re.compile(r"(?<!\d)" + _DATE, re.IGNORECASE)
 _HIJRI_SEARCH_RE = re.compile(r"(?<!\d)" + _HIJRI + _prefixed(_TIME, "h"))
 _SEP = r"\s*[,،\-–|/]?\s*(?:الموافق\s*(?:ل\s*)?)?"
 # "بتوقيت مكة", "(توقيت القدس)", "GMT+3" after the time
-# "GST", "(KSA)" and the like: a time zone's abbreviation.
+# "GST", "(KSA)" and the like: a time zone's abbreviation; "ت.غ" (توقيت غرينتش); a place in brackets,
+# "(مكة المكرمة)".
 _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
-         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2})?")
+         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2}"
+         r"|\s*\(?\s*ت\s?\.\s?غ\.?\s*\)?|\s*\([^\W\d_][^\d()|]{1,24}\))?")
 # The time first: "03:15 م الأحد 09 فبراير 2025".
-_LEAD_TIME = (r"(?:(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
+_LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
               r"\s*[,،\-–|]?\s*)?")
 # "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
 _UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
@@ -270,10 +277,10 @@ def _parts(g: dict[str, str | None], p: str) -> _Parts | None:
         return int(g[p + name] or 0)
 
     if g.get(p + "day"):
-        month = MONTHS[re.sub(r"\s+", " ", g[p + "month"] or "")]
+        month = MONTHS[re.sub(r"\s+", " ", g[p + "month"] or "").lower()]
         return n("year"), month, n("day"), g[p + "hour"], g[p + "minute"], g[p + "second"], g[p + "ampm"]
     if g.get(p + "fmonth"):
-        month = MONTHS[re.sub(r"\s+", " ", g[p + "fmonth"] or "")]
+        month = MONTHS[re.sub(r"\s+", " ", g[p + "fmonth"] or "").lower()]
         return n("fyear"), month, n("fday"), g[p + "fhour"], g[p + "fminute"], g[p + "fsecond"], g[p + "fampm"]
     if g.get(p + "iy"):
         return n("iy"), n("im"), n("id"), g[p + "ih"], g[p + "imin"], g[p + "isec"], None
@@ -359,8 +366,11 @@ _MAX_OTHER_WORDS = 2
 # "منذ 3 ساعات", "قبل يومين": when, relative to a day the text does not give.
 _RELATIVE_RE = re.compile(
     r"^\W*(?:(?:نشر|نشرت|تم النشر|اخر تحديث|تحديث)\s*:?\s*)?(?:منذ|قبل)\s+(?:\d+\s*)?"
-    r"(?:ساعة|ساعات|ساعتين|ساعتان|دقيقة|دقائق|دقيقتين|يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)\W*$"
-    r"|^\W*\d+\s*(?:hours?|minutes?|days?|weeks?)\s+ago\W*$",
+    r"(?:ساعة|ساعات|ساعتين|ساعتان|دقيقة|دقائق|دقيقتين|يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)"
+    r"(?:\s+واحدة|\s+واحد)?\W*$"
+    r"|^\W*\d+\s*(?:hours?|minutes?|days?|weeks?)\s+ago\W*$"
+    # "اليوم 10:30 ص", "أمس الساعة 22:15": the day is the one the page was seen
+    r"|^\W*(?:اليوم|امس|البارحة|today|yesterday)\s*[,،\-–|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?\W*$",
     re.IGNORECASE,
 )
 

@@ -251,9 +251,14 @@ def is_writer_bio(line: str, folded: str) -> bool:
     return first in _BIO_WORDS and not more_words_than(line, _BIO_MAX_WORDS) and not ends_sentence(line)
 
 
+# "د. خالد العمري", "أ.د. سامي": a title of one or two letters with their dots before the name
+_HONORIFIC = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,2}\s*")
+
+
 def is_name(line: str) -> bool:
-    """A line that can be a person's name: two to four words of letters, nothing else."""
-    parts = line.split()
+    """A line that can be a person's name: two to four words of letters (after a title such as "د."),
+    nothing else."""
+    parts = _HONORIFIC.sub("", line).split()
     return 2 <= len(parts) <= _NAME_MAX_WORDS and all(p.isalpha() for p in parts)
 
 
