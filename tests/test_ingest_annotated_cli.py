@@ -268,7 +268,7 @@ def test_articles_and_annotated_files_in_one_summary(tmp_path, capsys):
     code, out, err = _run(capsys, str(tmp_path / "proj"), str(tmp_path / "a.txt"), str(tmp_path / "b.conll"))
     assert (code, err) == (0, "")
     assert out.splitlines() == ["Imported 1 article and 1 annotated document (1 span, 0 events, 0 relations), "
-                                "skipped 0 duplicates, 0 failed."]
+                                "skipped 0 duplicates, 0 failed; no date found for 1 article (published left empty)."]
 
 
 def _exported_native(tmp_path: Path, capsys) -> tuple[Path, tuple[int, int, int, int]]:
@@ -302,7 +302,7 @@ def test_plain_article_jsonl_has_its_own_format_name(tmp_path, capsys):
     f.write_text(json.dumps({"text": BODY, "spans": "not annotations"}, ensure_ascii=False) + "\n", encoding="utf-8")
     code, out, err = _run(capsys, str(tmp_path / "proj"), str(f), "--format", "articles-jsonl")
     assert (code, err) == (0, "")
-    assert out.startswith("Imported 1 article, skipped 0 duplicates, 0 failed.")
+    assert out.startswith("Imported 1 article, skipped 0 duplicates, 0 failed; no date found for 1 article")
     with Project.open(tmp_path / "proj") as p:
         [doc] = p.iter_documents()
         assert doc.meta["format"] == "articles-jsonl"

@@ -33,7 +33,7 @@ def test_import_all_fine_exits_0(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(BODY1, encoding="utf-8")
     code, out, err = _run([str(tmp_path / "proj"), str(tmp_path / "a.txt"), "--quiet"], capsys)
     assert code == 0 and err == ""
-    assert out.startswith("Imported 1 article, skipped 0 duplicates, 0 failed.")
+    assert out.startswith("Imported 1 article, skipped 0 duplicates, 0 failed; no date found for 1 article")
     with Project.open(tmp_path / "proj") as p:
         assert [d.text for d in p.iter_documents()] == [BODY1]
 
@@ -44,7 +44,7 @@ def test_failures_go_to_stderr_and_exit_1(tmp_path, capsys):
     code, out, err = _run([str(tmp_path / "proj"), str(tmp_path / "a.txt"), str(tmp_path / "nul.txt"),
                            str(tmp_path / "gone.txt"), "--quiet"], capsys)
     assert code == 1
-    assert "Imported 1 article, skipped 0 duplicates, 2 failed." in out
+    assert "Imported 1 article, skipped 0 duplicates, 2 failed; no date found for 1 article" in out
     assert f"failed {tmp_path / 'gone.txt'}: no such file or folder" in err
     assert f"failed {tmp_path / 'nul.txt'}:1: contains NUL bytes" in err
     assert "Traceback" not in out + err

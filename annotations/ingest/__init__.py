@@ -312,6 +312,7 @@ class _Importer(Collector):
         if line:
             meta["line"] = line
         body = text
+        undated = None  # with the cleanup on: "none" (no date found) or "unread" (one not understood)
         if self.options.cleanup:
             if self.rules is None:
                 self.rules = load_rules(self.options.rules_files)
@@ -325,6 +326,9 @@ class _Importer(Collector):
                     meta["published_hijri"] = res.published.hijri
             elif published is None and res.date_problem:
                 self.report.warn(name, line, res.date_problem)
+                undated = "unread"
+            if published is None:  # a record's date field not understood was reported by _unit
+                undated = undated or ("unread" if (extra.get("fields") or {}).get("date_text") else "none")
             for k, v in (("author", res.author), ("source", res.source)):
                 if v and extra.get(k) is None:
                     extra[k] = v
@@ -358,6 +362,7 @@ class _Importer(Collector):
         self.pending_hashes[digest] = where
         warning = invisible_warning(counts, language) if counts else None
         self.pending.append({"where": where, "name": name, "line": line, "warning": warning, "hash": digest,
+                             "undated": undated,
                              "lines": lines if self.options.cleanup else None,
                              "doc": {"text": body, "title": title, "meta": meta, "status": self.options.status}})
 
@@ -393,6 +398,9 @@ class _Importer(Collector):
                 source, shown, keys = item["lines"]
                 self._source_lines().add(source, shown, doc_id, keys)
             self.report.imported.append((item["where"], doc_id))
+            if item["undated"]:
+                self.report.undated += 1
+                self.report.dates_unread += item["undated"] == "unread"
             if item["warning"]:
                 self.report.warn(item["name"], item["line"], item["warning"])
 

@@ -56,6 +56,9 @@ class ImportReport:
         external: reports of annotated-format imports (``annotations.formats.ImportReport``).
         outside: symbolic links in folders that were not followed because they point outside the
             folder being imported.
+        undated: articles stored without a publication date, with the cleanup on (none was found,
+            or the one found was not understood: ``dates_unread`` of them, each also a warning).
+            The date is left empty, never taken from the time of the import.
     """
 
     imported: list[tuple[str, str]] = field(default_factory=list)
@@ -67,6 +70,8 @@ class ImportReport:
     not_reached: int = 0
     external: list[Any] = field(default_factory=list)
     outside: list[ReportLine] = field(default_factory=list)
+    undated: int = 0
+    dates_unread: int = 0
 
     def fail(self, source: str, line: int | None, message: str) -> None:
         self.failed.append(ReportLine(source, line, message))
@@ -122,6 +127,9 @@ class ImportReport:
         if self.warnings:
             parts.append(f"{len(self.warnings)} with warnings")
         text = ", ".join(parts)
+        if self.undated:
+            unread = f", {self.dates_unread} not understood" if self.dates_unread else ""
+            text += f"; no date found for {count(self.undated, 'article')}{unread} (published left empty)"
         if self.outside:
             text += f"; not followed {count(len(self.outside), 'symbolic link')} out of the folder"
         if self.ignored:
