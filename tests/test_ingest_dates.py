@@ -229,3 +229,39 @@ def test_numeric_hijri_dates(line, iso, hijri):
     parsed = parse_date_line(line)
     assert parsed is not None and (parsed.iso, parsed.hijri) == (iso, hijri)
     assert parse_date_line("1446/08/14") is None  # alone, without its era mark: not read as either calendar
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("13 فبراير 2025 09:30 (ت.غ)", "2025-02-13T09:30:00"),  # توقيت غرينتش, abbreviated
+        ("13 فبراير 2025 09:30 ت.غ", "2025-02-13T09:30:00"),
+        ("11 فبراير 2025 - 09:00 ص (مكة المكرمة)", "2025-02-11T09:00:00"),  # the zone as a place in brackets
+        ("الساعة 10:30 - 13 فبراير 2025", "2025-02-13T10:30:00"),  # the time first, with الساعة
+        ("أُضيف في 13 فبراير 2025", "2025-02-13"),
+        ("آخر تعديل: 13/02/2025 10:00", "2025-02-13T10:00:00"),
+        ("13 Feb 2025", "2025-02-13"),  # English month names, as some Arabic sites print them
+        ("February 13, 2025", "2025-02-13"),
+        ("13 May 2025 10:30", "2025-05-13T10:30:00"),
+        ("١٣/٠٢/٢٠٢٥ - ١٠:٣٠", "2025-02-13T10:30:00"),
+        ("الجمعة 12 جويلية 2024", "2024-07-12"),
+    ],
+)
+def test_zones_labels_and_english_months(line, iso):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.iso == iso
+
+
+@pytest.mark.parametrize("line", ["13 فبراير 2025 (القاهرة) وزير الخارجية يصل إلى العاصمة",
+                                  "May the talks succeed in 2025", "13 Febr 2025", "الساعة الخامسة 13 فبراير"])
+def test_not_date_lines_near_those_forms(line):
+    assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "relative"), [("اليوم 10:30 ص", True), ("أمس الساعة 22:15", True),
+                                                ("منذ ساعة واحدة", True), ("اليوم يبدأ العام الدراسي", False)])
+def test_today_and_yesterday_are_relative(line, relative):
+    from annotations.ingest.dates import is_relative_date, normalise
+
+    assert is_relative_date(normalise(line)) is relative
+    assert parse_date_line(line) is None

@@ -387,8 +387,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     if updated and headline is not None and not any(d[0] > headline for d in usable):
         # "آخر تحديث: ..." under the headline dates the article when no other date under it does and
         # the others top the page, above its section's breadcrumb
-        crumb = min((i for i in zone if i < headline and _is_crumb(classes[i])), default=None)
-        if crumb is not None and all(d[0] < crumb for d in usable):
+        first_crumb = min((i for i in zone if i < headline and _is_crumb(classes[i])), default=None)
+        if first_crumb is not None and all(d[0] < first_crumb for d in usable):
             usable = updated[:1]
     chosen_at = None
     if usable:
@@ -455,7 +455,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 take(j, "removed", "related link", "related")
                 related, link = True, folded_lines[j]
                 continue
-            if link is not None and words <= TEASER_MAX_WORDS and similarity(link, folded_lines[j]) >= TEASER_MIN_SHARED:
+            if (link is not None and words <= TEASER_MAX_WORDS
+                    and similarity(link, folded_lines[j]) >= TEASER_MIN_SHARED):
                 # the link's summary, a sentence that repeats the linked headline's words
                 take(j, "removed", "related link summary", "related")
                 link = None

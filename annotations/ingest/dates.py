@@ -131,8 +131,8 @@ _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
          r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2}"
          r"|\s*\(?\s*ت\s?\.\s?غ\.?\s*\)?|\s*\([^\W\d_][^\d()|]{1,24}\))?")
 # The time first: "03:15 م الأحد 09 فبراير 2025".
-_LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
-              r"\s*[,،\-–|]?\s*)?")
+_LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})"
+              r"(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?\s*[,،\-–|]?\s*)?")
 # "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
 _UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
 # A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri

@@ -276,7 +276,9 @@ def is_credit_caption(line: str) -> bool:
     if not line.endswith(")"):
         return False
     m = _CREDIT_TAIL.search(line)
-    credit = m.group(1).replace("/", " ").split() if m else ()
+    if m is None:
+        return False
+    credit = m.group(1).replace("/", " ").split()
     if not credit or len(credit) > _CREDIT_MAX_WORDS or credit[0] in _ASIDE_WORDS:
         return False
     before = line[: m.start()].rstrip()

@@ -1,0 +1,240 @@
+"""Cleanup line classes that generalise to outlets no test set shows (issue 16), each with a body line of
+some other outlet that must stay: currency abbreviations, long menus above the headline, tickers above
+the breadcrumb, bracket-credit captions, writers' bios, commenters over their comments, related-link
+summaries, audio players, opinion disclaimers, tag headings, reading times, last-updated dates, and the
+import report's count of undated articles (annotations.ingest.cleanup, lineclass, cleanup_rules.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations import Project
+from annotations.ingest import ImportOptions, import_paths, lineclass
+from annotations.ingest.cleanup import clean, load_rules, restore_original
+from annotations.ingest.dates import normalise
+from tests.test_ingest_cleanup import _meta
+
+RULES = load_rules()
+HEADLINE = "الحكومة تعلن خطة جديدة لدعم المزارعين في المناطق المتضررة من الجفاف"
+LEAD = ("أعلنت الحكومة خطة جديدة لدعم المزارعين في المناطق المتضررة من الجفاف، تشمل قروضاً ميسرة "
+        "وبذوراً مجانية للموسم المقبل.")
+BODY1 = "وقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل أكثر من مئتي ألف مزارع في ثماني محافظات."
+BODY2 = "وأضاف أن صرف الدفعة الأولى من القروض يبدأ مطلع الشهر المقبل عبر البنوك الزراعية."
+SHORT = "وأكد الوزير أن الخطة ستنفذ على مراحل."  # a short body sentence: no rule may take it
+DATE = "الأحد 09 فبراير 2025 - 14:30"
+
+
+def _reasons(res):
+    return {e["text"]: e.get("reason", "caption") for e in res.removed + res.captions}
+
+
+def _clean(text):
+    res = clean(text, RULES)
+    assert restore_original(res.body, _meta(res)) == text
+    return res
+
+
+# ------------------------------------------------------------------------------ currency and sentence ends
+@pytest.mark.parametrize("line", ["دولار السوق الموازية: 89,500 ل.ل.", "الأورو 149.50 دج | الدولار 134.80 دج",
+                                  "سعر الصرف 3.75 ر.س", "الدينار 3.25 د.ك | الريال 1.02 ر.ق"])
+def test_currency_widgets_with_dotted_abbreviations(line):
+    assert lineclass.is_currency_widget(line, normalise(line), header=True)
+    res = _clean(f"{line}\n{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}")
+    assert _reasons(res)[line] == "currency widget" and res.title == HEADLINE and res.body == f"{LEAD}\n{BODY1}"
+
+
+@pytest.mark.parametrize("line", ["وارتفع سعر الدولار في السوق الموازية إلى 89,500 ل.ل. أمس.",
+                                  "قال المسؤول إن سعر الصرف بلغ 3.75 ر.س للدولار الواحد في المصارف الرسمية"])
+def test_a_sentence_that_names_a_price_is_no_widget(line):
+    assert not lineclass.is_currency_widget(line, normalise(line), header=True)
+
+
+def test_a_dotted_abbreviation_does_not_end_a_sentence_but_a_full_stop_does():
+    assert not lineclass.ends_sentence("دولار السوق الموازية: 89,500 ل.ل.")
+    assert not lineclass.ends_sentence("وكالة أ.ف.ب.")
+    assert lineclass.ends_sentence("وصل الوفد إلى بيروت أمس.")
+    assert lineclass.ends_sentence("هل تنجح المفاوضات؟") and lineclass.ends_sentence("Is it over?")
+    # a "?" standing alone is a character a Windows-1256 page lacks (an arrow), not a question
+    assert not lineclass.ends_sentence("خام برنت 74.86$ ? | الذهب 2898$ ?")
+
+
+# ------------------------------------------------------------------------------------- header and headline
+def test_a_long_menu_above_the_headline_does_not_hide_it():
+    menu = ["الرئيسية", "الوطني", "العالم", "اقتصاد", "رياضة", "ثقافة", "منوعات", "فيديو", "صور", "آراء",
+            "مجتمع", "صحة", "تكنولوجيا", "الطقس", "اتصل بنا"]
+    texts = [f"{m}\n" for m in menu]
+    # the menu is learned from the batch; the zone counts only what no rule, class or batch took
+    from annotations.ingest.boilerplate import line_key
+    learned = {line_key(m) for m in menu}
+    text = "".join(texts) + f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}"
+    res = clean(text, RULES, learned=learned)
+    assert res.title == HEADLINE and res.published.iso == "2025-02-09T14:30:00" and res.body == f"{LEAD}\n{BODY1}"
+
+
+def test_the_headline_is_under_the_section_breadcrumb_not_a_ticker_above_it():
+    # the breaking-news ticker repeats the first paragraph's words more than the headline does
+    ticker = "عاجل | الحكومة تعلن خطة جديدة لدعم المزارعين في المناطق المتضررة"
+    headline = "خطة حكومية للقطاع الزراعي بعد موسم صعب"
+    text = f"الاثنين 28 نيسان 2025\n{ticker}\nأخبار › اقتصاد\n{headline}\n8 كانون الثاني 2025\n{LEAD}\n{BODY1}"
+    res = _clean(text)
+    assert res.title == headline and res.published.iso == "2025-01-08"
+    assert _reasons(res)[ticker] == "page header above the headline"
+    # no breadcrumb: the candidates are scored as before, the ticker first
+    res = _clean(f"{ticker}\n{headline}\n8 كانون الثاني 2025\n{LEAD}\n{BODY1}")
+    assert res.title == ticker
+
+
+# ------------------------------------------------------------------------------------------------ captions
+@pytest.mark.parametrize("caption", ["محطة كهرباء دير عمار في شمال لبنان (أرشيف النهار)",
+                                     "لاعبو الفريق يحتفلون بالتأهل (فيسبوك/النادي)",
+                                     "متسوقون في وسط البلد بعمّان، 9 مارس 2025 (العربي الجديد)",
+                                     "ركاب داخل إحدى محطات قطار الرياض - تصوير: علي الشهري"])
+def test_a_short_line_ending_with_a_credit_is_a_caption(caption):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{caption}\n{BODY1}")
+    assert [c["text"] for c in res.captions] == [caption] and res.body == f"{LEAD}\n{BODY1}"
+
+
+@pytest.mark.parametrize("line", ["وأضاف أن الحكومة ستعمل على ذلك خلال العام (بحسب قوله)",
+                                  "وقال الوزير إن الخطة ستنفذ خلال عامين (رويترز).",
+                                  "المرحلة الثانية من الخطة الوطنية (2025-2030)",
+                                  "محمد أحمد (مصر)",
+                                  "وقال الوزير في تصريح للصحفيين - تصوير: ما نشر أمس."])
+def test_a_body_line_with_brackets_is_no_caption(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{line}\n{BODY1}")
+    assert line in res.body.split("\n") and not res.captions
+
+
+# ---------------------------------------------------------------------------------- writers and comments
+def test_a_writers_name_and_bio_under_the_headline_go_to_meta():
+    text = f"آراء\n{HEADLINE}\nسامر الحلبي\nكاتب وباحث في الشؤون الاجتماعية والعمرانية\n{LEAD}\n{BODY1}"
+    res = _clean(text)
+    assert res.title == HEADLINE and res.author == "سامر الحلبي" and res.body == f"{LEAD}\n{BODY1}"
+    assert _reasons(res)["كاتب وباحث في الشؤون الاجتماعية والعمرانية"] == "writer's description"
+    # a title before the name, and the date under the bio
+    text = f"{HEADLINE}\nد. خالد العمري\nأستاذ العلاقات الدولية في جامعة الملك سعود\n{DATE}\n{LEAD}"
+    res = _clean(text)
+    assert res.author == "د. خالد العمري" and res.body == LEAD and res.published is not None
+
+
+def test_a_subtitle_that_starts_with_a_profession_stays():
+    subtitle = "كاتب سعودي يفوز بجائزة الرواية العربية في دورتها الجديدة"
+    res = _clean(f"{HEADLINE}\n{DATE}\n{subtitle}\n{LEAD}\n{BODY1}")
+    assert "writer's description" not in _reasons(res).values()
+    res = _clean(f"{HEADLINE}\n{LEAD}\n{subtitle}\n{BODY1}")
+    assert subtitle in res.body.split("\n")
+    assert not lineclass.is_writer_bio("كاتب المقال يرى أن الحل في الحوار.", "كاتب المقال يرى أن الحل في الحوار.")
+
+
+def test_commenters_names_over_their_comments_go():
+    comments = ["أب من سطيف", "الإعلان المبكر أمر جيد لكن المشكل في كثافة البرنامج.", "أستاذة من وهران",
+                "نتمنى أن تراعي الوزارة حرارة الصيف في الجنوب."]
+    text = "\n".join([HEADLINE, DATE, LEAD, BODY1, "تعليقات القراء", *comments, "أضف تعليقك"])
+    res = _clean(text)
+    assert res.body == f"{LEAD}\n{BODY1}"
+    assert all(_reasons(res)[c] == "reader comment" for c in comments)
+    assert _reasons(res)["أضف تعليقك"] == "comment prompt"
+
+
+def test_without_a_comments_heading_short_lines_and_sentences_stay():
+    sub = "تدابير ضد الغش"
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, sub, SHORT, BODY1]))
+    assert res.body == "\n".join([LEAD, sub, SHORT, BODY1])
+
+
+# ---------------------------------------------------------------------------------------- related links
+def test_a_related_links_summary_goes_with_it():
+    link = "روسيا تطلق قمرا صناعيا جديدا لرصد الطقس في القطب الشمالي"
+    summary = "أطلقت روسيا صاروخ سويوز يحمل قمرا صناعيا لرصد الأحوال الجوية فوق المناطق القطبية."
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, "اقرأ المزيد", link, summary, BODY1]))
+    assert res.body == f"{LEAD}\n{BODY1}" and _reasons(res)[summary] == "related link summary"
+
+
+def test_a_short_sentence_after_a_related_link_that_does_not_repeat_it_stays():
+    link = "روسيا تطلق قمرا صناعيا جديدا لرصد الطقس في القطب الشمالي"
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, "اقرأ أيضا", link, SHORT, BODY1]))
+    assert res.body == "\n".join([LEAD, SHORT, BODY1]) and _reasons(res)[link] == "related link"
+
+
+def test_rules_win_inside_tag_and_related_runs():
+    lines = [HEADLINE, DATE, LEAD, BODY1, "دلالات", "مصر", "التضخم", "المزيد في اقتصاد",
+             "الذهب يرتفع مع تزايد الرهانات على خفض الفائدة", "© العربي الجديد 2025 - جميع الحقوق محفوظة"]
+    res = _clean("\n".join(lines))
+    reasons = _reasons(res)
+    assert res.body == f"{LEAD}\n{BODY1}"
+    assert reasons["دلالات"] == reasons["مصر"] == "tags line"
+    assert reasons["المزيد في اقتصاد"] == "'read also' link"
+    assert reasons["الذهب يرتفع مع تزايد الرهانات على خفض الفائدة"] == "related link"
+    assert reasons[lines[-1]] == "copyright line"
+
+
+def test_list_markers_keep_a_related_list_open_until_its_end():
+    lines = [HEADLINE, DATE, LEAD, "اقرأ أيضا", "قائمة 1 من 2", "وزارة الصحة تطلق حملة وطنية للتطعيم",
+             "قائمة 2 من 2", "الإمارات تطلق قمراً صناعياً جديداً", "نهاية القائمة", "توقعات المحللين", BODY1]
+    res = _clean("\n".join(lines))
+    assert res.body == "\n".join([LEAD, "توقعات المحللين", BODY1])
+
+
+# ------------------------------------------------------------------------------------------------- rules
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("استمع إلى الملخص 0:58", "audio player"),
+        ("استمع للمقال", "audio player"),
+        ("Listen to this article 3:12", "audio player"),
+        ("المقالات المنشورة تعبّر عن آراء كتّابها ولا تعكس بالضرورة رأي الموقع", "opinion disclaimer"),
+        ("الآراء الواردة في المقال تعبر عن رأي كاتبها فقط", "opinion disclaimer"),
+        ("كلمات دليلية: طهران، تلوث الهواء، المدارس", "tags line"),
+        ("دلالات", "tags line"),
+        ("دقيقة قراءة 3", "views or comments count"),
+        ("قراءة 3 دقائق", "views or comments count"),
+        ("4 دقائق قراءة", "views or comments count"),
+    ],
+)
+def test_more_boilerplate_rules(line, reason):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert _reasons(res)[line] == reason and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+
+
+@pytest.mark.parametrize("line", ["استمع الرئيس إلى شرح مفصل من الوزير عن الخطة.",
+                                  "وقال إن التصريحات لا تعكس بالضرورة رأي الحكومة.",
+                                  "قراءة في المشهد السياسي",
+                                  "دقائق قليلة فصلت بين الهدفين",
+                                  "دلالات الخطاب السياسي الجديد للرئيس"])
+def test_body_lines_like_those_rules_stay(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert line in res.body.split("\n")
+
+
+# ------------------------------------------------------------------------------------------------- dates
+def test_a_last_updated_stamp_dates_the_article_when_the_only_other_date_tops_the_page():
+    stamp = "آخر تحديث: الخميس 13 فبراير 2025 - 11:20 ص"
+    text = f"الجمعة، 14 فبراير 2025\nالرئيسية > أخبار > محليات\n{HEADLINE}\n{stamp}\n{LEAD}\n{BODY1}"
+    res = _clean(text)
+    assert res.published.iso == "2025-02-13T11:20:00"
+    assert _reasons(res)[stamp] == "publication date (last updated)"
+    assert _reasons(res)["الجمعة، 14 فبراير 2025"] == "page date"
+
+
+def test_a_publication_date_wins_over_a_last_updated_stamp():
+    stamp = "آخر تحديث: 16/7/2024 20:56 (بتوقيت مكة)"
+    res = _clean(f"الأخبار › اقتصاد\n{HEADLINE}\n16/7/2024\n{stamp}\n{LEAD}")
+    assert res.published.iso == "2024-07-16" and _reasons(res)[stamp] == "last-updated stamp"
+    # no breadcrumb between them: a date above the headline may be the article's own
+    res = _clean(f"14 فبراير 2025\n{HEADLINE}\n{stamp}\n{LEAD}")
+    assert res.published.iso == "2025-02-14"
+
+
+# ------------------------------------------------------------------------------------------ import report
+def test_the_report_counts_articles_without_a_date(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}", encoding="utf-8")
+    (folder / "b.txt").write_text(f"{HEADLINE} الثانية\nمنذ 3 ساعات\n{LEAD}\n{BODY2}", encoding="utf-8")
+    (folder / "c.txt").write_text(f"{LEAD}\n{BODY1}\n{BODY2}", encoding="utf-8")
+    with Project.memory() as project:
+        report = import_paths(project, [folder], ImportOptions())
+        docs = [project.document(i) for _, i in report.imported]
+        assert sorted(d.meta.get("published", "") for d in docs) == ["", "", "2025-02-09T14:30:00"]
+    assert report.undated == 2 and report.dates_unread == 1
+    assert "no date found for 2 articles, 1 not understood (published left empty)" in report.summary()
+    assert any("منذ 3 ساعات" in w.message and "left empty" in w.message for w in report.warnings)
