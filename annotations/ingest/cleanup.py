@@ -185,12 +185,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         # paragraphs longer than any rule's max_words, so no pattern is tried on them.
         if words is None:
             words = _words(stripped, words_needed)
-        candidates = applicable(words, header)
+        folded = folded_lines[i].strip()
+        # the rules that fit the line's length and its first letter: those whose ``starts`` strings
+        # begin otherwise are not even looked at
+        head = head_of(folded)
+        candidates = applicable(words, header, head[:1])
         if not candidates:
             return None
-        folded = folded_lines[i].strip()
         differs = folded != stripped
-        head = None
         for rule in candidates:
             # a scan for a few plain strings (written folded) is far cheaper than an unanchored
             # pattern's search; a loop, not any(): this is the hottest spot of an import
@@ -201,12 +203,13 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 else:
                     continue
             # and one look at the line's first word than two searches (the line and its folded form)
-            if rule.starts:
-                if head is None:
-                    head = head_of(folded)
-                if not head.startswith(rule.starts):
-                    continue
-            if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
+            if rule.starts and not head.startswith(rule.starts):
+                continue
+            tail = rule.tail  # a pattern anchored at the line's end is only tried on its last characters
+            if tail is None:
+                if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
+                    return rule
+            elif rule.pattern.search(stripped[-tail:]) or (differs and rule.pattern.search(folded[-tail:])):
                 return rule
         return None
 
@@ -420,8 +423,17 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         if not stripped or j in taken:
             continue
         words = _words(stripped, split_at)
-        long = words > split_at >= 0  # most lines of most articles: longer than any rule's max_words
-        rule = None if long else rule_for(j, stripped, header=False, words=words if words_needed > 0 else None)
+        if words > split_at >= 0:
+            # most lines of most articles: paragraphs longer than any rule's max_words and than a
+            # related link; only a reader's comment under a comments heading is taken
+            if comments and (commented or lineclass.is_reader_comment(stripped)):
+                take(j, "removed", "reader comment", "comments")
+                commented = False
+                continue
+            related = tags = comments = commented = False
+            link = None
+            continue
+        rule = rule_for(j, stripped, header=False, words=words if words_needed > 0 else None)
         if rule is not None:
             take_rule(j, rule)
             # a heading over a list of links, or the list's "1 of 2" markers until "end of list"
@@ -447,9 +459,6 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 take(j, "removed", "tags line", "tags")
                 continue
             tags = False
-        if long:
-            related = False  # nothing more is done with a paragraph
-            continue
         if related:
             if words <= RELATED_MAX_WORDS and not lineclass.is_paragraph(stripped):  # a question is a link too
                 take(j, "removed", "related link", "related")
@@ -468,7 +477,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
             take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
-        if stripped[-1] in ".؟?!" and lineclass.ends_sentence(stripped):
+        if stripped[-1] in ".؟?!":
             continue  # a sentence: no byline, widget, caption or menu ends like one
         folded = folded_lines[j].strip()
         if (by := lineclass.byline(stripped, folded)) is not None:

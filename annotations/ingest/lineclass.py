@@ -52,9 +52,10 @@ _CURRENCY = (r"الدولار|دولار|اليورو|يورو|الاورو|او
              r"الليرة|ليرة|الاسترليني|الذهب|ذهب|النفط|برنت|بيتكوين|دج|usd|eur|gbp|sar|aed|egp|lbp|kwd|qar|"
              r"jod|dzd|mad|tnd|try|\$|€|£|" + _CURRENCY_ABBR)
 _CURRENCY_WORDS = frozenset(c for c in _CURRENCY.split("|") if c.isalpha())
-_SYMBOL = re.compile(r"[$€£]|(?<![^\W\d_])(?:" + _CURRENCY_ABBR + r")(?![^\W\d_])")
+# a first test for an abbreviation (its letters, a dot): no look-behind, so a search is quick
+_ABBR_RE = re.compile(r"[لردج]\.[لسكاجمتبعقي](?![^\W\d_])")
 _PUNCT = str.maketrans(dict.fromkeys(":؛،,.|()-–", " "))
-_PRICE_RE = re.compile(r"(?<![^\W\d_])(?:" + _CURRENCY + r")\W{0,3}(?:عيار\s*\d+\W{0,3})?\d+(?:[.,]\d+)*"
+_PRICE_RE = re.compile(r"(?:" + _CURRENCY + r")\W{0,3}(?:عيار\s*\d+\W{0,3})?\d+(?:[.,]\d+)*"
                        r"|\d+(?:[.,]\d+)*\s*(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)
 #: A label and one price, "دولار السوق الموازية: 89,500 ل.ل.": a widget at most this many words long.
 _ONE_PRICE_MAX_WORDS = 6
@@ -139,7 +140,7 @@ def is_currency_widget(line: str, folded: str, header: bool) -> bool:
     header line (``الدولار 50.60 جنيه | اليورو 52.85 جنيه``)."""
     if not _DIGIT.search(folded) or more_words_than(line, 20) or ends_sentence(line):
         return False
-    if _CURRENCY_WORDS.isdisjoint(folded.lower().translate(_PUNCT).split()) and not _SYMBOL.search(folded):
+    if _CURRENCY_WORDS.isdisjoint(folded.lower().translate(_PUNCT).split()) and not _has_symbol(folded):
         return False  # cheap: no currency named
     prices = len(_PRICE_RE.findall(folded))
     return prices >= 2 or (header and prices == 1 and not more_words_than(line, _ONE_PRICE_MAX_WORDS))
@@ -149,16 +150,27 @@ def is_currency_widget(line: str, folded: str, header: bool) -> bool:
 _ABBREVIATION_END = re.compile(r"(?<!\S)(?:[^\W\d_]\.){2,}$")
 
 
+def _has_symbol(folded: str) -> bool:
+    """A currency sign, or what may be a dotted abbreviation (``ل.ل``) after a number."""
+    if "$" in folded or "€" in folded or "£" in folded:
+        return True
+    if "." not in folded:
+        return False
+    return any(m.start() == 0 or not folded[m.start() - 1].isalpha() for m in _ABBR_RE.finditer(folded))
+
+
 def ends_sentence(line: str) -> bool:
     """The line ends with a full stop, question or exclamation mark (inside closing quotes or not),
     not with the ".." of a title nor the dots of an abbreviation ("89,500 ل.ل.")."""
     stripped = line.rstrip().rstrip("»\"”'")
-    if not stripped.endswith((".", "؟", "?", "!")) or stripped.endswith(".."):
-        return False
-    if stripped[-1] == "?":
+    last = stripped[-1:]
+    if last == ".":
+        # "X.Y.": the character two before the last full stop is a dot too (a cheap first test)
+        return stripped[-2:-1] != "." and (stripped[-3:-2] != "." or not _ABBREVIATION_END.search(stripped[-12:]))
+    if last == "?":
         # a "?" standing alone is a character the page's code page lacks (an arrow, a symbol)
         return len(stripped) > 1 and not stripped[-2].isspace()
-    return not (stripped[-1] == "." and _ABBREVIATION_END.search(stripped[-12:]))
+    return last == "؟" or last == "!"
 
 
 def is_sentence(line: str) -> bool:

@@ -39,6 +39,7 @@ class Rule:
     max_words: int | None = None
     contains: tuple[str, ...] = ()
     starts: tuple[str, ...] = ()
+    tail: int | None = None
 
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
@@ -47,6 +48,8 @@ class Rule:
             return False
         if self.starts and not head_of(folded).startswith(self.starts):
             return False
+        if self.tail is not None:
+            line, folded = line[-self.tail:], folded[-self.tail:]
         return bool(self.pattern.search(line) or (folded != line and self.pattern.search(folded)))
 
 
@@ -69,16 +72,30 @@ class RuleSet:
     rules: tuple[Rule, ...]
     sources: tuple[str, ...] = ()
 
-    def applicable(self, words: int, header: bool) -> tuple[Rule, ...]:
-        """The rules, in order, that may apply to a line of ``words`` words (``max_words``)."""
-        key = (words, header)
+    def applicable(self, words: int, header: bool, first: str | None = None) -> tuple[Rule, ...]:
+        """The rules, in order, that may apply to a line of ``words`` words (``max_words``), and
+        whose head (``head_of``) starts with ``first`` (one character, "" if it has none) when
+        given: a rule with ``starts`` strings is left out unless one of them starts with it."""
+        key = (words, header, first)
         found = self._applicable.get(key)
         if found is None:
-            found = tuple(r for r in self.rules if (header or r.where == "anywhere")
-                          and (r.max_words is None or words <= r.max_words))
-            if len(self._applicable) < 512:
+            if first is None:
+                found = tuple(r for r in self.rules if (header or r.where == "anywhere")
+                              and (r.max_words is None or words <= r.max_words))
+            else:
+                firsts = self._firsts
+                found = tuple(r for r in self.applicable(words, header) if not r.starts or first in firsts[r.name])
+            if len(self._applicable) < 8192:
                 self._applicable[key] = found
         return found
+
+    @functools.cached_property
+    def _firsts(self) -> dict[str, frozenset[str]]:
+        """The first characters of each rule's ``starts`` strings, by rule name."""
+        out: dict[str, frozenset[str]] = {}
+        for r in self.rules:
+            out[r.name] = out.get(r.name, frozenset()) | {s[0] for s in r.starts}
+        return out
 
     @functools.cached_property
     def words_needed(self) -> int:
@@ -94,7 +111,7 @@ class RuleSet:
         return {}  # values: ((class, payload) from _classify_header, the line's key)
 
     @functools.cached_property
-    def _applicable(self) -> dict[tuple[int, bool], tuple[Rule, ...]]:
+    def _applicable(self) -> dict[tuple[int, bool, str | None], tuple[Rule, ...]]:
         return {}
 
 
@@ -109,7 +126,7 @@ def _rule_from(data: Any, where_: str) -> Rule:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where_}: the rule has no \"pattern\"")
     unknown = set(data) - {"name", "pattern", "action", "reason", "where", "max_words", "ignore_case", "contains",
-                           "starts"}
+                           "starts", "tail"}
     if unknown:
         raise RulesError(f"{where_}: unknown key(s) {', '.join(sorted(unknown))}")
     action = data.get("action", "remove")
@@ -129,13 +146,16 @@ def _rule_from(data: Any, where_: str) -> Rule:
                                                 for c in starts):
         raise RulesError(f"{where_}: starts must be a list of non-empty strings of at most "
                          f"{STARTS_MAX_CHARS} characters")
+    tail = data.get("tail")
+    if tail is not None and (not isinstance(tail, int) or isinstance(tail, bool) or tail < 1):
+        raise RulesError(f"{where_}: tail must be a positive whole number (of characters)")
     flags = re.IGNORECASE if data.get("ignore_case", True) else 0
     try:
         compiled = re.compile(pattern, flags)
     except re.error as e:
         raise RulesError(f"{where_}: the pattern is not a valid regular expression ({e})") from None
     return Rule(name, compiled, action, str(data.get("reason") or name), where, max_words, tuple(contains),
-                tuple(c.lower() for c in starts))
+                tuple(c.lower() for c in starts), tail)
 
 
 def parse_rules(data: Any, source: str) -> tuple[list[Rule], bool]:
