@@ -238,3 +238,34 @@ def test_the_report_counts_articles_without_a_date(tmp_path):
     assert report.undated == 2 and report.dates_unread == 1
     assert "no date found for 2 articles, 1 not understood (published left empty)" in report.summary()
     assert any("منذ 3 ساعات" in w.message and "left empty" in w.message for w in report.warnings)
+
+
+# ------------------------------------------------------------------------------------ rule file filters
+def test_a_rules_tail_limits_the_pattern_to_the_lines_end():
+    from annotations.ingest.cleanup import parse_rules
+    from annotations.ingest.rules import RulesError, RuleSet
+
+    rules, _ = parse_rules({"rules": [{"name": "credit", "pattern": r"\(وكالة [^()]+\)$", "tail": 30,
+                                       "action": "caption", "max_words": 40}]}, "mine.json")
+    caption = "صورة من المؤتمر الصحفي للوزير (وكالة الأنباء)"
+    res = clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{caption}\n{BODY1}", RuleSet((*RULES.rules, *rules)))
+    assert [c["text"] for c in res.captions] == [caption]
+    assert rules[0].matches(caption, normalise(caption), 8)
+    far = "(وكالة الأنباء) " + "كلمة " * 20 + "نهاية"  # the bracket is far from the end: not in the tail
+    assert not rules[0].matches(far, normalise(far), 23)
+    for bad in (0, -3, "10", True):
+        with pytest.raises(RulesError, match="tail must be a positive whole number"):
+            parse_rules({"rules": [{"name": "x", "pattern": "x$", "tail": bad}]}, "mine.json")
+
+
+def test_rules_are_picked_by_the_lines_first_letter_without_losing_any():
+    from annotations.ingest.rules import head_of
+
+    lines = ["اقرأ أيضاً: الكرملين ينفي", "«اقرأ أيضا»", "تابعونا على تيليجرام", "© 2025 جميع الحقوق محفوظة",
+             "15 تعليقاً", "Share this article", "- فيسبوك - تويتر", BODY1, "!!!"]
+    for line in lines:
+        folded = normalise(line)
+        words = len(line.split())
+        by_letter = RULES.applicable(words, True, head_of(folded)[:1])
+        every = [r for r in RULES.applicable(words, True) if r.matches(line, folded, words)]
+        assert [r for r in by_letter if r.matches(line, folded, words)] == every

@@ -54,7 +54,7 @@ _CURRENCY = (r"الدولار|دولار|اليورو|يورو|الاورو|او
 _CURRENCY_WORDS = frozenset(c for c in _CURRENCY.split("|") if c.isalpha())
 # a first test for an abbreviation (its letters, a dot): no look-behind, so a search is quick
 _ABBR_RE = re.compile(r"[لردج]\.[لسكاجمتبعقي](?![^\W\d_])")
-_PUNCT = str.maketrans(dict.fromkeys(":؛،,.|()-–", " "))
+_PUNCT_RE = re.compile(r"[:؛،,.|()\-–]")  # made spaces before the words are compared (re.sub beats str.translate)
 _PRICE_RE = re.compile(r"(?:" + _CURRENCY + r")\W{0,3}(?:عيار\s*\d+\W{0,3})?\d+(?:[.,]\d+)*"
                        r"|\d+(?:[.,]\d+)*\s*(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)
 #: A label and one price, "دولار السوق الموازية: 89,500 ل.ل.": a widget at most this many words long.
@@ -140,7 +140,7 @@ def is_currency_widget(line: str, folded: str, header: bool) -> bool:
     header line (``الدولار 50.60 جنيه | اليورو 52.85 جنيه``)."""
     if not _DIGIT.search(folded) or more_words_than(line, 20) or ends_sentence(line):
         return False
-    if _CURRENCY_WORDS.isdisjoint(folded.lower().translate(_PUNCT).split()) and not _has_symbol(folded):
+    if _CURRENCY_WORDS.isdisjoint(_PUNCT_RE.sub(" ", folded.lower()).split()) and not _has_symbol(folded):
         return False  # cheap: no currency named
     prices = len(_PRICE_RE.findall(folded))
     return prices >= 2 or (header and prices == 1 and not more_words_than(line, _ONE_PRICE_MAX_WORDS))
