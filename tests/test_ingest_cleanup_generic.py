@@ -269,3 +269,86 @@ def test_rules_are_picked_by_the_lines_first_letter_without_losing_any():
         by_letter = RULES.applicable(words, True, head_of(folded)[:1])
         every = [r for r in RULES.applicable(words, True) if r.matches(line, folded, words)]
         assert [r for r in by_letter if r.matches(line, folded, words)] == every
+
+
+# --------------------------------------------------------------------------- more layouts of other sites
+def test_the_pages_title_with_the_sites_name_is_not_the_headline():
+    text = f"{HEADLINE} | البوابة نيوز\nالرئيسية - اقتصاد - أسواق\n{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}"
+    res = _clean(text)
+    assert res.title == HEADLINE and res.body == f"{LEAD}\n{BODY1}"
+    assert _reasons(res)[f"{HEADLINE} | البوابة نيوز"] == "page header above the headline"
+    # a headline that only shares its first words with another line is no copy of it
+    from annotations.ingest.headline import is_suffixed_copy
+    assert is_suffixed_copy("عنوان الخبر - الشروق أونلاين", "عنوان الخبر")
+    assert not is_suffixed_copy("عنوان الخبر الطويل جدا", "عنوان الخبر")
+    assert not is_suffixed_copy("عنوان الخبر - وزير الخارجية يصل إلى العاصمة في زيارة رسمية", "عنوان الخبر")
+
+
+def test_a_short_opinion_title_over_the_writers_name_is_the_headline():
+    text = ("القدس العربي\nالرئيسية\nمقالات\nعن الذاكرة والمدينة\nإلياس خوري\nكاتب وروائي لبناني\nمنذ يومين\n"
+            f"{LEAD}\n{BODY1}")
+    res = _clean(text)
+    assert res.title == "عن الذاكرة والمدينة" and res.author == "إلياس خوري" and res.body == f"{LEAD}\n{BODY1}"
+
+
+@pytest.mark.parametrize(("line", "crumb"), [("الرئيسية - اقتصاد - أسواق", True), ("أخبار – العالم – آسيا", True),
+                                             ("أبوظبي - سكاي نيوز عربية", False),  # a dateline: two items
+                                             ("مصر - السودان - إثيوبيا: جولة مفاوضات جديدة", False),
+                                             ("الأحد 09 فبراير 2025 - 14:30 - القاهرة", False)])
+def test_breadcrumbs_split_by_dashes_need_three_short_items(line, crumb):
+    assert lineclass.is_breadcrumb(line) is crumb
+
+
+@pytest.mark.parametrize(("line", "source"), [("وكالات", "وكالات"), ("(رويترز)", "رويترز"), ("- أ ف ب", "أ ف ب"),
+                                              ("طوكيو (أ ف ب)", "أ ف ب")])
+def test_an_agency_alone_or_after_a_place_is_the_source(line, source):
+    res = _clean(f"{HEADLINE}\n{line}\n{DATE}\n{LEAD}\n{BODY1}\n{BODY2}")
+    assert res.source == source and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+    # at the foot: gone too, as the source or as a photo's credit ("(رويترز)" under a photo)
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}")
+    assert res.body == f"{LEAD}\n{BODY1}" and (res.source == source or res.captions)
+
+
+def test_a_line_that_names_an_agency_in_a_sentence_is_no_source_line():
+    for line in ("وكالات الأنباء العالمية تتابع الحدث", "رويترز: مقتل ثلاثة في انفجار"):
+        assert lineclass.agency_line(line, normalise(line)) is None
+    assert lineclass.dateline("محمد الغامدي (جدة)", "محمد الغامدي (جدة)").kind == "author"
+
+
+def test_a_correspondents_byline():
+    res = _clean(f"{HEADLINE}\nمراسل الجزيرة نت - نيويورك\n{DATE}\n{LEAD}")
+    assert res.author == "الجزيرة نت - نيويورك" and res.body == LEAD
+    line = "مراسلون بلا حدود تدين اعتقال الصحفيين في المنطقة"
+    assert lineclass.byline(line, normalise(line)) is None
+
+
+@pytest.mark.parametrize("line", ["👁 2,341", "💬 12", "1,245"])
+def test_a_count_with_an_icon_and_no_words_goes(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{line}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert res.body == f"{LEAD}\n{BODY1}\n{BODY2}" and _reasons(res)[line] == "views or comments count"
+
+
+@pytest.mark.parametrize("line", ["المرتبة 3", "13/02/2025", "10:30"])
+def test_numbers_with_words_dates_and_clocks_are_no_count(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert "views or comments count" not in _reasons(res).values()
+    assert not lineclass.is_number_widget("المرتبة 3")
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("الآراء المنشورة في هذا الموقع لا تعبر بالضرورة عن رأي إدارة التحرير", "opinion disclaimer"),
+    ("صورة أرشيفية لمبنى متضرر من زلزال سابق في اليابان", "caption"),
+    ("صورة تعبيرية", "caption"),
+    ("نشرتنا البريدية", "app or newsletter prompt"),
+])
+def test_disclaimer_caption_and_newsletter_forms(line, reason):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert _reasons(res)[line] == reason and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+
+
+@pytest.mark.parametrize("line", ["صورة من الماضي تعود إلى الواجهة مع عودة المهرجان.",
+                                  "الآراء تعددت حول القرار ولا تعبر عن موقف موحد للحكومة.",
+                                  "وأكد أن الحكومة لا تعكس رأي الموقع الرسمي للوزارة في هذا الملف"])
+def test_body_lines_near_those_forms_stay(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert line in res.body.split("\n")

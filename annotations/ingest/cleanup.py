@@ -20,7 +20,8 @@ from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
 from .dates import ParsedDate, is_relative_date, looks_like_date, normalise, parse_date_line
 from .errors import IngestError
-from .headline import best_candidate, min_words, similarity, title_like
+from .headline import choose as choose_headline
+from .headline import similarity
 from .rules import BUILTIN_RULES, Rule, RulesError, RuleSet, head_of, load_rules, parse_rules
 
 __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "clean", "head_of", "load_rules",
@@ -62,11 +63,12 @@ class CleanResult:
 
 
 # How a header line was classified, without the batch's learned lines (those change as it grows).
-_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER, _BYLINE_DATE = range(8)
+_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER, _BYLINE_DATE, _COUNT = range(9)
 _DATED = (_DATE, _BYLINE_DATE)  # a line that gives the date (_BYLINE_DATE: (Byline, ParsedDate))
 _HeaderClass = tuple[int, Any]
 _PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
-_CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency")}
+_CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency"),
+                 _COUNT: ("views or comments count", "counts")}
 LEARNED_RULE = "batch"
 #: A body of this many lines or more, none of them a sentence nor longer than this many words, is a menu.
 MENU_MIN_LINES, MENU_MAX_WORDS = 3, 4
@@ -112,11 +114,14 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
         return _BYLINE_DATE, both
     if not lineclass.more_words_than(stripped, 12) and (looks_like_date(folded) or is_relative_date(folded)):
         return _BAD_DATE, None
-    by = lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
+    by = (lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
+          or lineclass.agency_line(stripped, folded))
     if by is not None:
         return _BYLINE, by
     if lineclass.is_currency_widget(stripped, folded, header=True):
         return _CURRENCY, None
+    if lineclass.is_number_widget(stripped):
+        return _COUNT, None
     if lineclass.is_breadcrumb(stripped):
         return _CRUMB, None
     return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
@@ -247,34 +252,23 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     def plain(i: int) -> bool:  # a line no rule, class or batch took: headline, byline or body
         return classes[i][0] == _OTHER and not is_learned[i]
 
+    def _writer_bio(i: int) -> int | None:
+        """The next non-blank line, when line ``i`` is a name and that line describes a writer."""
+        if not lineclass.is_name(lines[i].strip()):
+            return None
+        j = next((j for j in range(i + 1, n) if lines[j].strip()), None)
+        return j if j is not None and lineclass.is_writer_bio(lines[j].strip(), folded_lines[j].strip()) else None
+
     # 2. The headline.
     title_norm = _norm_title(title) if title else None
     headline: int | None = None
     if title is None:
-        for a, b in zip(zone, zone[1:], strict=False):
-            if plain(a) and title_like(lines[a].strip()) and key(a) == key(b):
-                headline = a
-                break
-        if headline is None:
-            others = [i for i in zone if plain(i)]
-            para = next((k for k, i in enumerate(others) if classes[i][1]), None)
-            if para is not None or len(others) > 1:
-                cands = others[:para] if para is not None else others[:-1]
-                body_sample = [folded_lines[i] for i in others[para or 0:]]
-                first = folded_lines[others[para]] if para is not None else None
-                floor = min_words(body_sample)
-                # the headline is above the article's date: a line under the last date line is a
-                # caption (unless no line above it can be the headline: then the date tops the page)
-                last_date = max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1)
-                # and under the section's breadcrumb: a line above it is the page's (a ticker, a teaser)
-                crumb = max((i for i in zone if _is_crumb(classes[i])), default=-1)
-                for pool in ([i for i in cands if i > crumb], cands) if crumb >= 0 else (cands,):
-                    above = [(i, key(i)) for i in pool if i < last_date]
-                    headline = best_candidate(above, first, floor) if above else None
-                    if headline is None:
-                        headline = best_candidate([(i, key(i)) for i in pool], first, floor)
-                    if headline is not None:
-                        break
+        plains = [i for i in zone if plain(i)]
+        headline = choose_headline(
+            zone, plains, key, lambda i: bool(classes[i][1]),
+            last_date=max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1),
+            crumb=max((i for i in zone if _is_crumb(classes[i])), default=-1),
+            named={i for i in plains if _writer_bio(i) is not None})
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
 
@@ -314,20 +308,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     body_start = zone[-1] + 1 if zone else n
     top = headline if headline is not None else -1 if title is not None else None
     dated = False  # a date line was seen under the headline
-    def _writer_bio(i: int) -> int | None:
-        """The next non-blank line, when line ``i`` is a name and that line describes a writer."""
-        if not lineclass.is_name(lines[i].strip()):
-            return None
-        j = next((j for j in range(i + 1, n) if lines[j].strip()), None)
-        return j if j is not None and lineclass.is_writer_bio(lines[j].strip(), folded_lines[j].strip()) else None
-
     for k, i in enumerate(zone):
         kind, payload = classes[i]
         by = None
         if top is not None and i > top and len(lines[i]) <= DATELINE_MAX_CHARS and (
                 kind == _OTHER or (kind == _RULE and payload.action == "caption")):
             # "إسطنبول/ الأناضول" under the headline is who filed it, not a photo credit
-            by = lineclass.dateline(lines[i].strip(), folded_lines[i].strip())
+            by = (lineclass.dateline(lines[i].strip(), folded_lines[i].strip())
+                  or lineclass.agency_line(lines[i].strip(), folded_lines[i].strip()))
         if by is not None and not is_learned[i]:
             take_byline(i, by)
         elif kind == _RULE:
@@ -480,7 +468,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         if stripped[-1] in ".؟?!":
             continue  # a sentence: no byline, widget, caption or menu ends like one
         folded = folded_lines[j].strip()
-        if (by := lineclass.byline(stripped, folded)) is not None:
+        if (by := lineclass.byline(stripped, folded) or lineclass.agency_line(stripped, folded)) is not None:
             take_byline(j, by)
         elif lineclass.is_currency_widget(stripped, folded, header=False):
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
@@ -496,6 +484,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take(j, "removed", *_CLASS_REASON[_CRUMB])
         elif lineclass.is_credit_caption(stripped):
             take(j, "captions", "", "caption-credit")
+        elif lineclass.is_number_widget(stripped):
+            take(j, "removed", *_CLASS_REASON[_COUNT])
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.

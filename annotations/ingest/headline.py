@@ -10,7 +10,8 @@ the headline, so section names, site names and bylines are not taken for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from statistics import median
 
 TITLE_MAX_CHARS = 200
@@ -65,3 +66,61 @@ def best_candidate(candidates: Sequence[tuple[int, str]], first_paragraph: str |
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+# "العنوان | اسم الموقع", "العنوان - اسم الموقع": the page's <title>, the headline with the site's name
+_SUFFIX_RE = re.compile(r"^\s*[|\-–—:»]\s*(?P<site>\S.{0,40})$")
+SUFFIX_MAX_WORDS = 4
+
+
+def is_suffixed_copy(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` followed by a separator and a few words (a site's name)."""
+    if len(longer) <= len(shorter) or not shorter or not longer.startswith(shorter):
+        return False
+    m = _SUFFIX_RE.match(longer[len(shorter):])
+    return m is not None and len(m.group("site").split()) <= SUFFIX_MAX_WORDS
+
+
+def choose(zone: Sequence[int], plain: Sequence[int], key: Callable[[int], str], paragraph: Callable[[int], bool],
+           last_date: int, crumb: int, named: AbstractSet[int]) -> int | None:
+    """The headline among the header's lines (indices in ``zone``, page order), or None.
+
+    Args:
+        plain: the lines no rule, line class or the batch took.
+        key: a line's folded, space-collapsed form.
+        paragraph: whether a plain line reads as running text (the first one ends the header).
+        last_date: the last date line of the header (-1 if none): the headline is above it.
+        crumb: the last breadcrumb line (-1 if none): the headline is under it.
+        named: plain lines that are a writer's name with the writer's description under them.
+    """
+    plain_set = set(plain)
+    # a line repeated back to back is the headline, whatever comes before it
+    for a, b in zip(zone, zone[1:], strict=False):
+        if a in plain_set and title_like(key(a)) and key(a) == key(b):
+            return a
+    para = next((k for k, i in enumerate(plain) if paragraph(i)), None)
+    cands = list(plain[:para] if para is not None else plain[:-1])
+    # the page's title (the headline and the site's name) above the headline itself
+    for k, a in enumerate(cands):
+        for b in cands[k + 1:]:
+            if title_like(key(b)) and is_suffixed_copy(key(a), key(b)):
+                return b
+    # an opinion page: the writer's name and description right under the headline
+    for k, i in enumerate(zone[1:], 1):
+        above = zone[k - 1]
+        if i in named and above in cands and above not in named and title_like(key(above)):
+            return above
+    if para is None and len(plain) < 2:
+        return None
+    first = key(plain[para]) if para is not None else None
+    floor = min_words([key(i) for i in plain[para or 0:]])
+    for pool in ([i for i in cands if i > crumb], cands) if crumb >= 0 else (cands,):
+        # above the article's date (a line under the last date is a caption), unless no line above it
+        # can be the headline: then the date tops the page
+        above_date = [(i, key(i)) for i in pool if i < last_date]
+        found = best_candidate(above_date, first, floor) if above_date else None
+        if found is None:
+            found = best_candidate([(i, key(i)) for i in pool], first, floor)
+        if found is not None:
+            return found
+    return None

@@ -24,10 +24,11 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_END = (".", "؟", "?", "!", "،", ":", "؛")
 
 _AUTHOR_RE = re.compile(
-    r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|ترجمة|الكاتب|الكاتبة|المحرر|المحررة|by)\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
+    r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|ترجمة|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|by)"
+    r"\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
     re.IGNORECASE,
 )
-_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "ترجمة", "الكاتب", "المحرر",
+_BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "ترجمة", "الكاتب", "المحرر", "مراسل",
                  "by", "By", "BY", "المصدر", "مصدر", "source", "Source", "SOURCE")
 _LEAD = " -–—•*|·:()[]«»\"'"
 _SOURCE_RE = re.compile(r"^\W*(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(?P<value>[^.؟?!]{2,60}?)\W*$", re.IGNORECASE)
@@ -81,11 +82,16 @@ def more_words_than(line: str, n: int) -> bool:
     return len(line.split(None, n)) > n
 
 
+# "الرئيسية - اقتصاد - أسواق": items split by spaced dashes, three or more ("أبوظبي - سكاي نيوز" is a dateline)
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
+_DASH_MIN_ITEMS, _DASH_MAX_ITEM_WORDS = 3, 3
+
+
 def is_breadcrumb(line: str) -> bool:
-    """A breadcrumb or menu: two or more short items split by › » | > (or " / "), each with letters,
-    none a sentence."""
+    """A breadcrumb or menu: two or more short items split by › » | > (or " / "), or three or more
+    split by spaced dashes, each with letters, none a sentence."""
     if not (_CRUMB_MARK.search(line) or " / " in line):
-        return False
+        return (" - " in line or " – " in line) and _is_dash_crumb(line)
     if more_words_than(line, _CRUMB_MAX_WORDS) or line.endswith(_SENTENCE_END[:2]):
         return False
     items = [i for i in _CRUMB_SPLIT.split(line.strip(" -–•")) if i]
@@ -93,6 +99,15 @@ def is_breadcrumb(line: str) -> bool:
         return False  # a separator with nothing on one side is not a list
     return all(words(i) <= _CRUMB_MAX_ITEM_WORDS and _LETTER.search(i) and not i.endswith(_SENTENCE_END)
                for i in items)
+
+
+def _is_dash_crumb(line: str) -> bool:
+    if more_words_than(line, _CRUMB_MAX_WORDS) or ends_sentence(line):
+        return False
+    items = _DASH_SPLIT.split(line.strip(" -–—•"))
+    return len(items) >= _DASH_MIN_ITEMS and all(
+        i and words(i) <= _DASH_MAX_ITEM_WORDS and _LETTER.search(i) and not _DIGIT.search(i)
+        and not i.endswith(_SENTENCE_END) for i in items)
 
 
 def byline(line: str, folded: str) -> Byline | None:
@@ -108,12 +123,30 @@ def byline(line: str, folded: str) -> Byline | None:
     return None
 
 
+# News agencies, written folded: a line that is only one ("وكالات", "(رويترز)") says where the article
+# is from, and so does a place with one in brackets ("طوكيو (أ ف ب)").
+_AGENCY = (r"وكالات|الوكالات|وكالات الانباء|رويترز|ا ?ف ?ب|فرانس برس|اسوشيتد برس|د ?ب ?ا|الاناضول|واس|وام|قنا|"
+           r"كونا|بنا|بترا|سانا|ومع|واج|وات|ا ?ش ?ا|شينخوا|سبوتنيك|نوفوستي|تاس|يونا|afp|reuters|ap|dpa|xinhua")
+_AGENCY_LINE_RE = re.compile(r"^[\s(«\[\-–—]*(?P<value>" + _AGENCY + r")[\s)»\]\-–—.]*$", re.IGNORECASE)
+_PLACE_AGENCY_RE = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[(«]\s*(?P<value>" + _AGENCY
+                              + r")\s*[)»]\s*:?$", re.IGNORECASE)
+_AGENCY_MAX_CHARS = 30
+
+
+def agency_line(line: str, folded: str) -> Byline | None:
+    """A line that is only a news agency's name (``وكالات``, ``(رويترز)``): the article's source."""
+    if len(line) > _AGENCY_MAX_CHARS:
+        return None
+    m = _AGENCY_LINE_RE.match(folded)
+    return Byline("source", _value(line, folded, m)) if m else None
+
+
 def dateline(line: str, folded: str) -> Byline | None:
     """A place and a reporter or agency (``إسطنبول/ الأناضول``), or a name and a place
     (``محمد الغامدي (جدة)``): taken only in an article's header, next to its title and date."""
     if more_words_than(line, 6):
         return None
-    m = _DATELINE_RE.match(folded)
+    m = _DATELINE_RE.match(folded) or _PLACE_AGENCY_RE.match(folded)
     if m:
         return Byline("source", _value(line, folded, m))
     m = _NAME_PLACE_RE.match(folded)
@@ -157,6 +190,16 @@ def _has_symbol(folded: str) -> bool:
     if "." not in folded:
         return False
     return any(m.start() == 0 or not folded[m.start() - 1].isalpha() for m in _ABBR_RE.finditer(folded))
+
+
+_NUMBER_WIDGET_MAX_TOKENS = 3
+
+
+def is_number_widget(line: str) -> bool:
+    """A count shown with an icon or alone ("👁 2,341", "💬 12"): digits, no letters, a few tokens.
+    (Dates and clocks are taken before this is asked.)"""
+    return (bool(_DIGIT.search(line)) and not _LETTER.search(line)
+            and len(line.split(None, _NUMBER_WIDGET_MAX_TOKENS)) <= _NUMBER_WIDGET_MAX_TOKENS)
 
 
 def ends_sentence(line: str) -> bool:
