@@ -263,12 +263,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     title_norm = _norm_title(title) if title else None
     headline: int | None = None
     if title is None:
-        plains = [i for i in zone if plain(i)]
         headline = choose_headline(
-            zone, plains, key, lambda i: bool(classes[i][1]),
-            last_date=max((i for i in zone if classes[i][0] in (*_DATED, _BAD_DATE)), default=-1),
-            crumb=max((i for i in zone if _is_crumb(classes[i])), default=-1),
-            named={i for i in plains if _writer_bio(i) is not None})
+            zone, plain, key, paragraph=lambda i: bool(classes[i][1]),
+            is_date=lambda i: classes[i][0] in (*_DATED, _BAD_DATE), is_crumb=lambda i: _is_crumb(classes[i]),
+            named=lambda i: _writer_bio(i) is not None)
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
 from statistics import median
 
 TITLE_MAX_CHARS = 200
@@ -81,25 +80,26 @@ def is_suffixed_copy(longer: str, shorter: str) -> bool:
     return m is not None and len(m.group("site").split()) <= SUFFIX_MAX_WORDS
 
 
-def choose(zone: Sequence[int], plain: Sequence[int], key: Callable[[int], str], paragraph: Callable[[int], bool],
-           last_date: int, crumb: int, named: AbstractSet[int]) -> int | None:
+def choose(zone: Sequence[int], is_plain: Callable[[int], bool], key: Callable[[int], str],
+           paragraph: Callable[[int], bool], is_date: Callable[[int], bool], is_crumb: Callable[[int], bool],
+           named: Callable[[int], bool]) -> int | None:
     """The headline among the header's lines (indices in ``zone``, page order), or None.
 
     Args:
-        plain: the lines no rule, line class or the batch took.
+        is_plain: whether no rule, line class or the batch took a line.
         key: a line's folded, space-collapsed form.
         paragraph: whether a plain line reads as running text (the first one ends the header).
-        last_date: the last date line of the header (-1 if none): the headline is above it.
-        crumb: the last breadcrumb line (-1 if none): the headline is under it.
-        named: plain lines that are a writer's name with the writer's description under them.
+        is_date: whether a line is a date line (read or not): the headline is above the last one.
+        is_crumb: whether a line is a breadcrumb: the headline is under the last one.
+        named: whether a plain line is a writer's name with the writer's description under it.
     """
-    plain_set = set(plain)
     # a line repeated back to back is the headline, whatever comes before it
     for a, b in zip(zone, zone[1:], strict=False):
-        if a in plain_set and title_like(key(a)) and key(a) == key(b):
+        if key(a) == key(b) and is_plain(a) and title_like(key(a)):
             return a
+    plain = [i for i in zone if is_plain(i)]
     para = next((k for k, i in enumerate(plain) if paragraph(i)), None)
-    cands = list(plain[:para] if para is not None else plain[:-1])
+    cands = plain[:para] if para is not None else plain[:-1]
     # the page's title (the headline and the site's name) above the headline itself
     for k, a in enumerate(cands):
         for b in cands[k + 1:]:
@@ -108,12 +108,14 @@ def choose(zone: Sequence[int], plain: Sequence[int], key: Callable[[int], str],
     # an opinion page: the writer's name and description right under the headline
     for k, i in enumerate(zone[1:], 1):
         above = zone[k - 1]
-        if i in named and above in cands and above not in named and title_like(key(above)):
+        if above in cands and i in plain and named(i) and not named(above) and title_like(key(above)):
             return above
     if para is None and len(plain) < 2:
         return None
     first = key(plain[para]) if para is not None else None
     floor = min_words([key(i) for i in plain[para or 0:]])
+    last_date = max((i for i in zone if is_date(i)), default=-1)
+    crumb = max((i for i in zone if is_crumb(i)), default=-1)
     for pool in ([i for i in cands if i > crumb], cands) if crumb >= 0 else (cands,):
         # above the article's date (a line under the last date is a caption), unless no line above it
         # can be the headline: then the date tops the page

@@ -296,7 +296,7 @@ _BIO_WORDS = ("كاتب", "كاتبة", "صحافي", "صحافية", "صحفي"
               "رئيس", "رئيسة", "مدير", "مديرة", "عضو", "نائب", "وزير", "وزيرة", "مؤرخ", "مترجم", "ناقد", "ناقدة",
               "writer", "journalist", "author", "columnist", "researcher", "professor")
 _BIO_MAX_WORDS = 14
-_NAME_MAX_WORDS = 4
+_NAME_MAX_WORDS, _NAME_MAX_CHARS = 4, 60
 
 
 def is_writer_bio(line: str, folded: str) -> bool:
@@ -313,6 +313,8 @@ _HONORIFIC = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,2}\s*")
 def is_name(line: str) -> bool:
     """A line that can be a person's name: two to four words of letters (after a title such as "د."),
     nothing else."""
+    if len(line) > _NAME_MAX_CHARS or line.count(" ") > _NAME_MAX_WORDS + 1:
+        return False  # most lines: a cheap no
     parts = _HONORIFIC.sub("", line).split()
     return 2 <= len(parts) <= _NAME_MAX_WORDS and all(p.isalpha() for p in parts)
 
