@@ -352,3 +352,47 @@ def test_disclaimer_caption_and_newsletter_forms(line, reason):
 def test_body_lines_near_those_forms_stay(line):
     res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
     assert line in res.body.split("\n")
+
+
+# --------------------------------------------------------------- prompts and sentences that open alike
+@pytest.mark.parametrize(("line", "reason"), [
+    ("مواضيع ذات صلة: الحكومة تقر خطة لتطوير القطاع الصحي", "'read also' link"),
+    ("الأكثر قراءة: انخفاض أسعار المحروقات للشهر الثاني", "'read also' link"),
+    ("يهمك أيضاً", "'read also' link"),
+    ("اضغط هنا لمتابعة قناتنا على واتساب", "share/follow line"),
+    ("تابعوا RT على تيليغرام", "share/follow line"),
+    ("انضم إلى قناتنا على واتساب", "share/follow line"),
+    ("اشترك في نشرة الموقع لتصلك أبرز الأخبار يومياً", "share/follow line"),
+    ("شارك عبر: فيسبوك | إكس | واتساب", "share/follow line"),
+    ("أرسل لصديق", "share/follow line"),
+    ("لا توجد تعليقات", "comment prompt"),
+    ("كن أول من يعلق", "comment prompt"),
+    ("موافق", "cookie notice"),
+    ("الموضوعات: الاقتصاد", "tags line"),
+    ("الصورة من رويترز", "caption"),
+    ("آخر تحديث: 09 فبراير 2025 - 16:00", "last-updated stamp"),
+    ("منذ ساعتين", "date line not understood"),
+])
+def test_prompts_and_stamps_of_other_sites(line, reason):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert _reasons(res)[line] == reason and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+
+
+@pytest.mark.parametrize("line", [
+    "شارك في المؤتمر أكثر من ثلاثين وزيراً من دول المنطقة.",
+    "شارك آلاف المواطنين في المسيرة التي جابت شوارع العاصمة",
+    "تابع الوزير جولته بزيارة المستشفى الجديد في المدينة.",
+    "تابعت الشرطة التحقيقات في الحادث",
+    "انضم اللاعب إلى معسكر المنتخب في القاهرة",
+    "كتب التاريخ", "بقلم الرصاص", "تقرير الأمم المتحدة يحذر من المجاعة",
+    "المزيد من الضغوط على الأسر",
+    "آخر تحديث للأرقام جاء أمس.", "حدث ذلك في عام 2020 قبل الجائحة",
+    "موسكو - كييف - واشنطن", "السعودية - الإمارات - قطر",
+    "موافق عليه من البرلمان", "الصورة من الداخل تبدو قاتمة", "يهمك أن تعرف أن المهلة تنتهي غداً.",
+    "لا توجد أرقام رسمية حتى الآن.", "منذ ساعتين والناس ينتظرون", "وكالات السفر تعلن عن عروض جديدة",
+    "مسؤول أمريكي (طلب عدم الكشف عن اسمه)", "دقيقة صمت", "3 دقائق فقط كانت كافية",
+])
+def test_body_lines_that_open_like_boilerplate_stay(line):
+    for text in (f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}", f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}"):
+        res = _clean(text)
+        assert line in res.body.split("\n"), _reasons(res).get(line)

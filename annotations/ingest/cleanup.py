@@ -85,6 +85,7 @@ COMMENTER_MAX_WORDS = 5
 #: A sentence right under a related link, this short and with this share of the link's words, is its summary.
 TEASER_MAX_WORDS, TEASER_MIN_SHARED = 20, 0.3
 DATE_LINE_MAX_WORDS = 16
+RELATIVE_MAX_WORDS = 6
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -125,6 +126,10 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     if lineclass.is_breadcrumb(stripped):
         return _CRUMB, None
     return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
+
+
+def _unread_date(i: int, line: str) -> str:
+    return f"line {i + 1}: the date {line!r} was not understood; the publication date is left empty"
 
 
 def _ends_list(folded: str) -> bool:
@@ -392,8 +397,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         take(chosen_at, "removed", "publication date (last updated)", "date")
     if chosen_at is None and bad_dates:
         b = min(bad_dates, key=lambda i: (is_learned.get(i, False), i))
-        result.date_problem = (f"line {b + 1}: the date {lines[b].strip()!r} was not understood; "
-                               "the publication date is left empty")
+        result.date_problem = _unread_date(b, lines[b].strip())
     elif chosen_at is None and page:
         b = min(page)
         result.date_problem = (f"line {b + 1}: {lines[b].strip()!r} is the page's date (the source's other "
@@ -478,7 +482,11 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 take(j, "removed", "publication date", "date")
             else:
                 take(j, "removed", "date line", "date")
-        elif lineclass.is_breadcrumb(stripped):
+        elif words <= RELATIVE_MAX_WORDS and is_relative_date(folded):  # "منذ ساعتين" at the foot
+            take(j, "removed", "date line not understood", "date")
+            if result.published is None and result.date_problem is None:
+                result.date_problem = _unread_date(j, stripped)
+        elif lineclass.is_breadcrumb(stripped, dashes=False):
             take(j, "removed", *_CLASS_REASON[_CRUMB])
         elif lineclass.is_credit_caption(stripped):
             take(j, "captions", "", "caption-credit")

@@ -25,9 +25,19 @@ _SENTENCE_END = (".", "؟", "?", "!", "،", ":", "؛")
 
 _AUTHOR_RE = re.compile(
     r"^\W*(?:كتب|كتبت|بقلم|بواسطة|اعداد|تحرير|تقرير|حوار|ترجمة|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|by)"
-    r"\s*[:\-–]?\s*(?P<value>[^\d.،:؛!?؟]{3,48}?)\W*$",
+    r"\s*[:\-–]?\s*(?P<value>(?:[^\W\d_]{1,2}\.\s*){0,2}[^\d.،:؛!?؟]{3,48}?)\W*$",
     re.IGNORECASE,
 )
+# "كتب: …", "بقلم - …": the label and the name apart; without that, "كتب التاريخ" is no byline
+# (a correspondent's line names the outlet: "مراسل الجزيرة نت")
+_LABEL_SEPARATED = re.compile(r"^\W*(?:\S+\s*[:\-–]|مراسل|مراسلة)")
+
+
+def _looks_like_name(value: str) -> bool:
+    parts = value.split()
+    return len(parts) >= 2 and not parts[0].startswith("ال")
+
+
 _BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير", "تقرير", "حوار", "ترجمة", "الكاتب", "المحرر", "مراسل",
                  "by", "By", "BY", "المصدر", "مصدر", "source", "Source", "SOURCE")
 _LEAD = " -–—•*|·:()[]«»\"'"
@@ -87,11 +97,12 @@ _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _DASH_MIN_ITEMS, _DASH_MAX_ITEM_WORDS = 3, 3
 
 
-def is_breadcrumb(line: str) -> bool:
-    """A breadcrumb or menu: two or more short items split by › » | > (or " / "), or three or more
-    split by spaced dashes, each with letters, none a sentence."""
+def is_breadcrumb(line: str, dashes: bool = True) -> bool:
+    """A breadcrumb or menu: two or more short items split by › » | > (or " / "), or (with
+    ``dashes``: at the top of a page) three or more split by spaced dashes, each with letters, none a
+    sentence."""
     if not (_CRUMB_MARK.search(line) or " / " in line):
-        return (" - " in line or " – " in line) and _is_dash_crumb(line)
+        return dashes and (" - " in line or " – " in line) and _is_dash_crumb(line)
     if more_words_than(line, _CRUMB_MAX_WORDS) or line.endswith(_SENTENCE_END[:2]):
         return False
     items = [i for i in _CRUMB_SPLIT.split(line.strip(" -–•")) if i]
@@ -115,7 +126,7 @@ def byline(line: str, folded: str) -> Byline | None:
     if not folded.lstrip(_LEAD).startswith(_BYLINE_WORDS) or more_words_than(line, 10):
         return None
     m = _AUTHOR_RE.match(folded)
-    if m and words(m.group("value")) <= 5:
+    if m and words(m.group("value")) <= 5 and (_LABEL_SEPARATED.match(folded) or _looks_like_name(m.group("value"))):
         return Byline("author", _value(line, folded, m))
     m = _SOURCE_RE.match(folded)
     if m:
