@@ -265,3 +265,28 @@ def test_today_and_yesterday_are_relative(line, relative):
 
     assert is_relative_date(normalise(line)) is relative
     assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "hijri"),
+    [
+        ("القاهرة - الخميس 13 فبراير 2025", "2025-02-13", None),  # a place before or after the date
+        ("القاهرة في 13 فبراير 2025", "2025-02-13", None),
+        ("الخميس 13 فبراير 2025 | 10:30 ص | القاهرة", "2025-02-13T10:30:00", None),
+        ("الرياض 13-02-2025", "2025-02-13", None),
+        ("الخميس 13 فبراير 2025 العدد 5678", "2025-02-13", None),  # a newspaper's issue number
+        ("13 فبراير 2025 - 10:30 ص (آخر تحديث: 11:00 ص)", "2025-02-13T10:30:00", None),
+        ("الرياض - 14 شعبان 1446 هـ", "2025-02-13", "14 شعبان 1446 هـ"),
+        ("الرياض: الخميس 14 شعبان 1446 هـ الموافق 13 فبراير 2025", "2025-02-13", "14 شعبان 1446 هـ"),
+    ],
+)
+def test_a_date_among_a_few_other_words(line, iso, hijri):
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.iso, parsed.hijri) == (iso, hijri)
+
+
+@pytest.mark.parametrize("line", ["الذهب يلامس 2900 دولار للأونصة للمرة الأولى في تاريخه",
+                                  "وزير الخارجية يزور القاهرة في 13 فبراير 2025 لبحث الأزمة",
+                                  "31 شباط 2025 القاهرة", "18 رمضان 1200 الموافق 18 مارس 2025"])
+def test_a_headline_that_names_a_date_or_a_bad_date_is_not_read(line):
+    assert parse_date_line(line) is None

@@ -316,12 +316,48 @@ def parse_date_line(line: str, folded: str | None = None) -> ParsedDate | None:
     if folded is None:
         folded = normalise(line)
     m = _LINE_RE.match(folded)
-    if not m and len(_YEAR_RE.findall(folded)) >= 2:
-        m = _PAIRED_LINE_RE.match(folded)
+    years = None
     if not m:
-        return None
+        years = _YEAR_RE.findall(folded)
+        if len(years) >= 2:
+            m = _PAIRED_LINE_RE.match(folded)
     # folded may carry the spaces line was stripped of; _as_written needs the two aligned
-    return _to_parsed(m, line if len(line) == len(folded) else normalise_spaces(line, folded), folded)
+    aligned = line if len(line) == len(folded) else normalise_spaces(line, folded)
+    if m:
+        return _to_parsed(m, aligned, folded)
+    return _date_among_few_words(aligned, folded) if years else None
+
+
+#: A date line may hold this many words the line forms above do not know: a place ("القاهرة - الخميس
+#: 13 فبراير 2025"), an issue number ("العدد 5678"); then the date is the first one found in it.
+_FEW_WORDS_MAX_TOKENS = 14
+_HIJRI_MONTH_WORDS = frozenset(w for name in HIJRI_MONTHS for w in name.split()) - {
+    "الاول", "الثاني", "الاخر", "الاخرة", "الاولى", "الثانية", "ذو", "ذي"}
+_HIJRI_PAIRED_RE = re.compile(r"(?<!\d)" + _HIJRI_PAIRED)
+
+
+def _date_among_few_words(line: str | None, folded: str) -> ParsedDate | None:
+    tokens = folded.split()
+    if len(tokens) > _FEW_WORDS_MAX_TOKENS:
+        return None
+    other = sum(1 for t in tokens if not (_DATE_TOKEN_RE.match(t) or t.strip(_TOKEN_PUNCT) in _DATE_VOCABULARY))
+    if other > _MAX_OTHER_WORDS:
+        return None
+    if not _HIJRI_MONTH_WORDS.isdisjoint(tokens) and not _HIJRI_PAIRED_RE.search(folded):
+        return None  # a Hijri month with a year no Hijri date has: the line is not understood
+    for m in _SEARCH_RE.finditer(folded):
+        parsed = _to_parsed(m)
+        if parsed is not None:
+            hijri = _HIJRI_SEARCH_RE.search(folded)
+            h = _to_parsed(hijri, line, folded) if hijri is not None else None
+            if h is not None and h.iso[:10] == parsed.iso[:10]:
+                return ParsedDate(parsed.iso, parsed.has_time, h.hijri)  # both calendars, one day
+            return parsed
+    for m in _HIJRI_SEARCH_RE.finditer(folded):
+        parsed = _to_parsed(m, line, folded)
+        if parsed is not None:
+            return parsed
+    return None
 
 
 def normalise_spaces(line: str, folded: str) -> str | None:
