@@ -394,6 +394,21 @@ def test_prompts_and_stamps_of_other_sites(line, reason):
 ])
 def test_body_lines_that_open_like_boilerplate_stay(line):
     top = f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}"
-    for text in (f"{top}\n{line}\n{BODY2}", f"{top}\n{line}"):
+    # (a line of three words or fewer under the last sentence is the article's foot: see below)
+    ends = (f"{top}\n{line}\n{BODY2}",) + ((f"{top}\n{line}",) if len(line.split()) > 3 else ())
+    for text in ends:
         res = _clean(text)
         assert line in res.body.split("\n"), _reasons(res).get(line)
+
+
+def test_short_lines_under_the_last_sentence_are_the_foot():
+    tags = ["المغرب", "الصحة", "الحصبة"]
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, *tags]))
+    assert res.body == f"{LEAD}\n{BODY1}" and all(_reasons(res)[t] == "short line at the foot (tags or links)"
+                                                  for t in tags)
+    # a list the article introduces with a colon stays, and so do short lines above a sentence
+    names = ["محمد علي", "سارة حسن", "أحمد سالم"]
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, "وضمت الحكومة الجديدة الوزراء التالية أسماؤهم:", *names]))
+    assert res.body.split("\n")[-3:] == names
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, "تدابير ضد الغش", BODY1]))
+    assert res.body == "\n".join([LEAD, "تدابير ضد الغش", BODY1])

@@ -86,6 +86,8 @@ COMMENTER_MAX_WORDS = 5
 TEASER_MAX_WORDS, TEASER_MIN_SHARED = 20, 0.3
 DATE_LINE_MAX_WORDS = 16
 RELATIVE_MAX_WORDS = 6
+#: Lines of at most this many words under the article's last sentence are its foot (tags, links).
+FOOT_MAX_WORDS = 3
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -404,6 +406,21 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                                "articles have it too), and no date of the article was found; the publication "
                                "date is left empty")
 
+    def _take_foot(start: int) -> None:
+        """Short lines after the article's last sentence: tags without a heading ("المغرب", "الصحة"),
+        a site's sign-off. An article ends with a sentence, not with a line of a word or two."""
+        foot: list[int] = []
+        for j in range(n - 1, start - 1, -1):
+            t = lines[j].strip()
+            if not t or j in taken:
+                continue
+            if lineclass.more_words_than(t, FOOT_MAX_WORDS) or lineclass.ends_sentence(t):
+                if lineclass.is_sentence(t) and not t.endswith((":", "：")):  # a list under "…:" stays
+                    for k in foot:
+                        take(k, "removed", "short line at the foot (tags or links)", "foot")
+                return
+            foot.append(j)
+
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
     related = tags = comments = commented = False
     link: str | None = None  # the related link just taken, whose summary may follow it
@@ -492,6 +509,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take(j, "captions", "", "caption-credit")
         elif lineclass.is_number_widget(stripped):
             take(j, "removed", *_CLASS_REASON[_COUNT])
+    _take_foot(body_start)
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by
     # restore_original, anything else (spaces) is recorded so the source stays recoverable.
