@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -193,3 +194,28 @@ def test_stream_read_is_sized_by_the_expected_size_and_reads_on_when_it_grew():
     with pytest.raises(IngestError, match="above the import limit|too large|larger"):
         read_stream_limited(io.BytesIO(b"x" * 20), 10, expected=5)  # grew past the limit
     assert read_stream_limited(io.BytesIO(b"abc"), 10, expected=7) == b"abc"  # shrank after stat
+
+
+def test_windows_arabic_is_told_at_once_and_agrees_with_the_detector():
+    import charset_normalizer
+
+    from annotations.ingest.decode import _windows_arabic
+
+    sites = Path(__file__).parent / "data" / "sites"
+    for txt in sorted(sites.glob("*/0[12].txt")):
+        data = txt.read_text(encoding="utf-8").replace("℃", "C").encode("cp1256", errors="replace")
+        fast = _windows_arabic(data)
+        best = charset_normalizer.from_bytes(data).best()
+        assert fast is not None and codecs.lookup(best.encoding).name == "cp1256" and fast == str(best), txt
+        decoded = decode_bytes(data)
+        assert (decoded.text, decoded.encoding) == (fast, "cp1256")
+    # ISO-8859-6 reads as Windows-1256 with Latin letters where its ه و ى ي are: the detector decides
+    assert _windows_arabic(ARTICLE.encode("iso-8859-6")) is None
+    others = {"cp1252": "Le ministre a annoncé une réforme économique très attendue à Paris. ",
+              "cp1251": "Министр объявил о долгожданной экономической реформе в Москве. ",
+              "cp1255": "השר הודיע היום על רפורמה כלכלית שהייתה צפויה זמן רב. ",
+              "cp1253": "Ο υπουργός ανακοίνωσε σήμερα μια οικονομική μεταρρύθμιση. ",
+              "koi8_r": "Министр объявил о долгожданной экономической реформе. "}
+    for codec, text in others.items():
+        assert _windows_arabic((text * 5).encode(codec)) is None, codec
+    assert _windows_arabic("عربي".encode("cp1256")) is None  # too little to tell: the detector decides
