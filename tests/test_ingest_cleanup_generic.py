@@ -412,3 +412,15 @@ def test_short_lines_under_the_last_sentence_are_the_foot():
     assert res.body.split("\n")[-3:] == names
     res = _clean("\n".join([HEADLINE, DATE, LEAD, "تدابير ضد الغش", BODY1]))
     assert res.body == "\n".join([LEAD, "تدابير ضد الغش", BODY1])
+
+
+def test_a_headline_that_ends_with_a_full_stop_printed_twice_is_the_headline():
+    headline = HEADLINE + "."
+    res = _clean(f"قسم\n{headline}\n{headline}\n{DATE}\n{LEAD}\n{BODY1}")
+    assert res.title == headline and res.body == f"{LEAD}\n{BODY1}" and res.published is not None
+    # once, it is the first paragraph; and a long paragraph printed twice is no headline
+    res = _clean(f"{headline}\n{LEAD}\n{BODY1}")
+    assert res.title is None and res.body.startswith(headline)
+    long = LEAD + " " + BODY1
+    res = _clean(f"{long}\n{long}\n{BODY2}")
+    assert res.title is None and res.body.startswith(long)

@@ -246,7 +246,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             zone.append(i)
             classes[i], keys[i] = memo
             if memo[0] == _PARAGRAPH:
-                break  # the first paragraph: the header is above it (kept here to score the headline)
+                # the first paragraph: the header is above it (kept here to score the headline),
+                # unless the next line repeats it: a headline that ends with a full stop, printed twice
+                nxt = next((j for j in range(i + 1, min(n, i + 3)) if lines[j].strip()), None)
+                if nxt is None or lines[nxt].strip() != stripped or lineclass.more_words_than(stripped, 24):
+                    break
+                classes[i] = (_OTHER, False)
             plain_seen += memo[0][0] == _OTHER and memo[1] not in learned
         i += 1
 

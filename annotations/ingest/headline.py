@@ -95,8 +95,8 @@ def choose(zone: Sequence[int], is_plain: Callable[[int], bool], key: Callable[[
     """
     # a line repeated back to back is the headline, whatever comes before it
     for a, b in zip(zone, zone[1:], strict=False):
-        if key(a) == key(b) and is_plain(a) and title_like(key(a)):
-            return a
+        if key(a) == key(b) and is_plain(a) and len(key(a)) <= TITLE_MAX_CHARS and not key(a).endswith(":"):
+            return a  # (even one that ends with a full stop)
     plain = [i for i in zone if is_plain(i)]
     para = next((k for k, i in enumerate(plain) if paragraph(i)), None)
     cands = plain[:para] if para is not None else plain[:-1]
