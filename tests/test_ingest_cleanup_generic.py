@@ -424,3 +424,20 @@ def test_a_headline_that_ends_with_a_full_stop_printed_twice_is_the_headline():
     long = LEAD + " " + BODY1
     res = _clean(f"{long}\n{long}\n{BODY2}")
     assert res.title is None and res.body.startswith(long)
+
+
+def test_under_the_date_a_short_line_is_a_caption_and_a_long_one_the_summary():
+    caption = "جانب من حفل الافتتاح"
+    summary = "المخاوف من حرب تجارية بين واشنطن وشركائها تدفع المستثمرين نحو الملاذات الآمنة بسرعة"
+    res = _clean(f"{HEADLINE}\n{DATE}\n{caption}\n{LEAD}\n{BODY1}")
+    assert [c["text"] for c in res.captions] == [caption] and res.body == f"{LEAD}\n{BODY1}"
+    res = _clean(f"{HEADLINE}\n{DATE}\n{summary}\n{LEAD}\n{BODY1}")
+    assert not res.captions and res.body == f"{summary}\n{LEAD}\n{BODY1}"
+
+
+@pytest.mark.parametrize("line", ["رمز الخبر: 1193547", "رمز الخبر: ۱۱۹۳۵۴۷", "رقم الخبر 12345"])
+def test_an_article_number_goes(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{line}\n{LEAD}\n{BODY1}")
+    assert _reasons(res)[line] == "article number" and res.body == f"{LEAD}\n{BODY1}"
+    body = "رقم الخبر الذي نشرته الوكالة أمس لم يكن دقيقاً 100"
+    assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body

@@ -80,6 +80,8 @@ DATELINE_MAX_CHARS = 80
 #: there (the first paragraph is a summary above them), up to the next paragraph.
 LEAD_MAX_LINES = 8
 TAG_MAX_WORDS = 3
+#: A line under the date, before the first paragraph, is a photo's caption up to this many words.
+CAPTION_MAX_WORDS = 10
 #: Under a comments heading, a line this short that is no sentence is a commenter's name (the comment under it).
 COMMENTER_MAX_WORDS = 5
 #: A sentence right under a related link, this short and with this share of the link's words, is its summary.
@@ -370,8 +372,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
               and taken[zone[k - 1]][1]["rule"] == "byline"
               and lineclass.is_writer_bio(lines[i].strip(), folded_lines[i].strip())):
             take(i, "removed", "writer's description", "writer")
-        elif dated and not payload and not lineclass.is_question(lines[i]):
+        elif (dated and not payload and not lineclass.is_question(lines[i])
+              and not lineclass.more_words_than(lines[i], CAPTION_MAX_WORDS)):
             # a short line between the article's date and its first paragraph: the photo's caption
+            # (a longer one is the article's summary, its first line)
             take(i, "captions", "", "caption-under-date")
         else:
             body_start = i
