@@ -441,3 +441,12 @@ def test_an_article_number_goes(line):
     assert _reasons(res)[line] == "article number" and res.body == f"{LEAD}\n{BODY1}"
     body = "رقم الخبر الذي نشرته الوكالة أمس لم يكن دقيقاً 100"
     assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
+
+
+@pytest.mark.parametrize("line", ["\u200fاقرأ أيضا: الكرملين ينفي", "\u200fالمصدر: وكالات", "\u200e#مصر #الزراعة",
+                                  "\ufeffكلمات مفتاحية: الحكومة، الجفاف", "\u200fفيسبوك تويتر واتساب تيليجرام"])
+def test_invisible_marks_at_a_lines_start_do_not_hide_its_class(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert line not in res.body.split("\n") and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+    marked = "\u200f" + BODY1  # and a body line with one stays as it is
+    assert _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{marked}\n{BODY2}").body == f"{LEAD}\n{marked}\n{BODY2}"

@@ -57,18 +57,24 @@ _FOLD_PAIRS = (
     + tuple((chr(cp), "") for cp in (0x0640, *range(0x064B, 0x0653), 0x0670))
     + tuple((ch, str(i % 10)) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"))
 )
+# Invisible format characters scraped pages carry (bidi marks and embeddings, zero-width spaces and
+# joiners, a stray BOM): dropped too, so "\u200fاقرأ أيضا" starts like "اقرأ أيضا".
+_INVISIBLE = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _AM = ("ص", "صباحا", "am", "a.m.")
 _PM = ("م", "مساء", "مساءا", "ظهرا", "عصرا", "pm", "p.m.")
 
 
 def normalise(text: str) -> str:
-    """ASCII digits, bare alef, no tatweel or diacritics: the form the patterns below expect."""
+    """ASCII digits, bare alef, no tatweel, diacritics or invisible format characters: the form the
+    patterns below expect."""
     # One C-level scan per character (``in``, then ``str.replace`` only for those present) beats a
     # regex pass or str.translate (a dict lookup per character) by far: this runs on every article.
     for a, b in _FOLD_PAIRS:
         if a in text:
             text = text.replace(a, b)
-    return text
+    # the invisible ones are rare: one scan for all of them, a second only when one is there
+    return _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
