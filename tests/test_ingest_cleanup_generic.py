@@ -450,3 +450,27 @@ def test_invisible_marks_at_a_lines_start_do_not_hide_its_class(line):
     assert line not in res.body.split("\n") and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
     marked = "\u200f" + BODY1  # and a body line with one stays as it is
     assert _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{marked}\n{BODY2}").body == f"{LEAD}\n{marked}\n{BODY2}"
+
+
+def test_a_headline_the_other_articles_list_under_most_read_is_still_the_headline(tmp_path):
+    heads = [HEADLINE, "البنك المركزي يثبت أسعار الفائدة للمرة الثالثة على التوالي",
+             "افتتاح معرض الكتاب بمشاركة ألف دار نشر من خمسين دولة",
+             "المنتخب يفوز على ضيفه بثلاثة أهداف في تصفيات كأس العالم"]
+    leads = [LEAD, "قرر البنك المركزي تثبيت أسعار الفائدة للمرة الثالثة على التوالي، في ظل تراجع التضخم.",
+             "افتتح وزير الثقافة معرض الكتاب الدولي بمشاركة ألف دار نشر من خمسين دولة عربية وأجنبية.",
+             "فاز المنتخب الوطني على ضيفه بثلاثة أهداف نظيفة في المباراة التي جمعتهما ضمن تصفيات كأس العالم."]
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for k, (head, lead) in enumerate(zip(heads, leads, strict=True)):
+        text = "\n".join(["موقع الأخبار", "الرئيسية › أخبار", head, f"{k + 10} فبراير 2025", lead, BODY1,
+                          "الأكثر قراءة", heads[0], heads[1], "جميع الحقوق محفوظة © 2025"])
+        (folder / f"{k}.txt").write_text(text, encoding="utf-8")
+    with Project.memory() as project:
+        report = import_paths(project, [folder], ImportOptions())
+        docs = sorted((project.document(i) for _, i in report.imported), key=lambda d: d.meta["file"])
+        assert [d.title for d in docs] == heads
+        for doc, lead in zip(docs, leads, strict=True):
+            removed = [(e["text"], e["reason"]) for e in doc.meta["removed"]]
+            assert removed[0] == ("موقع الأخبار", "repeated in the source's other articles")
+            assert removed[2] == (doc.title, "title")
+            assert doc.text.split("\n")[1:] == [lead, BODY1]

@@ -280,7 +280,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         headline = choose_headline(
             zone, plain, key, paragraph=lambda i: bool(classes[i][1]),
             is_date=lambda i: classes[i][0] in (*_DATED, _BAD_DATE), is_crumb=lambda i: _is_crumb(classes[i]),
-            named=lambda i: _writer_bio(i) is not None)
+            named=lambda i: _writer_bio(i) is not None, learned=lambda i: classes[i][0] == _OTHER and is_learned[i])
         if headline is not None:
             result.title, title_norm = lines[headline].strip(), key(headline)
 
@@ -347,14 +347,14 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         elif kind == _BAD_DATE:
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
+        elif i == headline:
+            take(i, "removed", "title", "title")
         elif is_learned[i]:
             take(i, "removed", reasons.get(keys[i], REPEATED), LEARNED_RULE)
         elif kind == _BYLINE:
             take_byline(i, payload)
         elif kind in _CLASS_REASON:
             take(i, "removed", *_CLASS_REASON[kind])
-        elif i == headline:
-            take(i, "removed", "title", "title")
         elif headline is not None and i < headline:
             take(i, "removed", "page header above the headline", "above-headline")
         elif title_norm is not None and key(i) == title_norm:

@@ -14,6 +14,9 @@ from collections.abc import Callable, Sequence
 from statistics import median
 
 TITLE_MAX_CHARS = 200
+#: A line the source's other articles repeat is a headline candidate when the first paragraph has this
+#: share of its words.
+LEARNED_ECHO = 0.5
 MIN_WORDS, MAX_MIN_WORDS = 3, 6
 _CLAUSE_SPLIT = re.compile(r"[.،؛!?؟:;,]+")
 _TOKEN = re.compile(r"[^\W\d_]{2,}")
@@ -82,7 +85,7 @@ def is_suffixed_copy(longer: str, shorter: str) -> bool:
 
 def choose(zone: Sequence[int], is_plain: Callable[[int], bool], key: Callable[[int], str],
            paragraph: Callable[[int], bool], is_date: Callable[[int], bool], is_crumb: Callable[[int], bool],
-           named: Callable[[int], bool]) -> int | None:
+           named: Callable[[int], bool], learned: Callable[[int], bool] = lambda i: False) -> int | None:
     """The headline among the header's lines (indices in ``zone``, page order), or None.
 
     Args:
@@ -92,14 +95,23 @@ def choose(zone: Sequence[int], is_plain: Callable[[int], bool], key: Callable[[
         is_date: whether a line is a date line (read or not): the headline is above the last one.
         is_crumb: whether a line is a breadcrumb: the headline is under the last one.
         named: whether a plain line is a writer's name with the writer's description under it.
+        learned: whether a line no rule or class took is one the source's other articles repeat. It
+            may still be the headline: printed twice, or echoing the first paragraph (the other
+            articles list it under "الأكثر قراءة").
     """
     # a line repeated back to back is the headline, whatever comes before it
     for a, b in zip(zone, zone[1:], strict=False):
-        if key(a) == key(b) and is_plain(a) and len(key(a)) <= TITLE_MAX_CHARS and not key(a).endswith(":"):
+        if (key(a) == key(b) and (is_plain(a) or learned(a)) and len(key(a)) <= TITLE_MAX_CHARS
+                and not key(a).endswith(":")):
             return a  # (even one that ends with a full stop)
     plain = [i for i in zone if is_plain(i)]
     para = next((k for k, i in enumerate(plain) if paragraph(i)), None)
     cands = plain[:para] if para is not None else plain[:-1]
+    if para is not None:
+        echo = [i for i in zone if i < plain[para] and learned(i) and title_like(key(i))
+                and similarity(key(i), key(plain[para])) >= LEARNED_ECHO]
+        if echo:
+            cands = sorted(cands + echo)
     # the page's title (the headline and the site's name) above the headline itself
     for k, a in enumerate(cands):
         for b in cands[k + 1:]:
