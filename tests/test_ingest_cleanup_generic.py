@@ -474,3 +474,17 @@ def test_a_headline_the_other_articles_list_under_most_read_is_still_the_headlin
             assert removed[0] == ("موقع الأخبار", "repeated in the source's other articles")
             assert removed[2] == (doc.title, "title")
             assert doc.text.split("\n")[1:] == [lead, BODY1]
+
+
+def test_a_byline_or_source_the_other_articles_repeat_still_names_them(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for k in range(4):
+        head = f"{HEADLINE} في المحافظة رقم {k + 1}"
+        text = "\n".join([head, "كتب: أحمد سالم", f"{k + 10} فبراير 2025", LEAD, f"{BODY1} ({k})", "المصدر: وكالات"])
+        (folder / f"{k}.txt").write_text(text, encoding="utf-8")
+    with Project.memory() as project:
+        report = import_paths(project, [folder], ImportOptions())
+        docs = [project.document(i) for _, i in report.imported]
+    assert len(docs) == 4
+    assert all(d.meta.get("author") == "أحمد سالم" and d.meta.get("source") == "وكالات" for d in docs)

@@ -349,10 +349,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take(i, "removed", "date line not understood", "date")
         elif i == headline:
             take(i, "removed", "title", "title")
+        elif kind == _BYLINE:  # (a byline the source's other articles repeat still names the author)
+            take_byline(i, payload)
         elif is_learned[i]:
             take(i, "removed", reasons.get(keys[i], REPEATED), LEARNED_RULE)
-        elif kind == _BYLINE:
-            take_byline(i, payload)
         elif kind in _CLASS_REASON:
             take(i, "removed", *_CLASS_REASON[kind])
         elif headline is not None and i < headline:
@@ -490,15 +490,17 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         link = None
         if words > RELATED_MAX_WORDS:
             continue
+        folded = folded_lines[j].strip()
+        if stripped[-1] not in ".؟?!" and (
+                by := lineclass.byline(stripped, folded) or lineclass.agency_line(stripped, folded)) is not None:
+            take_byline(j, by)  # before the batch's lines: a byline they repeat still names the author
+            continue
         if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
             take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
         if stripped[-1] in ".؟?!":
-            continue  # a sentence: no byline, widget, caption or menu ends like one
-        folded = folded_lines[j].strip()
-        if (by := lineclass.byline(stripped, folded) or lineclass.agency_line(stripped, folded)) is not None:
-            take_byline(j, by)
-        elif lineclass.is_currency_widget(stripped, folded, header=False):
+            continue  # a sentence: no widget, caption or menu ends like one
+        if lineclass.is_currency_widget(stripped, folded, header=False):
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
         elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, folded)) is not None:
             # a line that is only a date, in the body (a stamp at the foot): the publication date if
