@@ -7,7 +7,6 @@ rebuild the decoded source exactly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -18,8 +17,26 @@ from ..headline import without_added_headline
 from . import lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
-from .dates import ParsedDate, is_relative_date, looks_like_date, normalise, parse_date_line
+from .dates import ParsedDate, is_relative_date, normalise, parse_date_line
 from .errors import IngestError
+from .headerclass import (
+    _BAD_DATE,
+    _BYLINE,
+    _BYLINE_DATE,
+    _CLASS_REASON,
+    _COUNT,
+    _CRUMB,
+    _CURRENCY,
+    _DATE,
+    _DATED,
+    _OTHER,
+    _PARAGRAPH,
+    _RULE,
+    _classify_header,
+    _HeaderClass,
+    _is_crumb,
+    _words,
+)
 from .headline import choose as choose_headline
 from .headline import similarity
 from .rules import BUILTIN_RULES, Rule, RulesError, RuleSet, head_of, load_rules, parse_rules
@@ -62,13 +79,6 @@ class CleanResult:
     date_problem: str | None = None
 
 
-# How a header line was classified, without the batch's learned lines (those change as it grows).
-_RULE, _DATE, _BAD_DATE, _BYLINE, _CRUMB, _CURRENCY, _OTHER, _BYLINE_DATE, _COUNT = range(9)
-_DATED = (_DATE, _BYLINE_DATE)  # a line that gives the date (_BYLINE_DATE: (Byline, ParsedDate))
-_HeaderClass = tuple[int, Any]
-_PARAGRAPH: _HeaderClass = (_OTHER, True)  # payload of _OTHER: whether the line reads as a sentence
-_CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("currency widget", "currency"),
-                 _COUNT: ("views or comments count", "counts")}
 LEARNED_RULE = "batch"
 #: A body of this many lines or more, none of them a sentence nor longer than this many words, is a menu.
 MENU_MIN_LINES, MENU_MAX_WORDS = 3, 4
@@ -92,44 +102,9 @@ RELATIVE_MAX_WORDS = 6
 FOOT_MAX_WORDS = 3
 
 
-_HAS_DIGIT = re.compile(r"\d")
-
-
-def _words(stripped: str, limit: int) -> int:
-    """``len(stripped.split(None, limit))``: the words of a line, counted up to ``limit`` + 1. A
-    paragraph with more single spaces than that is not split at all (most body lines are)."""
-    if 0 <= limit < stripped.count(" ") and "  " not in stripped:
-        return limit + 1  # at least limit + 2 words: past the limit either way
-    return len(stripped.split(None, limit))
-
-
 def _norm_title(line: str) -> str:
     # clean() uses the same form from its folded lines: normalise() works character by character
     return " ".join(normalise(line).split())
-
-
-def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderClass:
-    if rule is not None:
-        return _RULE, rule
-    parsed = parse_date_line(stripped, folded)
-    if parsed is not None:
-        return _DATE, parsed
-    both = lineclass.byline_and_date(stripped, folded) if _HAS_DIGIT.search(folded) else None
-    if both is not None:
-        return _BYLINE_DATE, both
-    if not lineclass.more_words_than(stripped, 12) and (looks_like_date(folded) or is_relative_date(folded)):
-        return _BAD_DATE, None
-    by = (lineclass.byline(stripped, folded) or lineclass.handle_byline(stripped, folded)
-          or lineclass.agency_line(stripped, folded))
-    if by is not None:
-        return _BYLINE, by
-    if lineclass.is_currency_widget(stripped, folded, header=True):
-        return _CURRENCY, None
-    if lineclass.is_number_widget(stripped):
-        return _COUNT, None
-    if lineclass.is_breadcrumb(stripped):
-        return _CRUMB, None
-    return _PARAGRAPH if lineclass.is_paragraph(stripped) else (_OTHER, False)
 
 
 def _unread_date(i: int, line: str) -> str:
@@ -138,10 +113,6 @@ def _unread_date(i: int, line: str) -> str:
 
 def _ends_list(folded: str) -> bool:
     return "نهاية القائمة" in folded or "end of list" in folded.lower()
-
-
-def _is_crumb(cls: _HeaderClass) -> bool:
-    return cls[0] == _CRUMB or (cls[0] == _RULE and cls[1].name == "breadcrumb")
 
 
 def clean(text: str, rules: RuleSet, title: str | None = None,
