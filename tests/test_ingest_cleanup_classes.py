@@ -192,7 +192,7 @@ def test_a_date_that_cannot_be_read_leaves_published_empty_and_says_so():
 
 def test_lines_the_batch_repeats_are_boilerplate_whatever_they_say():
     footer = "زوروا موقعنا كل يوم لمتابعة كل جديد"
-    menu = "الرئيسية أخبار رياضة اقتصاد"
+    menu = "أخبار رياضة اقتصاد منوعات"  # no separators, no "الرئيسية": only the batch tells
     batch = BatchLines()
     articles = [f"{menu}\n{TITLE} {i}\n{BODY1} {i}\n{BODY2} {i}\n{footer}" for i in range(4)]
     for a in articles:

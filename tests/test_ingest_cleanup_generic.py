@@ -488,3 +488,23 @@ def test_a_byline_or_source_the_other_articles_repeat_still_names_them(tmp_path)
         docs = [project.document(i) for _, i in report.imported]
     assert len(docs) == 4
     assert all(d.meta.get("author") == "أحمد سالم" and d.meta.get("source") == "وكالات" for d in docs)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("الرئيسية أخبار العالم العربي الاقتصاد الرياضة الثقافة", "breadcrumb or menu"),  # a menu without separators
+    ("+ الخط -", "font-size buttons"),
+    ("اشترك في قائمتنا البريدية", "app or newsletter prompt"),
+    ("لمتابعة أهم الأخبار أولاً بأول اشترك في نشرة الموقع اليومية", "share/follow line"),
+    ("يمكنكم متابعة آخر الأخبار عبر قناتنا على تيليجرام", "share/follow line"),
+])
+def test_prompts_a_single_article_shows_without_the_batch(line, reason):
+    res = _clean(f"{line}\n{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert res.title == HEADLINE and res.body == f"{LEAD}\n{BODY1}\n{BODY2}"
+    assert {e["text"]: e["reason"] for e in res.removed}[line] == reason
+
+
+@pytest.mark.parametrize("line", ["وقال إن الجمهور تابع المباراة عبر يوتيوب في منازلهم",
+                                  "اشترك في البطولة 16 فريقاً من القارة", "انضم اللاعب إلى قائمة المنتخب الوطني",
+                                  "الرئيسية في المدينة شهدت ازدحاماً كبيراً."])
+def test_sentences_with_those_words_stay(line):
+    assert line in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{line}\n{BODY1}").body.split("\n")
