@@ -39,7 +39,7 @@ from .headerclass import (
 )
 from .headline import choose as choose_headline
 from .headline import similarity
-from .rules import BUILTIN_RULES, Rule, RulesError, RuleSet, head_of, load_rules, parse_rules
+from .rules import BUILTIN_RULES, STARTS_MAX_CHARS, Rule, RulesError, RuleSet, head_of, load_rules, parse_rules
 
 __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "clean", "head_of", "load_rules",
            "parse_rules", "restore_original"]
@@ -173,7 +173,9 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         folded = folded_lines[i].strip()
         # the rules that fit the line's length and its first letter: those whose ``starts`` strings
         # begin otherwise are not even looked at
-        head = head_of(folded)
+        first = folded[:1]
+        # head_of(folded), without its regex for the many lines that start with a letter
+        head = folded[:STARTS_MAX_CHARS].lower() if first.isalnum() else head_of(folded)
         candidates = applicable(words, header, head[:1])
         if not candidates:
             return None

@@ -100,10 +100,12 @@ def choose(zone: Sequence[int], is_plain: Callable[[int], bool], key: Callable[[
             articles list it under "الأكثر قراءة").
     """
     # a line repeated back to back is the headline, whatever comes before it
-    for a, b in zip(zone, zone[1:], strict=False):
-        if (key(a) == key(b) and (is_plain(a) or learned(a)) and len(key(a)) <= TITLE_MAX_CHARS
-                and not key(a).endswith(":")):
-            return a  # (even one that ends with a full stop)
+    keys = [key(i) for i in zone]
+    for k in range(len(zone) - 1):
+        ka = keys[k]
+        if ka == keys[k + 1] and len(ka) <= TITLE_MAX_CHARS and not ka.endswith(":") and (
+                is_plain(zone[k]) or learned(zone[k])):
+            return zone[k]  # (even one that ends with a full stop)
     plain = [i for i in zone if is_plain(i)]
     para = next((k for k, i in enumerate(plain) if paragraph(i)), None)
     cands = plain[:para] if para is not None else plain[:-1]
