@@ -463,19 +463,20 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         link = None
         if words > RELATED_MAX_WORDS:
             continue
-        folded = folded_lines[j].strip()
-        if stripped[-1] not in ".؟?!" and (
-                by := lineclass.byline(stripped, folded) or lineclass.agency_line(stripped, folded)) is not None:
-            take_byline(j, by)  # before the batch's lines: a byline they repeat still names the author
-            continue
+        sentence = stripped[-1] in ".؟?!"
+        if not sentence:
+            fj = folded_lines[j].strip()
+            if (by := lineclass.byline(stripped, fj) or lineclass.agency_line(stripped, fj)) is not None:
+                take_byline(j, by)  # before the batch's lines: a byline they repeat still names the author
+                continue
         if learned and len(folded_lines[j]) <= BATCH_MAX_CHARS and (line_key := collapse(folded_lines[j])) in learned:
             take(j, "removed", reasons.get(line_key, REPEATED), LEARNED_RULE)
             continue
-        if stripped[-1] in ".؟?!":
-            continue  # a sentence: no widget, caption or menu ends like one
-        if lineclass.is_currency_widget(stripped, folded, header=False):
+        if sentence:
+            continue  # a sentence: no byline, widget, caption or menu ends like one
+        if lineclass.is_currency_widget(stripped, fj, header=False):
             take(j, "removed", *_CLASS_REASON[_CURRENCY])
-        elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, folded)) is not None:
+        elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, fj)) is not None:
             # a line that is only a date, in the body (a stamp at the foot): the publication date if
             # the header had none
             if result.published is None and result.date_problem is None:
@@ -483,7 +484,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                 take(j, "removed", "publication date", "date")
             else:
                 take(j, "removed", "date line", "date")
-        elif words <= RELATIVE_MAX_WORDS and is_relative_date(folded):  # "منذ ساعتين" at the foot
+        elif words <= RELATIVE_MAX_WORDS and is_relative_date(fj):  # "منذ ساعتين" at the foot
             take(j, "removed", "date line not understood", "date")
             if result.published is None and result.date_problem is None:
                 result.date_problem = _unread_date(j, stripped)

@@ -22,6 +22,8 @@ _CLASS_REASON = {_CRUMB: ("breadcrumb or menu", "breadcrumb"), _CURRENCY: ("curr
                  _COUNT: ("views or comments count", "counts")}
 
 _HAS_DIGIT = re.compile(r"\d")
+#: More words than this: a paragraph (``lineclass.is_sentence``), whatever else it holds.
+PARAGRAPH_MIN_WORDS = 24
 
 
 def _words(stripped: str, limit: int) -> int:
@@ -38,6 +40,8 @@ def _classify_header(stripped: str, folded: str, rule: Rule | None) -> _HeaderCl
     parsed = parse_date_line(stripped, folded)
     if parsed is not None:
         return _DATE, parsed
+    if lineclass.more_words_than(stripped, PARAGRAPH_MIN_WORDS):
+        return _PARAGRAPH  # no byline, widget or breadcrumb is this long: running text
     both = lineclass.byline_and_date(stripped, folded) if _HAS_DIGIT.search(folded) else None
     if both is not None:
         return _BYLINE_DATE, both
