@@ -509,3 +509,11 @@ def test_prompts_a_single_article_shows_without_the_batch(line, reason):
                                   "الرئيسية في المدينة شهدت ازدحاماً كبيراً."])
 def test_sentences_with_those_words_stay(line):
     assert line in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{line}\n{BODY1}").body.split("\n")
+
+
+@pytest.mark.parametrize(("line", "kind", "value"), [("أبوظبي (الاتحاد)", "source", "الاتحاد"),
+                                                     ("لندن- عربي21", "source", "عربي21"),
+                                                     ("محمد الغامدي (جدة)", "author", "محمد الغامدي")])
+def test_a_place_and_its_outlet_or_a_writer_and_the_place(line, kind, value):
+    res = _clean(f"{HEADLINE}\n{line}\n{DATE}\n{LEAD}")
+    assert (res.source if kind == "source" else res.author) == value and res.body == LEAD

@@ -142,6 +142,9 @@ _AGENCY_LINE_RE = re.compile(r"^[\s(«\[\-–—]*(?P<value>" + _AGENCY + r")[\s
 _PLACE_AGENCY_RE = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[(«]\s*(?P<value>" + _AGENCY
                               + r")\s*[)»]\s*:?$", re.IGNORECASE)
 _AGENCY_MAX_CHARS = 30
+# "أبوظبي (الاتحاد)": one word, a place, with the outlet in brackets (a name of two words or more with
+# a place in brackets, "محمد الغامدي (جدة)", is the writer's: _NAME_PLACE_RE)
+_PLACE_OUTLET_RE = re.compile(r"^(?P<place>[^\W\d_]+)\s*\((?P<value>[^\W\d_]+(?: [^\W\d_]+)?)\)\s*:?$")
 
 
 def agency_line(line: str, folded: str) -> Byline | None:
@@ -157,7 +160,7 @@ def dateline(line: str, folded: str) -> Byline | None:
     (``محمد الغامدي (جدة)``): taken only in an article's header, next to its title and date."""
     if more_words_than(line, 6):
         return None
-    m = _DATELINE_RE.match(folded) or _PLACE_AGENCY_RE.match(folded)
+    m = _DATELINE_RE.match(folded) or _PLACE_AGENCY_RE.match(folded) or _PLACE_OUTLET_RE.match(folded)
     if m:
         return Byline("source", _value(line, folded, m))
     m = _NAME_PLACE_RE.match(folded)
