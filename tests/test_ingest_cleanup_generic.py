@@ -517,3 +517,10 @@ def test_sentences_with_those_words_stay(line):
 def test_a_place_and_its_outlet_or_a_writer_and_the_place(line, kind, value):
     res = _clean(f"{HEADLINE}\n{line}\n{DATE}\n{LEAD}")
     assert (res.source if kind == "source" else res.author) == value and res.body == LEAD
+
+
+def test_an_interviewers_line_is_the_author_and_the_interview_stays():
+    qa = ["س: هل سترفع الحكومة أسعار الوقود؟", "ج: لا، لن نرفع الأسعار هذا العام.", "س: وماذا عن التضخم؟",
+          "ج: نتوقع تراجعه إلى خمسة في المئة بحلول الصيف."]
+    res = _clean("\n".join(["حوار", HEADLINE, "أجرى الحوار: سامي حسن", DATE, LEAD, *qa]))
+    assert res.author == "سامي حسن" and res.body == "\n".join([LEAD, *qa])
