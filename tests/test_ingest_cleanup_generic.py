@@ -524,3 +524,9 @@ def test_an_interviewers_line_is_the_author_and_the_interview_stays():
           "ج: نتوقع تراجعه إلى خمسة في المئة بحلول الصيف."]
     res = _clean("\n".join(["حوار", HEADLINE, "أجرى الحوار: سامي حسن", DATE, LEAD, *qa]))
     assert res.author == "سامي حسن" and res.body == "\n".join([LEAD, *qa])
+
+
+def test_results_the_article_lists_at_its_end_are_no_foot():
+    results = ["الأهلي 3", "الزمالك 1"]
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, "وهذه نتائج مباريات الجولة الأخيرة.", *results]))
+    assert res.body.split("\n")[-2:] == results

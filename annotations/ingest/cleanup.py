@@ -29,6 +29,7 @@ from .headerclass import (
     _CURRENCY,
     _DATE,
     _DATED,
+    _HAS_DIGIT,
     _OTHER,
     _PARAGRAPH,
     _RULE,
@@ -401,6 +402,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                     for k in foot:
                         take(k, "removed", "short line at the foot (tags or links)", "foot")
                 return
+            if _HAS_DIGIT.search(t):
+                return  # "الأهلي 3": results or figures the article lists, not tags
             foot.append(j)
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
