@@ -530,3 +530,11 @@ def test_results_the_article_lists_at_its_end_are_no_foot():
     results = ["الأهلي 3", "الزمالك 1"]
     res = _clean("\n".join([HEADLINE, DATE, LEAD, "وهذه نتائج مباريات الجولة الأخيرة.", *results]))
     assert res.body.split("\n")[-2:] == results
+
+
+def test_above_the_headline_a_date_under_the_breadcrumb_beats_the_pages_date_above_it():
+    text = f"الأحد 16 فبراير 2025\nأخبار › اقتصاد\nالخميس 13 فبراير 2025\n{HEADLINE}\n{LEAD}\n{BODY1}"
+    res = _clean(text)
+    assert res.published.iso == "2025-02-13" and _reasons(res)["الأحد 16 فبراير 2025"] == "page date"
+    # without a breadcrumb the first date is taken, as before
+    assert _clean(f"الأحد 16 فبراير 2025\nالخميس 13 فبراير 2025\n{HEADLINE}\n{LEAD}").published.iso == "2025-02-16"

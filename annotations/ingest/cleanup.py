@@ -371,8 +371,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             usable = updated[:1]
     chosen_at = None
     if usable:
-        def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool]:
-            return (not is_learned.get(d[0], False), headline is not None and d[0] > headline, d[1].has_time)
+        crumb = max((i for i in zone if _is_crumb(classes[i])), default=-1)
+
+        def score(d: tuple[int, ParsedDate]) -> tuple[bool, bool, bool, bool]:
+            # under the headline; else under the section's breadcrumb (above it: the page's "today")
+            return (not is_learned.get(d[0], False), headline is not None and d[0] > headline, d[0] > crumb,
+                    d[1].has_time)
 
         chosen = max(usable, key=score)  # max keeps the first of equal scores
         result.published, chosen_at = chosen[1], chosen[0]
