@@ -538,3 +538,10 @@ def test_above_the_headline_a_date_under_the_breadcrumb_beats_the_pages_date_abo
     assert res.published.iso == "2025-02-13" and _reasons(res)["الأحد 16 فبراير 2025"] == "page date"
     # without a breadcrumb the first date is taken, as before
     assert _clean(f"الأحد 16 فبراير 2025\nالخميس 13 فبراير 2025\n{HEADLINE}\n{LEAD}").published.iso == "2025-02-16"
+
+
+@pytest.mark.parametrize("label", ["خاص", "تحليل", "حصري", "عاجل"])
+def test_a_story_label_under_the_headline_is_not_the_body(label):
+    res = _clean(f"{HEADLINE}\n{label}\n{LEAD}\n{BODY1}")
+    assert res.title == HEADLINE and res.body == f"{LEAD}\n{BODY1}" and _reasons(res)[label] == "story label"
+    assert f"{label} بالفيديو" not in _reasons(_clean(f"{HEADLINE}\n{LEAD}\n{label} بالفيديو\n{BODY1}"))
