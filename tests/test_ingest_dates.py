@@ -81,6 +81,8 @@ def _normalise_reference(text: str) -> str:
     for ch in text:
         if ch in "أإآٱ":
             out.append("ا")
+        elif ch in "\u06cc\u06a9":  # Persian yeh and keheh
+            out.append("ي" if ch == "\u06cc" else "ك")
         elif ch == "\u0640" or "\u064b" <= ch <= "\u0652" or ch == "\u0670":
             continue
         elif "٠" <= ch <= "٩":
@@ -94,7 +96,7 @@ def _normalise_reference(text: str) -> str:
     return "".join(out)
 
 
-@given(st.text(alphabet=st.sampled_from("أإآٱاـًٌٍَُِّْٰ٠١٩۰۴۹09 \nبتةكيی🙂\u200f\u200c\u202b\ufeff")))
+@given(st.text(alphabet=st.sampled_from("أإآٱاـًٌٍَُِّْٰ٠١٩۰۴۹09 \nبتةكيیک🙂\u200f\u200c\u202b\ufeff")))
 def test_normalise_folds_each_character_as_defined(text):
     from annotations.ingest.dates import normalise
 
@@ -297,3 +299,7 @@ def test_a_date_among_a_few_other_words(line, iso, hijri):
                                   "31 شباط 2025 القاهرة", "18 رمضان 1200 الموافق 18 مارس 2025"])
 def test_a_headline_that_names_a_date_or_a_bad_date_is_not_read(line):
     assert parse_date_line(line) is None
+
+
+def test_persian_letters_in_an_arabic_date():
+    assert parse_date_line("۱۳ فبرایر ۲۰۲۵").iso == "2025-02-13"  # Persian yeh and digits, as Iranian outlets write

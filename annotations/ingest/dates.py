@@ -50,10 +50,12 @@ LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم �
 UPDATED_LABELS = ("اخر تحديث", "تم التحديث", "تحديث", "حدث في", "updated", "last updated")
 
 _ANY_DIGIT_RE = re.compile("[0-9٠-٩۰-۹]")
-# What normalise() changes: hamza-on-alef forms to bare alef; tatweel and diacritics dropped;
-# Arabic-Indic and extended (Persian) digits to ASCII.
+# What normalise() changes: hamza-on-alef forms to bare alef; Persian yeh and keheh (ی ک, as Iranian
+# outlets write Arabic) to Arabic ي ك; tatweel and diacritics dropped; Arabic-Indic and extended
+# (Persian) digits to ASCII.
 _FOLD_PAIRS = (
     tuple((ch, "ا") for ch in "أإآٱ")
+    + (("\u06cc", "ي"), ("\u06a9", "ك"))
     + tuple((chr(cp), "") for cp in (0x0640, *range(0x064B, 0x0653), 0x0670))
     + tuple((ch, str(i % 10)) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"))
 )
@@ -66,8 +68,8 @@ _PM = ("م", "مساء", "مساءا", "ظهرا", "عصرا", "pm", "p.m.")
 
 
 def normalise(text: str) -> str:
-    """ASCII digits, bare alef, no tatweel, diacritics or invisible format characters: the form the
-    patterns below expect."""
+    """ASCII digits, bare alef, Arabic yeh and kaf for the Persian ones, no tatweel, diacritics or
+    invisible format characters: the form the patterns below expect."""
     # One C-level scan per character (``in``, then ``str.replace`` only for those present) beats a
     # regex pass or str.translate (a dict lookup per character) by far: this runs on every article.
     for a, b in _FOLD_PAIRS:
