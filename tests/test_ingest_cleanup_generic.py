@@ -545,3 +545,13 @@ def test_a_story_label_under_the_headline_is_not_the_body(label):
     res = _clean(f"{HEADLINE}\n{label}\n{LEAD}\n{BODY1}")
     assert res.title == HEADLINE and res.body == f"{LEAD}\n{BODY1}" and _reasons(res)[label] == "story label"
     assert f"{label} بالفيديو" not in _reasons(_clean(f"{HEADLINE}\n{LEAD}\n{label} بالفيديو\n{BODY1}"))
+
+
+@pytest.mark.parametrize("line", ["(adsbygoogle = window.adsbygoogle || []).push({});",
+                                  "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
+                                  "<div class=\"ad\"></div>", "&nbsp;"])
+def test_page_code_a_scraper_left_goes(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{line}\n{BODY1}")
+    assert res.body == f"{LEAD}\n{BODY1}" and _reasons(res)[line] == "page code left by the scraper"
+    body = "وقال إن نافذة (window) الحوار ما زالت مفتوحة أمام جميع الأطراف."
+    assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
