@@ -2,7 +2,7 @@
 
 The set was written without reading the cleanup rules or the first test set, so that
 ``python bench/cleanup.py --sites tests/data/sites_blind`` is an independent measure, as are
-``sites_heldout`` and ``SETfresh``, each written blind to the rules and to the sets before it. This
+``sites_heldout`` and ``sites_fresh``, each written blind to the rules and to the sets before it. This
 file only checks the data: every non-empty line of an article is accounted for exactly once (title
 line and noise in ``remove``, the rest in ``body``), ``body_start`` is the first six words of the
 body, dates are ISO 8601, and no line is both noise and body (the bench could not tell them apart).
@@ -22,7 +22,7 @@ SITES = Path(__file__).parent / "data" / "sites_blind"
 # the held-out set, written blind to the rules and to both sets above, judged by the same checks
 HELDOUT = Path(__file__).parent / "data" / "sites_heldout"
 # a third set, written blind to the rules and to the sets above, on ten more outlets
-FRESH = Path(__file__).parent / "data" / "SETfresh"
+FRESH = Path(__file__).parent / "data" / "sites_fresh"
 # the first test set's outlets: the blind one must model other sites
 FIRST_SET = {"ahram", "aljazeera", "anadolu", "asharq", "bbc", "hespress", "okaz", "skynews", "youm7"}
 REQUIRED = {"title", "body_start", "date", "remove", "body"}
