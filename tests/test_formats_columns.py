@@ -70,6 +70,78 @@ def test_rows_are_json_text_of_the_objects(records):
     assert jsoncols.with_fields({"a": 1}, ("objects", text)) == json_text({"a": 1, "objects": objects})
 
 
+def utf8(text: str) -> bytes | type[UnicodeEncodeError]:
+    """``text`` as the writers write it; a lone surrogate cannot be written (an error, as ever)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return UnicodeEncodeError
+
+
+def outcome(fn, *args):  # noqa: ANN001, ANN202 - the value, or the error's type
+    try:
+        return fn(*args)
+    except UnicodeEncodeError:
+        return UnicodeEncodeError
+
+
+# what the orjson shortcuts must not mistake for a separator: quotes and commas next to each other
+SEP_TEXT = st.text(st.sampled_from(['"', ",", "\\", "[", "]", "a", "ب", "\n", "\ud800", "\uffff"]), max_size=5)
+
+
+@given(st.lists(st.one_of(TEXT, SEP_TEXT), max_size=8))
+def test_bytes_columns_are_json_text_encoded(values):
+    expect = [utf8(json_text(v)[1:-1]) for v in values]
+    if UnicodeEncodeError in expect:
+        assert outcome(jsoncols.escaped_b, values) is UnicodeEncodeError
+    else:
+        assert jsoncols.escaped_b(values) == expect
+        assert jsoncols.values_b(values) == [utf8(json_text(v)) for v in values]
+
+
+@given(st.lists(st.one_of(TEXT, SEP_TEXT), min_size=1, max_size=12), st.data())
+def test_bytes_string_lists_are_json_text_of_each_run(values, data):
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(values) - 1), max_size=4)) if len(values) > 1 else [])
+    edges = [0, *cuts, len(values)]
+    bounds = list(zip(edges, edges[1:], strict=False))
+    expect = [utf8(json_text(values[a:b])) for a, b in bounds]
+    got = outcome(jsoncols.string_lists_b, values, bounds)
+    assert got == (UnicodeEncodeError if UnicodeEncodeError in expect else expect)
+
+
+def test_bytes_string_lists_with_separator_lookalikes():
+    # each of these would fool a plain replace of '","' or a cut at '],['
+    for words in ([",", "a"], ['",', "b"], ["\\", "c"], ["],[", "d"], ["x", ","], ['"', ",", '"']):
+        bounds = [(0, 1), (1, len(words))]
+        assert jsoncols.string_lists_b(words, bounds) == [utf8(json_text(words[a:b])) for a, b in bounds]
+        assert jsoncols.escaped_b(words) == [utf8(json_text(w)[1:-1]) for w in words]
+
+
+@given(st.lists(VALUE, max_size=8))
+def test_bytes_values_and_integers_are_json_text(column):
+    if any(isinstance(v, str) and utf8(v) is UnicodeEncodeError for v in column) or any(
+            isinstance(v, dict) and utf8(json_text(v)) is UnicodeEncodeError for v in column):
+        return
+    assert jsoncols.values_b(column) == [utf8(json_text(v)) for v in column]
+    ints = [v for v in column if isinstance(v, int)]
+    assert jsoncols.integers_b(ints) == [utf8(json_text(v)) for v in ints]
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(-2**70, 2**70), SEP_TEXT.filter(lambda t: "\ud800" not in t)),
+                max_size=8), st.integers(1, 4))
+def test_grouped_rows_nest_each_group_in_its_joint(rows, groups):
+    rows = sorted(r for r in rows if r[0] < groups)
+    gs, numbers, names = ([list(c) for c in zip(*rows, strict=True)] if rows else ([], [], []))
+    joints = [f"<{k}>[".encode() if k == 0 else f"]<{k}>[".encode() for k in range(groups)] + [b"]"]
+    got = jsoncols.grouped_b(joints, gs, [b'{"n": ', jsoncols.integers_b(numbers), b', "name": "',
+                                          jsoncols.escaped_b(names), b'"}'], len(rows))
+    expect = "".join(("" if k == 0 else "]") + f"<{k}>" + json_text([{"n": n, "name": t} for g, n, t in rows if g == k])
+                     [:-1] for k in range(groups)) + "]"
+    assert got == expect.encode("utf-8")
+    assert jsoncols.rows([b"[", jsoncols.integers_b(numbers), b"]"], len(numbers), b", ") == \
+        jsoncols.rows(["[", jsoncols.integers(numbers), "]"], len(numbers)).encode()
+
+
 @pytest.fixture(scope="module")
 def trap(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("columns") / "project"

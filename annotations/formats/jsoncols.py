@@ -8,13 +8,25 @@ separators, fixed values) and the columns out in one list that is joined once. T
 exactly ``json_text`` of the same objects: the same separators (``", "``, ``": "``), the same
 escaping (``encode_basestring``, the function ``json_text`` itself uses for every string), the same
 spelling of numbers; whatever these shortcuts cannot prove equal goes through ``json_text``.
+
+The ``*_b`` functions give the same text as UTF-8 ``bytes``, encoded by orjson (which escapes exactly
+as ``encode_basestring`` does, and writes UTF-8 directly): the sentence formats (event JSON, OneIE,
+DyGIE++, shards) lay a whole document out in bytes and write it without a final ``str.encode``.
+orjson separates items with ``","`` where ``json_text`` writes ``", "``; the one place an escaped
+string could fake that separator (a string ending in ``",``) is looked for, and such a column goes
+the slow way. What orjson refuses (lone surrogates, integers past 64 bits) goes the slow way too,
+so the bytes are always ``json_text(...).encode("utf-8")``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import chain
 from json.encoder import encode_basestring
 from typing import Any
+
+import orjson
 
 from .common import json_text
 
@@ -86,36 +98,46 @@ def string_lists(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> li
     return ['["' + x + '"]' for x in inner]
 
 
-def rows(parts: Sequence[str | Sequence[str]], n: int, sep: str = ", ") -> str:
+def rows(parts: Sequence[Any], n: int, sep: Any = ", ") -> Any:
     """``n`` rows joined by ``sep``, row ``i`` being the concatenation of ``parts``: a ``str`` is the
     same in every row, a list gives row ``i`` its item ``i`` (each list must have ``n`` items).
+    With a ``bytes`` ``sep``, every part is bytes (lists of bytes) and so is the result.
 
     ``rows(['{"a": ', strings(a), ', "b": 1}'], len(a))`` is the inside of ``json_text([{"a": x,
     "b": 1} for x in a])``; the rows are laid out in one list by slice assignment and joined once."""
     if n == 0:
-        return ""
-    segs: list[Any] = [""]  # literal, column, literal, column, ..., literal
+        return sep[:0]
+    cells, width, head, tail = _layout(parts, n, sep[:0])
+    if width == 1:
+        return sep.join([head + tail] * n)
+    cells[0::width] = [head, *[tail + sep + head] * (n - 1)]
+    return sep[:0].join(cells) + tail
+
+
+def _layout(parts: Sequence[Any], n: int, empty: Any) -> tuple[list[Any], int, Any, Any]:
+    """The cells of ``n`` rows of ``parts`` laid out row after row, each row's first cell left for
+    the caller (the literal before the row's first column, ``head``, with whatever separates the
+    rows); ``tail`` is the literal after the last column."""
+    kind = type(empty)
+    segs: list[Any] = [empty]  # literal, column, literal, column, ..., literal
     for p in parts:
-        if isinstance(p, str):
-            if isinstance(segs[-1], str):
+        if isinstance(p, kind):
+            if isinstance(segs[-1], kind):
                 segs[-1] += p
             else:
                 segs.append(p)
         else:
-            if not isinstance(segs[-1], str):
-                segs.append("")
+            if not isinstance(segs[-1], kind):
+                segs.append(empty)
             segs.append(p)
-    if not isinstance(segs[-1], str):
-        segs.append("")
+    if not isinstance(segs[-1], kind):
+        segs.append(empty)
     tail = segs.pop()
-    if len(segs) == 1:
-        return sep.join([segs[0] + tail] * n)
     width = len(segs)
-    cells: list[str] = [""] * (width * n)
-    cells[0::width] = [segs[0], *[tail + sep + segs[0]] * (n - 1)]
+    cells: list[Any] = [empty] * (width * n)
     for k in range(1, width):
         cells[k::width] = segs[k] if k % 2 else [segs[k]] * n
-    return "".join(cells) + tail
+    return cells, width, segs[0], tail
 
 
 def row_list(parts: Sequence[str | Sequence[str]], n: int) -> list[str]:
@@ -133,3 +155,109 @@ def with_fields(head: dict[str, Any], *fields: tuple[str, str]) -> str:
     (``head`` must have at least one key)."""
     text = json_text(head)
     return text[:-1] + "".join(f", {json_text(k)}: {v}" for k, v in fields) + "}"
+
+
+# ------------------------------------------------------------------------------------------------
+# UTF-8 bytes, through orjson
+# ------------------------------------------------------------------------------------------------
+_FAKE_SEP = b'\\",'  # an escaped quote, then a comma: a string ending in '",' (or in a backslash)
+
+
+def _slow_b(values: Sequence[Any]) -> list[bytes]:
+    return [json_text(v).encode("utf-8") for v in values]
+
+
+def escaped_b(values: Sequence[str]) -> list[bytes]:
+    """``json_text(v)[1:-1]`` of each string, UTF-8 encoded."""
+    if not values:
+        return []
+    try:
+        text = orjson.dumps(values)
+    except TypeError:  # a lone surrogate: json_text's text (whose encoding fails as before)
+        return [v[1:-1] for v in _slow_b(values)]
+    if _FAKE_SEP in text:
+        return [v[1:-1] for v in _slow_b(values)]
+    out = text[2:-2].split(b'","')
+    return out if len(out) == len(values) else [v[1:-1] for v in _slow_b(values)]
+
+
+def integers_b(values: Sequence[int]) -> list[bytes]:
+    """``json_text(v)`` of each value of a column of integers, UTF-8 encoded."""
+    if not values:
+        return []
+    if set(map(type, values)) <= {int}:
+        try:
+            return orjson.dumps(values if isinstance(values, list) else list(values))[1:-1].split(b",")
+        except TypeError:  # past 64 bits
+            pass
+    return _slow_b(values)
+
+
+def integer_columns_b(*columns: Sequence[int]) -> list[list[bytes]]:
+    """``integers_b`` of each column, encoded in one call."""
+    cells = integers_b(list(chain.from_iterable(columns)))
+    out, at = [], 0
+    for col in columns:
+        out.append(cells[at:at + len(col)])
+        at += len(col)
+    return out
+
+
+def values_b(column: Sequence[Any]) -> list[bytes]:
+    """``json_text(v)`` of each value, UTF-8 encoded; a column of a few distinct strings or nulls
+    (labels) is encoded once per distinct value."""
+    if set(map(type, column)) <= {str, _NONE}:
+        encoded = {v: json_text(v).encode("utf-8") for v in set(column)}
+        return list(map(encoded.__getitem__, column))
+    return _slow_b(column)
+
+
+def string_lists_b(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[bytes]:
+    """``json_text(values[a:b])`` for each ``(a, b)`` of ``bounds``, UTF-8 encoded: one orjson call
+    for the whole document, its ``","`` separators widened to ``", "`` in one pass.
+
+    That widening is exact when no escaped quote is followed by a comma and no run starts with the
+    string ``","`` (each scan for ``","`` then starts on a string's text, never on a quote); the
+    runs are cut at ``],[``, which a string holding those three characters would add to."""
+    if not bounds:
+        return []
+    values = values if isinstance(values, list) else list(values)
+    try:
+        text = orjson.dumps([values[a:b] for a, b in bounds])
+    except TypeError:
+        return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
+    if _FAKE_SEP in text or b'[","' in text:
+        return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
+    runs = text[2:-2].replace(b'","', b'", "').split(b"],[")
+    if len(runs) != len(bounds):
+        return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
+    return [b"[" + r + b"]" for r in runs]
+
+
+def grouped_b(joints: Sequence[bytes], groups: Sequence[int], parts: Sequence[Any], n: int,
+              sep: bytes = b", ") -> bytes:
+    """``joints[0]``, the rows of group 0 joined by ``sep``, ``joints[1]``, the rows of group 1...,
+    ``joints[-1]``: the ``n`` rows of ``parts`` (as in ``rows``) nested in the text around them,
+    ``groups`` (sorted, each below ``len(joints) - 1``) giving each row's group. A document's entity
+    mentions go into its sentence records so, laid out once with the records between them."""
+    if n == 0:
+        return b"".join(joints)
+    cells, width, head, tail = _layout(parts, n, b"")
+    firsts = [tail + sep + head] * n
+    done = 0  # the joints written so far
+    for g, i in _group_starts(groups):
+        firsts[i] = (tail if i else b"") + b"".join(joints[done:g + 1]) + head
+        done = g + 1
+    cells[0::width] = firsts
+    return b"".join(cells) + tail + b"".join(joints[done:])
+
+
+def _group_starts(groups: Sequence[int]) -> list[tuple[int, int]]:
+    """``(group, index of its first row)`` of each group that has rows (``groups`` sorted)."""
+    out = []
+    i, n = 0, len(groups)
+    while i < n:
+        g = groups[i]
+        out.append((g, i))
+        i = bisect_right(groups, g, i)
+    return out
