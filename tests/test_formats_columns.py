@@ -97,6 +97,7 @@ def test_bytes_columns_are_json_text_encoded(values):
     else:
         assert jsoncols.escaped_b(values) == expect
         assert jsoncols.values_b(values) == [utf8(json_text(v)) for v in values]
+        assert list(map(jsoncols.string_b, values)) == [utf8(json_text(v)) for v in values]
 
 
 @given(st.lists(st.one_of(TEXT, SEP_TEXT), min_size=1, max_size=12), st.data())

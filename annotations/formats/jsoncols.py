@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import chain
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -34,6 +35,7 @@ from .common import json_text
 # as it is, and a column holding it anywhere is escaped value by value instead
 _SEP = "\uffff"
 _NONE = type(None)
+_FIRST = itemgetter(0)
 
 
 def escaped(values: Sequence[str]) -> list[str]:
@@ -114,10 +116,10 @@ def rows(parts: Sequence[Any], n: int, sep: Any = ", ") -> Any:
     return sep[:0].join(cells) + tail
 
 
-def _layout(parts: Sequence[Any], n: int, empty: Any) -> tuple[list[Any], int, Any, Any]:
-    """The cells of ``n`` rows of ``parts`` laid out row after row, each row's first cell left for
-    the caller (the literal before the row's first column, ``head``, with whatever separates the
-    rows); ``tail`` is the literal after the last column."""
+def _layout(parts: Sequence[Any], n: int, empty: Any, lead: int = 1) -> tuple[list[Any], int, Any, Any]:
+    """The cells of ``n`` rows of ``parts`` laid out row after row, each row's first ``lead`` cells
+    left for the caller (the literal before the row's first column, ``head``, with whatever
+    separates the rows); ``tail`` is the literal after the last column."""
     kind = type(empty)
     segs: list[Any] = [empty]  # literal, column, literal, column, ..., literal
     for p in parts:
@@ -133,10 +135,10 @@ def _layout(parts: Sequence[Any], n: int, empty: Any) -> tuple[list[Any], int, A
     if not isinstance(segs[-1], kind):
         segs.append(empty)
     tail = segs.pop()
-    width = len(segs)
+    width = len(segs) + lead - 1
     cells: list[Any] = [empty] * (width * n)
-    for k in range(1, width):
-        cells[k::width] = segs[k] if k % 2 else [segs[k]] * n
+    for k in range(1, len(segs)):
+        cells[k + lead - 1::width] = segs[k] if k % 2 else [segs[k]] * n
     return cells, width, segs[0], tail
 
 
@@ -160,11 +162,30 @@ def with_fields(head: dict[str, Any], *fields: tuple[str, str]) -> str:
 # ------------------------------------------------------------------------------------------------
 # UTF-8 bytes, through orjson
 # ------------------------------------------------------------------------------------------------
-_FAKE_SEP = b'\\",'  # an escaped quote, then a comma: a string ending in '",' (or in a backslash)
+
+
+def _fake_separator(text: bytes) -> bool:
+    """Whether orjson's ``text`` holds an escaped quote followed by a comma (a string with ``",``
+    in it, which could pass for the ``","`` between two strings); backslashes are few, found by
+    ``memchr``, and each escape is stepped over whole."""
+    i = text.find(b"\\")
+    while i >= 0:
+        if text[i + 1:i + 3] == b'",':
+            return True
+        i = text.find(b"\\", i + 2)
+    return False
 
 
 def _slow_b(values: Sequence[Any]) -> list[bytes]:
     return [json_text(v).encode("utf-8") for v in values]
+
+
+def string_b(value: str) -> bytes:
+    """``json_text(value)`` of a string, UTF-8 encoded."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # a lone surrogate: json_text's text (whose encoding fails as before)
+        return json_text(value).encode("utf-8")
 
 
 def escaped_b(values: Sequence[str]) -> list[bytes]:
@@ -175,10 +196,10 @@ def escaped_b(values: Sequence[str]) -> list[bytes]:
         text = orjson.dumps(values)
     except TypeError:  # a lone surrogate: json_text's text (whose encoding fails as before)
         return [v[1:-1] for v in _slow_b(values)]
-    if _FAKE_SEP in text:
-        return [v[1:-1] for v in _slow_b(values)]
     out = text[2:-2].split(b'","')
-    return out if len(out) == len(values) else [v[1:-1] for v in _slow_b(values)]
+    if len(out) != len(values) or _fake_separator(text):  # one string at a time
+        return [string_b(v)[1:-1] for v in values]
+    return out
 
 
 def integers_b(values: Sequence[int]) -> list[bytes]:
@@ -217,7 +238,7 @@ def string_lists_b(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> 
     for the whole document, its ``","`` separators widened to ``", "`` in one pass.
 
     That widening is exact when no escaped quote is followed by a comma and no run starts with the
-    string ``","`` (each scan for ``","`` then starts on a string's text, never on a quote); the
+    string ``,`` (each scan for ``","`` then starts on a string's text, never on a quote); the
     runs are cut at ``],[``, which a string holding those three characters would add to."""
     if not bounds:
         return []
@@ -226,7 +247,7 @@ def string_lists_b(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> 
         text = orjson.dumps([values[a:b] for a, b in bounds])
     except TypeError:
         return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
-    if _FAKE_SEP in text or b'[","' in text:
+    if _fake_separator(text) or "," in map(values.__getitem__, map(_FIRST, bounds)):
         return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
     runs = text[2:-2].replace(b'","', b'", "').split(b"],[")
     if len(runs) != len(bounds):
@@ -242,13 +263,20 @@ def grouped_b(joints: Sequence[bytes], groups: Sequence[int], parts: Sequence[An
     mentions go into its sentence records so, laid out once with the records between them."""
     if n == 0:
         return b"".join(joints)
-    cells, width, head, tail = _layout(parts, n, b"")
-    firsts = [tail + sep + head] * n
+    # each row starts with three cells: what ends the row before (its tail, and a separator within a
+    # group), the joints before a group's first row, and the literal before the first column; so
+    # nothing is copied twice
+    cells, width, head, tail = _layout(parts, n, b"", 3)
+    ends = [tail + sep] * n
+    between = [b""] * n
     done = 0  # the joints written so far
     for g, i in _group_starts(groups):
-        firsts[i] = (tail if i else b"") + b"".join(joints[done:g + 1]) + head
+        ends[i] = tail if i else b""
+        between[i] = joints[g] if done == g else b"".join(joints[done:g + 1])
         done = g + 1
-    cells[0::width] = firsts
+    cells[0::width] = ends
+    cells[1::width] = between
+    cells[2::width] = [head] * n
     return b"".join(cells) + tail + b"".join(joints[done:])
 
 

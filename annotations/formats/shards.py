@@ -18,8 +18,10 @@ Layout (``SPLIT`` is ``data``, or ``train``/``dev``/``test`` with ``--split``)::
 A document goes whole to the shard of its split that has the fewest bytes so far, so its tokens and
 spans share a shard number and the shards differ by at most about one document. Each folder holds
 one format only, so an engine reads it directly (docs/formats.md gives the one line for each).
-Parquet rows are written in row groups of ``ROW_GROUP`` rows, so memory does not grow with the
-number of documents.
+Parquet rows are written in row groups of ``ROW_GROUP`` rows or about ``ROW_GROUP_BYTES`` of
+text, so memory does not grow with the number of documents. Parquet keeps min/max statistics for
+the scalar columns (``id``, ``title``, ``sentence``), which engines use to skip row groups; those of
+the token, tag and span lists would tell a reader nothing and cost more than the rest of the write.
 """
 
 from __future__ import annotations
@@ -31,12 +33,12 @@ from typing import Any, BinaryIO
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, FormatError, json_text, lost_extras
+from .common import DocData, ExportOptions, ExportReport, FormatError, lost_extras
 from .conll import lost_events_relations, tag_columns
 
 DATASETS = ("tokens", "spans")
 ROW_GROUP = 2000
-ROW_GROUP_BYTES = 1024 * 1024 # rows held for a Parquet row group: memory stays flat with the documents
+ROW_GROUP_BYTES = 1024 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
 _BYTES = attrgetter("bytes")
 SPLIT_FILES = {"all": "data", "train": "train", "dev": "dev", "test": "test"}
 
@@ -103,12 +105,12 @@ class _Shard:
 
             for d in DATASETS:
                 (root / "parquet" / d).mkdir(parents=True, exist_ok=True)
-                self.parquet[d] = pq.ParquetWriter(root / "parquet" / d / f"{name}.parquet", parquet[d])
+                self.parquet[d] = pq.ParquetWriter(root / "parquet" / d / f"{name}.parquet", parquet[d],
+                                                   write_statistics=list(_new_rows(d).scalars))
         self.schemas = parquet
 
     def add(self, doc: _DocRows) -> None:
-        for d, text in (("tokens", doc.tokens_json), ("spans", doc.spans_json)):
-            data = text.encode("utf-8")
+        for d, data in (("tokens", doc.tokens_json), ("spans", doc.spans_json)):
             self.jsonl[d].write(data)
             self.bytes += len(data)
             if self.parquet:
@@ -141,15 +143,15 @@ class _DocRows:
         self.tok, self.tags, self.cols = tok, tags, c
         bounds = tok.sentences
         n = len(bounds)
-        head = json_text(self.doc_id) + ', "title": ' + json_text(self.title)
-        self.tokens_json = jsoncols.rows(['{"id": ' + head + ', "sentence": ', jsoncols.integers(range(n)),
-                                          ', "tokens": ', jsoncols.string_lists(tok.words, bounds),
-                                          ', "ner_tags": ', jsoncols.string_lists(tags, bounds), "}"], n, "\n")
-        self.tokens_json += "\n" * bool(n)
-        spans = jsoncols.array(['{"start": ', jsoncols.integers(c.starts), ', "end": ', jsoncols.integers(c.ends),
-                                ', "label": ', jsoncols.values(c.labels), ', "text": "', jsoncols.escaped(c.texts),
-                                '"}'], c.n)
-        self.spans_json = '{"id": ' + head + ', "text": ' + json_text(self.text) + ', "spans": ' + spans + "}\n"
+        head = b'{"id": ' + jsoncols.string_b(self.doc_id) + b', "title": ' + jsoncols.string_b(self.title)
+        self.tokens_json = jsoncols.rows([head + b', "sentence": ', jsoncols.integers_b(list(range(n))),
+                                          b', "tokens": ', jsoncols.string_lists_b(tok.words, bounds),
+                                          b', "ner_tags": ', jsoncols.string_lists_b(tags, bounds), b"}"], n, b"\n")
+        self.tokens_json += b"\n" * bool(n)
+        starts, ends = jsoncols.integer_columns_b(c.starts, c.ends)
+        spans = jsoncols.rows([b'{"start": ', starts, b', "end": ', ends, b', "label": ', jsoncols.values_b(c.labels),
+                               b', "text": "', jsoncols.escaped_b(c.texts), b'"}'], c.n, b", ")
+        self.spans_json = head + b', "text": ' + jsoncols.string_b(self.text) + b', "spans": [' + spans + b"]}\n"
 
     def into(self, d: str, rows: _Rows) -> None:
         """Append this document's rows of dataset ``d`` to ``rows``."""
