@@ -38,7 +38,7 @@ from .conll import lost_events_relations, tag_columns
 
 DATASETS = ("tokens", "spans")
 ROW_GROUP = 2000
-ROW_GROUP_BYTES = 1024 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
+ROW_GROUP_BYTES = 256 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
 _BYTES = attrgetter("bytes")
 SPLIT_FILES = {"all": "data", "train": "train", "dev": "dev", "test": "test"}
 
