@@ -32,18 +32,8 @@ TEXT = st.text(st.sampled_from(['"', "\\", "\n", "\t", "\x00", "\x1f", "\uffff",
 
 
 @given(st.lists(TEXT, max_size=8))
-def test_strings_and_escaped_are_json_text(values):
-    assert jsoncols.strings(values) == [json_text(v) for v in values]
+def test_escaped_is_json_text(values):
     assert jsoncols.escaped(values) == [json_text(v)[1:-1] for v in values]
-    assert jsoncols.string_list(values) == json_text(values)
-
-
-@given(st.lists(TEXT, min_size=1, max_size=12), st.data())
-def test_string_lists_are_json_text_of_each_run(values, data):
-    cuts = sorted(data.draw(st.sets(st.integers(1, len(values) - 1), max_size=4)) if len(values) > 1 else [])
-    edges = [0, *cuts, len(values)]
-    bounds = list(zip(edges, edges[1:], strict=False))
-    assert jsoncols.string_lists(values, bounds) == [json_text(values[a:b]) for a, b in bounds]
 
 
 VALUE = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=False), TEXT,
@@ -65,8 +55,6 @@ def test_rows_are_json_text_of_the_objects(records):
     text = jsoncols.array(['{"name": "', jsoncols.escaped(names), '", "n": ', jsoncols.integers(numbers),
                            ', "fixed": [1, "x"], "other": ', jsoncols.values(others), "}"], len(records))
     assert text == json_text(objects)
-    assert jsoncols.row_list(['{"n": ', jsoncols.integers(numbers), "}"], len(numbers)) == \
-        [json_text({"n": b}) for b in numbers]
     assert jsoncols.with_fields({"a": 1}, ("objects", text)) == json_text({"a": 1, "objects": objects})
 
 

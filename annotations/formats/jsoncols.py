@@ -6,23 +6,25 @@ reading the document; building them as dicts first costs as much again. Here eac
 objects is encoded for the whole column at once, and ``rows`` lays the constant parts (keys,
 separators, fixed values) and the columns out in one list that is joined once. The output is
 exactly ``json_text`` of the same objects: the same separators (``", "``, ``": "``), the same
-escaping (``encode_basestring``, the function ``json_text`` itself uses for every string), the same
-spelling of numbers; whatever these shortcuts cannot prove equal goes through ``json_text``.
+escaping, the same spelling of numbers; whatever these shortcuts cannot prove equal goes through
+``json_text``.
 
-The ``*_b`` functions give the same text as UTF-8 ``bytes``, encoded by orjson (which escapes exactly
-as ``encode_basestring`` does, and writes UTF-8 directly): the sentence formats (event JSON, OneIE,
-DyGIE++, shards) lay a whole document out in bytes and write it without a final ``str.encode``.
-orjson separates items with ``","`` where ``json_text`` writes ``", "``; the one place an escaped
-string could fake that separator (a string ending in ``",``) is looked for, and such a column goes
-the slow way. What orjson refuses (lone surrogates, integers past 64 bits) goes the slow way too,
-so the bytes are always ``json_text(...).encode("utf-8")``.
+The ``str`` functions (native JSONL, Label Studio, doccano) escape with ``encode_basestring``, the
+function ``json_text`` itself uses for every string. The ``*_b`` functions give the same text as
+UTF-8 ``bytes``, encoded by orjson (which escapes exactly as ``encode_basestring`` does, for every
+code point, and writes UTF-8 directly): the sentence formats (event JSON, OneIE, DyGIE++, shards)
+lay a whole document out in bytes and write it without a final ``str.encode``. orjson separates
+items with ``","`` where ``json_text`` writes ``", "``; the places an escaped string could fake that
+separator are looked for, and such a column goes the slow way. What orjson refuses (lone
+surrogates, integers past 64 bits) goes the slow way too, so the bytes are always
+``json_text(...).encode("utf-8")`` (which fails on a lone surrogate, as writing the text did).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
@@ -31,11 +33,11 @@ import orjson
 
 from .common import json_text
 
-# joins a column's strings so that one escaping call covers them all; encode_basestring leaves it
-# as it is, and a column holding it anywhere is escaped value by value instead
+# joins a column's strings so that one escaping call covers them all (encode_basestring leaves it
+# as it is); a column holding it anywhere is escaped value by value instead
 _SEP = "\uffff"
 _NONE = type(None)
-_FIRST = itemgetter(0)
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
 
 
 def escaped(values: Sequence[str]) -> list[str]:
@@ -46,11 +48,6 @@ def escaped(values: Sequence[str]) -> list[str]:
     if joined.count(_SEP) != len(values) - 1:
         return [encode_basestring(v)[1:-1] for v in values]
     return encode_basestring(joined)[1:-1].split(_SEP)
-
-
-def strings(values: Sequence[str]) -> list[str]:
-    """``json_text(v)`` of each string (quoted)."""
-    return ['"' + v + '"' for v in escaped(values)]
 
 
 def integers(values: Sequence[int]) -> list[str]:
@@ -69,43 +66,12 @@ def values(column: Sequence[Any]) -> list[str]:
     return list(map(json_text, column))
 
 
-def string_list(values: Sequence[str]) -> str:
-    """``json_text(list(values))`` for strings."""
-    if not values:
-        return "[]"
-    return '["' + '", "'.join(escaped(values)) + '"]'
-
-
-_SEP2 = "\ufffe"
-
-
-def string_lists(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
-    """``json_text(values[a:b])`` for each ``(a, b)`` of ``bounds``, which cut ``values`` in order into
-    non-empty runs (a document's tokens into sentences): the strings are escaped in one call, and
-    the only new strings are the arrays themselves."""
-    n = len(values)
-    if not bounds or bounds[0][0] != 0 or bounds[-1][1] != n or any(a >= b for a, b in bounds) \
-            or any(b != a for (_, b), (a, _) in zip(bounds, bounds[1:], strict=False)):
-        return [string_list(values[a:b]) for a, b in bounds]
-    seps = [_SEP] * n
-    for _, b in bounds:
-        seps[b - 1] = _SEP2
-    cells: list[str] = [""] * (2 * n)
-    cells[0::2] = values
-    cells[1::2] = seps
-    joined = "".join(cells[:-1])
-    if joined.count(_SEP) != n - len(bounds) or joined.count(_SEP2) != len(bounds) - 1:
-        return [string_list(values[a:b]) for a, b in bounds]  # a value holds a separator
-    inner = encode_basestring(joined)[1:-1].replace(_SEP, '", "').split(_SEP2)
-    return ['["' + x + '"]' for x in inner]
-
-
 def rows(parts: Sequence[Any], n: int, sep: Any = ", ") -> Any:
     """``n`` rows joined by ``sep``, row ``i`` being the concatenation of ``parts``: a ``str`` is the
     same in every row, a list gives row ``i`` its item ``i`` (each list must have ``n`` items).
     With a ``bytes`` ``sep``, every part is bytes (lists of bytes) and so is the result.
 
-    ``rows(['{"a": ', strings(a), ', "b": 1}'], len(a))`` is the inside of ``json_text([{"a": x,
+    ``rows(['{"a": "', escaped(a), '", "b": 1}'], len(a))`` is the inside of ``json_text([{"a": x,
     "b": 1} for x in a])``; the rows are laid out in one list by slice assignment and joined once."""
     if n == 0:
         return sep[:0]
@@ -140,11 +106,6 @@ def _layout(parts: Sequence[Any], n: int, empty: Any, lead: int = 1) -> tuple[li
     for k in range(1, len(segs)):
         cells[k + lead - 1::width] = segs[k] if k % 2 else [segs[k]] * n
     return cells, width, segs[0], tail
-
-
-def row_list(parts: Sequence[str | Sequence[str]], n: int) -> list[str]:
-    """The ``n`` rows of ``rows`` as a list (none of the JSON texts here holds a raw line break)."""
-    return rows(parts, n, "\n").split("\n") if n else []
 
 
 def array(parts: Sequence[str | Sequence[str]], n: int) -> str:
@@ -234,25 +195,23 @@ def values_b(column: Sequence[Any]) -> list[bytes]:
 
 
 def string_lists_b(values: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[bytes]:
-    """``json_text(values[a:b])`` for each ``(a, b)`` of ``bounds``, UTF-8 encoded: one orjson call
-    for the whole document, its ``","`` separators widened to ``", "`` in one pass.
+    """``json_text(values[a:b])`` for each ``(a, b)`` of ``bounds``, UTF-8 encoded: orjson's array of
+    each run, its ``","`` separators widened to ``", "``.
 
-    That widening is exact when no escaped quote is followed by a comma and no run starts with the
-    string ``,`` (each scan for ``","`` then starts on a string's text, never on a quote); the
-    runs are cut at ``],[``, which a string holding those three characters would add to."""
+    That widening is exact when no string holds a quote followed by a comma (which orjson writes
+    ``\\",``) and no run starts with the string ``,`` (whose quotes and comma would be taken for a
+    separator): each scan for ``","`` then starts on a string's text, never on a quote."""
     if not bounds:
         return []
-    values = values if isinstance(values, list) else list(values)
-    try:
-        text = orjson.dumps([values[a:b] for a, b in bounds])
-    except TypeError:
-        return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
-    if _fake_separator(text) or "," in map(values.__getitem__, map(_FIRST, bounds)):
-        return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
-    runs = text[2:-2].replace(b'","', b'", "').split(b"],[")
-    if len(runs) != len(bounds):
-        return [json_text(values[a:b]).encode("utf-8") for a, b in bounds]
-    return [b"[" + r + b"]" for r in runs]
+    runs = list(map(values.__getitem__, map(slice, map(_FIRST, bounds), map(_LAST, bounds))))
+    if "," not in map(values.__getitem__, map(_FIRST, bounds)):
+        try:
+            out = list(map(orjson.dumps, runs))
+        except TypeError:  # a lone surrogate
+            out = []
+        if out and not any(map(_fake_separator, out)):
+            return list(map(bytes.replace, out, repeat(b'","'), repeat(b'", "')))
+    return [json_text(list(r)).encode("utf-8") for r in runs]
 
 
 def grouped_b(joints: Sequence[bytes], groups: Sequence[int], parts: Sequence[Any], n: int,

@@ -7,7 +7,9 @@ relation ends that are events, trigger-type spans that no event uses, attributes
 
 The entity mentions (80 an article) are kept as columns (``Entities``), worked out for the whole
 document with ``map`` and ``bisect`` in C; only the few mentions that events and relations use are
-``Mention`` objects.
+``Mention`` objects. The records are written as UTF-8 bytes (``jsoncols``' ``*_b`` functions):
+``sentence_heads`` lays out each sentence record up to its entity mentions, ``sentence_records``
+nests each sentence's mention rows in it, a document in one join.
 """
 
 from __future__ import annotations
@@ -103,10 +105,6 @@ class Entities:
         """The ``[lo, hi)`` range of the mentions of sentence ``n``."""
         return bisect_left(self.sentences, n), bisect_left(self.sentences, n + 1)
 
-    def per_sentence(self, rows: list[str], n: int) -> list[str]:
-        """The JSON array of each of ``n`` sentences' ``rows`` (one JSON text per mention)."""
-        cuts = list(map(bisect_left, repeat(self.sentences), range(n + 1)))
-        return ["[" + ", ".join(rows[lo:hi]) + "]" for lo, hi in zip(cuts, cuts[1:], strict=False)]
 
 
 @dataclass
