@@ -25,7 +25,15 @@ from ..schema import Schema
 from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
 from .jsonl import local
-from .mentions import Entities, entity_spans, sentence_heads, sentence_of, sentence_records, span_tokens
+from .mentions import (
+    Entities,
+    entity_spans,
+    event_type_names,
+    sentence_heads,
+    sentence_of,
+    sentence_records,
+    span_tokens,
+)
 
 _FIRST = itemgetter(0)
 
@@ -39,6 +47,7 @@ class Writer:
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report, self.schema = opts, report, schema
+        self.event_types = event_type_names(schema)
 
     def add(self, data: DocData) -> None:
         report, c = self.report, data.columns()
@@ -46,7 +55,7 @@ class Writer:
         n = len(tok.sentences)
         firsts = list(map(_FIRST, tok.sentences))
         # each mention goes to the sentence of its first token, found once for all (bisection in C)
-        ents = Entities.of(entity_spans(data, tok, self.schema), tok, firsts)
+        ents = Entities.of(entity_spans(data, tok, self.schema, self.event_types), tok, firsts)
         heads = list(map(firsts.__getitem__, ents.sentences))
         attributes: Any = b"{}"
         if any(c.stored_attributes):

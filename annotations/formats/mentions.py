@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter, sub
@@ -86,10 +87,10 @@ class Entities:
     def of(cls, spans: list[int], tok: SchemeDoc, firsts: list[int]) -> Entities:
         """The mentions of ``spans`` (aligned to tokens, in increasing order) under ``tok``;
         ``firsts``: each sentence's first token. Grouped by sentence, in span order within a sentence."""
-        ranges = list(map(tok.span_tokens.__getitem__, spans))
+        whole = len(spans) == len(tok.span_tokens)
+        ranges = tok.span_tokens if whole else list(map(tok.span_tokens.__getitem__, spans))
         starts = list(map(_FIRST, ranges))  # type: ignore[arg-type]
-        ents = cls(spans, starts, list(map(_LAST, ranges)), sentence_of(firsts, starts),  # type: ignore[arg-type]
-                   len(spans) == len(tok.span_tokens))
+        ents = cls(spans, starts, list(map(_LAST, ranges)), sentence_of(firsts, starts), whole)  # type: ignore[arg-type]
         if ents.sentences != sorted(ents.sentences):  # spans sorted by start are in sentence order already
             order = sorted(range(len(spans)), key=ents.sentences.__getitem__)
             spans, starts, lasts, sentences = ([col[k] for k in order] for col in (ents.spans, ents.firsts, ents.lasts,
@@ -160,10 +161,13 @@ def sentence_of(firsts: list[int], tokens: list[int]) -> list[int]:
     return list(map(sub, map(bisect_right, repeat(firsts), tokens), repeat(1)))
 
 
-def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema) -> list[int]:
-    """The spans that are entity mentions: aligned to tokens, not a trigger, not of an event type."""
+def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema,
+                 event_types: AbstractSet[str] | None = None) -> list[int]:
+    """The spans that are entity mentions: aligned to tokens, not a trigger, not of an event type
+    (``event_types``: the schema's event type names, when the caller has them already)."""
     c = data.columns()
-    event_types = {t.name for t in schema.event_types}
+    if event_types is None:
+        event_types = event_type_names(schema)
     if None not in tok.span_tokens and not data.events and event_types.isdisjoint(c.labels):
         return list(range(c.n))  # usual: every span
     triggers = {e.trigger for e in data.events}
@@ -171,11 +175,16 @@ def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema) -> list[int]:
             if r is not None and c.ids[k] not in triggers and c.labels[k] not in event_types]
 
 
-def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schema: Schema, fmt: str) -> DocMentions:
+def event_type_names(schema: Schema) -> frozenset[str]:
+    return frozenset(t.name for t in schema.event_types)
+
+
+def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schema: Schema, fmt: str,
+                 event_types: AbstractSet[str] | None = None) -> DocMentions:
     tok = span_tokens(data, opts, report)
     c = data.columns()
     firsts = list(map(_FIRST, tok.sentences))
-    ks = entity_spans(data, tok, schema)
+    ks = entity_spans(data, tok, schema, event_types)
     entities = Entities.of(ks, tok, firsts)
     events: list[tuple[Event, Mention, list[tuple[str, Mention]]]] = []
     relations: list[tuple[Relation, Mention, Mention]] = []
@@ -224,9 +233,10 @@ class MentionsWriter:
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report, self.schema = opts, report, schema
+        self.event_types = event_type_names(schema)
 
     def add(self, data: DocData) -> None:
-        dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt)
+        dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt, self.event_types)
         self.fh.write(self.lines(data, dm))
 
     def lines(self, data: DocData, dm: DocMentions) -> bytes:

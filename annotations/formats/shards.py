@@ -27,7 +27,8 @@ the token, tag and span lists would tell a reader nothing and cost more than the
 from __future__ import annotations
 
 import importlib.util
-from operator import attrgetter
+from itertools import repeat
+from operator import add, attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -40,6 +41,7 @@ DATASETS = ("tokens", "spans")
 ROW_GROUP = 2000
 ROW_GROUP_BYTES = 256 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
 _BYTES = attrgetter("bytes")
+_LAST = itemgetter(1)
 SPLIT_FILES = {"all": "data", "train": "train", "dev": "dev", "test": "test"}
 
 
@@ -161,10 +163,11 @@ class _DocRows:
             rows.scalars["id"] += [self.doc_id] * k
             rows.scalars["title"] += [self.title] * k
             rows.scalars["sentence"] += range(k)
-            rows.items["tokens"] += self.tok.words[bounds[0][0]:bounds[-1][1]] if k else []
-            rows.items["ner_tags"] += self.tags[bounds[0][0]:bounds[-1][1]] if k else []
-            base = rows.offsets[-1] - (bounds[0][0] if k else 0)
-            rows.offsets += [base + b for _, b in bounds]
+            first, last = (bounds[0][0], bounds[-1][1]) if k else (0, 0)
+            whole = first == 0 and last == len(self.tags)  # sentences cover every token: no copy
+            rows.items["tokens"] += self.tok.words if whole else self.tok.words[first:last]
+            rows.items["ner_tags"] += self.tags if whole else self.tags[first:last]
+            rows.offsets += map(add, repeat(rows.offsets[-1] - first), map(_LAST, bounds))
             rows.n += k
             return
         c = self.cols
