@@ -129,6 +129,10 @@ def test_grouped_rows_nest_each_group_in_its_joint(rows, groups):
     assert got == expect.encode("utf-8")
     assert jsoncols.rows([b"[", jsoncols.integers_b(numbers), b"]"], len(numbers), b", ") == \
         jsoncols.rows(["[", jsoncols.integers(numbers), "]"], len(numbers)).encode()
+    assert jsoncols.row_list_b([b"[", jsoncols.integers_b(numbers), b", ", jsoncols.escaped_b(names), b"]"],
+                               len(numbers)) == [f"[{n}, {json_text(t)[1:-1]}]".encode() for n, t in zip(numbers, names,
+                                                                                                  strict=True)]
+    assert jsoncols.row_list_b([b"x"], 3) == [b"x"] * 3
 
 
 @pytest.fixture(scope="module")

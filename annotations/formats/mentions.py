@@ -144,7 +144,7 @@ def sentence_heads(tok: SchemeDoc, doc_id: str, surface: bool = False, char_star
     if char_start:
         parts += [b', "char_start": ', jsoncols.integers_b(starts)]
     parts.append(b', "entity_mentions": [')
-    return jsoncols.rows(parts, n, b"\n").split(b"\n")  # type: ignore[no-any-return]  # JSON has no raw line break
+    return jsoncols.row_list_b(parts, n)
 
 
 def sentence_records(heads: list[bytes], tails: Sequence[bytes], ents: Entities, parts: Sequence[Any]) -> bytes:
