@@ -384,9 +384,13 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
     if chosen_at is not None and taken[chosen_at][1]["rule"] == "last-updated":
         take(chosen_at, "removed", "publication date (last updated)", "date")
+    # "قبل 3 ساعات" under the headline and the absolute date at the foot ("التاريخ 04.03.2025"): the
+    # relative date only says the page was seen soon after; a date line in the body may still date it
+    relative_only = False
     if chosen_at is None and bad_dates:
         b = min(bad_dates, key=lambda i: (is_learned.get(i, False), i))
         result.date_problem = _unread_date(b, lines[b].strip())
+        relative_only = all(is_relative_date(folded_lines[i].strip()) for i in bad_dates)
     elif chosen_at is None and page:
         b = min(page)
         result.date_problem = (f"line {b + 1}: {lines[b].strip()!r} is the page's date (the source's other "
@@ -486,15 +490,15 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         elif words <= DATE_LINE_MAX_WORDS and (parsed := parse_date_line(stripped, fj)) is not None:
             # a line that is only a date, in the body (a stamp at the foot): the publication date if
             # the header had none
-            if result.published is None and result.date_problem is None:
-                result.published = parsed
+            if result.published is None and (result.date_problem is None or relative_only):
+                result.published, result.date_problem = parsed, None
                 take(j, "removed", "publication date", "date")
             else:
                 take(j, "removed", "date line", "date")
         elif words <= RELATIVE_MAX_WORDS and is_relative_date(fj):  # "منذ ساعتين" at the foot
             take(j, "removed", "date line not understood", "date")
             if result.published is None and result.date_problem is None:
-                result.date_problem = _unread_date(j, stripped)
+                result.date_problem, relative_only = _unread_date(j, stripped), True
         elif lineclass.is_breadcrumb(stripped, dashes=False):
             take(j, "removed", *_CLASS_REASON[_CRUMB])
         elif lineclass.is_credit_caption(stripped):

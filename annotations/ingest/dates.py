@@ -90,7 +90,8 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–|:]?\s*(?:الساعة\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*[,،\-–|:]?\s*(?:(?:على\s+|في\s+)?الساعة\s*)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
 _NAMED = (
@@ -116,7 +117,7 @@ def _prefixed(pattern: str, prefix: str) -> str:
 
 _ISO = (
     r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    r"(?:[T\s]+(?P<ih>\d{1,2}):(?P<imin>\d{2})(?::(?P<isec>\d{2}))?)?"
+    r"(?:(?:T|\s*[|,،\-–]?\s*)(?P<ih>\d{1,2}):(?P<imin>\d{2})(?::(?P<isec>\d{2}))?)?"
 )
 # Day first, as Arabic sites write numeric dates; year-first slashes are unambiguous.
 # A year of 1300-1499 is Hijri ("1446/08/14 هـ"), read as such only with its era mark or next to a
@@ -146,7 +147,7 @@ _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
 _LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})"
               r"(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?\s*[,،\-–|]?\s*)?")
 # "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
-_UPDATED_TAIL = r"(?:\s*[|\-–·,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
+_UPDATED_TAIL = r"(?:\s*[|\-–·•,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
 # A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri
 # one alone; _PAIRED_LINE_RE also takes a second numeric or named date after the first
 # ("1446/08/14هـ الموافق 2025/02/13م"), tried only on a line with two years (its groups cost time).
