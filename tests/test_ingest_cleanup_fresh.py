@@ -64,3 +64,63 @@ def test_an_unread_date_under_the_headline_is_not_replaced_by_one_at_the_foot():
 def test_a_relative_date_alone_leaves_the_date_empty():
     res = _clean(f"{HEADLINE}\nقبل 5 ساعات\n{LEAD}\n{BODY1}\n{BODY2}")
     assert res.published is None and "قبل 5 ساعات" in (res.date_problem or "")
+
+
+def _article(*middle: str) -> str:
+    return "\n".join([HEADLINE, "الأحد 09 فبراير 2025 - 14:30", LEAD, BODY1, *middle, BODY2])
+
+
+def _where(res) -> dict[str, str]:
+    return {**{e["text"]: e["rule"] for e in res.removed}, **{e["text"]: "caption:" + e["rule"] for e in res.captions}}
+
+
+# ------------------------------------------------------------------------------- photo credits, captions
+@pytest.mark.parametrize("credit", ["Credit: Getty Images", "Photo: AFP", "Courtesy: Nour Studio",
+                                    "صورة من: Oliver Berg/dpa/picture alliance", "تصوير: محمد علي",
+                                    "حقوق النشر  Jean-Francois Badias/Copyright 2024 The AP. All rights reserved"])
+def test_a_credit_line_and_the_caption_above_it_are_captions(credit):
+    caption = "مناطيد تحلق فوق جبل الفيل في العلا مع شروق الشمس."  # a caption may end like a sentence
+    res = _clean(_article(caption, credit))
+    where = _where(res)
+    assert where[credit].startswith("caption:") and where[caption] == "caption:caption-credit"
+    assert BODY1 in res.body and BODY2 in res.body
+
+
+def test_a_paragraph_above_a_credit_stays():
+    # a photo without a caption: the paragraph above its credit is longer than any caption
+    para = ("وأوضح المتحدث باسم الوزارة أن الحكومة خصصت ميزانية إضافية لدعم المزارعين الذين تضرروا من موجة "
+            "الجفاف الأخيرة، على أن تصرف على دفعتين خلال الأشهر الستة المقبلة بحسب الأولوية.")
+    res = _clean(_article(para, "Credit: Getty Images"))
+    assert para in res.body and "Credit" not in res.body
+
+
+@pytest.mark.parametrize("line", ["صورة من داخل الاجتماع تسربت إلى وسائل الإعلام: الوزير غاضب.",
+                                  "حقوق النشر في العالم العربي تحتاج إلى قانون جديد، كما قال الوزير.",
+                                  "Photography is his passion, he said."])
+def test_body_lines_that_start_like_a_credit_stay(line):
+    assert line in _clean(_article(line)).body
+
+
+def test_editors_note_is_removed_a_sentence_about_a_note_stays():
+    note = ("ملاحظة المحرر: هذا المقال بقلم رشا السعيد، أخصائية في علم النفس التربوي. الآراء الواردة أدناه "
+            "تعبر عن رأي الكاتبة.")
+    kept = "وقالت في ملاحظة المحرر التي نشرتها الصحيفة إن الخطأ صحح لاحقاً."
+    res = _clean(_article(note, kept))
+    assert _where(res)[note] == "editor-note" and kept in res.body
+
+
+def test_a_label_and_a_url_is_a_link_line_a_sentence_with_one_stays():
+    link = "رابط دائم https://p.example.com/p/4rKq2"
+    kept = "ويمكن الاطلاع على التقرير كاملاً عبر موقع الوزارة https://example.gov/report."
+    res = _clean(_article(link, kept))
+    assert _where(res)[link] == "link-line" and kept in res.body
+
+
+@pytest.mark.parametrize("line", ["تعليقات القراء (٤)", "تعليقات القراء (12)", "التعليقات: 7"])
+def test_comment_counts_with_any_digits(line):
+    assert _where(_clean(_article(line)))[line] == "counts"
+
+
+def test_a_sentence_about_readers_comments_stays():
+    kept = "وتلقت الصحيفة تعليقات القراء (أكثر من 400 رسالة) خلال يومين."
+    assert kept in _clean(_article(kept)).body
