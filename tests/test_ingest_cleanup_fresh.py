@@ -124,3 +124,70 @@ def test_comment_counts_with_any_digits(line):
 def test_a_sentence_about_readers_comments_stays():
     kept = "وتلقت الصحيفة تعليقات القراء (أكثر من 400 رسالة) خلال يومين."
     assert kept in _clean(_article(kept)).body
+
+
+def test_a_menu_in_the_body_is_no_caption():
+    line = "اقتصاد | أسواق | نفط"  # a menu has more bars
+    assert _where(_clean(_article(line)))[line] == "breadcrumb"
+
+
+@pytest.mark.parametrize("line", ["موظفون أمام أحد المصارف في أربيل بانتظار تسلم رواتبهم. صورة: رووداو",
+                                  "حقل نفطي في محافظة دهوك. تصوير: أرشيف الموقع"])
+def test_a_caption_with_its_credit_after_a_full_stop(line):
+    assert _where(_clean(_article(line)))[line].startswith("caption:")
+
+
+def test_a_sentence_ending_with_a_colon_phrase_stays():
+    kept = "وقال الوزير إن الصورة واضحة. صورة: لم تعد تحتمل التأويل، وفق ما قال لاحقاً في المؤتمر."
+    assert kept in _clean(_article(kept)).body
+
+
+@pytest.mark.parametrize("line", ["إحدى الحافلات الكهربائية خلال مرحلة التشغيل التجريبي في منطقة القوز | من المصدر",
+                                  "أفران في مدينة درعا – 20 شباط 2025 (عنب بلدي/ حليم محمد)"])
+def test_captions_with_a_credit_after_a_bar_or_an_outlet_and_photographer(line):
+    assert _where(_clean(_article(line)))[line] == "caption:caption-credit"
+
+
+@pytest.mark.parametrize("line", ["الأسعار ارتفعت في الأسواق | 3 في المئة خلال الشهر",  # figures: no credit
+                                  "وقال الوزير (في حديث مع الصحيفة/ الموقع الرسمي للوزارة) إن الخطة جاهزة"])
+def test_lines_with_a_bar_or_brackets_that_are_no_caption(line):
+    assert line in _clean(_article(line)).body
+
+
+@pytest.mark.parametrize("line", ["ع.ح/ ص.ش (د ب أ، أ ف ب)", "م.أ.م/ ع.ج.م (رويترز، أ ف ب، د ب أ)", "ح.ز/ ع.ش"])
+def test_editors_initials_are_removed(line):
+    assert _where(_clean(_article(line)))[line] == "initials-signature"
+
+
+def test_a_name_with_a_title_is_no_initials_signature():
+    kept = "أ.د/ محمد علي (جامعة القاهرة) يشرح أسباب الأزمة."
+    assert kept in _clean(_article(kept)).body
+
+
+@pytest.mark.parametrize("line", ["اذهب إلى المحتوى الرئيسي", "تخطي إلى القائمة الرئيسية", "Skip to main content"])
+def test_skip_links_at_the_top(line):
+    res = _clean(f"{line}\n{HEADLINE}\nالأحد 09 فبراير 2025 - 14:30\n{LEAD}\n{BODY1}")
+    assert _where(res)[line] == "skip-link" and res.title == HEADLINE
+
+
+def test_a_sentence_about_going_to_content_stays():
+    kept = "انتقل إلى المحتوى الجديد أكثر من مليون مستخدم خلال أسبوع واحد."
+    assert kept in _clean(_article(kept)).body
+
+
+def test_a_labelled_byline_with_agencies():
+    res = _clean(f"{HEADLINE}\nبقلم:  يورونيوز عربي مع أ ف ب\nالأحد 09 فبراير 2025 - 14:30\n{LEAD}\n{BODY1}")
+    assert res.author == "يورونيوز عربي مع أ ف ب" and "بقلم" not in res.body
+
+
+@pytest.mark.parametrize("name", ["هشام الدريوش", "سهام أشطو - الرباط"])
+def test_a_name_under_a_relative_date_under_the_summary_is_the_byline(name):
+    res = _clean(f"{HEADLINE}\n{LEAD}\nقبل 3 ساعات\n{name}\n{BODY1}\n{BODY2}")
+    assert name not in res.body and res.body.startswith(LEAD)
+
+
+def test_a_short_body_line_under_a_date_in_the_story_stays():
+    # under the summary and its date, a subheading is no name
+    sub = "ما الذي تغير بالضبط"
+    res = _clean(f"{HEADLINE}\n{LEAD}\nقبل 3 ساعات\n{sub}\n{BODY1}\n{BODY2}")
+    assert sub in res.body

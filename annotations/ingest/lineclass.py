@@ -43,6 +43,7 @@ _BYLINE_WORDS = ("كتب", "بقلم", "بواسطة", "اعداد", "تحرير
                  "اجرى الحوار", "اجرت الحوار", "حاور",
                  "by", "By", "BY", "المصدر", "مصدر", "source", "Source", "SOURCE")
 _LEAD = " -–—•*|·:()[]«»\"'"
+_BYLINE_LABELLED_MAX_WORDS = 7
 _SOURCE_RE = re.compile(r"^\W*(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(?P<value>[^.؟?!]{2,60}?)\W*$", re.IGNORECASE)
 # "إسطنبول/ الأناضول", "أبوظبي - سكاي نيوز عربية", "لندن: «الشرق الأوسط»", "باريس- «القدس العربي»:",
 # "دبي - العربية.نت", "العربية.نت - محمد الشمري": a place (or an outlet), then who reports. A dot inside a
@@ -128,7 +129,10 @@ def byline(line: str, folded: str) -> Byline | None:
     if not folded.lstrip(_LEAD).startswith(_BYLINE_WORDS) or more_words_than(line, 10):
         return None
     m = _AUTHOR_RE.match(folded)
-    if m and words(m.group("value")) <= 5 and (_LABEL_SEPARATED.match(folded) or _looks_like_name(m.group("value"))):
+    # "بقلم:  يورونيوز عربي مع أ ف ب": after a label and a colon, a name with the agencies it wrote with
+    separated = _LABEL_SEPARATED.match(folded)
+    if m and words(m.group("value")) <= (_BYLINE_LABELLED_MAX_WORDS if separated else 5) and (
+            separated or _looks_like_name(m.group("value"))):
         return Byline("author", _value(line, folded, m))
     m = _SOURCE_RE.match(folded)
     if m:
@@ -339,6 +343,7 @@ def is_name(line: str) -> bool:
 # ends with who took or gave the photo in brackets, a name of a few words, and no sentence mark.
 _CREDIT_TAIL = re.compile(r"\(([^()\d]{2,40})\)$")
 _CREDIT_MAX_WORDS, _CAPTION_MIN_WORDS, _CAPTION_MAX_WORDS = 3, 4, 25
+_OUTLET_PHOTOGRAPHER_MAX_WORDS = 6
 # "(بحسب قوله)", "(أي نحو مليون)": an aside of the sentence, not a credit
 _ASIDE_WORDS = frozenset(("بحسب", "حسب", "وفق", "وفقا", "اي", "أي", "مثل", "على", "في", "من", "الى", "إلى", "عن",
                           "مع", "كما", "نحو", "قرابة", "حوالي", "بين", "او", "أو", "و", "يعني"))
@@ -352,10 +357,28 @@ def is_credit_caption(line: str) -> bool:
     if m is None:
         return False
     credit = m.group(1).replace("/", " ").split()
-    if not credit or len(credit) > _CREDIT_MAX_WORDS or credit[0] in _ASIDE_WORDS:
+    # "(عنب بلدي/ حليم محمد)": the outlet and its photographer, a name each
+    most = _CREDIT_MAX_WORDS if "/" not in m.group(1) else _OUTLET_PHOTOGRAPHER_MAX_WORDS
+    if not credit or len(credit) > most or credit[0] in _ASIDE_WORDS:
         return False
     before = line[: m.start()].rstrip()
     if not before or before[-1] in _SENTENCE_END:
         return False
     n = len(before.split())
     return _CAPTION_MIN_WORDS <= n <= _CAPTION_MAX_WORDS
+
+
+# "إحدى الحافلات خلال التشغيل التجريبي | من المصدر": a caption, then who gave the photo after a bar
+_PIPE_CREDIT_MAX_WORDS = 4
+
+
+def is_pipe_credit_caption(line: str) -> bool:
+    """A caption of a few words and no sentence mark, a bar, then a credit of a few words without
+    figures: one bar only (a menu or breadcrumb has more)."""
+    if line.count(" | ") != 1 or line.count("|") != 1:
+        return False
+    before, credit = (part.strip() for part in line.split(" | "))
+    if not credit or _DIGIT.search(credit) or more_words_than(credit, _PIPE_CREDIT_MAX_WORDS):
+        return False
+    n = len(before.split())
+    return _CAPTION_MIN_WORDS <= n <= _CAPTION_MAX_WORDS and before[-1] not in _SENTENCE_END
