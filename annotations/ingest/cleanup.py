@@ -118,18 +118,6 @@ def _ends_list(folded: str) -> bool:
     return "نهاية القائمة" in folded or "end of list" in folded.lower()
 
 
-# words of a phrase, never of a name: "ما الذي تغير بالضبط" is a subheading (written folded)
-_FUNCTION_WORDS = frozenset(("ما", "ماذا", "من", "في", "على", "الى", "عن", "مع", "الذي", "التي", "هل", "كيف", "لماذا",
-                             "متى", "اين", "لا", "لم", "لن", "قد", "بين", "بعد", "قبل", "هذا", "هذه", "كل", "او"))
-
-
-def _name_line(line: str, folded: str) -> lineclass.Byline | None:
-    """A writer's bare name ("هشام الدريوش") or a name and a place ("سهام أشطو - الرباط")."""
-    if lineclass.is_name(line) and _FUNCTION_WORDS.isdisjoint(folded.split()):
-        return lineclass.Byline("author", line)
-    return lineclass.dateline(line, folded)
-
-
 def _take_credited_captions(lines: list[str], taken: Mapping[int, tuple[str, dict[str, Any]]], start: int,
                             take: Callable[[int, str, str, str], None]) -> None:
     """The line right above a photo credit ("Credit: Getty Images", "صورة من: …/dpa") is the photo's
@@ -310,7 +298,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             elif kind == _BYLINE:
                 take_byline(j, payload)
             elif kind == _OTHER and not payload and k > 0 and found[k - 1][1][0] in (*_DATED, _BAD_DATE) and (
-                    by := _name_line(lines[j].strip(), folded_lines[j].strip())) is not None:
+                    by := lineclass.name_line(lines[j].strip(), folded_lines[j].strip())) is not None:
                 take_byline(j, by)  # "قبل 3 ساعات" then "هشام الدريوش": the writer under the date
             elif (kind == _OTHER and not payload and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
                   and any(c[0] in _DATED for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):

@@ -382,3 +382,15 @@ def is_pipe_credit_caption(line: str) -> bool:
         return False
     n = len(before.split())
     return _CAPTION_MIN_WORDS <= n <= _CAPTION_MAX_WORDS and before[-1] not in _SENTENCE_END
+
+
+# words of a phrase, never of a name: "ما الذي تغير بالضبط" is a subheading (written folded)
+_FUNCTION_WORDS = frozenset(("ما", "ماذا", "من", "في", "على", "الى", "عن", "مع", "الذي", "التي", "هل", "كيف", "لماذا",
+                             "متى", "اين", "لا", "لم", "لن", "قد", "بين", "بعد", "قبل", "هذا", "هذه", "كل", "او"))
+
+
+def name_line(line: str, folded: str) -> Byline | None:
+    """A writer's bare name ("هشام الدريوش") or a name and a place ("سهام أشطو - الرباط")."""
+    if is_name(line) and _FUNCTION_WORDS.isdisjoint(folded.split()):
+        return Byline("author", line)
+    return dateline(line, folded)
