@@ -555,3 +555,12 @@ def test_page_code_a_scraper_left_goes(line):
     assert res.body == f"{LEAD}\n{BODY1}" and _reasons(res)[line] == "page code left by the scraper"
     body = "وقال إن نافذة (window) الحوار ما زالت مفتوحة أمام جميع الأطراف."
     assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
+
+
+@pytest.mark.parametrize("line", ["المقال التالي: وزير الخارجية يصل إلى القاهرة", "الخبر السابق", "السابق",
+                                  "الصفحة 1 من 3"])
+def test_previous_next_and_page_links_go(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert res.body == f"{LEAD}\n{BODY1}\n{BODY2}" and _reasons(res)[line] == "previous/next link"
+    for body in ("التالي ما حدث في الاجتماع المغلق أمس.", "المقال السابق للكاتب أثار جدلاً واسعاً بين القراء"):
+        assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
