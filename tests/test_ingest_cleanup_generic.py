@@ -7,6 +7,8 @@ import report's count of undated articles (annotations.ingest.cleanup, lineclass
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotations import Project
 from annotations.ingest import ImportOptions, import_paths, lineclass
@@ -564,3 +566,24 @@ def test_previous_next_and_page_links_go(line):
     assert res.body == f"{LEAD}\n{BODY1}\n{BODY2}" and _reasons(res)[line] == "previous/next link"
     for body in ("التالي ما حدث في الاجتماع المغلق أمس.", "المقال السابق للكاتب أثار جدلاً واسعاً بين القراء"):
         assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
+
+
+_KINDS = [HEADLINE, HEADLINE + " | الموقع", DATE, LEAD, BODY1, SHORT, "", "\u200f", "سامر الحلبي",
+          "كاتب وباحث في الشؤون", "اقرأ المزيد", "روسيا تطلق قمرا صناعيا جديدا", "أطلقت روسيا قمرا صناعيا جديدا.",
+          "تعليقات القراء",
+          "أب من سطيف", "دلالات", "مصر", "منذ 3 ساعات", "👁 2,341", "الرئيسية - اقتصاد - أسواق", "وكالات",
+          "مبنى كلية العلوم في الحدث (النهار)", "دولار السوق الموازية: 89,500 ل.ل.", "آخر تحديث: 13 فبراير 2025",
+          "خاص", "المقال التالي: عنوان", "(adsbygoogle = window.adsbygoogle || []).push({});"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KINDS), min_size=1, max_size=14))
+def test_the_new_classes_keep_the_cleanup_reversible(lines):
+    from annotations.ingest.errors import IngestError
+
+    text = "\n".join(lines)
+    try:
+        res = clean(text, RULES)
+    except IngestError:
+        return  # no article body: nothing stored, nothing to restore
+    assert restore_original(res.body, _meta(res)) == text
