@@ -587,3 +587,18 @@ def test_the_new_classes_keep_the_cleanup_reversible(lines):
     except IngestError:
         return  # no article body: nothing stored, nothing to restore
     assert restore_original(res.body, _meta(res)) == text
+
+
+def test_headline_like_links_under_the_last_sentence_go_when_two_or_more():
+    links = ["الحكومة تقر خطة لتطوير القطاع الصحي في المحافظات", "ارتفاع عدد المراجعين لأقسام الطوارئ"]
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, *links, "الصحة"]))
+    assert res.body == f"{LEAD}\n{BODY1}"
+    # one such line alone may be the article's: it stays (the tag under it goes)
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, links[0], "الصحة"]))
+    assert res.body == f"{LEAD}\n{BODY1}\n{links[0]}"
+
+
+def test_a_sentence_end_is_seen_through_closing_marks():
+    assert lineclass.ends_sentence("\u202eوصل الوفد إلى بيروت أمس.\u202c")
+    assert lineclass.ends_sentence("قال: «وصلنا».\u200f")
+    assert not lineclass.ends_sentence("\u2066Politico\u2069")
