@@ -7,6 +7,8 @@ import report's count of undated articles (annotations.ingest.cleanup, lineclass
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotations import Project
 from annotations.ingest import ImportOptions, import_paths, lineclass
@@ -365,6 +367,7 @@ def test_body_lines_near_those_forms_stay(line):
     ("اشترك في نشرة الموقع لتصلك أبرز الأخبار يومياً", "share/follow line"),
     ("شارك عبر: فيسبوك | إكس | واتساب", "share/follow line"),
     ("أرسل لصديق", "share/follow line"),
+    ("اشترك الآن لتصلك أهم الأخبار", "share/follow line"),
     ("لا توجد تعليقات", "comment prompt"),
     ("كن أول من يعلق", "comment prompt"),
     ("موافق", "cookie notice"),
@@ -383,7 +386,7 @@ def test_prompts_and_stamps_of_other_sites(line, reason):
     "شارك آلاف المواطنين في المسيرة التي جابت شوارع العاصمة",
     "تابع الوزير جولته بزيارة المستشفى الجديد في المدينة.",
     "تابعت الشرطة التحقيقات في الحادث",
-    "انضم اللاعب إلى معسكر المنتخب في القاهرة",
+    "انضم اللاعب إلى معسكر المنتخب في القاهرة", "سجل الآن أكثر من مئة هدف هذا الموسم.",
     "كتب التاريخ", "بقلم الرصاص", "تقرير الأمم المتحدة يحذر من المجاعة",
     "المزيد من الضغوط على الأسر",
     "آخر تحديث للأرقام جاء أمس.", "حدث ذلك في عام 2020 قبل الجائحة",
@@ -555,3 +558,48 @@ def test_page_code_a_scraper_left_goes(line):
     assert res.body == f"{LEAD}\n{BODY1}" and _reasons(res)[line] == "page code left by the scraper"
     body = "وقال إن نافذة (window) الحوار ما زالت مفتوحة أمام جميع الأطراف."
     assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
+
+
+@pytest.mark.parametrize("line", ["المقال التالي: وزير الخارجية يصل إلى القاهرة", "الخبر السابق", "السابق",
+                                  "الصفحة 1 من 3"])
+def test_previous_next_and_page_links_go(line):
+    res = _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{BODY1}\n{line}\n{BODY2}")
+    assert res.body == f"{LEAD}\n{BODY1}\n{BODY2}" and _reasons(res)[line] == "previous/next link"
+    for body in ("التالي ما حدث في الاجتماع المغلق أمس.", "المقال السابق للكاتب أثار جدلاً واسعاً بين القراء"):
+        assert body in _clean(f"{HEADLINE}\n{DATE}\n{LEAD}\n{body}\n{BODY1}").body
+
+
+_KINDS = [HEADLINE, HEADLINE + " | الموقع", DATE, LEAD, BODY1, SHORT, "", "\u200f", "سامر الحلبي",
+          "كاتب وباحث في الشؤون", "اقرأ المزيد", "روسيا تطلق قمرا صناعيا جديدا", "أطلقت روسيا قمرا صناعيا جديدا.",
+          "تعليقات القراء",
+          "أب من سطيف", "دلالات", "مصر", "منذ 3 ساعات", "👁 2,341", "الرئيسية - اقتصاد - أسواق", "وكالات",
+          "مبنى كلية العلوم في الحدث (النهار)", "دولار السوق الموازية: 89,500 ل.ل.", "آخر تحديث: 13 فبراير 2025",
+          "خاص", "المقال التالي: عنوان", "(adsbygoogle = window.adsbygoogle || []).push({});"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KINDS), min_size=1, max_size=14))
+def test_the_new_classes_keep_the_cleanup_reversible(lines):
+    from annotations.ingest.errors import IngestError
+
+    text = "\n".join(lines)
+    try:
+        res = clean(text, RULES)
+    except IngestError:
+        return  # no article body: nothing stored, nothing to restore
+    assert restore_original(res.body, _meta(res)) == text
+
+
+def test_headline_like_links_under_the_last_sentence_go_when_two_or_more():
+    links = ["الحكومة تقر خطة لتطوير القطاع الصحي في المحافظات", "ارتفاع عدد المراجعين لأقسام الطوارئ"]
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, *links, "الصحة"]))
+    assert res.body == f"{LEAD}\n{BODY1}"
+    # one such line alone may be the article's: it stays (the tag under it goes)
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, links[0], "الصحة"]))
+    assert res.body == f"{LEAD}\n{BODY1}\n{links[0]}"
+
+
+def test_a_sentence_end_is_seen_through_closing_marks():
+    assert lineclass.ends_sentence("\u202eوصل الوفد إلى بيروت أمس.\u202c")
+    assert lineclass.ends_sentence("قال: «وصلنا».\u200f")
+    assert not lineclass.ends_sentence("\u2066Politico\u2069")

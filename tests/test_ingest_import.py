@@ -276,7 +276,9 @@ def test_bad_inputs_each_get_their_own_line(tmp_path, monkeypatch):
     nul = tmp_path / "nul.txt"
     nul.write_bytes(BODY1.encode() + b"\x00\x00" + BODY2.encode())
     overrides = tmp_path / "overrides.txt"
-    overrides.write_text(f"{BODY2}\n\u202e{BODY1}\u202c\n\u2066Politico\u2069 \u2066AFP\u2069", encoding="utf-8")
+    # (the isolated names inside a paragraph: a line of two words under the last sentence is the foot)
+    overrides.write_text(f"{BODY2}\n\u202e{BODY1}\u202c\n\u2066Politico\u2069 \u2066AFP\u2069 {BODY2}",
+                         encoding="utf-8")
     jsonl = tmp_path / "bad.jsonl"
     jsonl.write_text('{"text": "نص"\n{"text": "نص سليم في السطر الثاني من الملف"}\n', encoding="utf-8")
     csv_ = tmp_path / "nocol.csv"

@@ -101,6 +101,8 @@ DATE_LINE_MAX_WORDS = 16
 RELATIVE_MAX_WORDS = 6
 #: Lines of at most this many words under the article's last sentence are its foot (tags, links).
 FOOT_MAX_WORDS = 3
+#: ...and two or more lines up to this long that are no sentence: links to other articles.
+FOOT_LINK_MAX_WORDS = 16
 #: A line right above a photo credit line is its caption up to this many words.
 CREDITED_CAPTION_MAX_WORDS = 25
 
@@ -416,21 +418,32 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                                "date is left empty")
 
     def _take_foot(start: int) -> None:
-        """Short lines after the article's last sentence: tags without a heading ("المغرب", "الصحة"),
-        a site's sign-off. An article ends with a sentence, not with a line of a word or two."""
-        foot: list[int] = []
+        """Lines after the article's last sentence: tags without a heading ("المغرب", "الصحة"), a
+        site's sign-off, and two or more headline-like links without their heading. An article
+        ends with a sentence, not with a line of a word or two."""
+        short: list[int] = []  # lines of at most FOOT_MAX_WORDS words, bottom up
+        links: list[int] = []  # headline-like lines (no sentence, up to FOOT_LINK_MAX_WORDS words)
+        below = 0  # how many of the short lines are under every link
         for j in range(n - 1, start - 1, -1):
             t = lines[j].strip()
             if not t or j in taken:
                 continue
-            if lineclass.more_words_than(t, FOOT_MAX_WORDS) or lineclass.ends_sentence(t):
+            if lineclass.ends_sentence(t) or lineclass.more_words_than(t, FOOT_LINK_MAX_WORDS):
                 if lineclass.is_sentence(t) and not t.endswith((":", "：")):  # a list under "…:" stays
-                    for k in foot:
+                    # one headline-like line alone may be the article's (a closing quote, a note)
+                    for k in (short + links if len(links) != 1 else short[:below]):
                         take(k, "removed", "short line at the foot (tags or links)", "foot")
                 return
-            if _HAS_DIGIT.search(t):
+            if t.endswith((":", "：")):
+                return  # "…أسماؤهم:": what follows is the article's list
+            if lineclass.more_words_than(t, FOOT_MAX_WORDS):
+                if not links:
+                    below = len(short)
+                links.append(j)
+            elif _HAS_DIGIT.search(t):
                 return  # "الأهلي 3": results or figures the article lists, not tags
-            foot.append(j)
+            else:
+                short.append(j)
 
     # 4. The body: rules that apply anywhere, the batch's lines, bylines, menus and related-link blocks.
     related = tags = comments = commented = False

@@ -203,6 +203,10 @@ def is_currency_widget(line: str, folded: str, header: bool) -> bool:
 _ABBREVIATION_END = re.compile(r"(?<!\S)(?:[^\W\d_]\.){2,}$")
 
 
+# closing quotes, and the invisible marks a line may end with (a bidi pop, RLM): the sentence's end is before them
+_CLOSERS = "»\"”'\u200e\u200f\u202c\u2069\u061c"
+
+
 def _has_symbol(folded: str) -> bool:
     """A currency sign, or what may be a dotted abbreviation (``ل.ل``) after a number."""
     if "$" in folded or "€" in folded or "£" in folded:
@@ -225,7 +229,7 @@ def is_number_widget(line: str) -> bool:
 def ends_sentence(line: str) -> bool:
     """The line ends with a full stop, question or exclamation mark (inside closing quotes or not),
     not with the ".." of a title nor the dots of an abbreviation ("89,500 ل.ل.")."""
-    stripped = line.rstrip().rstrip("»\"”'")
+    stripped = line.rstrip().rstrip(_CLOSERS)
     last = stripped[-1:]
     if last == ".":
         # "X.Y.": the character two before the last full stop is a dot too (a cheap first test)
