@@ -191,3 +191,35 @@ def test_a_short_body_line_under_a_date_in_the_story_stays():
     sub = "ما الذي تغير بالضبط"
     res = _clean(f"{HEADLINE}\n{LEAD}\nقبل 3 ساعات\n{sub}\n{BODY1}\n{BODY2}")
     assert sub in res.body
+
+
+# ------------------------------------------------------------------------ captions without a credit
+def _story(line: str) -> str:
+    return "\n".join([HEADLINE, "الأحد 09 فبراير 2025 - 14:30", LEAD, BODY1 + " " + BODY2, line,
+                      BODY2 + " " + BODY1])
+
+
+@pytest.mark.parametrize("caption", ["مقر البنك المركزي المصري بوسط القاهرة",
+                                     "لاعبو المنتخب خلال التدريبات الأخيرة على الملعب قبل السفر"])
+def test_a_caption_between_two_paragraphs(caption):
+    res = _clean(_story(caption))
+    assert _where(res)[caption] == "caption:caption-loose" and BODY1 in res.body
+
+
+@pytest.mark.parametrize("line", [
+    "انتقادات المعارضة",  # a subheading: a few words
+    "الليالي الحارة أخطر من النهار",
+    "كيف تؤثر الرسوم الجديدة على أسعار السلع المستوردة",  # a question without its mark
+    "وقال الوزير إن الخطة ستنفذ على مراحل خلال العامين المقبلين",  # a sentence without its full stop
+    "5 نصائح لتوفير الطاقة في منزلك هذا الصيف",
+    "المرحلة الثانية: توسيع الشبكة إلى المحافظات الشمالية",
+])
+def test_lines_between_paragraphs_that_are_no_caption(line):
+    assert line in _clean(_story(line)).body
+
+
+def test_a_caption_like_line_next_to_a_short_line_stays():
+    line = "مقر البنك المركزي المصري بوسط القاهرة"
+    text = "\n".join([HEADLINE, "الأحد 09 فبراير 2025 - 14:30", LEAD, BODY1 + " " + BODY2, line, "انتقادات المعارضة",
+                      BODY2 + " " + BODY1])
+    assert line in _clean(text).body

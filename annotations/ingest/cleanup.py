@@ -7,14 +7,14 @@ rebuild the decoded source exactly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
 from ..headline import without_added_headline
-from . import lineclass
+from . import captions, lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
 from .dates import ParsedDate, is_relative_date, normalise, parse_date_line
@@ -103,8 +103,6 @@ RELATIVE_MAX_WORDS = 6
 FOOT_MAX_WORDS = 3
 #: ...and two or more lines up to this long that are no sentence: links to other articles.
 FOOT_LINK_MAX_WORDS = 16
-#: A line right above a photo credit line is its caption up to this many words.
-CREDITED_CAPTION_MAX_WORDS = 25
 
 
 def _norm_title(line: str) -> str:
@@ -118,19 +116,6 @@ def _unread_date(i: int, line: str) -> str:
 
 def _ends_list(folded: str) -> bool:
     return "نهاية القائمة" in folded or "end of list" in folded.lower()
-
-
-def _take_credited_captions(lines: list[str], taken: Mapping[int, tuple[str, dict[str, Any]]], start: int,
-                            take: Callable[[int, str, str, str], None]) -> None:
-    """The line right above a photo credit ("Credit: Getty Images", "صورة من: …/dpa") is the photo's
-    caption, a sentence or not, when it is caption-short and no other rule took it."""
-    for j in [j for j, (_, entry) in taken.items() if entry["rule"] == "credit-line" and j >= start]:
-        p = next((p for p in range(j - 1, start - 1, -1) if lines[p].strip()), None)
-        if p is None or p in taken:
-            continue
-        t = lines[p].strip()
-        if not lineclass.more_words_than(t, CREDITED_CAPTION_MAX_WORDS) and not lineclass.is_question(t):
-            take(p, "captions", "", "caption-credit")
 
 
 def clean(text: str, rules: RuleSet, title: str | None = None,
@@ -536,7 +521,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take(j, "captions", "", "caption-credit")
         elif lineclass.is_number_widget(stripped):
             take(j, "removed", *_CLASS_REASON[_COUNT])
-    _take_credited_captions(lines, taken, body_start, take)
+    captions.take_credited_captions(lines, taken, body_start, take)
+    captions.take_loose_captions(lines, folded_lines, taken, body_start, take)
     _take_foot(body_start)
     kept = [j for j in range(body_start, n) if j not in taken]
     # Blank lines at either end of the body are dropped; exactly empty ones are implied by

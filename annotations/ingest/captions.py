@@ -1,0 +1,74 @@
+"""Photo captions in the story that no line rule can see alone: the line above a credit line, and a
+caption printed between two paragraphs without any credit (``cleanup.clean`` runs these passes after
+its line rules, over the lines they left).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import lineclass
+
+#: A line right above a photo credit line is its caption up to this many words.
+CREDITED_CAPTION_MAX_WORDS = 25
+#: Between two paragraphs, an unpunctuated line of this many words is a caption; a subheading is shorter.
+LOOSE_CAPTION_MIN_WORDS, LOOSE_CAPTION_MAX_WORDS = 6, 20
+#: A paragraph next to a loose caption has more words than this.
+PARAGRAPH_MIN_WORDS = 15
+# Words of running text or of a heading, never of a photo's caption (written folded): reported speech
+# ("إن", "أن"), a question, a conjunction opening a sentence.
+_NOT_CAPTION_WORDS = frozenset(("ان", "انه", "انها", "انهم", "قال", "قالت", "يقول", "تقول", "اكد", "اكدت",
+                                "اضاف", "اضافت", "ما", "ماذا", "كيف", "لماذا", "هل", "متى", "اين", "لكن",
+                                "لكن", "حيث", "لان", "كما", "ثم", "اذا", "لو"))
+_NARRATIVE_OPENERS = ("وقال", "وقالت", "واضاف", "واضافت", "واكد", "واكدت", "واوضح", "واوضحت", "وتابع", "وتابعت",
+                      "وكان", "وكانت", "وفي", "واشار", "واشارت", "ويقول", "وتقول", "ولفت", "ولفتت", "وبين", "وذكر",
+                      "وذكرت", "وشدد", "وشددت", "واعتبر", "ويرى", "وترى", "ومن", "وعلى", "ومع", "وبحسب", "ووفق",
+                      "ويعد", "وتعد", "ويبلغ", "وبلغ", "وبلغت", "ويأتي", "وياتي", "وتاتي", "ولم", "ولا", "وقد")
+
+Taken = Mapping[int, tuple[str, dict[str, Any]]]
+Take = Callable[[int, str, str, str], None]
+
+
+def take_credited_captions(lines: list[str], taken: Taken, start: int, take: Take) -> None:
+    """The line right above a photo credit ("Credit: Getty Images", "صورة من: …/dpa") is the photo's
+    caption, a sentence or not, when it is caption-short and no other rule took it."""
+    for j in [j for j, (_, entry) in taken.items() if entry["rule"] == "credit-line" and j >= start]:
+        p = next((p for p in range(j - 1, start - 1, -1) if lines[p].strip()), None)
+        if p is None or p in taken:
+            continue
+        t = lines[p].strip()
+        if not lineclass.more_words_than(t, CREDITED_CAPTION_MAX_WORDS) and not lineclass.is_question(t):
+            take(p, "captions", "", "caption-credit")
+
+
+def is_loose_caption(line: str, folded: str) -> bool:
+    """A line that reads as a photo's caption: a description of some words, no sentence mark, no
+    figure first, no reported speech, question or sentence-opening conjunction."""
+    n = len(line.split())
+    if not LOOSE_CAPTION_MIN_WORDS <= n <= LOOSE_CAPTION_MAX_WORDS or line[-1] in ".؟?!:؛،,":
+        return False
+    tokens = folded.split()
+    return not (tokens[0][:1].isdigit() or tokens[0].startswith(_NARRATIVE_OPENERS) or ":" in line
+                or not _NOT_CAPTION_WORDS.isdisjoint(tokens))
+
+
+def take_loose_captions(lines: list[str], folded_lines: list[str], taken: Taken, start: int, take: Take) -> None:
+    """A caption-like line (``is_loose_caption``) with a paragraph right above and right below it:
+    a photo's caption the page printed in the story without a credit."""
+    kept = [j for j in range(start, len(lines)) if j not in taken and lines[j].strip()]
+
+    def paragraph(j: int) -> bool:
+        t = lines[j].strip()
+        return lineclass.is_sentence(t) and lineclass.more_words_than(t, PARAGRAPH_MIN_WORDS)
+
+    for k in range(1, len(kept) - 1):
+        j = kept[k]
+        t = lines[j].strip()
+        if t[-1] in ".؟?!" or not is_loose_caption(t, folded_lines[j].strip()):
+            continue  # most lines: a sentence, tested by its last character
+        a, b = kept[k - 1], kept[k + 1]
+        # the neighbours are the lines right next to it (blank lines aside), none taken between
+        if (all(not lines[x].strip() for x in range(a + 1, j)) and all(not lines[x].strip() for x in range(j + 1, b))
+                and paragraph(a) and paragraph(b)):
+            take(j, "captions", "", "caption-loose")
