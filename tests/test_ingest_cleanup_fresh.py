@@ -223,3 +223,15 @@ def test_a_caption_like_line_next_to_a_short_line_stays():
     text = "\n".join([HEADLINE, "الأحد 09 فبراير 2025 - 14:30", LEAD, BODY1 + " " + BODY2, line, "انتقادات المعارضة",
                       BODY2 + " " + BODY1])
     assert line in _clean(text).body
+
+
+def test_a_heading_with_figures_between_paragraphs_stays():
+    line = "المرحلة الثانية من الخطة الوطنية للطاقة (2025-2030)"
+    assert line in _clean(_story(line)).body
+
+
+@pytest.mark.parametrize("line", ["كاتب سعودي يفوز بجائزة الرواية العربية في دورتها الجديدة",
+                                  "تمثال الملك في البهو العظيم للمتحف الكبير"])
+def test_unpunctuated_lines_without_a_scene_word_stay(line):
+    # no "خلال", "أمام", "جانب من", "مقر": running text (or a caption no test can tell from it) stays
+    assert line in _clean(_story(line)).body

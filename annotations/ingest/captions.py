@@ -5,6 +5,7 @@ its line rules, over the lines they left).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,6 +27,11 @@ _NARRATIVE_OPENERS = ("وقال", "وقالت", "واضاف", "واضافت", "�
                       "وذكرت", "وشدد", "وشددت", "واعتبر", "ويرى", "وترى", "ومن", "وعلى", "ومع", "وبحسب", "ووفق",
                       "ويعد", "وتعد", "ويبلغ", "وبلغ", "وبلغت", "ويأتي", "وياتي", "وتاتي", "ولم", "ولا", "وقد")
 
+# A photo's scene (written folded): "X خلال Y", "X أمام Y", "أثناء", "جانب من …", "مقر …", "لقطة من …".
+_SCENE_WORDS = frozenset(("خلال", "امام", "اثناء"))
+_SCENE_OPENERS = ("جانب من", "مقر ", "لقطة ", "مشهد من", "مشهد عام", "منظر عام", "منظر من")
+_DIGIT_OR_MARK = re.compile(r"[\d:()\[\]]")
+
 Taken = Mapping[int, tuple[str, dict[str, Any]]]
 Take = Callable[[int, str, str, str], None]
 
@@ -44,13 +50,19 @@ def take_credited_captions(lines: list[str], taken: Taken, start: int, take: Tak
 
 def is_loose_caption(line: str, folded: str) -> bool:
     """A line that reads as a photo's caption: a description of some words, no sentence mark, no
-    figure first, no reported speech, question or sentence-opening conjunction."""
+    figure, colon or brackets, no reported speech, question or sentence-opening conjunction, and a
+    scene's words (خلال، أمام، "جانب من", "مقر").
+    Unpunctuated running text between paragraphs ("انضم اللاعب إلى قائمة المنتخب الوطني") stays."""
     n = len(line.split())
     if not LOOSE_CAPTION_MIN_WORDS <= n <= LOOSE_CAPTION_MAX_WORDS or line[-1] in ".؟?!:؛،,":
         return False
+    if _DIGIT_OR_MARK.search(folded):
+        return False  # "المرحلة الثانية (2025-2030)", "5 نصائح…", "الخطوة الأولى: …": a heading
     tokens = folded.split()
-    return not (tokens[0][:1].isdigit() or tokens[0].startswith(_NARRATIVE_OPENERS) or ":" in line
-                or not _NOT_CAPTION_WORDS.isdisjoint(tokens))
+    if tokens[0].startswith(_NARRATIVE_OPENERS) or not _NOT_CAPTION_WORDS.isdisjoint(tokens):
+        return False
+    # what a caption says and running text hardly does unpunctuated: who is where, during what
+    return not _SCENE_WORDS.isdisjoint(tokens) or folded.startswith(_SCENE_OPENERS)
 
 
 def take_loose_captions(lines: list[str], folded_lines: list[str], taken: Taken, start: int, take: Take) -> None:
