@@ -235,3 +235,52 @@ def test_a_heading_with_figures_between_paragraphs_stays():
 def test_unpunctuated_lines_without_a_scene_word_stay(line):
     # no "خلال", "أمام", "جانب من", "مقر": running text (or a caption no test can tell from it) stays
     assert line in _clean(_story(line)).body
+
+
+# ------------------------------------------------------------- French and English page furniture, dates
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Le 21/05/2025 à 13h37", "2025-05-21T13:37:00"),
+    ("Publié le 21 mai 2025 à 13h37", "2025-05-21T13:37:00"),
+    ("mercredi 21 mai 2025", "2025-05-21"),
+    ("2025-02-23 14:32 UTC+03:00", "2025-02-23T14:32:00"),
+    ("10 Feb 2025 at 10:30 am", "2025-02-10T10:30:00"),
+])
+def test_french_and_english_date_lines(line, iso):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.iso == iso
+
+
+@pytest.mark.parametrize("line", ["Le gouvernement a annoncé 12 mesures", "le premier ministre 2025"])
+def test_french_sentences_with_figures_are_no_date(line):
+    assert parse_date_line(line) is None
+
+
+def test_a_french_relative_date_is_unread():
+    res = _clean(f"{HEADLINE}\nil y a 3 heures\n{LEAD}\n{BODY1}")
+    assert res.published is None and "il y a 3 heures" in (res.date_problem or "")
+
+
+@pytest.mark.parametrize("line", ["FR | عربي | EN", "English Français Deutsch Türkçe فارسی العربية",
+                                  "کوردی | Kurmancî | English | Türkçe | فارسی | عربي"])
+def test_language_switchers_anywhere(line):
+    assert _where(_clean(_article(line)))[line] == "language-switch"
+
+
+@pytest.mark.parametrize("line", ["وتحدث الوزير بالعربية والإنجليزية أمام الحضور.", "English", "العربية"])
+def test_a_line_naming_one_language_or_a_sentence_stays(line):
+    assert line in _clean(_article(line)).body
+
+
+@pytest.mark.parametrize("line", ["Accepter | Paramétrer", "Tout accepter", "Refuser", "Accept all | Reject all"])
+def test_consent_buttons_in_french_and_english(line):
+    assert _where(_clean(_article(line)))[line] == "consent-button"
+
+
+@pytest.mark.parametrize("line", ["Publicité", "محتوى ممول"])
+def test_advertisement_markers_inside_the_story(line):
+    assert _where(_clean(_article(line)))[line] == "advertisement"
+
+
+def test_a_sentence_about_advertising_stays():
+    kept = "محتوى ممول أو إعلان صريح: الهيئة تلزم المؤثرين بالإفصاح."
+    assert kept in _clean(_article(kept)).body

@@ -25,6 +25,9 @@ MONTHS: dict[str, int] = {
     "اكتوبر": 10, "تشرين الاول": 10,
     "نوفمبر": 11, "تشرين الثاني": 11, "نونبر": 11,
     "ديسمبر": 12, "كانون الاول": 12, "دجنبر": 12,
+    # French, as Maghrebi outlets print them ("21 mai 2025")
+    "janvier": 1, "fevrier": 2, "février": 2, "avril": 4, "juin": 6, "juillet": 7, "aout": 8, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12, "mars": 3, "mai": 5,
     # English, as some Arabic sites print them ("13 Feb 2025", "February 13, 2025")
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -45,7 +48,8 @@ WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعا�
 # Words that introduce a date line on news sites ("published on", "last updated"...).
 LABELS = ("تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "اخر تحديث", "تحديث", "بتاريخ", "نشر", "نشرت في",
           "اضيف في", "اضيف", "اضيف بتاريخ", "تاريخ الاضافة", "تاريخ التحديث", "اخر تعديل", "محدث", "منشور",
-          "نشرت", "تاريخ", "التاريخ", "نشر يوم", "published", "published on")
+          "نشرت", "تاريخ", "التاريخ", "نشر يوم", "published", "published on",
+          "publié le", "publie le", "publié", "le")
 # Labels of a second date after the publication date on the same line ("... آخر تحديث: ...").
 UPDATED_LABELS = ("اخر تحديث", "تم التحديث", "تحديث", "حدث في", "updated", "last updated")
 
@@ -90,7 +94,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–|:]?\s*(?:(?:على\s+|في\s+)?الساعة\s*)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
+    r"(?:\s*[,،\-–|:]?\s*(?:(?:على\s+|في\s+)?الساعة\s*|à\s+|a\s+|at\s+)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
     r"(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
@@ -141,7 +145,7 @@ _SEP = r"\s*[,،\-–|/]?\s*(?:الموافق\s*(?:ل\s*)?)?"
 # "GST", "(KSA)" and the like: a time zone's abbreviation; "ت.غ" (توقيت غرينتش); a place in brackets,
 # "(مكة المكرمة)".
 _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
-         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2})?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2}"
+         r"|\s*\(?(?:GMT|UTC|[A-Z]{3,4})(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?(?![^\W\d_])|Z|\s*[+-]\d{2}:?\d{2}"
          r"|\s*\(?\s*ت\s?\.\s?غ\.?\s*\)?|\s*\([^\W\d_][^\d()|]{1,24}\))?")
 # The time first: "03:15 م الأحد 09 فبراير 2025".
 _LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})"
@@ -420,6 +424,7 @@ _RELATIVE_RE = re.compile(
     r"(?:ساعة|ساعات|ساعتين|ساعتان|دقيقة|دقائق|دقيقتين|يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهرين)"
     r"(?:\s+واحدة|\s+واحد)?\W*$"
     r"|^\W*\d+\s*(?:hours?|minutes?|days?|weeks?)\s+ago\W*$"
+    r"|^\W*il y a\s+\d+\s*(?:heures?|minutes?|min|jours?|semaines?)\W*$"
     # "اليوم 10:30 ص", "أمس الساعة 22:15": the day is the one the page was seen
     r"|^\W*(?:اليوم|امس|البارحة|today|yesterday)\s*[,،\-–|]?\s*(?:الساعة\s*)?\d{1,2}:\d{2}\s*(?:ص|م|am|pm)?\W*$",
     re.IGNORECASE,
