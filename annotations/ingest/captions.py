@@ -15,6 +15,7 @@ from . import lineclass
 CREDITED_CAPTION_MAX_WORDS = 25
 #: Between two paragraphs, an unpunctuated line of this many words is a caption; a subheading is shorter.
 LOOSE_CAPTION_MIN_WORDS, LOOSE_CAPTION_MAX_WORDS = 6, 20
+_LOOSE_CAPTION_MAX_CHARS = 16 * LOOSE_CAPTION_MAX_WORDS  # longer lines have more words than a caption
 #: A paragraph next to a loose caption has more words than this.
 PARAGRAPH_MIN_WORDS = 15
 # Words of running text or of a heading, never of a photo's caption (written folded): reported speech
@@ -68,19 +69,24 @@ def is_loose_caption(line: str, folded: str) -> bool:
 def take_loose_captions(lines: list[str], folded_lines: list[str], taken: Taken, start: int, take: Take) -> None:
     """A caption-like line (``is_loose_caption``) with a paragraph right above and right below it:
     a photo's caption the page printed in the story without a credit."""
-    kept = [j for j in range(start, len(lines)) if j not in taken and lines[j].strip()]
+    n = len(lines)
 
-    def paragraph(j: int) -> bool:
+    def paragraph(j: int | None) -> bool:
+        if j is None or j in taken:
+            return False
         t = lines[j].strip()
         return lineclass.is_sentence(t) and lineclass.more_words_than(t, PARAGRAPH_MIN_WORDS)
 
-    for k in range(1, len(kept) - 1):
-        j = kept[k]
-        t = lines[j].strip()
-        if t[-1] in ".؟?!" or not is_loose_caption(t, folded_lines[j].strip()):
-            continue  # most lines: a sentence, tested by its last character
-        a, b = kept[k - 1], kept[k + 1]
-        # the neighbours are the lines right next to it (blank lines aside), none taken between
-        if (all(not lines[x].strip() for x in range(a + 1, j)) and all(not lines[x].strip() for x in range(j + 1, b))
-                and paragraph(a) and paragraph(b)):
+    for j in range(start + 1, n - 1):
+        line = lines[j]
+        # most lines: a paragraph longer than any caption, or a sentence, or blank
+        if len(line) > _LOOSE_CAPTION_MAX_CHARS or j in taken:
+            continue
+        t = line.strip()
+        if not t or t[-1] in ".؟?!" or not is_loose_caption(t, folded_lines[j].strip()):
+            continue
+        # the neighbours: the lines right next to it, blank lines aside
+        above = next((k for k in range(j - 1, start - 1, -1) if lines[k].strip()), None)
+        below = next((k for k in range(j + 1, n) if lines[k].strip()), None)
+        if paragraph(above) and paragraph(below):
             take(j, "captions", "", "caption-loose")
