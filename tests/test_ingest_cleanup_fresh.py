@@ -284,3 +284,45 @@ def test_advertisement_markers_inside_the_story(line):
 def test_a_sentence_about_advertising_stays():
     kept = "محتوى ممول أو إعلان صريح: الهيئة تلزم المؤثرين بالإفصاح."
     assert kept in _clean(_article(kept)).body
+
+
+# ---------------------------------------------------------------- more page furniture inside the story
+@pytest.mark.parametrize(("line", "rule"), [
+    ("صورة 1 من 5", "gallery-counter"), ("1 / 12", "gallery-counter"), ("الصورة التالية", "gallery-counter"),
+    ("(انتهى)", "end-marker"), ("/انتهى/", "end-marker"), ("نهاية الخبر", "end-marker"),
+    ("https://example.com/a/123", "url-only"),
+    ("لمشاهدة الفيديو اضغط هنا", "click-here"), ("للمزيد من الأخبار انقر على الرابط", "click-here"),
+    ("عرض المزيد", "load-more"), ("المزيد", "load-more"),
+    ("ع.ع", "initials-signature"),
+    ("تحديث: 10:30", "last-updated"),
+    ("1.2K مشاهدة", "counts"),
+    ("إعلانات", "advertisement"),
+])
+def test_page_furniture_inside_the_story(line, rule):
+    assert _where(_clean(_article(line)))[line] == rule
+
+
+@pytest.mark.parametrize("line", [
+    "فاز الفريق في 3 من 5 مباريات هذا الموسم.", "الأهلي 3 من 5",
+    "انتهى الاجتماع دون اتفاق.", "وقال إن الضغط هنا كبير على الحكومة.",
+    "المزيد من الدعم للمزارعين في الموسم المقبل", "د. محمد علي",
+    "تحديث الأنظمة يستغرق 3 أيام.", "The Lancet Regional Health", "FIFA Club World Cup",
+    "Caption writing is an art, he said.",
+])
+def test_body_lines_like_page_furniture_stay(line):
+    assert line in _clean(_article(line)).body
+
+
+@pytest.mark.parametrize("credit", ["Getty Images", "AFP via Getty Images", "EPA/Mohamed Hossam",
+                                    "REUTERS/Amr Abdallah Dalsh", "Image source, Getty Images",
+                                    "مصدر الصورة، Getty Images"])
+def test_latin_agency_credits_and_the_caption_above(credit):
+    caption = "متظاهرون في وسط العاصمة يرفعون الأعلام خلال مسيرة السبت"
+    res = _clean(_article(caption, credit))
+    where = _where(res)
+    assert where[credit].startswith("caption:") and where[caption] == "caption:caption-credit"
+
+
+def test_a_bbc_style_caption_label():
+    line = "Image caption, متظاهرون في الخرطوم"
+    assert _where(_clean(_article(line)))[line] == "caption:caption-label"

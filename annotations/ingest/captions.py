@@ -11,6 +11,8 @@ from typing import Any
 
 from . import lineclass
 
+#: Rules whose lines are a photo's credit alone ("Credit: …", "Getty Images", "REUTERS/Name").
+CREDIT_RULES = frozenset(("credit-line", "credit-agency"))
 #: A line right above a photo credit line is its caption up to this many words.
 CREDITED_CAPTION_MAX_WORDS = 25
 #: Between two paragraphs, an unpunctuated line of this many words is a caption; a subheading is shorter.
@@ -40,7 +42,7 @@ Take = Callable[[int, str, str, str], None]
 def take_credited_captions(lines: list[str], taken: Taken, start: int, take: Take) -> None:
     """The line right above a photo credit ("Credit: Getty Images", "صورة من: …/dpa") is the photo's
     caption, a sentence or not, when it is caption-short and no other rule took it."""
-    for j in [j for j, (_, entry) in taken.items() if entry["rule"] == "credit-line" and j >= start]:
+    for j in [j for j, (_, entry) in taken.items() if entry["rule"] in CREDIT_RULES and j >= start]:
         p = next((p for p in range(j - 1, start - 1, -1) if lines[p].strip()), None)
         if p is None or p in taken:
             continue
