@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate, chain, compress, repeat
-from operator import ge, gt, itemgetter, ne, or_, sub
+from itertools import accumulate, compress, count, repeat
+from operator import add, ge, gt, itemgetter, ne, or_, sub
 
 import regex
 
@@ -40,7 +40,8 @@ _TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
 # regex engine its backtracking bookkeeping.
 _PIECE_RE = re.compile(rf"\s*+(?:\d++(?:[.,\u066b\u066c]\d++)++|[\w{_MARKS}]++|\S)")
 _SPACE_PIECE_RE = re.compile(r"\s*+\S++")
-SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
+SENTENCE_ORDER = ".!?\u061f"  # . ! ? ؟
+SENTENCE_END = frozenset(SENTENCE_ORDER)
 _INVISIBLE_IN_WORDS = sorted(c for c in INVISIBLE if re.match(f"[{_MARKS}]", c))  # ZWNJ, ZWJ, CGJ
 
 
@@ -173,6 +174,8 @@ class TokenizedDoc:
         span_tokens: for each input span, its ``(first, last_exclusive)`` token range, or ``None``
             when the span covers no token (only whitespace).
         moved: spans whose character extent differs from their token extent.
+        span_firsts, span_lasts: the same ranges as two columns (``span_firsts[k] >= span_lasts[k]``:
+            the span covers no token), for writers that work a column at a time.
     """
 
     text: str
@@ -186,6 +189,8 @@ class TokenizedDoc:
     # the tokenizer saw that the text holds no invisible character (nor anything else it had to
     # mend around): a writer can skip looking for them; False when not known
     plain: bool = False
+    span_firsts: list[int] = field(default_factory=list)
+    span_lasts: list[int] = field(default_factory=list)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
@@ -220,23 +225,36 @@ def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -
     return done
 
 
-def _align(spans: Sequence[tuple[int, int]], starts: list[int],
-           ends: list[int]) -> tuple[list[tuple[int, int] | None], list[Moved], set[int]]:
-    """Each span's ``(first, last_exclusive)`` token range (``None``: it covers no token), the spans
-    whose edges are not token edges, and the tokens after the first of a span (no sentence starts
-    there).
+def _ranges(firsts: list[int], lasts: list[int]) -> list[tuple[int, int] | None]:
+    """``(first, last_exclusive)`` per span, ``None`` for a span that covers no token."""
+    ranges: list[tuple[int, int] | None] = list(zip(firsts, lasts, strict=True))
+    if any(map(ge, firsts, lasts)):
+        for k in compress(range(len(firsts)), map(ge, firsts, lasts)):
+            ranges[k] = None
+    return ranges
+
+
+def _align_columns(s_list: list[int], e_list: list[int], starts: list[int],
+                   ends: list[int]) -> tuple[list[int], list[int], list[Moved], set[int]]:
+    """Each span's first token and last token (exclusive; ``first >= last``: it covers no token), the
+    spans whose edges are not token edges, and the tokens after the first of a span (no sentence
+    starts there).
 
     A span's tokens are the first one ending after its start and the last one starting before its
     end. This runs for every span of every exported document, so the ranges are found a column at a
     time by C functions (``map`` of ``bisect``), and only the few spans that need it (edges moved,
-    several tokens, no token) are visited one by one."""
-    if not spans:
-        return [], [], set()
-    s_list = list(map(_FIRST, spans))
-    e_list = list(map(_SECOND, spans))
+    several tokens, no token) are visited one by one. Most spans are one whole token: when every
+    span's first token starts and ends where the span does, that is all there is to know."""
+    if not s_list:
+        return [], [], [], set()
     firsts = list(map(bisect.bisect_right, repeat(ends), s_list))
+    try:
+        exact = list(map(starts.__getitem__, firsts)) == s_list and list(map(ends.__getitem__, firsts)) == e_list
+    except IndexError:  # a span starting after the last token
+        exact = False
+    if exact:  # every span is its first token: the next token starts at the span's end or after
+        return firsts, list(map(_PLUS_ONE, firsts)), [], set()
     lasts = list(map(bisect.bisect_left, repeat(starts), e_list))
-    span_tokens: list[tuple[int, int] | None] = list(zip(firsts, lasts, strict=True))
     moved: list[Moved] = []
     inside: set[int] = set()
     if any(map(ge, firsts, lasts)):  # some span covers no token (only spaces): visit each
@@ -249,18 +267,17 @@ def _align(spans: Sequence[tuple[int, int]], starts: list[int],
     for k in odd:
         i, j = firsts[k], lasts[k]
         if i >= j:
-            span_tokens[k] = None
             continue
         if j - i > 1:
             inside.update(range(i + 1, j))
         s, e = s_list[k], e_list[k]
         if starts[i] != s or ends[j - 1] != e:
             moved.append(Moved(k, s, e, starts[i], ends[j - 1]))
-    return span_tokens, moved, inside
+    return firsts, lasts, moved, inside
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
-_MINUS_ONE = (-1).__add__
+_MINUS_ONE, _PLUS_ONE = (-1).__add__, (1).__add__
 
 
 def tokenize_document(
@@ -291,14 +308,19 @@ def tokenize_document(
     """
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
-    if base is not None:
-        starts = list(map(_FIRST, base))
-        ends = list(map(_SECOND, base))
-        words = list(map(text.__getitem__, map(slice, starts, ends)))
-        plain = False
-    else:
-        starts, ends, words, plain = _scan(text, whitespace)
+    starts, ends, words, plain = base_columns(text, whitespace, base)
     return tokenize_columns(text, starts, ends, words, spans, clitics == "split", sentences, whitespace, plain)
+
+
+def base_columns(text: str, whitespace: bool = False,
+                 base: Sequence[tuple[int, int]] | None = None) -> tuple[list[int], list[int], list[str], bool]:
+    """Token starts, ends and texts before any span is looked at, and whether the text is plain
+    (``TokenizedDoc.plain``): our tokens (``whitespace``: whitespace tokens), or ``base``'s."""
+    if base is None:
+        return _scan(text, whitespace)
+    starts = list(map(_FIRST, base))
+    ends = list(map(_SECOND, base))
+    return starts, ends, list(map(text.__getitem__, map(slice, starts, ends))), False
 
 
 def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[str],
@@ -309,21 +331,52 @@ def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[
     scheme's clitic split) without a tuple per token. ``split``: cut tokens at span edges;
     ``lines_only``: sentences end at line breaks only; ``plain``: the caller saw that the text has
     no invisible character (``TokenizedDoc.plain``; leave it False when not known)."""
-    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if split and spans else []
-    span_tokens, moved, inside = _align(spans, starts, ends)
+    return tokenize_span_columns(text, starts, ends, words, list(map(_FIRST, spans)), list(map(_SECOND, spans)),
+                                 split, sentences, lines_only, plain)
+
+
+def tokenize_span_columns(text: str, starts: list[int], ends: list[int], words: list[str], span_starts: list[int],
+                          span_ends: list[int], split: bool, sentences: bool = True, lines_only: bool = False,
+                          plain: bool = False) -> TokenizedDoc:
+    """``tokenize_columns`` with the spans as columns too (``span_starts[k]``, ``span_ends[k]``):
+    what an export has at hand (``SpanColumns``), without a pair per span."""
+    cut = _cut(starts, ends, words, set(span_starts).union(span_ends)) if split and span_starts else []
+    firsts, lasts, moved, inside = _align_columns(span_starts, span_ends, starts, ends)
     n = len(starts)
     if not sentences:
         sents = [(0, n)] if n else []
     else:
         bounds = _sentence_bounds(text, starts, ends, words, inside, lines_only)
         sents = list(zip([0, *bounds], [*bounds, n], strict=True)) if n else []
-    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved, cut, plain)
+    return TokenizedDoc(text, starts, ends, words, sents, _ranges(firsts, lasts), moved, cut, plain, firsts, lasts)
 
 
-# One character class, not ``[\r\n]+|[.!?]``: ``re`` scans for a class several times faster than for an
-# alternation, and the newlines of one run all fall before the same token, so they give one bound.
-_BREAK_RE = re.compile(r"[\r\n.!?\u061f]")
-_LINE_RE = re.compile(r"[\r\n]")
+_LINE_ENDS = "\r\n"
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The offsets of the characters of ``chars`` in ``text``, in order, found by ``str.split`` (a
+    character at a time, many times faster than a regular expression)."""
+    found: list[int] = []
+    for c in chars:
+        if c in text:
+            parts = text.split(c)
+            parts.pop()
+            at = list(map(add, accumulate(map(len, parts)), count()))  # each piece, then the character
+            found = sorted([*found, *at]) if found else at
+    return found
+
+
+def _indices(items: list[str], value: str) -> list[int]:
+    """Where ``value`` is in ``items`` (``list.index`` scans in C; a terminator is a few tokens of many)."""
+    out = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 def _sentence_bounds(
@@ -336,23 +389,25 @@ def _sentence_bounds(
 ) -> list[int]:
     """Token indices where a new sentence starts, in increasing order; never inside a span.
 
-    Candidates are found with a regex over the text (few per document) rather than by visiting
-    every token. ``inside``: indices of tokens that continue a span. ``lines_only``: text rebuilt from
-    a token format has one sentence per line.
+    A sentence starts at the first token after a line break, and after a terminator that is a token
+    of its own ("3.5" ends none) and not followed by another (". . ." ends it once, after the last
+    mark). Line breaks are found in the text by ``str.split`` and placed among the tokens by
+    bisection, terminators among the tokens by ``list.index``: no token is visited one by one.
+    ``inside``: indices of tokens that continue a span. ``lines_only``: text rebuilt from a token
+    format has one sentence per line.
     """
     n = len(starts)
-    bounds: list[int] = []
-    bisect_right = bisect.bisect_right
-    for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):
-        pos = m.start()
-        b = bisect_right(starts, pos)  # first token starting after pos
-        if text[pos] not in "\r\n":
-            # a terminator ends a sentence only as a token of its own ("3.5" does not), and
-            # ". . ." ends it once, after the last mark
-            if b == 0 or starts[b - 1] != pos or ends[b - 1] != pos + 1:
-                continue
-            if b < n and words[b] in SENTENCE_END:
-                continue
-        if 0 < b < n and b not in inside and (not bounds or bounds[-1] != b):
-            bounds.append(b)
-    return bounds
+    if n < 2:
+        return []
+    breaks = set(map(bisect.bisect_right, repeat(starts), _positions(text, _LINE_ENDS)))
+    if not lines_only:
+        for mark in SENTENCE_ORDER:
+            if mark in text:
+                for i in _indices(words, mark):
+                    if i + 1 == n or words[i + 1] not in SENTENCE_END:
+                        breaks.add(i + 1)
+    breaks.discard(0)
+    breaks.discard(n)
+    if inside:
+        breaks -= inside
+    return sorted(breaks)
