@@ -34,12 +34,16 @@ _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e
 # A decimal number (3.5, 2,000, ٣٫٥) stays one token; otherwise a run of word characters, or one
 # single non-space character (punctuation and symbols, one token each).
 _TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
-# The same tokens, each with the whitespace before it: consecutive matches tile the text from offset
-# 0, so ``findall`` (no match objects) plus running lengths give every token's offsets. Possessive
-# quantifiers (same matches: giving back a digit or a space never lets a later part match) save the
-# regex engine its backtracking bookkeeping.
-_PIECE_RE = re.compile(rf"\s*+(?:\d++(?:[.,\u066b\u066c]\d++)++|[\w{_MARKS}]++|\S)")
-_SPACE_PIECE_RE = re.compile(r"\s*+\S++")
+# The same tokens as one capturing group for ``re.split``: the pieces it returns alternate between the
+# whitespace before a token and the token, so they tile the text and their running lengths are every
+# token's start and end (no match object, no stripping). Written to start with one character class,
+# ``\S``, which ``re`` scans for in C between tokens (an alternation of classes is tried at every
+# whitespace position instead); the rest of a token then depends on what that character was:
+# a digit continues as a decimal number if it can, a word character (or a mark) as a run of them, and
+# anything else is a token alone. Possessive quantifiers (the same matches: giving back a digit never
+# lets a later part match) save the regex engine its backtracking bookkeeping.
+_TOKEN_SPLIT_RE = re.compile(rf"(\S(?:(?<=\d)\d*+(?:[.,\u066b\u066c]\d++)++|(?<=[\w{_MARKS}])[\w{_MARKS}]*+|))")
+_SPACE_SPLIT_RE = re.compile(r"(\S++)")
 SENTENCE_ORDER = ".!?\u061f"  # . ! ? ؟
 SENTENCE_END = frozenset(SENTENCE_ORDER)
 _INVISIBLE_IN_WORDS = sorted(c for c in INVISIBLE if re.match(f"[{_MARKS}]", c))  # ZWNJ, ZWJ, CGJ
@@ -83,16 +87,13 @@ def _scan(text: str, whitespace: bool = False) -> tuple[list[int], list[int], li
     """``_split``, and whether the text was seen to be plain: nothing the token expressions cannot
     see, so no invisible character either (``TokenizedDoc.plain``).
 
-    A token never contains whitespace (``re``'s ``\\s`` and ``str.lstrip`` agree on what that is), so
-    stripping a piece leaves exactly the token, and its end is the sum of the pieces' lengths so far.
-    Whitespace tokens come from a token format and are kept exactly as they were.
+    The pieces of ``re.split`` alternate: whitespace (maybe none), a token, ..., whitespace; the
+    running sums of their lengths are the tokens' starts and ends, alternately. Whitespace tokens come
+    from a token format and are kept exactly as they were.
     """
-    # stop after the last token: in trailing whitespace every start position would fail only after
-    # scanning to the end of the text (quadratic in the length of that whitespace)
-    pieces = (_SPACE_PIECE_RE if whitespace else _PIECE_RE).findall(text, 0, len(text.rstrip()))
-    ends = list(accumulate(map(len, pieces)))
-    words = list(map(str.lstrip, pieces))
-    starts = list(map(sub, ends, map(len, words)))
+    pieces = (_SPACE_SPLIT_RE if whitespace else _TOKEN_SPLIT_RE).split(text)
+    edges = list(accumulate(map(len, pieces)))
+    starts, ends, words = edges[0:-1:2], edges[1::2], pieces[1::2]
     if whitespace:
         return starts, ends, words, False
     if _care_re().search(text):
