@@ -13,9 +13,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from annotations.formats import conll
+from annotations.formats import conll, spacy_fmt
 from annotations.formats.common import DocData, ExportOptions, ExportReport, encode_tag_columns, encode_tags
 from annotations.model import Document, Span
+from annotations.schema import Schema
 from annotations.token_schemes import SCHEMES
 
 WORDS = ["بإسطنبول", "وروسيا", "لأوكرانيا", "الاتحاد", "والكتاب", "كتابه", "عُقِدَ", "3.5", "2023،", "U.S",
@@ -94,3 +95,55 @@ def test_column_tags_equal_encode_tags(ranges, scheme, prefix):
     n = at + 2
     assert encode_tag_columns(n, firsts, lasts, labels, scheme, prefix) == \
         encode_tags(n, list(zip(firsts, lasts, labels, strict=True)), scheme, prefix)
+
+
+class ReferenceSpacyWriter(spacy_fmt.Writer):
+    """The spaCy writer as it was before it read the spans as columns: on ``Span`` values, through
+    ``conll.tokenized``."""
+
+    def add(self, data: DocData) -> None:
+        text = data.text
+        tok, ranges = conll.tokenized(data, self.opts, self.report, list(data.spans))
+        plain = list(map(text.__getitem__, map(slice, tok.starts, tok.ends))) if self.marked else None
+        words, spaces, index = spacy_fmt.doc_words(text, tok, plain)
+        norms: list[str] = []
+        if plain is not None:
+            norms = [""] * len(words)
+            for k, (w, u) in enumerate(zip(tok.words, plain, strict=True)):
+                if w != u:
+                    norms[index[k]] = w
+        firsts, after_lasts, kept = zip(*ranges, strict=True) if ranges else ((), (), ())
+        lasts = [j - 1 for j in after_lasts]
+        if len(words) == len(tok.words):
+            starts, ends = list(firsts), list(after_lasts)
+        else:
+            starts = [index[i] for i in firsts]
+            ends = [index[j] + 1 for j in lasts]
+        labels = [s.label for s in kept]
+        sc = spacy_fmt.SpanColumns(labels, starts, ends, [tok.starts[i] for i in firsts], [tok.ends[j] for j in lasts])
+        if conll.in_order_apart([s.start for s in kept], [s.end for s in kept]) and conll.in_order_apart(starts, ends):
+            ents = spacy_fmt.EntColumns(starts, ends, labels)
+        else:
+            ents = self._ents(list(kept), labels, starts, ends)
+        self.bin.add(words, spaces, ents, {"sc": sc},
+                     {"doc_id": data.doc.id, "title": data.doc.title, "qalam": spacy_fmt.info_json(data.doc)}, norms)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(documents(), min_size=1, max_size=3), st.sampled_from(SCHEMES), st.booleans())
+def test_spacy_writer_on_columns_writes_the_reference_bytes(tmp_path_factory, docs, tokens, nest):
+    out = tmp_path_factory.mktemp("spacy")
+    opts = ExportOptions.from_dict({"tokens": tokens})
+    results = []
+    for name, cls in (("new", spacy_fmt.Writer), ("ref", ReferenceSpacyWriter)):
+        report = ExportReport("spacy", "out")
+        w = cls(out / f"{name}.spacy", opts, report, Schema.from_dict({}))
+        for text, spans, whitespace in docs:
+            spans = sorted(spans)
+            if nest and spans:  # a span holding the first one: nested
+                s, e, lab = spans[0]
+                spans = sorted([*spans, (s, min(len(text), e + 3), "ORG")], key=lambda x: (x[0], -x[1]))
+            w.add(doc_data(text, spans, whitespace))
+        w.close()
+        results.append(((out / f"{name}.spacy").read_bytes(), report.to_dict()))
+    assert results[0] == results[1]

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..invisible import INVISIBLE_CLASS
 from ..schema import Schema
-from ..token_schemes import SchemeDoc, tokenize, tokenize_spans
+from ..token_schemes import SchemeDoc, tokenize_spans
 from ..tokenize import Moved, TokenizedDoc
 from . import conllu
 from .common import (
@@ -64,24 +64,35 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
               spans: list[Any]) -> tuple[SchemeDoc, list[tuple[int, int, Any]]]:
     """Tokenize a document for a token format; return it and ``(first, last, span)`` per kept span.
 
-    Spans that cover no token, or that collide with another span once widened to whole tokens, are
-    reported and left out; moved boundaries are counted.
+    Spans that cover no token are reported and left out; moved boundaries are counted.
     """
-    tok = tokenize(data.text, list(map(_START_END, spans)), opts.tokens, opts.sentences, data.whitespace_tokens())
+    tok, kept = tokenized_columns(data, SpanColumns.of_spans(spans, data.text), opts, report)
+    if len(kept) == len(spans):  # usual: every span covers a token; (first, last) + (span,) in C
+        return tok, list(map(tuple.__add__, tok.span_tokens, zip(spans)))  # type: ignore[arg-type]
+    return tok, [(tok.span_firsts[k], tok.span_lasts[k], spans[k]) for k in kept]
+
+
+def tokenized_columns(data: DocData, cols: SpanColumns, opts: ExportOptions,
+                      report: ExportReport) -> tuple[SchemeDoc, Sequence[int]]:
+    """``tokenized`` of the spans ``cols`` (``data.columns()``: the document's own), a column at a
+    time: the tokenized document (the spans' token ranges in ``span_firsts``/``span_lasts``) and the
+    indices of the spans that cover a token, in order."""
+    tok = tokenize_spans(data.text, cols.starts, cols.ends, opts.tokens, opts.sentences, data.whitespace_tokens())
     report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
     report.tokens += len(tok.words)
     report.sentences += len(tok.sentences)
     if tok.moved:
-        _report_moved(data.text, tok.moved, SpanColumns.of_spans(spans, data.text), report)
-    if None not in tok.span_tokens:  # usual: every span covers a token; (first, last) + (span,) in C
-        return tok, list(map(tuple.__add__, tok.span_tokens, zip(spans)))  # type: ignore[arg-type]
-    out = []
-    for s, r in zip(spans, tok.span_tokens, strict=True):
-        if r is None:
-            report.lost(NO_TOKEN, f"{s.id} {s.label}")
-            continue
-        out.append((r[0], r[1], s))
-    return tok, out
+        _report_moved(data.text, tok.moved, cols, report)
+    firsts, lasts = tok.span_firsts, tok.span_lasts
+    if not any(map(ge, firsts, lasts)):
+        return tok, range(len(firsts))
+    kept = []
+    for k in range(len(firsts)):
+        if firsts[k] < lasts[k]:
+            kept.append(k)
+        else:
+            report.lost(NO_TOKEN, f"{cols.ids[k]} {cols.labels[k]}")
+    return tok, kept
 
 
 MOVED = "span boundaries moved to token edges"
@@ -158,22 +169,12 @@ def _flat_tag_columns(data: DocData, cols: SpanColumns, opts: ExportOptions, rep
     """``tag_columns`` of a document whose spans are in order and apart (every flat projection and
     the one nesting level keep them all), a column at a time: no ``Span`` is built, and the tags are
     laid from the spans' token columns. The same report and tags as the general path (tests compare)."""
-    tok = tokenize_spans(data.text, cols.starts, cols.ends, opts.tokens, opts.sentences, data.whitespace_tokens())
-    report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
-    report.tokens += len(tok.words)
-    report.sentences += len(tok.sentences)
-    if tok.moved:
-        _report_moved(data.text, tok.moved, cols, report)
+    tok, kept = tokenized_columns(data, cols, opts, report)
     firsts, lasts = tok.span_firsts, tok.span_lasts
-    if any(map(ge, firsts, lasts)) or not in_order_apart(firsts, lasts):
+    if len(kept) < cols.n or not in_order_apart(firsts, lasts):
         # a span covers no token, or two share one once widened: the general path's ranges
-        ranges = []
-        for i, j, s in zip(firsts, lasts, data.spans, strict=True):
-            if i < j:
-                ranges.append((i, j, s))
-            else:
-                report.lost(NO_TOKEN, f"{s.id} {s.label}")
-        ranges = _non_overlapping(ranges, report)
+        spans = data.spans
+        ranges = _non_overlapping([(firsts[k], lasts[k], spans[k]) for k in kept], report)
         return tok, [encode_tags(len(tok.words), [(i, j, s.label) for i, j, s in ranges], opts.scheme, prefix)]
     return tok, [encode_tag_columns(len(tok.words), firsts, lasts, cols.labels, opts.scheme, prefix)]
 
