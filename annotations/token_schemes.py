@@ -367,8 +367,8 @@ def _clitic_split(text: str, span_starts: list[int], span_ends: list[int], schem
 
 
 def _as_scheme(tok: TokenizedDoc, scheme: str, split_out: list[int]) -> SchemeDoc:
-    return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_tokens, tok.moved,
-                     tok.cut, tok.plain, tok.span_firsts, tok.span_lasts, scheme=scheme, split_out=split_out)
+    return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_firsts, tok.span_lasts,
+                     tok.moved, tok.cut, tok.plain, scheme=scheme, split_out=split_out)
 
 
 def unmarked(doc: SchemeDoc, i: int) -> str:

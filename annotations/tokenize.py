@@ -176,11 +176,12 @@ class TokenizedDoc:
         starts, ends: start and end offset of every token (parallel lists).
         words: the text of every token (``text[starts[i]:ends[i]]``).
         sentences: ``(first, last_exclusive)`` token index ranges, in order, covering all tokens.
-        span_tokens: for each input span, its ``(first, last_exclusive)`` token range, or ``None``
-            when the span covers no token (only whitespace).
+        span_firsts, span_lasts: each input span's first token and last token (exclusive), as two
+            columns; ``span_firsts[k] >= span_lasts[k]`` when the span covers no token (only
+            whitespace).
+        span_tokens: the same as ``(first, last_exclusive)`` pairs, ``None`` for a span that covers
+            no token (made on first use: the column writers do without).
         moved: spans whose character extent differs from their token extent.
-        span_firsts, span_lasts: the same ranges as two columns (``span_firsts[k] >= span_lasts[k]``:
-            the span covers no token), for writers that work a column at a time.
     """
 
     text: str
@@ -188,14 +189,17 @@ class TokenizedDoc:
     ends: list[int]
     words: list[str]
     sentences: list[tuple[int, int]]
-    span_tokens: list[tuple[int, int] | None]
+    span_firsts: list[int]
+    span_lasts: list[int]
     moved: list[Moved] = field(default_factory=list)
     cut: list[int] = field(default_factory=list)  # offsets where a token was cut (``split``)
     # the tokenizer saw that the text holds no invisible character (nor anything else it had to
     # mend around): a writer can skip looking for them; False when not known
     plain: bool = False
-    span_firsts: list[int] = field(default_factory=list)
-    span_lasts: list[int] = field(default_factory=list)
+
+    @cached_property
+    def span_tokens(self) -> list[tuple[int, int] | None]:
+        return _ranges(self.span_firsts, self.span_lasts)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
@@ -353,7 +357,7 @@ def tokenize_span_columns(text: str, starts: list[int], ends: list[int], words: 
     else:
         bounds = _sentence_bounds(text, starts, ends, words, inside, lines_only)
         sents = list(zip([0, *bounds], [*bounds, n], strict=True)) if n else []
-    return TokenizedDoc(text, starts, ends, words, sents, _ranges(firsts, lasts), moved, cut, plain, firsts, lasts)
+    return TokenizedDoc(text, starts, ends, words, sents, firsts, lasts, moved, cut, plain)
 
 
 _LINE_ENDS = "\r\n"

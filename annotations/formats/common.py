@@ -559,6 +559,8 @@ def encode_tag_columns(n: int, firsts: Sequence[int], lasts: Sequence[int], labe
     bioes = scheme == "bioes"
     heads = {label: prefix + ("S-" if bioes else "B-") + label for label in set(labels)}
     deque(map(tags.__setitem__, firsts, map(heads.__getitem__, labels)), 0)
+    if sum(lasts) - sum(firsts) == len(firsts):  # every range one token (each is at least one)
+        return tags
     longer = list(compress(range(len(firsts)), map(gt, map(sub, lasts, firsts), repeat(1))))
     if longer:
         encode_tags_into(tags, [(firsts[k], lasts[k], labels[k]) for k in longer], scheme, prefix)

@@ -201,7 +201,7 @@ def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
     """Report a document whose text does not come back from its CoNLL rows (tokens joined by single
     spaces, one sentence per line): the lengths tell most documents apart without joining them."""
     words = tok.words
-    if len(data.text) != sum(map(len, words)) + max(len(words) - 1, 0) \
+    if len(data.text) != len("".join(words)) + max(len(words) - 1, 0) \
             or "\n".join(" ".join(words[a:b]) for a, b in tok.sentences) != data.text:
         report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
                     "one sentence per line)", data.doc.id)
