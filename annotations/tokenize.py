@@ -268,11 +268,16 @@ def _align_columns(s_list: list[int], e_list: list[int], starts: list[int],
     inside: set[int] = set()
     if any(map(ge, firsts, lasts)):  # some span covers no token (only spaces): visit each
         odd = range(len(firsts))
-    else:
-        moved_start = map(ne, map(starts.__getitem__, firsts), s_list)
-        moved_end = map(ne, map(ends.__getitem__, map(_MINUS_ONE, lasts)), e_list)
-        several = map(gt, map(sub, lasts, firsts), repeat(1))
-        odd = compress(range(len(firsts)), map(or_, map(or_, moved_start, moved_end), several))  # type: ignore[assignment]
+    else:  # each span's token edges, compared with its own a column at a time
+        new_s = list(map(starts.__getitem__, firsts))
+        new_e = list(map(ends.__getitem__, map(_MINUS_ONE, lasts)))
+        if new_s != s_list or new_e != e_list:
+            sel = list(map(or_, map(ne, new_s, s_list), map(ne, new_e, e_list)))
+            moved = list(map(Moved, compress(count(), sel), compress(s_list, sel), compress(e_list, sel),
+                             compress(new_s, sel), compress(new_e, sel)))
+        for k in compress(count(), map(gt, map(sub, lasts, firsts), repeat(1))):  # several tokens
+            inside.update(range(firsts[k] + 1, lasts[k]))
+        return firsts, lasts, moved, inside
     for k in odd:
         i, j = firsts[k], lasts[k]
         if i >= j:
