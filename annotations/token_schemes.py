@@ -282,8 +282,8 @@ def tokenize(
 
 def tokenize_spans(
     text: str,
-    span_starts: list[int],
-    span_ends: list[int],
+    span_starts: Sequence[int],
+    span_ends: Sequence[int],
     scheme: str = DEFAULT_SCHEME,
     sentences: bool = True,
     whitespace: bool = False,
@@ -292,6 +292,7 @@ def tokenize_spans(
     """``tokenize`` with the spans given as two columns (``span_starts[k]``, ``span_ends[k]``), as
     an export has them (``SpanColumns``)."""
     scheme = scheme_name(scheme)
+    span_starts, span_ends = _as_list(span_starts), _as_list(span_ends)
     columns = base_columns(text, whitespace, base)
     if scheme in ("whitespace", "proclitics"):
         tok = tokenize_span_columns(text, *columns[:3], span_starts, span_ends, scheme == "proclitics", sentences,
@@ -306,6 +307,10 @@ def tokenize_spans(
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _as_list(values: Sequence[int]) -> list[int]:
+    return values if isinstance(values, list) else list(values)
 
 
 def _clitic_split(text: str, span_starts: list[int], span_ends: list[int], scheme: str, sentences: bool,

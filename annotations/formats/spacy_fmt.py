@@ -157,8 +157,9 @@ class Writer:
         firsts, after_lasts = tok.span_firsts, tok.span_lasts
         labels, char_starts, char_ends = cols.labels, cols.starts, cols.ends
         if len(kept) < cols.n:
-            firsts, after_lasts, labels, char_starts, char_ends = (
-                list(map(c.__getitem__, kept)) for c in (firsts, after_lasts, labels, char_starts, char_ends))
+            firsts, after_lasts = list(map(firsts.__getitem__, kept)), list(map(after_lasts.__getitem__, kept))
+            labels = list(map(labels.__getitem__, kept))
+            char_starts, char_ends = list(map(char_starts.__getitem__, kept)), list(map(char_ends.__getitem__, kept))
         lasts = list(map(sub, after_lasts, repeat(1)))
         if len(words) == len(tok.words):  # no whitespace word put in: Doc tokens are our tokens
             starts, ends = list(firsts), list(after_lasts)
