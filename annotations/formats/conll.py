@@ -54,7 +54,6 @@ DOCSTART = "-DOCSTART-"
 INFO_COMMENT = "# qalam-document = "
 # a label starts with a letter; hyphens only between parts (rejects "I--ORG", "B-MIS1`", "OO")
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
-_START_END = attrgetter("start", "end")
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
 _BOUNDARIES = attrgetter("boundaries")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]")
