@@ -44,9 +44,13 @@ _TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
 # lets a later part match) save the regex engine its backtracking bookkeeping. The word class lists
 # the usual word characters (ASCII, Arabic letters and digits: ``_COMMON_WORD``, all ``\w``) before
 # ``\w``: ``re`` finds them in a table instead of asking the Unicode database, which ``\w`` costs.
-_COMMON_WORD = "0-9A-Za-z\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3"
+# A token that starts with one of the usual letters (``_COMMON_LETTER``: no digit, so no number) is
+# told so first, without the look-behind for a digit.
+_COMMON_LETTER = "A-Za-z\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_COMMON_WORD = f"0-9{_COMMON_LETTER}\u0660-\u0669"
 _WORD = rf"[{_COMMON_WORD}\w{_MARKS}]"
-_TOKEN_SPLIT_RE = re.compile(rf"(\S(?:(?<=\d)\d*+(?:[.,\u066b\u066c]\d++)++|(?<={_WORD}){_WORD}*+|))")
+_TOKEN_SPLIT_RE = re.compile(rf"(\S(?:(?<=[{_COMMON_LETTER}]){_WORD}*+|(?<=\d)\d*+(?:[.,\u066b\u066c]\d++)++"
+                             rf"|(?<={_WORD}){_WORD}*+|))")
 _SPACE_SPLIT_RE = re.compile(r"(\S++)")
 SENTENCE_ORDER = ".!?\u061f"  # . ! ? ؟
 SENTENCE_END = frozenset(SENTENCE_ORDER)
