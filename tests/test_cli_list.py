@@ -43,3 +43,26 @@ def test_list_errors_are_messages(tmp_path, capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path):
+    """`main.py list P | head -1`: the closed pipe stops the command quietly (exit 141, as the shell
+    reports it), with no "error: Broken pipe" and no traceback on stderr."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "proj"
+    with Project.open(path) as p:
+        for i in range(3000):  # more rows than a pipe's buffer holds
+            p.add_document(f"نص رقم {i} عن إسطنبول", title=f"خبر {i} " + "ط" * 40)
+    repo = Path(main.__file__).resolve().parent
+    proc = subprocess.Popen([sys.executable, str(repo / "main.py"), "list", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait() == 141
+    assert err == ""

@@ -40,9 +40,11 @@ def peak(project: Project, fmt: str, out) -> int:
 
 @pytest.mark.parametrize("fmt", sorted(EXPORTERS))
 def test_export_memory_does_not_grow_with_the_documents(fmt, projects, tmp_path, monkeypatch):
-    from annotations.formats import hf
+    from annotations.formats import hf, shards
 
     monkeypatch.setattr(hf, "BATCH_BYTES", 64 << 10, raising=False)  # Arrow batches smaller than these test projects
+    monkeypatch.setattr(shards, "BATCH_BYTES", 16 << 10)  # and Parquet row groups of the shards too
+    monkeypatch.setattr(shards, "ROW_GROUP_BYTES", 64 << 10)
     small, large = projects
     # lazy imports (pyarrow for hf) and the project's own caches built on first reading are not the export's
     export(small, fmt, tmp_path / "warm-up-small")

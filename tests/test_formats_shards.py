@@ -94,3 +94,29 @@ def test_bad_shard_requests_are_refused(tmp_path, capsys):
     with pytest.raises(FormatError, match="one tag column"):
         export(p, "shards", tmp_path / "c", {"shards": 2, "nested": "levels"})
     assert not any(tmp_path.iterdir())  # nothing half-written
+
+
+def test_parquet_batches_held_stay_bounded_and_make_several_row_groups(tmp_path, monkeypatch):
+    """Arrow memory is not Python's (tracemalloc does not see it): the batches a shard holds for its
+    next row group must stay below ``ROW_GROUP_BYTES``, whatever the number of documents."""
+    import pyarrow.parquet as pq
+
+    from annotations.formats import shards
+
+    monkeypatch.setattr(shards, "BATCH_BYTES", 2 << 10)
+    monkeypatch.setattr(shards, "ROW_GROUP_BYTES", 8 << 10)
+    held: list[int] = []
+    batch = shards._Shard._batch
+
+    def spy(self: shards._Shard, d: str, last: bool = False) -> None:
+        batch(self, d, last)
+        held.append(sum(b.nbytes for b in self.batches[d]))
+
+    monkeypatch.setattr(shards._Shard, "_batch", spy)
+    p, n_spans = corpus(300, seed=7)
+    rep = export(p, "shards", tmp_path / "out", {"shards": 2})
+    assert len(held) > 20 and max(held) < 8 << 10
+    files = {d: sorted((tmp_path / "out" / "parquet" / d).iterdir()) for d in ("tokens", "spans")}
+    assert all(pq.ParquetFile(f).metadata.num_row_groups > 2 for fs in files.values() for f in fs)
+    assert sum(pq.read_table(f).num_rows for f in files["tokens"]) == rep.sentences
+    assert sum(len(s) for f in files["spans"] for s in pq.read_table(f).column("spans").to_pylist()) == n_spans

@@ -1,10 +1,11 @@
 """The blind cleanup test set (tests/data/sites_blind/) is consistent with its gold files.
 
 The set was written without reading the cleanup rules or the first test set, so that
-``python bench/cleanup.py --sites tests/data/sites_blind`` is an independent measure. This file only
-checks the data: every non-empty line of an article is accounted for exactly once (title line and
-noise in ``remove``, the rest in ``body``), ``body_start`` is the first six words of the body, dates
-are ISO 8601, and no line is both noise and body (the bench could not tell them apart).
+``python bench/cleanup.py --sites tests/data/sites_blind`` is an independent measure, as are
+``sites_heldout`` and ``sites_fresh``, each written blind to the rules and to the sets before it. This
+file only checks the data: every non-empty line of an article is accounted for exactly once (title
+line and noise in ``remove``, the rest in ``body``), ``body_start`` is the first six words of the
+body, dates are ISO 8601, and no line is both noise and body (the bench could not tell them apart).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pytest
 SITES = Path(__file__).parent / "data" / "sites_blind"
 # the held-out set, written blind to the rules and to both sets above, judged by the same checks
 HELDOUT = Path(__file__).parent / "data" / "sites_heldout"
+# a third set, written blind to the rules and to the sets above, on ten more outlets
+FRESH = Path(__file__).parent / "data" / "sites_fresh"
 # the first test set's outlets: the blind one must model other sites
 FIRST_SET = {"ahram", "aljazeera", "anadolu", "asharq", "bbc", "hespress", "okaz", "skynews", "youm7"}
 REQUIRED = {"title", "body_start", "date", "remove", "body"}
@@ -105,7 +108,14 @@ def test_the_held_out_set_models_at_least_six_outlets_in_neither_set():
     assert not names & (FIRST_SET | {p.name for p in _sites()})
 
 
-@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_fresh_set_models_ten_outlets_in_no_other_set():
+    names = {p.name for p in _sites(FRESH)}
+    assert len(names) >= 10
+    assert not names & (FIRST_SET | {p.name for p in _sites()} | {p.name for p in _sites(HELDOUT)})
+
+
+@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT) + _sites(FRESH),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_files_account_for_every_line(folder: Path):
     assert site_problems(folder) == []
 

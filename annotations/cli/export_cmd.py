@@ -112,4 +112,11 @@ def run(args: argparse.Namespace) -> int:
             signal.signal(signal.SIGINT, previous)
     for line in report.lines():
         print(line)
-    return 1 if report.cancelled else 0
+    if report.cancelled:
+        return 1
+    if report.total == 0:  # an empty dataset is not what was asked for (the GUI's report says so too)
+        left = report.left_out_line()
+        print(f"export: nothing was exported: no document matched the selection{'; ' + left if left else ''}",
+              file=sys.stderr)
+        return 1
+    return 0

@@ -22,6 +22,7 @@ import re
 from itertools import repeat
 from operator import sub
 from pathlib import Path
+from typing import Any
 
 from ..schema import Schema
 from . import jsoncols
@@ -40,13 +41,9 @@ class Writer(MentionsWriter):
         super().__init__(path, opts, report, schema)
         self.dataset = re.sub(r"[^0-9a-z]+", "", schema.name.lower()) or "qalam"
 
-    def lines(self, data: DocData, dm: DocMentions) -> str:
+    def lines(self, data: DocData, dm: DocMentions) -> bytes:
         n = len(dm.tok.sentences)
         ents, c = dm.entities, data.columns()
-        lasts = list(map(sub, ents.lasts, repeat(1)))  # inclusive
-        labels = list(map(c.labels.__getitem__, ents.spans))
-        rows = jsoncols.row_list(["[", jsoncols.integers(ents.firsts), ", ", jsoncols.integers(lasts), ", ",
-                                  jsoncols.values(labels), "]"], len(ents.spans))
         relations: list[list[list[object]]] = [[] for _ in range(n)]
         events: list[list[list[list[object]]]] = [[] for _ in range(n)]
         for r, m1, m2 in dm.relations:
@@ -56,9 +53,18 @@ class Writer(MentionsWriter):
                 self.report.lost(f"trigger tokens after the first ({FMT} triggers are one token)",
                                  f"{e.id} {e.type} {trig.text!r}")
             events[trig.sentence].append([[trig.first, e.type], *([m.first, m.last - 1, role] for role, m in args)])
-        sentences = ", ".join(jsoncols.string_lists(dm.tok.words, dm.tok.sentences))
-        return jsoncols.with_fields({"doc_key": data.doc.id, "dataset": self.dataset},
-                                    ("sentences", "[" + sentences + "]"),
-                                    ("ner", "[" + ", ".join(ents.per_sentence(rows, n)) + "]"),
-                                    ("relations", json_text(relations)), ("events", json_text(events)),
-                                    ("clusters", "[]")) + "\n"
+        head = json_text({"doc_key": data.doc.id, "dataset": self.dataset}).encode("utf-8")[:-1]
+        sentences = b", ".join(jsoncols.string_lists_b(dm.tok.words, dm.tok.sentences))
+        # the "ner" lists, one per sentence, with the sentences' mentions nested in them
+        firsts, lasts = jsoncols.integer_columns_b(ents.firsts, list(map(sub, ents.lasts, repeat(1))))  # inclusive
+        ner = jsoncols.grouped_b([b"[[", *[b"], ["] * (n - 1), b"]]"] if n else [b"[]"], ents.sentences, [
+            b"[", firsts, b", ", lasts, b", ", jsoncols.values_b(ents.pick(c.labels)), b"]"], len(ents.spans))
+        return (head + b', "sentences": [' + sentences + b'], "ner": ' + ner + b', "relations": '
+                + _lists(relations) + b', "events": ' + _lists(events) + b', "clusters": []}\n')
+
+
+def _lists(per_sentence: list[list[Any]]) -> bytes:
+    """``json_text(per_sentence)`` in UTF-8 (most documents: an empty list per sentence)."""
+    if not any(per_sentence):
+        return b"[" + b", ".join([b"[]"] * len(per_sentence)) + b"]"
+    return json_text(per_sentence).encode("utf-8")

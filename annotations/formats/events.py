@@ -16,6 +16,8 @@ span labelled with an event type that no event uses (all are named in the report
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,17 @@ from ..schema import Schema
 from . import jsoncols
 from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
 from .jsonl import local
-from .mentions import Entities, entity_spans, sentence_fields, sentence_of, span_tokens
+from .mentions import (
+    Entities,
+    entity_spans,
+    event_type_names,
+    sentence_heads,
+    sentence_of,
+    sentence_records,
+    span_tokens,
+)
+
+_FIRST = itemgetter(0)
 
 
 class Writer:
@@ -35,46 +47,44 @@ class Writer:
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report, self.schema = opts, report, schema
+        self.event_types = event_type_names(schema)
 
     def add(self, data: DocData) -> None:
         report, c = self.report, data.columns()
         tok = span_tokens(data, self.opts, report)
         n = len(tok.sentences)
-        firsts = [a for a, _ in tok.sentences]
+        firsts = list(map(_FIRST, tok.sentences))
         # each mention goes to the sentence of its first token, found once for all (bisection in C)
-        ents = Entities.of(entity_spans(data, tok, self.schema), tok, firsts)
+        ents = Entities.of(entity_spans(data, tok, self.schema, self.event_types), tok, firsts)
         heads = list(map(firsts.__getitem__, ents.sentences))
-        ks = ents.spans
-        attributes: Any = "{}"
+        attributes: Any = b"{}"
         if any(c.stored_attributes):
-            attributes = list(map(json_text, map(dict, map(c.attributes.__getitem__, ks))))
-        rows = jsoncols.row_list([
-            '{"id": "', jsoncols.escaped(list(map(c.local_ids.__getitem__, ks))),
-            '", "start": ', jsoncols.integers(list(map(int.__sub__, ents.firsts, heads))),
-            ', "end": ', jsoncols.integers(list(map(int.__sub__, ents.lasts, heads))),
-            ', "entity_type": ', jsoncols.values(list(map(c.labels.__getitem__, ks))),
-            ', "text": "', jsoncols.escaped(list(map(c.texts.__getitem__, ks))),
-            '", "char_start": ', jsoncols.integers(list(map(c.starts.__getitem__, ks))),
-            ', "char_end": ', jsoncols.integers(list(map(c.ends.__getitem__, ks))),
-            ', "attributes": ', attributes, "}"], len(ks))
+            attributes = [json_text(dict(a)).encode("utf-8") for a in ents.pick(c.attributes)]
+        start, end, char_start, char_end = jsoncols.integer_columns_b(
+            list(map(sub, ents.firsts, heads)), list(map(sub, ents.lasts, heads)), ents.pick(c.starts),
+            ents.pick(c.ends))
         relations, events = self._links(data, tok, ents, firsts, n)
-        doc, ids, tokens, texts = sentence_fields(tok, data.doc.id, surface=True)
-        char_starts = jsoncols.integers([tok.starts[a] for a in firsts])
-        self.fh.write((jsoncols.rows([
-            '{"doc_id": ', doc, ', "sent_id": ', ids, ', "tokens": ', tokens, ', "sentence": ', texts,
-            ', "char_start": ', char_starts, ', "entity_mentions": ', ents.per_sentence(rows, n),
-            ', "relation_mentions": ', relations, ', "event_mentions": ', events, "}"], n, "\n")
-            + "\n" * bool(n)).encode("utf-8"))
+        if relations is None:
+            tails: Sequence[bytes] = [b'], "relation_mentions": [], "event_mentions": []}\n'] * n
+        else:
+            tails = [b'], "relation_mentions": ' + r + b', "event_mentions": ' + e + b"}\n"
+                     for r, e in zip(relations, events, strict=True)]
+        self.fh.write(sentence_records(
+            sentence_heads(tok, data.doc.id, surface=True, char_start=True), tails, ents, [
+                b'{"id": "', jsoncols.escaped_b(ents.pick(c.local_ids)), b'", "start": ', start, b', "end": ', end,
+                b', "entity_type": ', jsoncols.values_b(ents.pick(c.labels)),
+                b', "text": "', jsoncols.escaped_b(ents.pick(c.texts)), b'", "char_start": ', char_start,
+                b', "char_end": ', char_end, b', "attributes": ', attributes, b"}"]))
         for s in spans_without_event(data, self.schema):
             report.lost("spans labelled with an event type that no event uses (event JSON has no mention "
                         "for them)", f"{s.id} {s.label} {s.text!r}")
         lost_extras(data, report, "event JSON", ("span", "event", "relation"), notes_only=True)
 
     def _links(self, data: DocData, tok: Any, ents: Entities, firsts: list[int], n: int) -> tuple[Any, Any]:
-        """The JSON of each sentence's relation and event mentions (``"[]"`` for every sentence of
-        most documents); what a sentence cannot carry is reported."""
+        """The UTF-8 JSON of each sentence's relation and event mentions (None, None for most
+        documents: they have neither); what a sentence cannot carry is reported."""
         if not data.relations and not data.events:
-            return "[]", "[]"
+            return None, None
         c, report, text = data.columns(), self.report, data.text
         span = {c.ids[k]: k for k in range(c.n)}
         ent_sent = {c.ids[k]: s for k, s in zip(ents.spans, ents.sentences, strict=True)}
@@ -114,7 +124,8 @@ class Writer:
         for r in data.relations:
             if r.id not in carried:
                 report.lost("relations across sentences or involving an event", f"{r.id} {r.type}")
-        return list(map(json_text, relations_of)), list(map(json_text, events_of))
+        return ([json_text(r).encode("utf-8") for r in relations_of],
+                [json_text(e).encode("utf-8") for e in events_of])
 
     def close(self) -> None:
         self.fh.close()

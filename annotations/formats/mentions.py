@@ -7,16 +7,21 @@ relation ends that are events, trigger-type spans that no event uses, attributes
 
 The entity mentions (80 an article) are kept as columns (``Entities``), worked out for the whole
 document with ``map`` and ``bisect`` in C; only the few mentions that events and relations use are
-``Mention`` objects.
+``Mention`` objects. The records are written as UTF-8 bytes (``jsoncols``' ``*_b`` functions):
+``sentence_heads`` lays out each sentence record up to its entity mentions, ``sentence_records``
+nests each sentence's mention rows in it, a document in one join.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter, sub
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..model import Event, Relation
 from ..schema import Schema
@@ -27,6 +32,7 @@ from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_wit
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
 # the schemes whose tokens are the text they cover (the others mark a clitic: "و+")
 UNMARKED_SCHEMES = ("whitespace", "proclitics")
+T = TypeVar("T")
 
 
 def span_tokens(data: DocData, opts: ExportOptions, report: ExportReport) -> SchemeDoc:
@@ -68,33 +74,38 @@ class Mention:
 @dataclass
 class Entities:
     """The entity mentions of a document, in span order, one list per field: ``spans[k]`` is the
-    mention's span (its index in ``data.columns()``), ``sentences`` is sorted."""
+    mention's span (its index in ``data.columns()``), ``sentences`` is sorted; ``whole``: the
+    mentions are all the spans, in their order (``spans`` is ``0, 1, ..., n - 1``)."""
 
     spans: list[int]
     firsts: list[int]
     lasts: list[int]
     sentences: list[int]
+    whole: bool = False
 
     @classmethod
     def of(cls, spans: list[int], tok: SchemeDoc, firsts: list[int]) -> Entities:
-        """The mentions of ``spans`` (aligned to tokens) under ``tok``; ``firsts``: each sentence's
-        first token. Grouped by sentence, in span order within a sentence."""
-        ranges = list(map(tok.span_tokens.__getitem__, spans))
+        """The mentions of ``spans`` (aligned to tokens, in increasing order) under ``tok``;
+        ``firsts``: each sentence's first token. Grouped by sentence, in span order within a sentence."""
+        whole = len(spans) == len(tok.span_tokens)
+        ranges = tok.span_tokens if whole else list(map(tok.span_tokens.__getitem__, spans))
         starts = list(map(_FIRST, ranges))  # type: ignore[arg-type]
-        ents = cls(spans, starts, list(map(_LAST, ranges)), sentence_of(firsts, starts))  # type: ignore[arg-type]
+        ents = cls(spans, starts, list(map(_LAST, ranges)), sentence_of(firsts, starts), whole)  # type: ignore[arg-type]
         if ents.sentences != sorted(ents.sentences):  # spans sorted by start are in sentence order already
             order = sorted(range(len(spans)), key=ents.sentences.__getitem__)
-            ents = cls(*([col[k] for k in order] for col in (ents.spans, ents.firsts, ents.lasts, ents.sentences)))
+            spans, starts, lasts, sentences = ([col[k] for k in order] for col in (ents.spans, ents.firsts, ents.lasts,
+                                                                                   ents.sentences))
+            ents = cls(spans, starts, lasts, sentences)
         return ents
+
+    def pick(self, column: Sequence[T]) -> Sequence[T]:
+        """The mentions' values of a span column (of ``data.columns()``)."""
+        return column if self.whole else list(map(column.__getitem__, self.spans))
 
     def in_sentence(self, n: int) -> tuple[int, int]:
         """The ``[lo, hi)`` range of the mentions of sentence ``n``."""
         return bisect_left(self.sentences, n), bisect_left(self.sentences, n + 1)
 
-    def per_sentence(self, rows: list[str], n: int) -> list[str]:
-        """The JSON array of each of ``n`` sentences' ``rows`` (one JSON text per mention)."""
-        cuts = list(map(bisect_left, repeat(self.sentences), range(n + 1)))
-        return ["[" + ", ".join(rows[lo:hi]) + "]" for lo, hi in zip(cuts, cuts[1:], strict=False)]
 
 
 @dataclass
@@ -104,10 +115,6 @@ class DocMentions:
     events: list[tuple[Event, Mention, list[tuple[str, Mention]]]]
     relations: list[tuple[Relation, Mention, Mention]]
 
-    def sentence_tokens(self, n: int) -> list[str]:
-        a, b = self.tok.sentences[n]
-        return self.tok.words[a:b]
-
     def covered(self, firsts: list[int], lasts: list[int]) -> list[str]:
         """The text that tokens ``[first, last)`` cover, for each pair."""
         text, starts, ends = self.tok.text, self.tok.starts, self.tok.ends
@@ -115,18 +122,38 @@ class DocMentions:
                                               map(ends.__getitem__, map(sub, lasts, repeat(1))))))
 
 
-def sentence_fields(tok: SchemeDoc, doc_id: str, surface: bool = False) -> tuple[str, list[str], list[str], list[str]]:
-    """For the sentence records: the document id as JSON, and per sentence the JSON of its id
-    (``"<doc>-<n>"``), of its tokens (``tok.words``, or with ``surface`` the text each covers,
-    without the clitic marks of the schemes that write them) and of its text."""
+def sentence_heads(tok: SchemeDoc, doc_id: str, surface: bool = False, char_start: bool = False) -> list[bytes]:
+    """Each sentence record's beginning as UTF-8 JSON, up to the ``[`` of its entity mentions:
+    ``{"doc_id": ..., "sent_id": "<doc>-<n>", "tokens": [...], "sentence": "..."`` (with
+    ``char_start``, then ``"char_start": n``), then ``, "entity_mentions": [``. The tokens are
+    ``tok.words``, or with ``surface`` the text each covers (without the clitic marks of the
+    schemes that write them)."""
     bounds = tok.sentences
-    doc = jsoncols.strings([doc_id])[0]
-    ids = [doc[:-1] + f'-{n}"' for n in range(len(bounds))]
+    n = len(bounds)
+    if not n:
+        return []
+    doc = b'"' + jsoncols.escaped_b([doc_id])[0] + b'"'
     words = tok.words
     if surface and tok.scheme not in UNMARKED_SCHEMES:
         words = list(map(tok.text.__getitem__, map(slice, tok.starts, tok.ends)))
-    texts = jsoncols.strings([tok.text[tok.starts[a]:tok.ends[b - 1]] for a, b in bounds])
-    return doc, ids, jsoncols.string_lists(words, bounds), texts
+    starts = list(map(tok.starts.__getitem__, map(_FIRST, bounds)))
+    ends = list(map(tok.ends.__getitem__, map(sub, map(_LAST, bounds), repeat(1))))
+    parts: list[Any] = [b'{"doc_id": ' + doc + b', "sent_id": ' + doc[:-1] + b"-", jsoncols.integers_b(list(range(n))),
+                        b'", "tokens": ', jsoncols.string_lists_b(words, bounds), b', "sentence": "',
+                        jsoncols.escaped_b(list(map(tok.text.__getitem__, map(slice, starts, ends)))), b'"']
+    if char_start:
+        parts += [b', "char_start": ', jsoncols.integers_b(starts)]
+    parts.append(b', "entity_mentions": [')
+    return jsoncols.row_list_b(parts, n)
+
+
+def sentence_records(heads: list[bytes], tails: Sequence[bytes], ents: Entities, parts: Sequence[Any]) -> bytes:
+    """The document's sentence records: sentence ``k`` is ``heads[k]``, its entity mentions (one row
+    of ``parts`` each, as ``jsoncols.rows`` lays them out) and ``tails[k]``."""
+    if not heads:
+        return b""
+    joints = [heads[0], *map(bytes.__add__, tails[:-1], heads[1:]), tails[-1]]
+    return jsoncols.grouped_b(joints, ents.sentences, parts, len(ents.spans))
 
 
 def sentence_of(firsts: list[int], tokens: list[int]) -> list[int]:
@@ -134,10 +161,13 @@ def sentence_of(firsts: list[int], tokens: list[int]) -> list[int]:
     return list(map(sub, map(bisect_right, repeat(firsts), tokens), repeat(1)))
 
 
-def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema) -> list[int]:
-    """The spans that are entity mentions: aligned to tokens, not a trigger, not of an event type."""
+def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema,
+                 event_types: AbstractSet[str] | None = None) -> list[int]:
+    """The spans that are entity mentions: aligned to tokens, not a trigger, not of an event type
+    (``event_types``: the schema's event type names, when the caller has them already)."""
     c = data.columns()
-    event_types = {t.name for t in schema.event_types}
+    if event_types is None:
+        event_types = event_type_names(schema)
     if None not in tok.span_tokens and not data.events and event_types.isdisjoint(c.labels):
         return list(range(c.n))  # usual: every span
     triggers = {e.trigger for e in data.events}
@@ -145,11 +175,16 @@ def entity_spans(data: DocData, tok: SchemeDoc, schema: Schema) -> list[int]:
             if r is not None and c.ids[k] not in triggers and c.labels[k] not in event_types]
 
 
-def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schema: Schema, fmt: str) -> DocMentions:
+def event_type_names(schema: Schema) -> frozenset[str]:
+    return frozenset(t.name for t in schema.event_types)
+
+
+def doc_mentions(data: DocData, opts: ExportOptions, report: ExportReport, schema: Schema, fmt: str,
+                 event_types: AbstractSet[str] | None = None) -> DocMentions:
     tok = span_tokens(data, opts, report)
     c = data.columns()
     firsts = list(map(_FIRST, tok.sentences))
-    ks = entity_spans(data, tok, schema)
+    ks = entity_spans(data, tok, schema, event_types)
     entities = Entities.of(ks, tok, firsts)
     events: list[tuple[Event, Mention, list[tuple[str, Mention]]]] = []
     relations: list[tuple[Relation, Mention, Mention]] = []
@@ -198,13 +233,14 @@ class MentionsWriter:
     def __init__(self, path: Path, opts: ExportOptions, report: ExportReport, schema: Schema) -> None:
         self.fh = open(path, "wb")  # noqa: SIM115 - closed in close()
         self.opts, self.report, self.schema = opts, report, schema
+        self.event_types = event_type_names(schema)
 
     def add(self, data: DocData) -> None:
-        dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt)
-        self.fh.write(self.lines(data, dm).encode("utf-8"))
+        dm = doc_mentions(data, self.opts, self.report, self.schema, self.fmt, self.event_types)
+        self.fh.write(self.lines(data, dm))
 
-    def lines(self, data: DocData, dm: DocMentions) -> str:
-        """The document's JSON lines, each ending with a newline."""
+    def lines(self, data: DocData, dm: DocMentions) -> bytes:
+        """The document's JSON lines (UTF-8), each ending with a newline."""
         raise NotImplementedError
 
     def close(self) -> None:

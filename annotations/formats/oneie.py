@@ -23,14 +23,17 @@ written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import itemgetter, sub
 from typing import Any
 
 from . import jsoncols
 from .common import DocData, json_text
 from .jsonl import local
-from .mentions import DocMentions, Mention, MentionsWriter, sentence_fields
+from .mentions import DocMentions, Mention, MentionsWriter, sentence_heads, sentence_records
 
 FMT = "OneIE"
+_FIRST = itemgetter(0)
 
 
 def _arg(m: Mention, role: str) -> dict[str, object]:
@@ -42,18 +45,11 @@ class Writer(MentionsWriter):
 
     fmt = FMT
 
-    def lines(self, data: DocData, dm: DocMentions) -> str:
+    def lines(self, data: DocData, dm: DocMentions) -> bytes:
         tok, report, ents, c = dm.tok, self.report, dm.entities, data.columns()
         n = len(tok.sentences)
-        firsts = [a for a, _ in tok.sentences]
+        firsts = list(map(_FIRST, tok.sentences))
         heads = list(map(firsts.__getitem__, ents.sentences))
-        rows = jsoncols.row_list([
-            '{"id": "', jsoncols.escaped(list(map(c.local_ids.__getitem__, ents.spans))),
-            '", "start": ', jsoncols.integers(list(map(int.__sub__, ents.firsts, heads))),
-            ', "end": ', jsoncols.integers(list(map(int.__sub__, ents.lasts, heads))),
-            ', "entity_type": ', jsoncols.values(list(map(c.labels.__getitem__, ents.spans))),
-            ', "mention_type": "UNK", "text": "', jsoncols.escaped(dm.covered(ents.firsts, ents.lasts)), '"}'],
-            len(ents.spans))
         relations: list[list[dict[str, Any]]] = [[] for _ in range(n)]
         for r, m1, m2 in dm.relations:
             if m1.sentence != m2.sentence:
@@ -74,8 +70,14 @@ class Writer(MentionsWriter):
             events[trig.sentence].append({
                 "id": local(e.id), "event_type": e.type,
                 "trigger": {"start": trig.first - a, "end": trig.last - a, "text": trig.text}, "arguments": kept})
-        doc, ids, tokens, texts = sentence_fields(tok, data.doc.id)
-        return jsoncols.rows(['{"doc_id": ', doc, ', "sent_id": ', ids, ', "tokens": ', tokens, ', "sentence": ', texts,
-                              ', "entity_mentions": ', ents.per_sentence(rows, n),
-                              ', "relation_mentions": ', list(map(json_text, relations)),
-                              ', "event_mentions": ', list(map(json_text, events)), "}"], n, "\n") + "\n" * bool(n)
+        if dm.relations or dm.events:
+            tails: Sequence[bytes] = [
+                b'], "relation_mentions": ' + json_text(r).encode("utf-8") + b', "event_mentions": '
+                + json_text(e).encode("utf-8") + b"}\n" for r, e in zip(relations, events, strict=True)]
+        else:
+            tails = [b'], "relation_mentions": [], "event_mentions": []}\n'] * n
+        start, end = jsoncols.integer_columns_b(list(map(sub, ents.firsts, heads)), list(map(sub, ents.lasts, heads)))
+        return sentence_records(sentence_heads(tok, data.doc.id), tails, ents, [
+            b'{"id": "', jsoncols.escaped_b(ents.pick(c.local_ids)), b'", "start": ', start, b', "end": ', end,
+            b', "entity_type": ', jsoncols.values_b(ents.pick(c.labels)),
+            b', "mention_type": "UNK", "text": "', jsoncols.escaped_b(dm.covered(ents.firsts, ents.lasts)), b'"}'])

@@ -18,26 +18,37 @@ Layout (``SPLIT`` is ``data``, or ``train``/``dev``/``test`` with ``--split``)::
 A document goes whole to the shard of its split that has the fewest bytes so far, so its tokens and
 spans share a shard number and the shards differ by at most about one document. Each folder holds
 one format only, so an engine reads it directly (docs/formats.md gives the one line for each).
-Parquet rows are written in row groups of ``ROW_GROUP`` rows, so memory does not grow with the
-number of documents.
+Parquet rows wait as Python lists for ``BATCH_ROWS`` rows or about ``BATCH_BYTES`` of text, then
+become an Arrow record batch; the batches are written as one row group when they hold about
+``ROW_GROUP_BYTES``, so memory does not grow with the number of documents. Parquet keeps min/max
+statistics for the scalar columns (``id``, ``title``, ``sentence``), which engines use to skip row
+groups; those of the token, tag and span lists would tell a reader nothing and cost more than the
+rest of the write. Every column but the documents' ``text`` (each one unique) is dictionary-encoded.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from operator import attrgetter
+from itertools import repeat
+from operator import add, attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, FormatError, json_text, lost_extras
+from .common import DocData, ExportOptions, ExportReport, FormatError, lost_extras
 from .conll import lost_events_relations, tag_columns
 
 DATASETS = ("tokens", "spans")
-ROW_GROUP = 2000
-ROW_GROUP_BYTES = 64 * 1024  # rows held for a Parquet row group: memory stays flat with the documents
+# Rows wait as Python lists until BATCH_ROWS rows or about BATCH_BYTES of their JSON text, then
+# become an Arrow record batch (compact: UTF-8 and offsets); batches make a Parquet row group once
+# they hold ROW_GROUP_BYTES. Memory stays flat with the documents, and row groups are not tiny
+# (each costs the writer a fixed amount, and a reader too).
+BATCH_ROWS = 2000
+BATCH_BYTES = 256 * 1024
+ROW_GROUP_BYTES = 1024 * 1024
 _BYTES = attrgetter("bytes")
+_LAST = itemgetter(1)
 SPLIT_FILES = {"all": "data", "train": "train", "dev": "dev", "test": "test"}
 
 
@@ -53,6 +64,21 @@ def _parquet_schemas() -> dict[str, Any]:
     }
 
 
+def _dictionary_columns(schema: Any) -> list[str]:
+    """The columns Parquet dictionary-encodes: all but the documents' text (each one is unique)."""
+    import pyarrow as pa
+
+    out = []
+    for f in schema:
+        if pa.types.is_list(f.type) and pa.types.is_struct(f.type.value_type):
+            out += [f"{f.name}.list.element.{x.name}" for x in f.type.value_type]
+        elif pa.types.is_list(f.type):
+            out.append(f"{f.name}.list.element")
+        elif f.name != "text":
+            out.append(f.name)
+    return out
+
+
 class _Rows:
     """The rows of one dataset waiting for a Parquet row group, a column at a time: each row's
     scalar fields, and each list field as one flat list of items with the rows' offsets into it."""
@@ -63,7 +89,7 @@ class _Rows:
         self.items: dict[str, list[Any]] = {k: [] for k in lists}
         self.offsets = [0]
 
-    def table(self, schema: Any) -> Any:
+    def batch(self, schema: Any) -> Any:
         import pyarrow as pa
 
         offsets = pa.array(self.offsets, pa.int32())
@@ -77,7 +103,7 @@ class _Rows:
                 columns.append(pa.ListArray.from_arrays(offsets, pa.StructArray.from_arrays(fields, fields=list(item))))
             else:
                 columns.append(pa.ListArray.from_arrays(offsets, pa.array(self.items[f.name], f.type.value_type)))
-        return pa.Table.from_arrays(columns, schema=schema)
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _new_rows(d: str) -> _Rows:
@@ -94,6 +120,7 @@ class _Shard:
         self.jsonl: dict[str, BinaryIO] = {}
         self.rows: dict[str, _Rows] = {d: _new_rows(d) for d in DATASETS}
         self.pending: dict[str, int] = {d: 0 for d in DATASETS}
+        self.batches: dict[str, list[Any]] = {d: [] for d in DATASETS}
         self.parquet: dict[str, Any] = {}
         for d in DATASETS:
             (root / "jsonl" / d).mkdir(parents=True, exist_ok=True)
@@ -103,32 +130,41 @@ class _Shard:
 
             for d in DATASETS:
                 (root / "parquet" / d).mkdir(parents=True, exist_ok=True)
-                self.parquet[d] = pq.ParquetWriter(root / "parquet" / d / f"{name}.parquet", parquet[d])
+                self.parquet[d] = pq.ParquetWriter(root / "parquet" / d / f"{name}.parquet", parquet[d],
+                                                   write_statistics=list(_new_rows(d).scalars),
+                                                   use_dictionary=_dictionary_columns(parquet[d]))
         self.schemas = parquet
 
     def add(self, doc: _DocRows) -> None:
-        for d, text in (("tokens", doc.tokens_json), ("spans", doc.spans_json)):
-            data = text.encode("utf-8")
+        for d, data in (("tokens", doc.tokens_json), ("spans", doc.spans_json)):
             self.jsonl[d].write(data)
             self.bytes += len(data)
             if self.parquet:
                 rows = self.rows[d]
                 doc.into(d, rows)
                 self.pending[d] += len(data)
-                if rows.n >= ROW_GROUP or self.pending[d] >= ROW_GROUP_BYTES:
-                    self._flush(d)
+                if rows.n >= BATCH_ROWS or self.pending[d] >= BATCH_BYTES:
+                    self._batch(d)
 
-    def _flush(self, d: str) -> None:
+    def _batch(self, d: str, last: bool = False) -> None:
+        """Turn the waiting rows of dataset ``d`` into a record batch; write a row group when the
+        batches are large enough (or ``last``)."""
         if self.rows[d].n and self.schemas is not None:
-            self.parquet[d].write_table(self.rows[d].table(self.schemas[d]))
+            self.batches[d].append(self.rows[d].batch(self.schemas[d]))
         self.rows[d] = _new_rows(d)
         self.pending[d] = 0
+        batches = self.batches[d]
+        if batches and (last or sum(b.nbytes for b in batches) >= ROW_GROUP_BYTES):
+            import pyarrow as pa
+
+            self.parquet[d].write_table(pa.Table.from_batches(batches))
+            self.batches[d] = []
 
     def close(self) -> None:
         for d in DATASETS:
             self.jsonl[d].close()
             if self.parquet:
-                self._flush(d)
+                self._batch(d, last=True)
                 self.parquet[d].close()
 
 
@@ -141,15 +177,15 @@ class _DocRows:
         self.tok, self.tags, self.cols = tok, tags, c
         bounds = tok.sentences
         n = len(bounds)
-        head = json_text(self.doc_id) + ', "title": ' + json_text(self.title)
-        self.tokens_json = jsoncols.rows(['{"id": ' + head + ', "sentence": ', jsoncols.integers(range(n)),
-                                          ', "tokens": ', jsoncols.string_lists(tok.words, bounds),
-                                          ', "ner_tags": ', jsoncols.string_lists(tags, bounds), "}"], n, "\n")
-        self.tokens_json += "\n" * bool(n)
-        spans = jsoncols.array(['{"start": ', jsoncols.integers(c.starts), ', "end": ', jsoncols.integers(c.ends),
-                                ', "label": ', jsoncols.values(c.labels), ', "text": "', jsoncols.escaped(c.texts),
-                                '"}'], c.n)
-        self.spans_json = '{"id": ' + head + ', "text": ' + json_text(self.text) + ', "spans": ' + spans + "}\n"
+        head = b'{"id": ' + jsoncols.string_b(self.doc_id) + b', "title": ' + jsoncols.string_b(self.title)
+        self.tokens_json = jsoncols.rows([head + b', "sentence": ', jsoncols.integers_b(list(range(n))),
+                                          b', "tokens": ', jsoncols.string_lists_b(tok.words, bounds),
+                                          b', "ner_tags": ', jsoncols.string_lists_b(tags, bounds), b"}"], n, b"\n")
+        self.tokens_json += b"\n" * bool(n)
+        starts, ends = jsoncols.integer_columns_b(c.starts, c.ends)
+        spans = jsoncols.rows([b'{"start": ', starts, b', "end": ', ends, b', "label": ', jsoncols.values_b(c.labels),
+                               b', "text": "', jsoncols.escaped_b(c.texts), b'"}'], c.n, b", ")
+        self.spans_json = head + b', "text": ' + jsoncols.string_b(self.text) + b', "spans": [' + spans + b"]}\n"
 
     def into(self, d: str, rows: _Rows) -> None:
         """Append this document's rows of dataset ``d`` to ``rows``."""
@@ -159,10 +195,11 @@ class _DocRows:
             rows.scalars["id"] += [self.doc_id] * k
             rows.scalars["title"] += [self.title] * k
             rows.scalars["sentence"] += range(k)
-            rows.items["tokens"] += self.tok.words[bounds[0][0]:bounds[-1][1]] if k else []
-            rows.items["ner_tags"] += self.tags[bounds[0][0]:bounds[-1][1]] if k else []
-            base = rows.offsets[-1] - (bounds[0][0] if k else 0)
-            rows.offsets += [base + b for _, b in bounds]
+            first, last = (bounds[0][0], bounds[-1][1]) if k else (0, 0)
+            whole = first == 0 and last == len(self.tags)  # sentences cover every token: no copy
+            rows.items["tokens"] += self.tok.words if whole else self.tok.words[first:last]
+            rows.items["ner_tags"] += self.tags if whole else self.tags[first:last]
+            rows.offsets += map(add, repeat(rows.offsets[-1] - first), map(_LAST, bounds))
             rows.n += k
             return
         c = self.cols

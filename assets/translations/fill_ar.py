@@ -435,7 +435,7 @@ AR = {
     "Recent projects:": "المشاريع الأخيرة:",
     "No recent projects.": "لا مشاريع حديثة.",
     # Help (issue 13)
-    "&Help": "م&ساعدة",
+    "&Help": "مساع&دة",
     "&Keyboard shortcuts": "اختصارات &لوحة المفاتيح",
     "&User guide": "&دليل المستخدم",
     "&About Qalam Annotator": "&عن قلم للوسم",
@@ -493,7 +493,7 @@ AR = {
     "The details were written to:\n{path}\nPlease send that file with your report.":
         "كُتبت التفاصيل في:\n{path}\nيُرجى إرسال هذا الملف مع بلاغك.",
     # Assisted annotation (ui/assist)
-    "Ass&ist": "م&ساعدة",
+    "Ass&ist": "ا&قتراحات",
     "Suggestions": "الاقتراحات",
     "&Accept suggestion": "&قبول الاقتراح",
     "&Reject suggestion": "&رفض الاقتراح",

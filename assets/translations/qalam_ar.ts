@@ -333,7 +333,7 @@
     <message>
         <location filename="../../ui/assist/controller.py" line="100" />
         <source>Ass&amp;ist</source>
-        <translation>م&amp;ساعدة</translation>
+        <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
         <location filename="../../ui/assist/controller.py" line="109" />
@@ -1694,7 +1694,7 @@
     <message>
         <location filename="../../ui/window/main_window.py" line="218" />
         <source>&amp;Help</source>
-        <translation>م&amp;ساعدة</translation>
+        <translation>مساع&amp;دة</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py" line="232" />

@@ -124,6 +124,19 @@ def test_no_menu_bar_action_is_left_in_english(arabic_window):
     assert left == []
 
 
+def test_menu_bar_titles_and_their_keys_are_distinct_in_arabic(qtbot, arabic_window):
+    """Two top menus with one name (Assist and Help were both مساعدة) or one Alt key can't be told apart."""
+    win, _events, _project, _doc = arabic_window
+    qtbot.waitUntil(lambda: not win._tools_pending)  # the Team and Assist menus come after the first paint
+    titles = [top.text() for top in win.menuBar().actions() if top.menu() is not None]
+    assert len(titles) >= 10
+    names = [t.replace("&", "") for t in titles]
+    assert len(set(names)) == len(names), names
+    keys = [t[t.index("&") + 1] for t in titles if "&" in t]
+    assert len(keys) == len(titles), titles
+    assert len(set(keys)) == len(keys), titles
+
+
 def test_dialogs_are_arabic(qtbot, arabic_window):
     win, events, project, doc = arabic_window
     export = win.io.open_export_dialog()
