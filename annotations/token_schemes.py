@@ -31,8 +31,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain, compress, repeat
-from operator import lt
+from itertools import compress, count, repeat
+from operator import itemgetter, lt, or_
 
 from .clitics import (
     ALEF,
@@ -50,7 +50,7 @@ from .clitics import (
     proclitic_boundaries,
 )
 from .invisible import char_class
-from .tokenize import TokenizedDoc, _scan, tokenize_columns, tokenize_document
+from .tokenize import TokenizedDoc, base_columns, tokenize_span_columns
 
 SCHEMES = ("whitespace", "proclitics", "atb", "conllu")
 ALIASES = {"keep": "whitespace", "split": "proclitics"}  # the old --clitics names
@@ -263,14 +263,6 @@ def _plain_proclitics(w: str) -> list[int]:
     return found
 
 
-def _columns(text: str, whitespace: bool,
-             base: list[tuple[int, int]] | None) -> tuple[list[int], list[int], list[str], bool]:
-    if base is None:
-        return _scan(text, whitespace)
-    starts, ends = [s for s, _ in base], [e for _, e in base]
-    return starts, ends, [text[s:e] for s, e in base], False
-
-
 def tokenize(
     text: str,
     spans: Sequence[tuple[int, int]] = (),
@@ -284,19 +276,44 @@ def tokenize(
     ``whitespace`` and ``base`` are as for ``tokenize_document`` (documents imported from a token
     format keep their tokens; spaCy's own tokens).
     """
+    return tokenize_spans(text, list(map(_FIRST, spans)), list(map(_SECOND, spans)), scheme, sentences, whitespace,
+                          base)
+
+
+def tokenize_spans(
+    text: str,
+    span_starts: Sequence[int],
+    span_ends: Sequence[int],
+    scheme: str = DEFAULT_SCHEME,
+    sentences: bool = True,
+    whitespace: bool = False,
+    base: list[tuple[int, int]] | None = None,
+) -> SchemeDoc:
+    """``tokenize`` with the spans given as two columns (``span_starts[k]``, ``span_ends[k]``), as
+    an export has them (``SpanColumns``)."""
     scheme = scheme_name(scheme)
-    if scheme == "whitespace":
-        tok = tokenize_document(text, spans, "keep", sentences, whitespace, base)
-        return _as_scheme(tok, scheme, [])
-    if scheme == "proclitics":
-        tok = tokenize_document(text, spans, "split", sentences, whitespace, base)
-        cut = set(tok.cut)
-        split_out = [k for k, (s, e) in enumerate(spans) if s in cut or e in cut] if cut else []
+    span_starts, span_ends = _as_list(span_starts), _as_list(span_ends)
+    columns = base_columns(text, whitespace, base)
+    if scheme in ("whitespace", "proclitics"):
+        tok = tokenize_span_columns(text, *columns[:3], span_starts, span_ends, scheme == "proclitics", sentences,
+                                    whitespace, columns[3])
+        split_out: list[int] = []
+        if tok.cut:  # the spans with an edge where a token was cut
+            cut = set(tok.cut)
+            split_out = list(compress(count(), map(or_, map(cut.__contains__, span_starts),
+                                                   map(cut.__contains__, span_ends))))
         return _as_scheme(tok, scheme, split_out)
-    return _clitic_split(text, spans, scheme, sentences, *_columns(text, whitespace, base))
+    return _clitic_split(text, span_starts, span_ends, scheme, sentences, *columns)
 
 
-def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sentences: bool,
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _as_list(values: Sequence[int]) -> list[int]:
+    return values if isinstance(values, list) else list(values)
+
+
+def _clitic_split(text: str, span_starts: list[int], span_ends: list[int], scheme: str, sentences: bool,
                   starts: list[int], ends: list[int], words: list[str], plain: bool) -> SchemeDoc:
     """``atb`` and ``conllu``: cut every word at its ATB clitics, and at a span edge lying on
     another clitic boundary of the word (the article); widen the spans at other inside edges.
@@ -311,7 +328,7 @@ def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sent
             for b, kind in per_token[i]:  # type: ignore[union-attr]
                 kinds[s + b] = kind
     split_out_at: set[int] = set()
-    edges = sorted(set(chain.from_iterable(spans)).difference(kinds))
+    edges = sorted(set(span_starts).union(span_ends).difference(kinds))
     if edges:
         # the token each edge falls in: the first one ending after it; the edge is inside it when
         # the token starts before the edge
@@ -328,8 +345,9 @@ def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sent
         starts = sorted([*starts, *cut_at])
         ends = sorted([*ends, *cut_at])
         words = list(map(text.__getitem__, map(slice, starts, ends)))
-    tok = tokenize_columns(text, starts, ends, words, spans, False, sentences, False, plain)
-    split_out = [k for k, (s, e) in enumerate(spans) if s in split_out_at or e in split_out_at] if split_out_at else []
+    tok = tokenize_span_columns(text, starts, ends, words, span_starts, span_ends, False, sentences, False, plain)
+    split_out = list(compress(count(), map(or_, map(split_out_at.__contains__, span_starts),
+                                           map(split_out_at.__contains__, span_ends)))) if split_out_at else []
     out = _as_scheme(tok, scheme, split_out)
     if not kinds:
         return out
@@ -354,8 +372,8 @@ def _clitic_split(text: str, spans: Sequence[tuple[int, int]], scheme: str, sent
 
 
 def _as_scheme(tok: TokenizedDoc, scheme: str, split_out: list[int]) -> SchemeDoc:
-    return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_tokens, tok.moved,
-                     tok.cut, tok.plain, scheme=scheme, split_out=split_out)
+    return SchemeDoc(tok.text, tok.starts, tok.ends, tok.words, tok.sentences, tok.span_firsts, tok.span_lasts,
+                     tok.moved, tok.cut, tok.plain, scheme=scheme, split_out=split_out)
 
 
 def unmarked(doc: SchemeDoc, i: int) -> str:

@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate, chain, compress, repeat
-from operator import ge, gt, itemgetter, ne, or_, sub
+from itertools import accumulate, compress, count, repeat
+from operator import add, ge, gt, itemgetter, ne, or_, sub
 
 import regex
 
@@ -34,13 +34,26 @@ _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e
 # A decimal number (3.5, 2,000, ٣٫٥) stays one token; otherwise a run of word characters, or one
 # single non-space character (punctuation and symbols, one token each).
 _TOKEN = rf"\d+(?:[.,\u066b\u066c]\d+)+|[\w{_MARKS}]+|\S"
-# The same tokens, each with the whitespace before it: consecutive matches tile the text from offset
-# 0, so ``findall`` (no match objects) plus running lengths give every token's offsets. Possessive
-# quantifiers (same matches: giving back a digit or a space never lets a later part match) save the
-# regex engine its backtracking bookkeeping.
-_PIECE_RE = re.compile(rf"\s*+(?:\d++(?:[.,\u066b\u066c]\d++)++|[\w{_MARKS}]++|\S)")
-_SPACE_PIECE_RE = re.compile(r"\s*+\S++")
-SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
+# The same tokens as one capturing group for ``re.split``: the pieces it returns alternate between the
+# whitespace before a token and the token, so they tile the text and their running lengths are every
+# token's start and end (no match object, no stripping). Written to start with one character class,
+# ``\S``, which ``re`` scans for in C between tokens (an alternation of classes is tried at every
+# whitespace position instead); the rest of a token then depends on what that character was:
+# a digit continues as a decimal number if it can, a word character (or a mark) as a run of them, and
+# anything else is a token alone. Possessive quantifiers (the same matches: giving back a digit never
+# lets a later part match) save the regex engine its backtracking bookkeeping. The word class lists
+# the usual word characters (ASCII, Arabic letters and digits: ``_COMMON_WORD``, all ``\w``) before
+# ``\w``: ``re`` finds them in a table instead of asking the Unicode database, which ``\w`` costs.
+# A token that starts with one of the usual letters (``_COMMON_LETTER``: no digit, so no number) is
+# told so first, without the look-behind for a digit.
+_COMMON_LETTER = "A-Za-z\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_COMMON_WORD = f"0-9{_COMMON_LETTER}\u0660-\u0669"
+_WORD = rf"[{_COMMON_WORD}\w{_MARKS}]"
+_TOKEN_SPLIT_RE = re.compile(rf"(\S(?:(?<=[{_COMMON_LETTER}]){_WORD}*+|(?<=\d)\d*+(?:[.,\u066b\u066c]\d++)++"
+                             rf"|(?<={_WORD}){_WORD}*+|))")
+_SPACE_SPLIT_RE = re.compile(r"(\S++)")
+SENTENCE_ORDER = ".!?\u061f"  # . ! ? ؟
+SENTENCE_END = frozenset(SENTENCE_ORDER)
 _INVISIBLE_IN_WORDS = sorted(c for c in INVISIBLE if re.match(f"[{_MARKS}]", c))  # ZWNJ, ZWJ, CGJ
 
 
@@ -82,16 +95,13 @@ def _scan(text: str, whitespace: bool = False) -> tuple[list[int], list[int], li
     """``_split``, and whether the text was seen to be plain: nothing the token expressions cannot
     see, so no invisible character either (``TokenizedDoc.plain``).
 
-    A token never contains whitespace (``re``'s ``\\s`` and ``str.lstrip`` agree on what that is), so
-    stripping a piece leaves exactly the token, and its end is the sum of the pieces' lengths so far.
-    Whitespace tokens come from a token format and are kept exactly as they were.
+    The pieces of ``re.split`` alternate: whitespace (maybe none), a token, ..., whitespace; the
+    running sums of their lengths are the tokens' starts and ends, alternately. Whitespace tokens come
+    from a token format and are kept exactly as they were.
     """
-    # stop after the last token: in trailing whitespace every start position would fail only after
-    # scanning to the end of the text (quadratic in the length of that whitespace)
-    pieces = (_SPACE_PIECE_RE if whitespace else _PIECE_RE).findall(text, 0, len(text.rstrip()))
-    ends = list(accumulate(map(len, pieces)))
-    words = list(map(str.lstrip, pieces))
-    starts = list(map(sub, ends, map(len, words)))
+    pieces = (_SPACE_SPLIT_RE if whitespace else _TOKEN_SPLIT_RE).split(text)
+    edges = list(accumulate(map(len, pieces)))
+    starts, ends, words = edges[0:-1:2], edges[1::2], pieces[1::2]
     if whitespace:
         return starts, ends, words, False
     if _care_re().search(text):
@@ -170,8 +180,11 @@ class TokenizedDoc:
         starts, ends: start and end offset of every token (parallel lists).
         words: the text of every token (``text[starts[i]:ends[i]]``).
         sentences: ``(first, last_exclusive)`` token index ranges, in order, covering all tokens.
-        span_tokens: for each input span, its ``(first, last_exclusive)`` token range, or ``None``
-            when the span covers no token (only whitespace).
+        span_firsts, span_lasts: each input span's first token and last token (exclusive), as two
+            columns; ``span_firsts[k] >= span_lasts[k]`` when the span covers no token (only
+            whitespace).
+        span_tokens: the same as ``(first, last_exclusive)`` pairs, ``None`` for a span that covers
+            no token (made on first use: the column writers do without).
         moved: spans whose character extent differs from their token extent.
     """
 
@@ -180,12 +193,17 @@ class TokenizedDoc:
     ends: list[int]
     words: list[str]
     sentences: list[tuple[int, int]]
-    span_tokens: list[tuple[int, int] | None]
+    span_firsts: list[int]
+    span_lasts: list[int]
     moved: list[Moved] = field(default_factory=list)
     cut: list[int] = field(default_factory=list)  # offsets where a token was cut (``split``)
     # the tokenizer saw that the text holds no invisible character (nor anything else it had to
     # mend around): a writer can skip looking for them; False when not known
     plain: bool = False
+
+    @cached_property
+    def span_tokens(self) -> list[tuple[int, int] | None]:
+        return _ranges(self.span_firsts, self.span_lasts)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
@@ -220,47 +238,64 @@ def _cut(starts: list[int], ends: list[int], words: list[str], cuts: set[int]) -
     return done
 
 
-def _align(spans: Sequence[tuple[int, int]], starts: list[int],
-           ends: list[int]) -> tuple[list[tuple[int, int] | None], list[Moved], set[int]]:
-    """Each span's ``(first, last_exclusive)`` token range (``None``: it covers no token), the spans
-    whose edges are not token edges, and the tokens after the first of a span (no sentence starts
-    there).
+def _ranges(firsts: list[int], lasts: list[int]) -> list[tuple[int, int] | None]:
+    """``(first, last_exclusive)`` per span, ``None`` for a span that covers no token."""
+    ranges: list[tuple[int, int] | None] = list(zip(firsts, lasts, strict=True))
+    if any(map(ge, firsts, lasts)):
+        for k in compress(range(len(firsts)), map(ge, firsts, lasts)):
+            ranges[k] = None
+    return ranges
+
+
+def _align_columns(s_list: list[int], e_list: list[int], starts: list[int],
+                   ends: list[int]) -> tuple[list[int], list[int], list[Moved], set[int]]:
+    """Each span's first token and last token (exclusive; ``first >= last``: it covers no token), the
+    spans whose edges are not token edges, and the tokens after the first of a span (no sentence
+    starts there).
 
     A span's tokens are the first one ending after its start and the last one starting before its
     end. This runs for every span of every exported document, so the ranges are found a column at a
     time by C functions (``map`` of ``bisect``), and only the few spans that need it (edges moved,
-    several tokens, no token) are visited one by one."""
-    if not spans:
-        return [], [], set()
-    s_list = list(map(_FIRST, spans))
-    e_list = list(map(_SECOND, spans))
+    several tokens, no token) are visited one by one. Most spans are one whole token: when every
+    span's first token starts and ends where the span does, that is all there is to know."""
+    if not s_list:
+        return [], [], [], set()
     firsts = list(map(bisect.bisect_right, repeat(ends), s_list))
+    try:
+        exact = list(map(starts.__getitem__, firsts)) == s_list and list(map(ends.__getitem__, firsts)) == e_list
+    except IndexError:  # a span starting after the last token
+        exact = False
+    if exact:  # every span is its first token: the next token starts at the span's end or after
+        return firsts, list(map(_PLUS_ONE, firsts)), [], set()
     lasts = list(map(bisect.bisect_left, repeat(starts), e_list))
-    span_tokens: list[tuple[int, int] | None] = list(zip(firsts, lasts, strict=True))
     moved: list[Moved] = []
     inside: set[int] = set()
     if any(map(ge, firsts, lasts)):  # some span covers no token (only spaces): visit each
         odd = range(len(firsts))
-    else:
-        moved_start = map(ne, map(starts.__getitem__, firsts), s_list)
-        moved_end = map(ne, map(ends.__getitem__, map(_MINUS_ONE, lasts)), e_list)
-        several = map(gt, map(sub, lasts, firsts), repeat(1))
-        odd = compress(range(len(firsts)), map(or_, map(or_, moved_start, moved_end), several))  # type: ignore[assignment]
+    else:  # each span's token edges, compared with its own a column at a time
+        new_s = list(map(starts.__getitem__, firsts))
+        new_e = list(map(ends.__getitem__, map(_MINUS_ONE, lasts)))
+        if new_s != s_list or new_e != e_list:
+            sel = list(map(or_, map(ne, new_s, s_list), map(ne, new_e, e_list)))
+            moved = list(map(Moved, compress(count(), sel), compress(s_list, sel), compress(e_list, sel),
+                             compress(new_s, sel), compress(new_e, sel)))
+        for k in compress(count(), map(gt, map(sub, lasts, firsts), repeat(1))):  # several tokens
+            inside.update(range(firsts[k] + 1, lasts[k]))
+        return firsts, lasts, moved, inside
     for k in odd:
         i, j = firsts[k], lasts[k]
         if i >= j:
-            span_tokens[k] = None
             continue
         if j - i > 1:
             inside.update(range(i + 1, j))
         s, e = s_list[k], e_list[k]
         if starts[i] != s or ends[j - 1] != e:
             moved.append(Moved(k, s, e, starts[i], ends[j - 1]))
-    return span_tokens, moved, inside
+    return firsts, lasts, moved, inside
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
-_MINUS_ONE = (-1).__add__
+_MINUS_ONE, _PLUS_ONE = (-1).__add__, (1).__add__
 
 
 def tokenize_document(
@@ -291,14 +326,19 @@ def tokenize_document(
     """
     if clitics not in CLITIC_MODES:
         raise ValueError(f"clitics must be one of {', '.join(CLITIC_MODES)}, not {clitics!r}")
-    if base is not None:
-        starts = list(map(_FIRST, base))
-        ends = list(map(_SECOND, base))
-        words = list(map(text.__getitem__, map(slice, starts, ends)))
-        plain = False
-    else:
-        starts, ends, words, plain = _scan(text, whitespace)
+    starts, ends, words, plain = base_columns(text, whitespace, base)
     return tokenize_columns(text, starts, ends, words, spans, clitics == "split", sentences, whitespace, plain)
+
+
+def base_columns(text: str, whitespace: bool = False,
+                 base: Sequence[tuple[int, int]] | None = None) -> tuple[list[int], list[int], list[str], bool]:
+    """Token starts, ends and texts before any span is looked at, and whether the text is plain
+    (``TokenizedDoc.plain``): our tokens (``whitespace``: whitespace tokens), or ``base``'s."""
+    if base is None:
+        return _scan(text, whitespace)
+    starts = list(map(_FIRST, base))
+    ends = list(map(_SECOND, base))
+    return starts, ends, list(map(text.__getitem__, map(slice, starts, ends))), False
 
 
 def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[str],
@@ -309,21 +349,52 @@ def tokenize_columns(text: str, starts: list[int], ends: list[int], words: list[
     scheme's clitic split) without a tuple per token. ``split``: cut tokens at span edges;
     ``lines_only``: sentences end at line breaks only; ``plain``: the caller saw that the text has
     no invisible character (``TokenizedDoc.plain``; leave it False when not known)."""
-    cut = _cut(starts, ends, words, set(chain.from_iterable(spans))) if split and spans else []
-    span_tokens, moved, inside = _align(spans, starts, ends)
+    return tokenize_span_columns(text, starts, ends, words, list(map(_FIRST, spans)), list(map(_SECOND, spans)),
+                                 split, sentences, lines_only, plain)
+
+
+def tokenize_span_columns(text: str, starts: list[int], ends: list[int], words: list[str], span_starts: list[int],
+                          span_ends: list[int], split: bool, sentences: bool = True, lines_only: bool = False,
+                          plain: bool = False) -> TokenizedDoc:
+    """``tokenize_columns`` with the spans as columns too (``span_starts[k]``, ``span_ends[k]``):
+    what an export has at hand (``SpanColumns``), without a pair per span."""
+    cut = _cut(starts, ends, words, set(span_starts).union(span_ends)) if split and span_starts else []
+    firsts, lasts, moved, inside = _align_columns(span_starts, span_ends, starts, ends)
     n = len(starts)
     if not sentences:
         sents = [(0, n)] if n else []
     else:
         bounds = _sentence_bounds(text, starts, ends, words, inside, lines_only)
         sents = list(zip([0, *bounds], [*bounds, n], strict=True)) if n else []
-    return TokenizedDoc(text, starts, ends, words, sents, span_tokens, moved, cut, plain)
+    return TokenizedDoc(text, starts, ends, words, sents, firsts, lasts, moved, cut, plain)
 
 
-# One character class, not ``[\r\n]+|[.!?]``: ``re`` scans for a class several times faster than for an
-# alternation, and the newlines of one run all fall before the same token, so they give one bound.
-_BREAK_RE = re.compile(r"[\r\n.!?\u061f]")
-_LINE_RE = re.compile(r"[\r\n]")
+_LINE_ENDS = "\r\n"
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The offsets of the characters of ``chars`` in ``text``, in order, found by ``str.split`` (a
+    character at a time, many times faster than a regular expression)."""
+    found: list[int] = []
+    for c in chars:
+        if c in text:
+            parts = text.split(c)
+            parts.pop()
+            at = list(map(add, accumulate(map(len, parts)), count()))  # each piece, then the character
+            found = sorted([*found, *at]) if found else at
+    return found
+
+
+def _indices(items: list[str], value: str) -> list[int]:
+    """Where ``value`` is in ``items`` (``list.index`` scans in C; a terminator is a few tokens of many)."""
+    out = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 def _sentence_bounds(
@@ -336,23 +407,25 @@ def _sentence_bounds(
 ) -> list[int]:
     """Token indices where a new sentence starts, in increasing order; never inside a span.
 
-    Candidates are found with a regex over the text (few per document) rather than by visiting
-    every token. ``inside``: indices of tokens that continue a span. ``lines_only``: text rebuilt from
-    a token format has one sentence per line.
+    A sentence starts at the first token after a line break, and after a terminator that is a token
+    of its own ("3.5" ends none) and not followed by another (". . ." ends it once, after the last
+    mark). Line breaks are found in the text by ``str.split`` and placed among the tokens by
+    bisection, terminators among the tokens by ``list.index``: no token is visited one by one.
+    ``inside``: indices of tokens that continue a span. ``lines_only``: text rebuilt from a token
+    format has one sentence per line.
     """
     n = len(starts)
-    bounds: list[int] = []
-    bisect_right = bisect.bisect_right
-    for m in (_LINE_RE if lines_only else _BREAK_RE).finditer(text):
-        pos = m.start()
-        b = bisect_right(starts, pos)  # first token starting after pos
-        if text[pos] not in "\r\n":
-            # a terminator ends a sentence only as a token of its own ("3.5" does not), and
-            # ". . ." ends it once, after the last mark
-            if b == 0 or starts[b - 1] != pos or ends[b - 1] != pos + 1:
-                continue
-            if b < n and words[b] in SENTENCE_END:
-                continue
-        if 0 < b < n and b not in inside and (not bounds or bounds[-1] != b):
-            bounds.append(b)
-    return bounds
+    if n < 2:
+        return []
+    breaks = set(map(bisect.bisect_right, repeat(starts), _positions(text, _LINE_ENDS)))
+    if not lines_only:
+        for mark in SENTENCE_ORDER:
+            if mark in text:
+                for i in _indices(words, mark):
+                    if i + 1 == n or words[i + 1] not in SENTENCE_END:
+                        breaks.add(i + 1)
+    breaks.discard(0)
+    breaks.discard(n)
+    if inside:
+        breaks -= inside
+    return sorted(breaks)

@@ -5,7 +5,10 @@ Run: ``python bench/export.py [--docs 10000] [--spans-per-doc 20] [--ls-docs 200
 characters and 80 spans each) in a file project, every export timed end to end (opening the project
 read-only included, as ``main.py export`` opens it), and runs label-studio-converter on the same
 articles in the same run; ``--formats`` limits the table to some formats (the converter then runs
-only when ``labelstudio`` and ``conll`` are among them).
+only when ``labelstudio`` and ``conll`` are among them); ``--baseline TREE`` (another checkout, e.g.
+``git worktree add --detach /tmp/base main``) exports the same formats with that tree's code in the
+same process, the two taking turns, and prints the ratio; ``--rounds N`` keeps each format's least
+CPU time of N runs per tree.
 
 label-studio-converter pins old versions of libraries we use, so it lives in its own virtual
 environment (``python -m venv /tmp/lsc-venv && /tmp/lsc-venv/bin/pip install label-studio-converter``)
@@ -21,6 +24,8 @@ with ours on the sample document.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import random
 import subprocess
@@ -28,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -135,6 +141,28 @@ def seed_sized_project(folder: Path, n_docs: int, seed: int = 1) -> Path:
     return folder / "project"
 
 
+def load_tree(name: str, tree: Path) -> Any:
+    """The ``annotations`` package of another checkout, imported as ``name`` (its imports are relative)."""
+    spec = importlib.util.spec_from_file_location(name, tree / "annotations" / "__init__.py",
+                                                  submodule_search_locations=[str(tree / "annotations")])
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{tree}: no annotations package")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _remove_output(path: Path) -> None:
+    import shutil
+
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+    Path(str(path) + ".report.json").unlink(missing_ok=True)
+
+
 def timed(fn, *args, **kw):
     """CPU seconds of this process spent in ``fn`` (the machine is shared; see LSC_SCRIPT)."""
     t = time.process_time()
@@ -164,9 +192,12 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
     return docs
 
 
-def seed_table(n_docs: int, cache: Path, lsc_python: str, formats: list[str] | None = None) -> int:
+def seed_table(n_docs: int, cache: Path, lsc_python: str, formats: list[str] | None = None,
+               baseline: Path | None = None, rounds: int = 1) -> int:
     """Every format end to end (opening the file project included) on ``n_docs`` seed-sized articles,
-    CPU seconds per run, and label-studio-converter on the same articles, side by side."""
+    CPU seconds per run, and label-studio-converter on the same articles, side by side. With
+    ``baseline`` (another checkout), its code exports the same formats in this process too, the two
+    taking turns; with ``rounds``, each format runs that many times per tree and keeps its least time."""
     from annotations.formats import EXPORTERS
 
     unknown = sorted(set(formats or ()) - set(EXPORTERS))
@@ -178,22 +209,42 @@ def seed_table(n_docs: int, cache: Path, lsc_python: str, formats: list[str] | N
     built = f"built in {t_build:.0f} s CPU" if t_build > 1 else "cached"
     print(f"project of {n_docs} seed-sized articles (about 3,000 characters, 80 spans): {folder} ({built})")
     out = Path(tempfile.mkdtemp(prefix="bench-seed-"))
-    rows = []
-    for fmt in formats or EXPORTERS:
-        if fmt == "spacy" and not formats:
-            continue  # bench/export_memory.py measures spaCy DocBin
-        opts = {"status": "all", **({"shards": 4} if fmt == "shards" else {})}
+    trees: dict[str, tuple[Any, Any]] = {"": (Project, export)}
+    if baseline is not None:
+        base = load_tree("baseline_annotations", baseline)
+        trees["baseline"] = (base.Project, importlib.import_module("baseline_annotations.formats").export)
+    names = [fmt for fmt in formats or EXPORTERS if formats or fmt != "spacy"]  # export_memory.py: spaCy
+    best: dict[tuple[str, str], float] = {}
+    reports: dict[str, ExportReport] = {}
+    for r in range(rounds):
+        for fmt in names:
+            opts = {"status": "all", **({"shards": 4} if fmt == "shards" else {})}
+            for tree, (project_cls, export_fn) in trees.items():
+                dest = out / tree / (fmt if r == rounds - 1 else f"{fmt}-round{r}")
 
-        def run(fmt: str = fmt, opts: dict = opts) -> ExportReport:
-            with Project.open(folder, create=False, readonly=True) as p:
-                return export(p, fmt, out / fmt, opts)
+                def run(project_cls: Any = project_cls, export_fn: Any = export_fn, dest: Path = dest,
+                        fmt: str = fmt, opts: dict = opts) -> ExportReport:
+                    with project_cls.open(folder, create=False, readonly=True) as p:
+                        return export_fn(p, fmt, dest, opts)
 
-        t, rep = timed(run)
-        rows.append((fmt, t, rep))
-    print(f"{'format':12s} {'CPU s':>8s} {'ms/doc':>8s}  target <= 0.5 ms/doc")
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                t, rep = timed(run)
+                best[tree, fmt] = min(t, best.get((tree, fmt), t))
+                if not tree:
+                    reports[fmt] = rep
+                if r < rounds - 1:
+                    _remove_output(dest)
+    rows = [(fmt, best["", fmt], reports[fmt]) for fmt in names]
+    print(f"{'format':12s} {'CPU s':>8s} {'ms/doc':>8s}  target <= 0.5 ms/doc"
+          + (f"  {'baseline ms/doc':>15s}  baseline / this" if baseline is not None else "")
+          + (f"  (least of {rounds} rounds)" if rounds > 1 else ""))
     for fmt, t, _ in rows:
         ms = t * 1000 / n_docs
-        print(f"{fmt:12s} {t:8.2f} {ms:8.3f}  {'ok' if ms <= 0.5 else 'over'}")
+        line = f"{fmt:12s} {t:8.2f} {ms:8.3f}  {'ok  ' if ms <= 0.5 else 'over'}"
+        if baseline is not None:
+            old = best["baseline", fmt]
+            line += f"                  {old * 1000 / n_docs:15.3f}  {old / t:.2f}x"
+        print(line)
     if not {"conll", "labelstudio"} <= {fmt for fmt, _, _ in rows}:
         print(f"outputs kept in {out}")
         return 0
@@ -201,7 +252,7 @@ def seed_table(n_docs: int, cache: Path, lsc_python: str, formats: list[str] | N
     if not Path(lsc_python).exists():
         print(f"label-studio-converter: {lsc_python} not found; create the venv as the docstring says.")
         return 1
-    ls = out / "labelstudio"
+    ls = out / "labelstudio"  # this tree's (the last round's) Label Studio export
     t_wall, proc = wall(subprocess.run, [lsc_python, "-c", LSC_SCRIPT, str(ls) + ".label_config.xml", str(ls),
                                          str(out / "lsc")], capture_output=True, text=True)
     if proc.returncode != 0:
@@ -226,10 +277,14 @@ def main() -> int:
                     help="the per-format table on --docs seed-sized articles in a file project, with the converter")
     ap.add_argument("--cache", type=Path, help="folder of the seed-sized project (default /tmp/qalam-seed-DOCS)")
     ap.add_argument("--formats", help="with --seed-sized: only these formats (comma separated)")
+    ap.add_argument("--baseline", type=Path, help="with --seed-sized: another checkout exporting the same formats "
+                    "in this process, side by side")
+    ap.add_argument("--rounds", type=int, default=1, help="with --seed-sized: runs per format and tree, least kept")
     args = ap.parse_args()
     if args.seed_sized:
         formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
-        return seed_table(args.docs, args.cache or Path(f"/tmp/qalam-seed-{args.docs}"), args.lsc, formats)
+        return seed_table(args.docs, args.cache or Path(f"/tmp/qalam-seed-{args.docs}"), args.lsc, formats,
+                          args.baseline, max(args.rounds, 1))
 
     t_build, p = timed(build, args.docs, args.spans_per_doc, args.ls_docs)
     n_spans = sum(i.n_spans for i in p.documents())

@@ -12,7 +12,7 @@ mostly measures the neighbours), ms per document and peak RSS (``ru_maxrss``). T
 
 - ``read``: open the project and load every document as an export does (``load_doc``);
 - ``floor spacy`` / ``floor hf``: the real export with the format's writer replaced by one that only
-  makes the tokenizer call the writer makes (``conll.tokenized`` without sentences for spaCy,
+  makes the tokenizer call the writer makes (``conll.tokenized_columns`` without sentences for spaCy,
   ``conll.tag_columns`` for HF) and writes nothing, so the writer's own cost is the export's time
   minus that row's (the read path and the tokenizer are optimised separately);
 - ``spacy`` and ``hf``: the real export (``formats.export``), targets <= 10 s at 10,000 documents and
@@ -84,7 +84,7 @@ def child(kind: str, project: str, lean: bool, root: str | None) -> None:
 
 def _floor_writer(writer: type) -> type:
     """``writer`` doing only its tokenizer call: what the export costs before the writer's own work."""
-    from annotations.formats.conll import tag_columns, tokenized
+    from annotations.formats.conll import tag_columns, tokenized_columns
 
     class Floor(writer):  # type: ignore[misc, valid-type]
         def __init__(self, path: Path, opts: Any, report: Any, schema: Any) -> None:
@@ -93,7 +93,7 @@ def _floor_writer(writer: type) -> type:
 
         def add(self, data: Any) -> None:
             if self.whole:
-                tokenized(data, dataclasses.replace(self.opts, sentences=False), self.report, list(data.spans))
+                tokenized_columns(data, data.columns(), dataclasses.replace(self.opts, sentences=False), self.report)
             else:
                 tag_columns(data, self.opts, self.report)
 

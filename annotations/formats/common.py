@@ -17,8 +17,8 @@ import shutil
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import attrgetter, itemgetter, le, lt
+from itertools import compress, repeat
+from operator import attrgetter, gt, itemgetter, le, lt, sub
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -544,6 +544,31 @@ def encode_tags(n: int, ranges: Iterable[tuple[int, int, str]], scheme: str, pre
     ``prefix`` goes before every tag (the CoNLL writer puts its column separator there).
     """
     tags = [prefix + "O"] * n
+    encode_tags_into(tags, ranges, scheme, prefix)
+    return tags
+
+
+def encode_tag_columns(n: int, firsts: Sequence[int], lasts: Sequence[int], labels: Sequence[str], scheme: str,
+                       prefix: str = "") -> list[str]:
+    """``encode_tags`` with the ranges as columns (``firsts[k]``, ``lasts[k]``, ``labels[k]``), each
+    range at least one token, none overlapping another: the one-token spans (most) get their tag a
+    column at a time, and each tag string is made once per label."""
+    tags = [prefix + "O"] * n
+    if not firsts:
+        return tags
+    bioes = scheme == "bioes"
+    heads = {label: prefix + ("S-" if bioes else "B-") + label for label in set(labels)}
+    deque(map(tags.__setitem__, firsts, map(heads.__getitem__, labels)), 0)
+    if sum(lasts) - sum(firsts) == len(firsts):  # every range one token (each is at least one)
+        return tags
+    longer = list(compress(range(len(firsts)), map(gt, map(sub, lasts, firsts), repeat(1))))
+    if longer:
+        encode_tags_into(tags, [(firsts[k], lasts[k], labels[k]) for k in longer], scheme, prefix)
+    return tags
+
+
+def encode_tags_into(tags: list[str], ranges: Iterable[tuple[int, int, str]], scheme: str, prefix: str) -> None:
+    """Write the tags of ``ranges`` (as ``encode_tags``) into ``tags``."""
     b, i_ = prefix + "B-", prefix + "I-"
     if scheme == "bioes":
         e, s_ = prefix + "E-", prefix + "S-"
@@ -560,7 +585,6 @@ def encode_tags(n: int, ranges: Iterable[tuple[int, int, str]], scheme: str, pre
             tags[i] = b + label
             if j - i > 1:  # most spans are one token
                 tags[i + 1 : j] = [i_ + label] * (j - i - 1)
-    return tags
 
 
 # ------------------------------------------------------------------------------------------------

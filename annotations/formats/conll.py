@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from operator import attrgetter, itemgetter
+from collections.abc import Iterator, Sequence
+from operator import attrgetter, ge, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..invisible import INVISIBLE_CLASS
 from ..schema import Schema
-from ..token_schemes import SchemeDoc, tokenize
+from ..token_schemes import SchemeDoc, tokenize_spans
 from ..tokenize import Moved, TokenizedDoc
 from . import conllu
 from .common import (
@@ -38,6 +38,7 @@ from .common import (
     DocData,
     ExportOptions,
     ExportReport,
+    encode_tag_columns,
     encode_tags,
     in_order_apart,
     innermost,
@@ -47,12 +48,12 @@ from .common import (
 )
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
+from .spancols import SpanColumns
 
 DOCSTART = "-DOCSTART-"
 INFO_COMMENT = "# qalam-document = "
 # a label starts with a letter; hyphens only between parts (rejects "I--ORG", "B-MIS1`", "OO")
 _TAG_RE = re.compile(r"^([BIES])-([^\W\d_][\w.]*(?:-[\w.]+)*)$")
-_START_END = attrgetter("start", "end")
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
 _BOUNDARIES = attrgetter("boundaries")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]")
@@ -62,30 +63,42 @@ def tokenized(data: DocData, opts: ExportOptions, report: ExportReport,
               spans: list[Any]) -> tuple[SchemeDoc, list[tuple[int, int, Any]]]:
     """Tokenize a document for a token format; return it and ``(first, last, span)`` per kept span.
 
-    Spans that cover no token, or that collide with another span once widened to whole tokens, are
-    reported and left out; moved boundaries are counted.
+    Spans that cover no token are reported and left out; moved boundaries are counted.
     """
-    tok = tokenize(data.text, list(map(_START_END, spans)), opts.tokens, opts.sentences, data.whitespace_tokens())
+    tok, kept = tokenized_columns(data, SpanColumns.of_spans(spans, data.text), opts, report)
+    if len(kept) == len(spans):  # usual: every span covers a token; (first, last) + (span,) in C
+        return tok, list(map(tuple.__add__, tok.span_tokens, zip(spans)))  # type: ignore[arg-type]
+    return tok, [(tok.span_firsts[k], tok.span_lasts[k], spans[k]) for k in kept]
+
+
+def tokenized_columns(data: DocData, cols: SpanColumns, opts: ExportOptions,
+                      report: ExportReport) -> tuple[SchemeDoc, Sequence[int]]:
+    """``tokenized`` of the spans ``cols`` (``data.columns()``: the document's own), a column at a
+    time: the tokenized document (the spans' token ranges in ``span_firsts``/``span_lasts``) and the
+    indices of the spans that cover a token, in order."""
+    tok = tokenize_spans(data.text, cols.starts, cols.ends, opts.tokens, opts.sentences, data.whitespace_tokens())
     report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
     report.tokens += len(tok.words)
     report.sentences += len(tok.sentences)
     if tok.moved:
-        _report_moved(data.text, tok.moved, spans, report)
-    if None not in tok.span_tokens:  # usual: every span covers a token; (first, last) + (span,) in C
-        return tok, list(map(tuple.__add__, tok.span_tokens, zip(spans)))  # type: ignore[arg-type]
-    out = []
-    for s, r in zip(spans, tok.span_tokens, strict=True):
-        if r is None:
-            report.lost("spans covering no token (only spaces)", f"{s.id} {s.label}")
-            continue
-        out.append((r[0], r[1], s))
-    return tok, out
+        _report_moved(data.text, tok.moved, cols, report)
+    firsts, lasts = tok.span_firsts, tok.span_lasts
+    if not any(map(ge, firsts, lasts)):
+        return tok, range(len(firsts))
+    kept = []
+    for k in range(len(firsts)):
+        if firsts[k] < lasts[k]:
+            kept.append(k)
+        else:
+            report.lost(NO_TOKEN, f"{cols.ids[k]} {cols.labels[k]}")
+    return tok, kept
 
 
 MOVED = "span boundaries moved to token edges"
+NO_TOKEN = "spans covering no token (only spaces)"
 
 
-def _report_moved(text: str, moved: list[Moved], spans: list[Any], report: ExportReport) -> None:
+def _report_moved(text: str, moved: list[Moved], cols: SpanColumns, report: ExportReport) -> None:
     """Count the moved boundaries; write out only the examples the report still keeps (the first
     ``EXAMPLES`` of the export: under ``whitespace`` a quarter of all spans are widened)."""
     counts = list(map(_BOUNDARIES, moved))
@@ -93,8 +106,8 @@ def _report_moved(text: str, moved: list[Moved], spans: list[Any], report: Expor
     entry = report.not_carried.get(MOVED)
     room = EXAMPLES - len(entry["examples"]) if entry else EXAMPLES
     for m, n in zip(moved[:room], counts, strict=False):
-        s = spans[m.index]
-        report.lost(MOVED, f"{s.id} {s.label} {s.text!r} -> {text[m.new_start:m.new_end]!r}", n)
+        k = m.index
+        report.lost(MOVED, f"{cols.ids[k]} {cols.labels[k]} {cols.texts[k]!r} -> {text[m.new_start:m.new_end]!r}", n)
     if len(moved) > room:
         report.lost(MOVED, "", sum(counts[room:]))  # the report is full: counted, no example kept
 
@@ -120,6 +133,15 @@ def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
                 prefix: str = "") -> tuple[SchemeDoc, list[list[str]]]:
     """Tokens and one tag list per column (one column, or one per nesting level); ``prefix`` goes
     before every tag."""
+    cols = data.columns()
+    if in_order_apart(cols.starts, cols.ends):  # usual: no span nests in or crosses another
+        return _flat_tag_columns(data, cols, opts, report, prefix)
+    return _nested_tag_columns(data, opts, report, prefix)
+
+
+def _nested_tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
+                        prefix: str) -> tuple[SchemeDoc, list[list[str]]]:
+    """``tag_columns`` of any document (nested or overlapping spans too), on ``Span`` values."""
     if opts.nested == "levels":
         groups = levels(data.spans) or [[]]
     else:
@@ -139,6 +161,21 @@ def tag_columns(data: DocData, opts: ExportOptions, report: ExportReport,
         rs = _non_overlapping(rs, report)
         columns.append(encode_tags(len(tok.words), [(i, j, s.label) for i, j, s in rs], opts.scheme, prefix))
     return tok, columns
+
+
+def _flat_tag_columns(data: DocData, cols: SpanColumns, opts: ExportOptions, report: ExportReport,
+                      prefix: str) -> tuple[SchemeDoc, list[list[str]]]:
+    """``tag_columns`` of a document whose spans are in order and apart (every flat projection and
+    the one nesting level keep them all), a column at a time: no ``Span`` is built, and the tags are
+    laid from the spans' token columns. The same report and tags as the general path (tests compare)."""
+    tok, kept = tokenized_columns(data, cols, opts, report)
+    firsts, lasts = tok.span_firsts, tok.span_lasts
+    if len(kept) < cols.n or not in_order_apart(firsts, lasts):
+        # a span covers no token, or two share one once widened: the general path's ranges
+        spans = data.spans
+        ranges = _non_overlapping([(firsts[k], lasts[k], spans[k]) for k in kept], report)
+        return tok, [encode_tags(len(tok.words), [(i, j, s.label) for i, j, s in ranges], opts.scheme, prefix)]
+    return tok, [encode_tag_columns(len(tok.words), firsts, lasts, cols.labels, opts.scheme, prefix)]
 
 
 def rows(tok: TokenizedDoc, columns: list[list[str]]) -> str:
@@ -163,7 +200,7 @@ def lost_layout(data: DocData, tok: TokenizedDoc, report: ExportReport) -> None:
     """Report a document whose text does not come back from its CoNLL rows (tokens joined by single
     spaces, one sentence per line): the lengths tell most documents apart without joining them."""
     words = tok.words
-    if len(data.text) != sum(map(len, words)) + max(len(words) - 1, 0) \
+    if len(data.text) != len("".join(words)) + max(len(words) - 1, 0) \
             or "\n".join(" ".join(words[a:b]) for a, b in tok.sentences) != data.text:
         report.lost("text layout (CoNLL keeps tokens: they come back joined by single spaces, "
                     "one sentence per line)", data.doc.id)

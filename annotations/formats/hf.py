@@ -23,7 +23,6 @@ from __future__ import annotations
 import importlib.util
 import json
 from dataclasses import replace
-from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,7 +33,6 @@ from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport, lost_extr
 from .conll import tag_columns
 
 CONFIGS = ("tokens", "spans")
-_LABEL = attrgetter("label")
 # an Arrow record batch (one Parquet row group) when making Parquet / save_to_disk files: this many rows,
 # or fewer when their JSON reaches BATCH_BYTES (a span row holds a whole document)
 BATCH_ROWS = 2000
@@ -81,10 +79,12 @@ class Writer:
         self.file("tokens", split).write(b"".join([
             orjson.dumps({"id": doc.id, "title": title, "sentence": n, "tokens": words[a:b], "ner_tags": tags[a:b]},
                          option=orjson.OPT_APPEND_NEWLINE) for n, (a, b) in enumerate(tok.sentences)]))
-        spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text} for s in data.spans]
+        cols = data.columns()  # the spans a field at a time: no Span is built
+        spans = [{"start": s, "end": e, "label": lab, "text": t}
+                 for s, e, lab, t in zip(cols.starts, cols.ends, cols.labels, cols.texts, strict=True)]
         self.file("spans", split).write(orjson.dumps({"id": doc.id, "title": title, "text": text, "spans": spans},
                                                      option=orjson.OPT_APPEND_NEWLINE))
-        self.seen_labels.update(map(_LABEL, data.spans))
+        self.seen_labels.update(cols.labels)
         lost_extras(data, self.report, "Hugging Face")
         if data.events:
             self.report.lost("events (not in the Hugging Face configs; triggers are kept as spans)",

@@ -36,12 +36,12 @@ from ..model import Span
 from ..schema import Schema
 from ..tokenize import TokenizedDoc
 from .common import DocData, ExportOptions, ExportReport, in_order_apart, lost_extras, outermost
-from .conll import tokenized
+from .conll import tokenized_columns
 from .docbin import DocBinWriter, EntColumns, SpanColumns, read_docbin
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
 
-_LABEL, _ID, _START, _END = attrgetter("label"), attrgetter("id"), attrgetter("start"), attrgetter("end")
+_ID = attrgetter("id")
 # whitespace other than " " that articles hold: line and paragraph breaks (most), tabs, no-break spaces
 _ODD_SPACES = ("\n", "\r", "\t", "\u00a0")
 
@@ -143,7 +143,8 @@ class Writer:
 
     def add(self, data: DocData) -> None:
         text = data.text
-        tok, ranges = tokenized(data, self.opts, self.report, list(data.spans))
+        cols = data.columns()
+        tok, kept = tokenized_columns(data, cols, self.opts, self.report)
         # atb: each token as it is in the text (``token_schemes.unmarked``), its marked form as NORM
         plain = list(map(text.__getitem__, map(slice, tok.starts, tok.ends))) if self.marked else None
         words, spaces, index = doc_words(text, tok, plain)
@@ -153,17 +154,26 @@ class Writer:
             for k in compress(count(), map(ne, tok.words, plain)):  # the few tokens with a marker
                 norms[index[k]] = tok.words[k]
         # the kept spans (in the stored order, less those covering no token) as columns
-        firsts, after_lasts, kept = zip(*ranges, strict=True) if ranges else ((), (), ())
+        firsts, after_lasts = tok.span_firsts, tok.span_lasts
+        labels, char_starts, char_ends = cols.labels, cols.starts, cols.ends
+        if len(kept) < cols.n:
+            firsts, after_lasts = list(map(firsts.__getitem__, kept)), list(map(after_lasts.__getitem__, kept))
+            labels = list(map(labels.__getitem__, kept))
+            char_starts, char_ends = list(map(char_starts.__getitem__, kept)), list(map(char_ends.__getitem__, kept))
         lasts = list(map(sub, after_lasts, repeat(1)))
         if len(words) == len(tok.words):  # no whitespace word put in: Doc tokens are our tokens
             starts, ends = list(firsts), list(after_lasts)
         else:
             starts = list(map(index.__getitem__, firsts))
             ends = list(map(add, map(index.__getitem__, lasts), repeat(1)))
-        labels = list(map(_LABEL, kept))
+        labels = list(labels)
         sc = SpanColumns(labels, starts, ends, list(map(tok.starts.__getitem__, firsts)),
                          list(map(tok.ends.__getitem__, lasts)))
-        self.bin.add(words, spaces, self._ents(kept, labels, starts, ends), {"sc": sc},
+        if in_order_apart(char_starts, char_ends) and in_order_apart(starts, ends):
+            ents = EntColumns(starts, ends, labels)  # usual: no span nested, none sharing a token
+        else:
+            ents = self._ents(list(map(data.spans.__getitem__, kept)), labels, starts, ends)
+        self.bin.add(words, spaces, ents, {"sc": sc},
                      {"doc_id": data.doc.id, "title": data.doc.title, "qalam": info_json(data.doc)}, norms)
         if data.events:
             self.report.lost("events (spaCy DocBin has no events; triggers are kept as spans)",
@@ -176,8 +186,6 @@ class Writer:
     def _ents(self, kept: Sequence[Span], labels: list[str], starts: list[int], ends: list[int]) -> EntColumns:
         """``doc.ents``: the outermost spans, less those that whole-token widening made share a token
         with an earlier one (reported, like the nested ones: they are only in ``doc.spans["sc"]``)."""
-        if in_order_apart(list(map(_START, kept)), list(map(_END, kept))) and in_order_apart(starts, ends):
-            return EntColumns(starts, ends, labels)  # usual: no span nested, none sharing a token
         flat, nested = outermost(kept)
         by_id = dict(zip(map(_ID, kept), zip(starts, ends, strict=True), strict=True))
         ent_starts: list[int] = []

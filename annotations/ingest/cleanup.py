@@ -40,7 +40,17 @@ from .headerclass import (
 )
 from .headline import choose as choose_headline
 from .headline import similarity
-from .rules import BUILTIN_RULES, STARTS_MAX_CHARS, Rule, RulesError, RuleSet, head_of, load_rules, parse_rules
+from .rules import (
+    BUILTIN_RULES,
+    STARTS_MAX_CHARS,
+    Rule,
+    RulesError,
+    RuleSet,
+    has_latin,
+    head_of,
+    load_rules,
+    parse_rules,
+)
 
 __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "clean", "head_of", "load_rules",
            "parse_rules", "restore_original"]
@@ -183,15 +193,26 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         if not candidates:
             return None
         differs = folded != stripped
+        latin = None  # whether the line has a Latin letter: asked once, for the first rule that needs it
         for rule in candidates:
             # a scan for a few plain strings (written folded) is far cheaper than an unanchored
             # pattern's search; a loop, not any(): this is the hottest spot of an import
             if rule.contains:
-                for c in rule.contains:
+                for c in rule.contains_other:
                     if c in folded:
                         break
                 else:
-                    continue
+                    if not rule.contains_latin:
+                        continue
+                    if latin is None:
+                        latin = has_latin(folded)
+                    if not latin:
+                        continue
+                    for c in rule.contains_latin:
+                        if c in folded:
+                            break
+                    else:
+                        continue
             # and one look at the line's first word than two searches (the line and its folded form)
             if rule.starts and not head.startswith(rule.starts):
                 continue

@@ -222,8 +222,8 @@ _NUMBER_WIDGET_MAX_TOKENS = 3
 def is_number_widget(line: str) -> bool:
     """A count shown with an icon or alone ("👁 2,341", "💬 12"): digits, no letters, a few tokens.
     (Dates and clocks are taken before this is asked.)"""
-    return (bool(_DIGIT.search(line)) and not _LETTER.search(line)
-            and len(line.split(None, _NUMBER_WIDGET_MAX_TOKENS)) <= _NUMBER_WIDGET_MAX_TOKENS)
+    return (len(line.split(None, _NUMBER_WIDGET_MAX_TOKENS)) <= _NUMBER_WIDGET_MAX_TOKENS
+            and bool(_DIGIT.search(line)) and not _LETTER.search(line))
 
 
 def ends_sentence(line: str) -> bool:

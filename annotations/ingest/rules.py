@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,15 @@ class Rule:
     contains: tuple[str, ...] = ()
     starts: tuple[str, ...] = ()
     tail: int | None = None
+    #: ``contains`` split: the strings with a Latin letter (looked for only in a line that has one, a
+    #: test made once per line) and the others.
+    contains_latin: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    contains_other: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        latin = tuple(c for c in self.contains if _LATIN_RE.search(c))
+        object.__setattr__(self, "contains_latin", latin)
+        object.__setattr__(self, "contains_other", tuple(c for c in self.contains if c not in latin))
 
     def matches(self, line: str, folded: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
@@ -54,6 +63,12 @@ class Rule:
 
 
 _LEAD_RE = re.compile(r"\W*")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def has_latin(folded: str) -> bool:
+    """Whether a line has an ASCII letter (else no ``contains`` string with one can be in it)."""
+    return _LATIN_RE.search(folded) is not None
 #: How much of a line's start ``head_of`` keeps: the longest ``starts`` string any rule may have.
 STARTS_MAX_CHARS = 40
 
