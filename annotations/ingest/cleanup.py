@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from ..headline import without_added_headline
 from . import captions, lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
@@ -40,6 +39,7 @@ from .headerclass import (
 )
 from .headline import choose as choose_headline
 from .headline import similarity
+from .restore import restore_original
 from .rules import (
     BUILTIN_RULES,
     STARTS_MAX_CHARS,
@@ -582,24 +582,3 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         where, entry = taken[idx]
         getattr(result, where).append(entry)
     return result
-
-
-def restore_original(body: str, meta: Mapping[str, Any]) -> str:
-    """Rebuild the decoded source text from a cleaned body and its ``removed``/``captions``/``cleanup`` meta.
-
-    ``body`` may be a stored text that opens with the headline the importer added (``annotations.headline``)."""
-    body = without_added_headline(body, meta)
-    info = meta.get("cleanup") or {}
-    total = int(info.get("lines", 0))
-    if not total:
-        return body
-    slots: list[str | None] = [None] * total
-    for entry in list(meta.get("removed", ())) + list(meta.get("captions", ())):
-        slots[int(entry["line"]) - 1] = entry["text"]
-    k = int(info.get("body_line", 1)) - 1
-    for line in body.split("\n"):
-        while slots[k] is not None:
-            k += 1
-        slots[k] = line
-        k += 1
-    return "\n".join("" if s is None else s for s in slots)
