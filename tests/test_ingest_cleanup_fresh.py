@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from annotations.ingest import lineclass
 from annotations.ingest.cleanup import clean, load_rules, restore_original
-from annotations.ingest.dates import parse_date_line
+from annotations.ingest.dates import normalise, parse_date_line
 from tests.test_ingest_cleanup import _meta
 
 RULES = load_rules()
@@ -326,3 +327,16 @@ def test_latin_agency_credits_and_the_caption_above(credit):
 def test_a_bbc_style_caption_label():
     line = "Image caption, متظاهرون في الخرطوم"
     assert _where(_clean(_article(line)))[line] == "caption:caption-label"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("كتبت - سارة أحمد", "سارة أحمد"), ("بقلم/ محمد علي", "محمد علي"), ("كتب/ أحمد سالم", "أحمد سالم"),
+    ("مراسلة الموقع في بيروت", "الموقع في بيروت")])
+def test_a_bylines_name_is_whole_whatever_the_label(line, name):
+    by = lineclass.byline(line, normalise(line))
+    assert by is not None and by.value == name
+
+
+@pytest.mark.parametrize("line", ["كتب التاريخ", "كتابة القصة القصيرة"])
+def test_lines_opening_like_a_label_are_no_byline(line):
+    assert lineclass.byline(line, normalise(line)) is None
