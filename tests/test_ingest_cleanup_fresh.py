@@ -1,15 +1,19 @@
 """Line classes and date forms of the fourth dev set's outlets (issue 16, round 2), each with a body line
 of some other outlet that must stay: times after an ISO date ("2025-02-23 | 14:32"), "13h37" clocks,
 "•آخر تحديث" tails, a relative date under the headline with an absolute one at the foot
-(annotations.ingest.dates, cleanup)."""
+(annotations.ingest.dates, cleanup), and the line classes and caption passes of this round (cleanup_rules.json,
+lineclass, captions), each reversible (restore_original)."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotations.ingest import lineclass
 from annotations.ingest.cleanup import clean, load_rules, restore_original
 from annotations.ingest.dates import normalise, parse_date_line
+from annotations.ingest.errors import IngestError
 from tests.test_ingest_cleanup import _meta
 
 RULES = load_rules()
@@ -340,3 +344,26 @@ def test_a_bylines_name_is_whole_whatever_the_label(line, name):
 @pytest.mark.parametrize("line", ["كتب التاريخ", "كتابة القصة القصيرة"])
 def test_lines_opening_like_a_label_are_no_byline(line):
     assert lineclass.byline(line, normalise(line)) is None
+
+
+# ------------------------------------------------------------------------------------------- reversible
+_LINES = st.sampled_from([
+    HEADLINE, LEAD, BODY1, BODY2, BODY1 + " " + BODY2, "", "قبل 3 ساعات", "هشام الدريوش", "2025-02-23 | 14:32",
+    "Credit: Getty Images", "مناطيد تحلق فوق جبل الفيل في العلا مع شروق الشمس.", "صورة من: Name/dpa",
+    "مقر البنك المركزي المصري بوسط القاهرة", "لاعبو المنتخب خلال التدريبات الأخيرة على الملعب قبل السفر",
+    "ع.ح/ ص.ش (د ب أ، أ ف ب)", "رابط دائم https://p.example.com/p/4rKq2", "FR | عربي | EN", "(انتهى)",
+    "إحدى الحافلات الكهربائية خلال مرحلة التشغيل التجريبي | من المصدر", "التاريخ 04.03.2025",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=25))
+def test_cleanup_with_this_rounds_classes_is_reversible(lines):
+    text = "\n".join(lines)
+    try:
+        res = clean(text, RULES)
+    except IngestError:
+        return  # no article body: nothing stored, nothing to restore
+    assert restore_original(res.body, _meta(res)) == text
+    for entry in res.removed + res.captions:
+        assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
