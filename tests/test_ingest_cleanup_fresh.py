@@ -367,3 +367,15 @@ def test_cleanup_with_this_rounds_classes_is_reversible(lines):
     assert restore_original(res.body, _meta(res)) == text
     for entry in res.removed + res.captions:
         assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
+
+
+def test_a_long_caption_under_the_date_reads_as_one():
+    caption = "رئيسة البنك المركزي الأوروبي كريستين لاغارد خلال مؤتمر صحفي في مدينة فرانكفورت الألمانية"
+    res = _clean(f"{HEADLINE}\nالأحد 09 فبراير 2025 - 14:30\n{caption}\n{LEAD}\n{BODY1}")
+    assert _where(res)[caption] == "caption:caption-under-date" and res.body.startswith(LEAD)
+
+
+def test_a_long_unpunctuated_summary_under_the_date_opens_the_body():
+    summary = "الحكومة تعلن خطة لدعم المزارعين المتضررين من الجفاف في ثماني محافظات بقروض ميسرة"
+    res = _clean(f"{HEADLINE}\nالأحد 09 فبراير 2025 - 14:30\n{summary}\n{LEAD}\n{BODY1}")
+    assert res.body.startswith(summary)

@@ -373,9 +373,10 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
               and lineclass.is_writer_bio(lines[i].strip(), folded_lines[i].strip())):
             take(i, "removed", "writer's description", "writer")
         elif (dated and not payload and not lineclass.is_question(lines[i])
-              and not lineclass.more_words_than(lines[i], CAPTION_MAX_WORDS)):
+              and (not lineclass.more_words_than(lines[i], CAPTION_MAX_WORDS)
+                   or captions.is_loose_caption(lines[i].strip(), folded_lines[i].strip()))):
             # a short line between the article's date and its first paragraph: the photo's caption
-            # (a longer one is the article's summary, its first line)
+            # (a longer one is the article's summary, its first line, unless it reads as a caption)
             take(i, "captions", "", "caption-under-date")
         else:
             body_start = i
