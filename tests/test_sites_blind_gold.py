@@ -20,6 +20,8 @@ import pytest
 SITES = Path(__file__).parent / "data" / "sites_blind"
 # the held-out set, written blind to the rules and to both sets above, judged by the same checks
 HELDOUT = Path(__file__).parent / "data" / "sites_heldout"
+# a second held-out set (issue 16), written blind to the rules and to every set above, same checks
+FRESH2 = Path(__file__).parent / "data" / "SETfresh2"
 # the first test set's outlets: the blind one must model other sites
 FIRST_SET = {"ahram", "aljazeera", "anadolu", "asharq", "bbc", "hespress", "okaz", "skynews", "youm7"}
 REQUIRED = {"title", "body_start", "date", "remove", "body"}
@@ -105,7 +107,13 @@ def test_the_held_out_set_models_at_least_six_outlets_in_neither_set():
     assert not names & (FIRST_SET | {p.name for p in _sites()})
 
 
-@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_second_held_out_set_models_ten_outlets_in_no_earlier_set():
+    names = {p.name for p in _sites(FRESH2)}
+    assert len(names) >= 10
+    assert not names & (FIRST_SET | {p.name for p in _sites()} | {p.name for p in _sites(HELDOUT)})
+
+
+@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT) + _sites(FRESH2), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_files_account_for_every_line(folder: Path):
     assert site_problems(folder) == []
 
