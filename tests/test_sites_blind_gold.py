@@ -5,7 +5,7 @@ The set was written without reading the cleanup rules or the first test set, so 
 checks the data: every non-empty line of an article is accounted for exactly once (title line and
 noise in ``remove``, the rest in ``body``), ``body_start`` is the first six words of the body, dates
 are ISO 8601, and no line is both noise and body (the bench could not tell them apart). The same
-checks judge the held-out sets ``sites_heldout`` and ``SETfresh2`` (ten more outlets, issue 16).
+checks judge the held-out sets ``sites_heldout`` and ``sites_fresh2`` (ten more outlets, issue 16).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ SITES = Path(__file__).parent / "data" / "sites_blind"
 # the held-out set, written blind to the rules and to both sets above, judged by the same checks
 HELDOUT = Path(__file__).parent / "data" / "sites_heldout"
 # a second held-out set (issue 16), written blind to the rules and to every set above, same checks
-FRESH2 = Path(__file__).parent / "data" / "SETfresh2"
+FRESH2 = Path(__file__).parent / "data" / "sites_fresh2"
 # the first test set's outlets: the blind one must model other sites
 FIRST_SET = {"ahram", "aljazeera", "anadolu", "asharq", "bbc", "hespress", "okaz", "skynews", "youm7"}
 REQUIRED = {"title", "body_start", "date", "remove", "body"}
