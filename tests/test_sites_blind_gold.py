@@ -2,10 +2,11 @@
 
 The set was written without reading the cleanup rules or the first test set, so that
 ``python bench/cleanup.py --sites tests/data/sites_blind`` is an independent measure, as are
-``sites_heldout`` and ``sites_fresh``, each written blind to the rules and to the sets before it. This
-file only checks the data: every non-empty line of an article is accounted for exactly once (title
-line and noise in ``remove``, the rest in ``body``), ``body_start`` is the first six words of the
-body, dates are ISO 8601, and no line is both noise and body (the bench could not tell them apart).
+``sites_heldout``, ``sites_fresh`` and ``sites_fresh2``, each written blind to the rules and to the sets
+before it (the judge of each round became the next round's dev set). This file only checks the data:
+every non-empty line of an article is accounted for exactly once (title line and noise in
+``remove``, the rest in ``body``), ``body_start`` is the first six words of the body, dates are ISO
+8601, and no line is both noise and body (the bench could not tell them apart).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ SITES = Path(__file__).parent / "data" / "sites_blind"
 HELDOUT = Path(__file__).parent / "data" / "sites_heldout"
 # a third set, written blind to the rules and to the sets above, on ten more outlets
 FRESH = Path(__file__).parent / "data" / "sites_fresh"
+# a fourth, written blind to the rules and to every set above, on ten more outlets
+FRESH2 = Path(__file__).parent / "data" / "sites_fresh2"
 # the first test set's outlets: the blind one must model other sites
 FIRST_SET = {"ahram", "aljazeera", "anadolu", "asharq", "bbc", "hespress", "okaz", "skynews", "youm7"}
 REQUIRED = {"title", "body_start", "date", "remove", "body"}
@@ -108,13 +111,18 @@ def test_the_held_out_set_models_at_least_six_outlets_in_neither_set():
     assert not names & (FIRST_SET | {p.name for p in _sites()})
 
 
-def test_the_fresh_set_models_ten_outlets_in_no_other_set():
-    names = {p.name for p in _sites(FRESH)}
+@pytest.mark.parametrize("later", [FRESH, FRESH2], ids=lambda p: p.name)
+def test_each_later_set_models_ten_outlets_in_no_earlier_set(later: Path):
+    order = [SITES, HELDOUT, FRESH, FRESH2]  # in the order they were written
+    earlier = order[:order.index(later)]
+    names = {p.name for p in _sites(later)}
     assert len(names) >= 10
-    assert not names & (FIRST_SET | {p.name for p in _sites()} | {p.name for p in _sites(HELDOUT)})
+    for folder in earlier:
+        assert not names & {p.name for p in _sites(folder)}, folder
+    assert not names & FIRST_SET
 
 
-@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT) + _sites(FRESH),
+@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT) + _sites(FRESH) + _sites(FRESH2),
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_files_account_for_every_line(folder: Path):
     assert site_problems(folder) == []
