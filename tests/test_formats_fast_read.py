@@ -22,15 +22,8 @@ import annotations.formats as formats
 from annotations import Project
 from annotations.errors import ProjectCorruptError
 from annotations.formats import EXPORTERS, export
-from annotations.formats.common import (
-    ANY_ANNOTATOR,
-    CURATION_KEY,
-    GOLD,
-    DocData,
-    ExportOptions,
-    ExportReport,
-    spans_of,
-)
+from annotations.formats.common import ANY_ANNOTATOR, CURATION_KEY, GOLD, DocData, ExportOptions, spans_of
+from annotations.formats.reports import ExportReport
 from annotations.store.files import READ_CHUNK, read_bytes, read_json_fast
 
 CLITICS = "وصل الوفد وبالقاهرة التقى بممثلي الاتحاد الأوروبي."

@@ -27,7 +27,8 @@ from ..model import Event, Relation
 from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
+from .common import DocData, ExportOptions, lost_extras, spans_without_event
+from .reports import ExportReport
 
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
 # the schemes whose tokens are the text they cover (the others mark a clitic: "و+")
