@@ -39,8 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotations import Project  # noqa: E402
 from annotations.formats import export  # noqa: E402
-from annotations.formats.common import ExportOptions, ExportReport, load_doc  # noqa: E402
+from annotations.formats.common import ExportOptions, load_doc
 from annotations.formats.conll import Writer as ConllWriter  # noqa: E402
+from annotations.formats.reports import ExportReport
 from annotations.tokenize import word_tokens  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

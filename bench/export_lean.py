@@ -60,7 +60,8 @@ def child(kind: str, project: str, lean: bool, root: str | None) -> None:
             sys.modules[name] = None  # type: ignore[assignment]
     from annotations import Project
     from annotations.formats import EXPORTERS, export
-    from annotations.formats.common import ExportOptions, ExportReport, load_doc
+    from annotations.formats.common import ExportOptions, load_doc
+    from annotations.formats.reports import ExportReport
 
     fmt = kind.removeprefix("floor-")
     if kind.startswith("floor-"):

@@ -57,8 +57,8 @@ from annotations.assist.features import _word_attrs, word_features  # noqa: E402
 from annotations.assist.gazetteer import starter_gazetteer, word_forms  # noqa: E402
 from annotations.assist.suggest import MODEL_NAME, suggest, training_docs  # noqa: E402
 from annotations.formats import import_annotated  # noqa: E402
-from annotations.formats.common import ImportReport  # noqa: E402
 from annotations.formats.conll import read as read_conll  # noqa: E402
+from annotations.formats.reports import ImportReport
 from annotations.tokenize import word_tokens  # noqa: E402
 
 AQMAR = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "aqmar"

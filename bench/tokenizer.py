@@ -58,8 +58,9 @@ def main() -> int:
     args = ap.parse_args()
 
     from annotations import Project
-    from annotations.formats.common import ExportOptions, ExportReport
+    from annotations.formats.common import ExportOptions
     from annotations.formats.rawdoc import load_raw
+    from annotations.formats.reports import ExportReport
 
     project = args.cache / "project"
     if not project.is_dir():

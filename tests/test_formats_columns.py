@@ -21,9 +21,11 @@ import annotations.formats.common as common
 import annotations.formats.rawdoc as rawdoc
 from annotations import Project
 from annotations.formats import export, jsoncols
-from annotations.formats.common import ExportOptions, ExportReport, json_text, load_doc
+from annotations.formats.common import ExportOptions, load_doc
 from annotations.formats.rawdoc import load_raw
+from annotations.formats.reports import ExportReport
 from annotations.formats.spancols import SpanColumns
+from annotations.formats.staging import json_text
 from annotations.store.files import read_project_fast
 
 # text with what JSON escapes, what jsoncols joins with, and what JSON leaves alone

@@ -10,7 +10,8 @@ import pytest
 
 from annotations import Project
 from annotations.formats import EXPORTERS, FormatError, export, import_annotated
-from annotations.formats.common import EXPORT_MARKER, split_of
+from annotations.formats.common import split_of
+from annotations.formats.staging import EXPORT_MARKER
 from annotations.progress import Progress
 
 NEWS = (

@@ -22,16 +22,9 @@ import annotations.formats as formats
 from annotations import Project
 from annotations.errors import ProjectCorruptError
 from annotations.formats import EXPORTERS, export
-from annotations.formats.common import (
-    ANY_ANNOTATOR,
-    CURATION_KEY,
-    GOLD,
-    DocData,
-    ExportOptions,
-    ExportReport,
-    spans_of,
-)
-from annotations.store.files import read_json_fast
+from annotations.formats.common import ANY_ANNOTATOR, CURATION_KEY, GOLD, DocData, ExportOptions, spans_of
+from annotations.formats.reports import ExportReport
+from annotations.store.files import READ_CHUNK, read_bytes, read_json_fast
 
 CLITICS = "وصل الوفد وبالقاهرة التقى بممثلي الاتحاد الأوروبي."
 INVISIBLE = "زار \u200fالرئيس\u200f مدينة بيروت\u200d أمس \u2066لبنان\u2069."
@@ -191,3 +184,16 @@ def test_read_json_fast_names_a_damaged_file(tmp_path):
     path.write_bytes(b'{"document": {"1": {"id": "x", "te')
     with pytest.raises(ProjectCorruptError, match=r"doc.json: .* \(damaged\)"):
         read_json_fast(path)
+
+
+@pytest.mark.parametrize("size", [0, 1, READ_CHUNK - 1, READ_CHUNK, READ_CHUNK + 1, 3 * READ_CHUNK + 7])
+def test_read_bytes_reads_a_file_of_any_size_whole(tmp_path, size):
+    path = tmp_path / "doc.json"
+    data = bytes(i % 251 for i in range(size))
+    path.write_bytes(data)
+    assert read_bytes(path) == data and read_bytes(str(path)) == data
+
+
+def test_read_bytes_of_a_missing_file_raises_file_not_found(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        read_bytes(tmp_path / "gone.json")

@@ -21,10 +21,12 @@ from test_formats_fast_read import api_load_doc, build
 
 from annotations import Project
 from annotations.formats import export
-from annotations.formats.common import ExportOptions, ExportReport, json_text
+from annotations.formats.common import ExportOptions
 from annotations.formats.conll import tag_columns
 from annotations.formats.jsonl import local
 from annotations.formats.mentions import UNMARKED_SCHEMES, doc_mentions, entity_spans
+from annotations.formats.reports import ExportReport
+from annotations.formats.staging import json_text
 from annotations.token_schemes import tokenize
 
 # every token here is one the orjson shortcuts must not take for a separator

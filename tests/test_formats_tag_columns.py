@@ -14,7 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from annotations.formats import conll, spacy_fmt
-from annotations.formats.common import DocData, ExportOptions, ExportReport, encode_tag_columns, encode_tags
+from annotations.formats.common import DocData, ExportOptions
+from annotations.formats.reports import ExportReport
+from annotations.formats.tagging import encode_tag_columns, encode_tags
 from annotations.model import Document, Span
 from annotations.schema import Schema
 from annotations.token_schemes import SCHEMES

@@ -13,7 +13,7 @@ from test_formats_common import find
 import main
 from annotations import Project
 from annotations.formats import EXPORTERS, TOKEN_FORMATS, FormatError, export
-from annotations.formats.common import encode_tags
+from annotations.formats.tagging import encode_tags
 from annotations.token_schemes import MARKER, SCHEMES, atb_cuts, tokenize, unmarked
 
 # the seed article's title and lead with its gold spans (bench/export.py's sample)

@@ -19,21 +19,11 @@ from ..ingest.walk import walk_files
 from ..progress import Progress
 from ..schema import Schema
 from . import brat, conll, doccano, dygiepp, events, hf, jsonl, labelstudio, oneie, shards, spacy_fmt, wojood
-from .common import (
-    EXPORT_MARKER,
-    SPLIT_NAMES,
-    ExportOptions,
-    ExportReport,
-    FormatError,
-    ImportProblem,
-    ImportReport,
-    lost_annotators,
-    split_of,
-    staged,
-    write_json,
-)
+from .common import SPLIT_NAMES, ExportOptions, FormatError, lost_annotators, split_of
 from .importing import ParsedDoc, commit, import_options, missing_labels, refusal, resolve_unknown_labels
 from .rawdoc import load_raw
+from .reports import ExportReport, ImportProblem, ImportReport
+from .staging import EXPORT_MARKER, staged, write_json
 
 EXPORTERS: dict[str, Any] = {
     "jsonl": jsonl.Writer,

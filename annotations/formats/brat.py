@@ -23,11 +23,12 @@ from typing import Any
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport
+from .common import DocData, ExportOptions
 from .docinfo import apply_info, info_json, read_info
 from .folder import FolderFiles
 from .importing import ParsedDoc
 from .jsonl import local
+from .reports import ExportReport
 
 _SAFE = re.compile(r"[A-Za-z0-9-]")
 _ESC = re.compile(r"_([0-9A-F]{1,6})_")

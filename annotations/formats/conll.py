@@ -33,22 +33,12 @@ from ..schema import Schema
 from ..token_schemes import SchemeDoc, tokenize_spans
 from ..tokenize import Moved, TokenizedDoc
 from . import conllu
-from .common import (
-    EXAMPLES,
-    DocData,
-    ExportOptions,
-    ExportReport,
-    encode_tag_columns,
-    encode_tags,
-    in_order_apart,
-    innermost,
-    levels,
-    lost_extras,
-    outermost,
-)
+from .common import DocData, ExportOptions, lost_extras
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
+from .reports import EXAMPLES, ExportReport
 from .spancols import SpanColumns
+from .tagging import encode_tag_columns, encode_tags, in_order_apart, innermost, levels, outermost
 
 DOCSTART = "-DOCSTART-"
 INFO_COMMENT = "# qalam-document = "

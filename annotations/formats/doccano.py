@@ -18,20 +18,12 @@ from typing import Any
 
 from ..schema import Schema
 from . import jsoncols
-from .common import (
-    DocData,
-    ExportOptions,
-    ExportReport,
-    codepoint_from_utf16,
-    json_lines,
-    json_text,
-    lost_extras,
-    spans_without_event,
-    utf16_offsets,
-)
+from .common import DocData, ExportOptions, codepoint_from_utf16, lost_extras, spans_without_event, utf16_offsets
 from .docinfo import apply_info, doc_info, read_info
 from .importing import ParsedDoc
 from .labelstudio import NO_EVENT, regions_to_parsed
+from .reports import ExportReport
+from .staging import json_lines, json_text
 
 
 def record(data: DocData, opts: ExportOptions, report: ExportReport, n: int, schema: Schema) -> str:

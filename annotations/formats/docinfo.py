@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import STATUSES, Document
-from .common import json_text
+from .staging import json_text
 
 
 def doc_info(doc: Document) -> dict[str, Any]:

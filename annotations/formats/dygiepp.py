@@ -26,8 +26,10 @@ from typing import Any
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, json_text
+from .common import DocData, ExportOptions
 from .mentions import DocMentions, MentionsWriter
+from .reports import ExportReport
+from .staging import json_text
 
 FMT = "DyGIE++"
 

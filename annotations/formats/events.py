@@ -23,7 +23,7 @@ from typing import Any
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, json_text, lost_extras, spans_without_event
+from .common import DocData, ExportOptions, lost_extras, spans_without_event
 from .jsonl import local
 from .mentions import (
     Entities,
@@ -34,6 +34,8 @@ from .mentions import (
     sentence_records,
     span_tokens,
 )
+from .reports import ExportReport
+from .staging import json_text
 
 _FIRST = itemgetter(0)
 

@@ -29,8 +29,9 @@ from typing import IO, Any
 import orjson
 
 from ..schema import Schema
-from .common import SPLIT_NAMES, DocData, ExportOptions, ExportReport, lost_extras
+from .common import SPLIT_NAMES, DocData, ExportOptions, lost_extras
 from .conll import tag_columns
+from .reports import ExportReport
 
 CONFIGS = ("tokens", "spans")
 # an Arrow record batch (one Parquet row group) when making Parquet / save_to_disk files: this many rows,

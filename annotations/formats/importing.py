@@ -15,7 +15,8 @@ from typing import Any
 
 from ..errors import AnnotationError
 from ..schema import AttributeDef, EntityType, EventType, RelationType, Role, Schema
-from .common import FormatError, ImportProblem, ImportReport
+from .common import FormatError
+from .reports import ImportProblem, ImportReport
 
 
 @dataclass

@@ -31,7 +31,7 @@ from typing import Any
 
 import orjson
 
-from .common import json_text
+from .staging import json_text
 
 # joins a column's strings so that one escaping call covers them all (encode_basestring leaves it
 # as it is); a column holding it anywhere is escaped value by value instead

@@ -14,8 +14,10 @@ from typing import Any, BinaryIO
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, FormatError, json_lines, json_text
+from .common import DocData, ExportOptions, FormatError
 from .importing import ParsedDoc
+from .reports import ExportReport
+from .staging import json_lines, json_text
 
 FORMAT_NAME = "qalam-annotations"
 VERSION = 1

@@ -20,18 +20,12 @@ from xml.sax.saxutils import quoteattr
 
 from ..schema import Schema
 from . import jsoncols
-from .common import (
-    DocData,
-    ExportOptions,
-    ExportReport,
-    codepoint_from_utf16,
-    json_text,
-    spans_without_event,
-    utf16_offsets,
-)
+from .common import DocData, ExportOptions, codepoint_from_utf16, spans_without_event, utf16_offsets
 from .docinfo import apply_info, doc_info, read_info
 from .importing import ParsedDoc
 from .jsonl import local
+from .reports import ExportReport
+from .staging import json_text
 
 
 def label_config(schema: Schema) -> str:

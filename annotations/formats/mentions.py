@@ -25,9 +25,10 @@ from typing import Any, TypeVar
 
 from ..model import Event, Relation
 from ..schema import Schema
-from ..token_schemes import SchemeDoc, tokenize
+from ..token_schemes import SchemeDoc, tokenize_spans
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, lost_extras, spans_without_event
+from .common import DocData, ExportOptions, lost_extras, spans_without_event
+from .reports import ExportReport
 
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
 # the schemes whose tokens are the text they cover (the others mark a clitic: "و+")
@@ -40,8 +41,7 @@ def span_tokens(data: DocData, opts: ExportOptions, report: ExportReport) -> Sch
     range of span ``k`` of ``data.columns()``, or None); moved boundaries and spans covering no
     token are reported, as ``conll.tokenized`` reports them."""
     c = data.columns()
-    tok = tokenize(data.text, list(zip(c.starts, c.ends, strict=True)), opts.tokens, opts.sentences,
-                   data.whitespace_tokens())
+    tok = tokenize_spans(data.text, c.starts, c.ends, opts.tokens, opts.sentences, data.whitespace_tokens())
     report.edges(tok.scheme, len(tok.moved), len(tok.split_out))
     report.tokens += len(tok.words)
     report.sentences += len(tok.sentences)

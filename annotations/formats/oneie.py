@@ -28,9 +28,10 @@ from operator import itemgetter, sub
 from typing import Any
 
 from . import jsoncols
-from .common import DocData, json_text
+from .common import DocData
 from .jsonl import local
 from .mentions import DocMentions, Mention, MentionsWriter, sentence_heads, sentence_records
+from .staging import json_text
 
 FMT = "OneIE"
 _FIRST = itemgetter(0)

@@ -18,7 +18,6 @@ from ..model import Document, Event, Relation, Span
 from .common import (
     DocData,
     ExportOptions,
-    ExportReport,
     doc_tables,
     events_and_relations,
     selected_suggestions,
@@ -26,6 +25,7 @@ from .common import (
     sorted_span_records,
     spans_from_records,
 )
+from .reports import ExportReport
 from .spancols import SpanColumns
 
 

@@ -36,8 +36,9 @@ from typing import Any, BinaryIO
 
 from ..schema import Schema
 from . import jsoncols
-from .common import DocData, ExportOptions, ExportReport, FormatError, lost_extras
+from .common import DocData, ExportOptions, FormatError, lost_extras
 from .conll import lost_events_relations, tag_columns
+from .reports import ExportReport
 
 DATASETS = ("tokens", "spans")
 # Rows wait as Python lists until BATCH_ROWS rows or about BATCH_BYTES of their JSON text, then

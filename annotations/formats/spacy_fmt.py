@@ -35,11 +35,13 @@ from typing import Any
 from ..model import Span
 from ..schema import Schema
 from ..tokenize import TokenizedDoc
-from .common import DocData, ExportOptions, ExportReport, in_order_apart, lost_extras, outermost
+from .common import DocData, ExportOptions, lost_extras
 from .conll import tokenized_columns
 from .docbin import DocBinWriter, EntColumns, SpanColumns, read_docbin
 from .docinfo import apply_info, info_json, read_info
 from .importing import ParsedDoc
+from .reports import ExportReport
+from .tagging import in_order_apart, outermost
 
 _ID = attrgetter("id")
 # whitespace other than " " that articles hold: line and paragraph breaks (most), tabs, no-break spaces

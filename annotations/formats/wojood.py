@@ -25,9 +25,10 @@ from typing import Any, TextIO
 
 from ..schema import Schema
 from . import conll
-from .common import DocData, ExportOptions, ExportReport, lost_extras
+from .common import DocData, ExportOptions, lost_extras
 from .docinfo import apply_info, doc_info, json_line, read_info
 from .importing import ParsedDoc
+from .reports import ExportReport
 
 DOCUMENTS = "documents.jsonl"
 FILES = {"all": "data.txt", "train": "train.txt", "dev": "val.txt", "test": "test.txt"}

@@ -138,6 +138,23 @@ def read_json_file(path: Path) -> Any:
         ) from None
 
 
+READ_CHUNK = 1 << 17  # an article's file is about 22 KB: one read, and one more that finds the end
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes through the descriptor alone: no file object, no buffer, no ``fstat`` for the
+    size (``open(path, "rb").read()`` makes two objects and asks for the size; this is about 3 us less a
+    file, for a pass reading every document). Reads until the end is found, whatever the size."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = []
+        while chunk := os.read(fd, READ_CHUNK):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def read_json_fast(path: str | Path) -> Any:
     """``read_json_file`` for a read-only pass over many files (an export): the same value, parsed by
     orjson (about 2.5x faster than the json module on an article's file).
@@ -148,8 +165,7 @@ def read_json_fast(path: str | Path) -> Any:
     only the json module accepts: NaN, a lone surrogate) goes through ``read_json_file``, which reads
     it or names the damage."""
     try:
-        with open(path, "rb") as fh:
-            data = orjson.loads(fh.read())
+        data = orjson.loads(read_bytes(path))
     except orjson.JSONDecodeError:
         return read_json_file(Path(path))
     if isinstance(data, dict) and _free_form_float(data):

@@ -86,6 +86,8 @@ class Store:
         self.dirty: set[str] = set()  # documents changed in memory and in the journal, not yet in their files
         self.schema_dirty = False
         self.packs = PackFiles(path / "docs") if path is not None else None
+        # ``tables`` names a document's file by joining strings: no Path, no os.path.join per document
+        self._docs_prefix = os.path.join(path, "docs", "") if path is not None else ""
         self.missing: dict[str, Records] = {}
         self.journal_missing: dict[str, str] = {}  # documents the journal has changes for, no file: why
         self.journal_damage: list[str] = []  # damaged journal lines seen by a read-only open
@@ -423,7 +425,7 @@ class Store:
                 if summary.get("pack") is None:
                     if not DOC_ID_RE.match(doc_id):
                         self.doc_path(doc_id)  # raises, naming the id
-                    data = read_json_fast(os.path.join(self.path, "docs", doc_id + ".json"))
+                    data = read_json_fast(self._docs_prefix + doc_id + ".json")
                     if isinstance(data, dict):
                         return data
                 else:

@@ -19,7 +19,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
-from ..formats.common import outermost
+from ..formats.tagging import outermost
 from ..model import Event, Relation, Span
 from ..tokenize import tokenize_document
 from .coefficients import cohen_kappa_table, fleiss_kappa, krippendorff_alpha_counts, matches_per_label
