@@ -149,9 +149,11 @@ _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
          r"|\s*\(?\s*ت\s?\.\s?غ\.?\s*\)?|\s*\([^\W\d_][^\d()|]{1,24}\))?")
 # The time first: "03:15 م الأحد 09 فبراير 2025".
 _LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})"
-              r"(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?\s*[,،\-–|]?\s*)?")
+              r"(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
+              r"(?:\s*\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?(?![^\W\d_]))?"  # "08:30 GMT 27.02.2025"
+              r"\s*[,،\-–|]?\s*)?")
 # "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
-_UPDATED_TAIL = r"(?:\s*[|\-–·•,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
+_UPDATED_TAIL = r"(?:\s*[|\-–·•,،(]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
 # A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri
 # one alone; _PAIRED_LINE_RE also takes a second numeric or named date after the first
 # ("1446/08/14هـ الموافق 2025/02/13م"), tried only on a line with two years (its groups cost time).

@@ -1,0 +1,95 @@
+"""Line classes and date forms of the fifth dev set's outlets (issue 16, round 3), each with a body line
+that must stay: a time with its zone before a dotted date ("08:30 GMT 27.02.2025 (تم التحديث: ...)"),
+a "latest news" list at the foot (a time, then a headline), and this round's caption forms; each
+reversible (restore_original)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotations.ingest.cleanup import clean, load_rules, restore_original
+from annotations.ingest.dates import parse_date_line
+from annotations.ingest.errors import IngestError
+from tests.test_ingest_cleanup import _meta
+
+RULES = load_rules()
+HEADLINE = "الحكومة تعلن خطة جديدة لدعم المزارعين في المناطق المتضررة من الجفاف"
+LEAD = ("أعلنت الحكومة خطة جديدة لدعم المزارعين في المناطق المتضررة من الجفاف، تشمل قروضاً ميسرة "
+        "وبذوراً مجانية للموسم المقبل.")
+BODY1 = "وقال وزير الزراعة في مؤتمر صحفي إن الخطة تشمل أكثر من مئتي ألف مزارع في ثماني محافظات."
+BODY2 = "وأضاف أن صرف الدفعة الأولى من القروض يبدأ مطلع الشهر المقبل عبر البنوك الزراعية."
+DATE = "الأحد 09 فبراير 2025 - 14:30"
+
+
+def _clean(text):
+    res = clean(text, RULES)
+    assert restore_original(res.body, _meta(res)) == text
+    return res
+
+
+def _where(res):
+    return {e["text"]: f"{kind}:{e['rule']}" for kind, entries in (("removed", res.removed),
+                                                                   ("caption", res.captions)) for e in entries}
+
+
+# ------------------------------------------------------------------------------------------------ dates
+@pytest.mark.parametrize(("line", "iso"), [
+    ("08:30 GMT 27.02.2025 (تم التحديث: 09:12 GMT 27.02.2025)", "2025-02-27T08:30:00"),
+    ("08:30 GMT 27.02.2025", "2025-02-27T08:30:00"),
+    ("17:55 UTC+3 08.01.2025", "2025-01-08T17:55:00"),
+    ("13 فبراير 2025 (آخر تحديث: 14 فبراير 2025)", "2025-02-13"),
+])
+def test_a_zoned_time_before_the_date(line, iso):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.iso == iso
+
+
+@pytest.mark.parametrize("line", [
+    "09:05 GMT",  # a time alone is no date
+    "08:30 GMT بدأت الجلسة الافتتاحية للمؤتمر",
+    "انطلقت الجلسة عند 08:30 GMT واستمرت ساعتين وناقش فيها النواب مشروع الموازنة العامة للعام المقبل",
+])
+def test_zoned_times_that_are_no_date_line(line):
+    assert parse_date_line(line) is None
+
+
+# ------------------------------------------------------------------------------------- latest-news list
+def test_a_latest_news_list_at_the_foot_goes_time_and_headline():
+    items = ["09:05 GMT", "وزير الخارجية يصل إلى الجزائر في زيارة رسمية", "08:47 GMT",
+             "ارتفاع أسعار الذهب وسط تراجع الدولار"]
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, BODY2, "آخر الأخبار", *items]))
+    where = _where(res)
+    assert where["آخر الأخبار"] == "removed:read-also"
+    assert all(where[item] == "removed:related" for item in items)
+    assert res.body == "\n".join([LEAD, BODY1, BODY2])
+
+
+def test_a_sentence_on_the_latest_news_stays():
+    line = "آخر الأخبار تفيد بأن المفاوضات ستستأنف الأسبوع المقبل في القاهرة."
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, line, BODY1]))
+    assert line in res.body.split("\n")
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, "آخر الأخبار", BODY1 + " " + BODY2]))
+    assert BODY1 + " " + BODY2 in res.body.split("\n")  # a paragraph under the heading ends the list
+
+
+# ------------------------------------------------------------------------------------------- reversible
+_LINES = st.sampled_from([
+    HEADLINE, LEAD, BODY1, BODY2, BODY1 + " " + BODY2, "", DATE,
+    "08:30 GMT 27.02.2025 (تم التحديث: 09:12 GMT 27.02.2025)",
+    "آخر الأخبار", "09:05 GMT", "ارتفاع أسعار الذهب وسط تراجع الدولار", "latest news",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=25))
+def test_cleanup_with_this_rounds_classes_is_reversible(lines):
+    text = "\n".join(lines)
+    try:
+        res = clean(text, RULES)
+    except IngestError:
+        return  # no article body: nothing stored, nothing to restore
+    assert restore_original(res.body, _meta(res)) == text
+    for entry in res.removed + res.captions:
+        assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
