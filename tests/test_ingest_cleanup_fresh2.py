@@ -93,3 +93,18 @@ def test_cleanup_with_this_rounds_classes_is_reversible(lines):
     assert restore_original(res.body, _meta(res)) == text
     for entry in res.removed + res.captions:
         assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
+
+
+# ------------------------------------------------------------------------- Hijri date of the edition line
+def test_the_edition_lines_hijri_date_joins_the_publication_date_of_the_same_day():
+    edition = "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ"
+    res = _clean("\n".join([HEADLINE, edition, "نُشر: 12 فبراير 2025 08:00 م", LEAD, BODY1]))
+    assert res.published is not None and res.published.iso == "2025-02-12T20:00:00"
+    assert res.published.hijri == "13 شعبان 1446 هـ"
+
+
+def test_a_hijri_date_of_another_day_is_not_the_publication_dates():
+    edition = "العدد 17413 | الخميس 13 فبراير 2025 | 14 شعبان 1446 هـ"
+    res = _clean("\n".join([HEADLINE, edition, "نُشر: 12 فبراير 2025 08:00 م", LEAD, BODY1]))
+    assert res.published is not None and res.published.iso == "2025-02-12T20:00:00"
+    assert res.published.hijri is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any
 
@@ -407,6 +407,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
 
         chosen = max(usable, key=score)  # max keeps the first of equal scores
         result.published, chosen_at = chosen[1], chosen[0]
+        if chosen[1].hijri is None:
+            # "نشر: 12 فبراير 2025 08:00 م" under "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ":
+            # the edition line's Hijri date is the same day's
+            same_day = [d[1].hijri for d in usable if d[1].hijri and d[1].iso[:10] == chosen[1].iso[:10]]
+            if same_day:
+                result.published = replace(chosen[1], hijri=same_day[0])
     for idx, _ in dates:
         take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
     if chosen_at is not None and taken[chosen_at][1]["rule"] == "last-updated":
