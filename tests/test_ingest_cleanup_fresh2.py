@@ -78,7 +78,10 @@ def test_a_sentence_on_the_latest_news_stays():
 _LINES = st.sampled_from([
     HEADLINE, LEAD, BODY1, BODY2, BODY1 + " " + BODY2, "", DATE,
     "08:30 GMT 27.02.2025 (تم التحديث: 09:12 GMT 27.02.2025)",
-    "آخر الأخبار", "09:05 GMT", "ارتفاع أسعار الذهب وسط تراجع الدولار", "latest news",
+    "آخر الأخبار", "09:05 GMT", "ارتفاع أسعار الذهب وسط تراجع الدولار", "latest news", "مشاركة", "تم نسخ الرابط",
+    "موظفون في أحد مراكز الأعمال في دبي", "مضخة نفط في حقل قرب مدينة ميدلاند. المصور: بلومبرغ",
+    "طلاب يشاركون في التصفيات النهائية بدبي (من المصدر)", "ملايين المستخدمين في الأسواق متعددة اللغات - Unsplash",
+    "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ", "نُشر: 12 فبراير 2025 08:00 م",
 ])
 
 
@@ -108,3 +111,42 @@ def test_a_hijri_date_of_another_day_is_not_the_publication_dates():
     res = _clean("\n".join([HEADLINE, edition, "نُشر: 12 فبراير 2025 08:00 م", LEAD, BODY1]))
     assert res.published is not None and res.published.iso == "2025-02-12T20:00:00"
     assert res.published.hijri is None
+
+
+# ------------------------------------------------------------------------------------------------ captions
+SHARE = ["مشاركة", "نسخ الرابط", "تم نسخ الرابط"]
+
+
+def test_a_short_line_under_the_share_bar_is_the_photos_caption():
+    caption = "موظفون في أحد مراكز الأعمال في دبي"
+    res = _clean("\n".join([HEADLINE, "إعداد: رنا سامي", *SHARE, caption, LEAD, BODY1]))
+    assert _where(res)[caption] == "caption:caption-under-date" and res.body.startswith(LEAD)
+
+
+def test_a_short_sentence_under_the_share_bar_opens_the_body():
+    first = "أعلنت الحكومة خطة جديدة اليوم."
+    res = _clean("\n".join([HEADLINE, *SHARE, first, BODY1]))
+    assert res.body.startswith(first)
+
+
+@pytest.mark.parametrize("caption", [
+    "مضخة نفط في حقل قرب مدينة ميدلاند بولاية تكساس الأميركية. المصور: بلومبرغ",
+    "سيارات كهربائية في ساحة تابعة للشركة بمدينة شنتشن. المصور: كيوشي أوتا/بلومبرغ",
+    "طلاب يشاركون في التصفيات النهائية لتحدي القراءة العربي بدبي (من المصدر)",
+    "يرفض الرئيس ما يصفه بإملاءات المؤسسات المالية الدولية - الرئاسة التونسية",
+    "تستهدف الميزة الجديدة ملايين المستخدمين في الأسواق متعددة اللغات - Unsplash",
+])
+def test_credits_at_a_captions_end(caption):
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, caption, BODY1, BODY2]))
+    assert res.captions and _where(res)[caption].startswith("caption:") and caption not in res.body
+
+
+@pytest.mark.parametrize("line", [
+    "وقال المصور: إن الصور التقطت في ساعات الصباح الأولى قبل وصول الفرق إلى المكان.",
+    "وأصدرت الرئاسة بيانا أكدت فيه أن الزيارة ستتم في موعدها المحدد الأسبوع المقبل - الرئاسة.",
+    "وأكد مدير المدرسة أن الطلاب حصلوا على الكتب من المصدر مباشرة دون أي وسيط تجاري.",
+    "وقال رئيس الوزراء إن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط (من المصدر).",
+])
+def test_body_lines_with_a_credits_words_stay(line):
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, line, BODY1, BODY2]))
+    assert line in res.body.split("\n")

@@ -103,6 +103,7 @@ LEAD_MAX_LINES = 8
 TAG_MAX_WORDS = 3
 #: A line under the date, before the first paragraph, is a photo's caption up to this many words.
 CAPTION_MAX_WORDS = 10
+_SHARE_BAR_RULES = frozenset(("social-buttons", "share-follow", "copied-to-clipboard"))
 #: Under a comments heading, a line this short that is no sentence is a commenter's name (the comment under it).
 COMMENTER_MAX_WORDS = 5
 #: A sentence right under a related link, this short and with this share of the link's words, is its summary.
@@ -332,6 +333,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take_byline(i, by)
         elif kind == _RULE:
             take_rule(i, payload)
+            # the share bar under the headline: the article's photo, and its caption, come next
+            dated = dated or (top is not None and i > top and payload.name in _SHARE_BAR_RULES)
             if payload.name == "last-updated" and top is not None and i > top:
                 stamp = parse_date_line(lines[i].strip(), folded_lines[i].strip())
                 if stamp is not None:
