@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotations.ingest import lineclass
 from annotations.ingest.cleanup import clean, load_rules, restore_original
 from annotations.ingest.dates import parse_date_line
 from annotations.ingest.errors import IngestError
@@ -82,6 +83,7 @@ _LINES = st.sampled_from([
     "موظفون في أحد مراكز الأعمال في دبي", "مضخة نفط في حقل قرب مدينة ميدلاند. المصور: بلومبرغ",
     "طلاب يشاركون في التصفيات النهائية بدبي (من المصدر)", "ملايين المستخدمين في الأسواق متعددة اللغات - Unsplash",
     "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ", "نُشر: 12 فبراير 2025 08:00 م",
+    "«اقرأ».. كلمة تصنع أمة", "اظهار أخبار متعلقة", "الرئيسية » أخبار » اقتصاد",
 ])
 
 
@@ -150,3 +152,29 @@ def test_credits_at_a_captions_end(caption):
 def test_body_lines_with_a_credits_words_stay(line):
     res = _clean("\n".join([HEADLINE, DATE, LEAD, line, BODY1, BODY2]))
     assert line in res.body.split("\n")
+
+
+# ------------------------------------------------------------------------------- quotes, related toggles
+def test_a_subheading_with_a_quoted_word_is_no_breadcrumb():
+    sub = "«اقرأ».. كلمة تصنع أمة"
+    assert not lineclass.is_breadcrumb(sub) and not lineclass.is_breadcrumb(sub, dashes=False)
+    assert sub in _clean("\n".join([HEADLINE, DATE, LEAD, sub, BODY1, BODY2])).body.split("\n")
+
+
+@pytest.mark.parametrize("crumb", ["الرئيسية » أخبار » اقتصاد", "الرئيسية « محليات « الكويت",
+                                   "محليات › «الإسكان» تعلن"])
+def test_guillemets_between_items_still_split_a_breadcrumb(crumb):
+    assert lineclass.is_breadcrumb(crumb)
+
+
+def test_a_show_related_toggle_heads_related_links():
+    link = '"نيويورك تايمز": صور الأقمار الصناعية تكشف حجم الدمار في المدينة'
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, BODY1, "اظهار أخبار متعلقة", link, BODY2]))
+    where = _where(res)
+    assert where["اظهار أخبار متعلقة"] == "removed:read-also" and where[link] == "removed:related"
+    assert res.body == "\n".join([LEAD, BODY1, BODY2])
+
+
+def test_a_sentence_opening_with_show_stays():
+    line = "عرض الفيلم في مهرجان القاهرة السينمائي وسط حضور كبير من النقاد والجمهور والصحفيين."
+    assert line in _clean("\n".join([HEADLINE, DATE, LEAD, line, BODY1])).body.split("\n")
