@@ -178,3 +178,18 @@ def test_a_show_related_toggle_heads_related_links():
 def test_a_sentence_opening_with_show_stays():
     line = "عرض الفيلم في مهرجان القاهرة السينمائي وسط حضور كبير من النقاد والجمهور والصحفيين."
     assert line in _clean("\n".join([HEADLINE, DATE, LEAD, line, BODY1])).body.split("\n")
+
+
+# ------------------------------------------------------------------------------------------------ headline
+def test_a_toolbar_under_the_date_is_no_breadcrumb_for_the_headline():
+    question = "هل تنجح خطة الحكومة الجديدة في دعم المزارعين هذا الموسم؟"
+    caption = "صورة من جولة الوزير في الحقول الزراعية"
+    res = _clean("\n".join(["الرئيسية", "محليات", "اقتصاد", DATE, question, "| كتب محمد عبدالعزيز |",
+                            "نُشر: 12 فبراير 2025 08:00 م", "تكبير الخط | تصغير الخط", "مشاركة", caption, LEAD,
+                            BODY1]))
+    assert res.title == question and res.body.startswith(LEAD)
+
+
+def test_a_breadcrumb_under_the_date_still_tops_the_headline():
+    res = _clean("\n".join(["موقع الأخبار", DATE, "الرئيسية › أخبار › اقتصاد", HEADLINE, LEAD, BODY1]))
+    assert res.title == HEADLINE and res.body.startswith(LEAD)
