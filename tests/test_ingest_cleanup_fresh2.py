@@ -224,3 +224,19 @@ def test_a_scene_between_two_paragraphs_is_a_caption(caption):
 def test_subheadings_between_two_paragraphs_stay(line):
     res = _clean("\n".join([HEADLINE, DATE, LEAD, PARA_A, line, PARA_B]))
     assert line in res.body.split("\n")
+
+
+QUOTE_INTRO = ("وروى أحد سكان القرية الليلة الصعبة التي قضاها رفقة جيرانه في محاولة حماية بيوتهم بوسائل "
+               "بسيطة قبل وصول فرق الإطفاء، قائلا:")
+
+
+def test_a_caption_above_a_paragraph_that_introduces_a_quotation():
+    caption = "أعوان الحماية المدنية يكافحون النيران بأعالي بلدية أقبو"
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, PARA_A, caption, QUOTE_INTRO, '"الريح كانت تحمل النار"', BODY1]))
+    assert _where(res)[caption] == "caption:caption-loose"
+
+
+def test_a_short_line_ending_with_a_colon_is_no_paragraph_next_to_a_caption():
+    line = "مزارعون يقطفون الزيتون في إحدى قرى محافظة بيت لحم"
+    res = _clean("\n".join([HEADLINE, DATE, LEAD, PARA_A, line, "وقال المزارعون:", BODY1]))
+    assert line in res.body.split("\n")

@@ -85,7 +85,9 @@ def take_loose_captions(lines: list[str], folded_lines: list[str], taken: Taken,
         if j is None or j in taken:
             return False
         t = lines[j].strip()
-        return lineclass.is_sentence(t) and lineclass.more_words_than(t, PARAGRAPH_MIN_WORDS)
+        # (a paragraph that ends with a colon introduces a quotation: "…، قائلا:")
+        return ((lineclass.is_sentence(t) or t.endswith(":"))
+                and lineclass.more_words_than(t, PARAGRAPH_MIN_WORDS))
 
     for j in range(start + 1, n - 1):
         line = lines[j]
