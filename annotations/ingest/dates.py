@@ -94,7 +94,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–|:]?\s*(?:(?:على\s+|في\s+)?الساعة\s*|à\s+|a\s+|at\s+)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
+    r"(?:\s*[,،\-–|:•·]?\s*(?:(?:على\s+|في\s+)?الساعة\s*|à\s+|a\s+|at\s+)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
     r"(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
