@@ -243,3 +243,16 @@ def test_a_short_line_ending_with_a_colon_is_no_paragraph_next_to_a_caption():
     line = "مزارعون يقطفون الزيتون في إحدى قرى محافظة بيت لحم"
     res = _clean("\n".join([HEADLINE, DATE, LEAD, PARA_A, line, "وقال المزارعون:", BODY1]))
     assert line in res.body.split("\n")
+
+
+# ------------------------------------------------------------------------------- under a relative date
+def test_a_short_line_under_a_relative_date_is_not_the_bodys_first():
+    res = _clean("\n".join([HEADLINE, "منذ ساعتين", "محمد علي", LEAD, BODY1]))
+    assert res.title == HEADLINE and res.body.startswith(LEAD)
+    assert res.published is None and res.date_problem is not None  # never guessed
+
+
+def test_the_first_sentence_under_a_relative_date_opens_the_body():
+    first = "أعلنت الحكومة خطة جديدة اليوم."
+    res = _clean("\n".join([HEADLINE, "منذ ساعتين", first, BODY1]))
+    assert res.body.startswith(first)

@@ -350,6 +350,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         elif kind == _BAD_DATE:
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
+            dated = dated or (top is not None and i > top)  # "منذ ساعتين": what follows is as under a date
         elif i == headline:
             take(i, "removed", "title", "title")
         elif kind == _BYLINE:  # (a byline the source's other articles repeat still names the author)
