@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from annotations.ingest import lineclass
 from annotations.ingest.cleanup import clean, load_rules, restore_original
-from annotations.ingest.dates import parse_date_line
+from annotations.ingest.dates import normalise, parse_date_line
 from annotations.ingest.errors import IngestError
 from tests.test_ingest_cleanup import _meta
 
@@ -256,3 +256,17 @@ def test_the_first_sentence_under_a_relative_date_opens_the_body():
     first = "أعلنت الحكومة خطة جديدة اليوم."
     res = _clean("\n".join([HEADLINE, "منذ ساعتين", first, BODY1]))
     assert res.body.startswith(first)
+
+
+@pytest.mark.parametrize("line", ["الرئيس التونسي قيس سعيد", "مدينة غزة القديمة", "خطة حكومية لدعم المزارعين"])
+def test_an_office_or_a_place_under_the_date_is_no_writer(line):
+    assert lineclass.name_line(line, normalise(line)) is None
+    res = _clean("\n".join([HEADLINE, LEAD, "قبل 3 ساعات", line, BODY1]))
+    assert res.author is None and _where(res)[line] == "caption:caption-under-date"
+    assert res.body == "\n".join([LEAD, BODY1])
+
+
+@pytest.mark.parametrize("line", ["هشام الدريوش", "عبد الرحمن الشامي"])
+def test_a_writers_name_under_the_date_is_the_author(line):
+    res = _clean("\n".join([HEADLINE, LEAD, "قبل 3 ساعات", line, BODY1]))
+    assert res.author == line and res.body == "\n".join([LEAD, BODY1])

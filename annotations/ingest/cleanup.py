@@ -307,8 +307,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             elif kind == _BYLINE:
                 take_byline(j, payload)
             elif kind == _OTHER and not payload and k > 0 and found[k - 1][1][0] in (*_DATED, _BAD_DATE) and (
-                    by := lineclass.name_line(lines[j].strip(), folded_lines[j].strip())) is not None:
-                take_byline(j, by)  # "قبل 3 ساعات" then "هشام الدريوش": the writer under the date
+                    (by := lineclass.name_line(lines[j].strip(), folded_lines[j].strip())) is not None
+                    or lineclass.is_office_or_place(lines[j].strip(), folded_lines[j].strip())):
+                if by is not None:
+                    take_byline(j, by)  # "قبل 3 ساعات" then "هشام الدريوش": the writer under the date
+                else:  # "الرئيس التونسي قيس سعيد": the photo's caption
+                    take(j, "captions", "", "caption-under-date")
             elif (kind == _OTHER and not payload and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
                   and any(c[0] in _DATED for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):
                 take_byline(j, lineclass.dateline(lines[j].strip(), folded_lines[j].strip())

@@ -396,8 +396,22 @@ _FUNCTION_WORDS = frozenset(("ما", "ماذا", "من", "في", "على", "ال
                              "متى", "اين", "لا", "لم", "لن", "قد", "بين", "بعد", "قبل", "هذا", "هذه", "كل", "او"))
 
 
+# words of an office, a place or a picture, never of a writer's bare name: "الرئيس التونسي قيس سعيد" under
+# the date is the photo's caption (written folded)
+_NOT_NAME_WORDS = frozenset(("الرئيس", "رئيس", "الوزير", "وزير", "وزيرة", "الملك", "الامير", "الشيخ", "النائب",
+                             "مدينة", "محافظة", "ولاية", "بلدية", "قرية", "منطقة", "شارع", "ميدان", "ملعب", "مقر",
+                             "مبنى", "صورة", "خطة", "جانب", "مشهد", "لقطة", "منظر"))
+
+
+def is_office_or_place(line: str, folded: str) -> bool:
+    """Shaped like a name, but naming an office, a place or a picture ("الرئيس التونسي قيس سعيد")."""
+    tokens = folded.split()
+    return is_name(line) and _FUNCTION_WORDS.isdisjoint(tokens) and not _NOT_NAME_WORDS.isdisjoint(tokens)
+
+
 def name_line(line: str, folded: str) -> Byline | None:
     """A writer's bare name ("هشام الدريوش") or a name and a place ("سهام أشطو - الرباط")."""
-    if is_name(line) and _FUNCTION_WORDS.isdisjoint(folded.split()):
+    tokens = folded.split()
+    if is_name(line) and _FUNCTION_WORDS.isdisjoint(tokens) and _NOT_NAME_WORDS.isdisjoint(tokens):
         return Byline("author", line)
     return dateline(line, folded)
