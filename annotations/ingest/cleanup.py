@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
 from . import captions, lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
-from .dates import ParsedDate, is_relative_date, normalise, parse_date_line
+from .dates import ParsedDate, is_relative_date, normalise, parse_date_line, with_hijri_of
 from .errors import IngestError
 from .headerclass import (
     _BAD_DATE,
@@ -414,13 +414,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                     d[1].has_time)
 
         chosen = max(usable, key=score)  # max keeps the first of equal scores
-        result.published, chosen_at = chosen[1], chosen[0]
-        if chosen[1].hijri is None:
-            # "نشر: 12 فبراير 2025 08:00 م" under "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ":
-            # the edition line's Hijri date is the same day's
-            same_day = [d[1].hijri for d in usable if d[1].hijri and d[1].iso[:10] == chosen[1].iso[:10]]
-            if same_day:
-                result.published = replace(chosen[1], hijri=same_day[0])
+        result.published, chosen_at = with_hijri_of(chosen[1], [d[1] for d in usable]), chosen[0]
     for idx, _ in dates:
         take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
     if chosen_at is not None and taken[chosen_at][1]["rule"] == "last-updated":

@@ -7,7 +7,7 @@ written (``ParsedDate.hijri``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 # Month names after normalise() (hamza-on-alef forms folded to bare alef, no diacritics).
@@ -436,6 +436,16 @@ _RELATIVE_RE = re.compile(
 def is_relative_date(folded: str) -> bool:
     """A date given relative to when the page was seen ("منذ 3 ساعات"): a date line that cannot be read."""
     return len(folded) <= 40 and bool(_RELATIVE_RE.match(folded.strip()))
+
+
+def with_hijri_of(chosen: ParsedDate, others: list[ParsedDate]) -> ParsedDate:
+    """``chosen`` with the Hijri date of another date of the same day when it has none ("نشر: 12 فبراير
+    2025 08:00 م" under the edition line "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ")."""
+    if chosen.hijri is not None:
+        return chosen
+    day = chosen.iso[:10]
+    hijri = next((d.hijri for d in others if d.hijri and d.iso[:10] == day), None)
+    return chosen if hijri is None else replace(chosen, hijri=hijri)
 
 
 def find_date(text: str) -> ParsedDate | None:
