@@ -32,7 +32,14 @@ _NARRATIVE_OPENERS = ("وقال", "وقالت", "واضاف", "واضافت", "�
 
 # A photo's scene (written folded): "X خلال Y", "X أمام Y", "أثناء", "جانب من …", "مقر …", "لقطة من …".
 _SCENE_WORDS = frozenset(("خلال", "امام", "اثناء"))
-_SCENE_OPENERS = ("جانب من", "مقر ", "لقطة ", "مشهد من", "مشهد عام", "منظر عام", "منظر من")
+_SCENE_OPENERS = ("جانب من", "مقر ", "لقطة ", "مشهد من", "مشهد عام", "منظر عام", "منظر من", "صورة من", "صورة تظهر",
+                  "صورة توضح", "خريطة توضح", "خريطة تظهر", "خريطة تبين", "رسم بياني", "انفوغراف", "انفوجراف")
+# (not "صورة قاتمة…" nor "خريطة طريق…": a figure of speech in a subheading)
+# who is doing what in the picture: a plural subject, then its verb in the present ("مزارعون يقطفون
+# الزيتون", "أعوان الحماية المدنية يكافحون النيران"), within the line's first words
+# ("تلفزيون" is no verb, hence ي only); a line this long: a subheading of the kind is shorter
+_PLURAL_PRESENT = re.compile(r"^ي[^\W\d_]{2,}ون$")
+_PLURAL_PRESENT_AT, _PLURAL_PRESENT_MIN_WORDS = slice(1, 4), 7
 _DIGIT_OR_MARK = re.compile(r"[\d:()\[\]]")
 
 Taken = Mapping[int, tuple[str, dict[str, Any]]]
@@ -65,7 +72,8 @@ def is_loose_caption(line: str, folded: str) -> bool:
     if tokens[0].startswith(_NARRATIVE_OPENERS) or not _NOT_CAPTION_WORDS.isdisjoint(tokens):
         return False
     # what a caption says and running text hardly does unpunctuated: who is where, during what
-    return not _SCENE_WORDS.isdisjoint(tokens) or folded.startswith(_SCENE_OPENERS)
+    return (not _SCENE_WORDS.isdisjoint(tokens) or folded.startswith(_SCENE_OPENERS)
+            or (n >= _PLURAL_PRESENT_MIN_WORDS and any(_PLURAL_PRESENT.match(t) for t in tokens[_PLURAL_PRESENT_AT])))
 
 
 def take_loose_captions(lines: list[str], folded_lines: list[str], taken: Taken, start: int, take: Take) -> None:
@@ -77,7 +85,9 @@ def take_loose_captions(lines: list[str], folded_lines: list[str], taken: Taken,
         if j is None or j in taken:
             return False
         t = lines[j].strip()
-        return lineclass.is_sentence(t) and lineclass.more_words_than(t, PARAGRAPH_MIN_WORDS)
+        # (a paragraph that ends with a colon introduces a quotation: "…، قائلا:")
+        return ((lineclass.is_sentence(t) or t.endswith(":"))
+                and lineclass.more_words_than(t, PARAGRAPH_MIN_WORDS))
 
     for j in range(start + 1, n - 1):
         line = lines[j]

@@ -16,7 +16,7 @@ from typing import Any
 from . import captions, lineclass
 from .boilerplate import MAX_CHARS as BATCH_MAX_CHARS
 from .boilerplate import REPEATED, collapse
-from .dates import ParsedDate, is_relative_date, normalise, parse_date_line
+from .dates import ParsedDate, is_relative_date, normalise, parse_date_line, with_hijri_of
 from .errors import IngestError
 from .headerclass import (
     _BAD_DATE,
@@ -103,6 +103,7 @@ LEAD_MAX_LINES = 8
 TAG_MAX_WORDS = 3
 #: A line under the date, before the first paragraph, is a photo's caption up to this many words.
 CAPTION_MAX_WORDS = 10
+_SHARE_BAR_RULES = frozenset(("social-buttons", "share-follow", "copied-to-clipboard"))
 #: Under a comments heading, a line this short that is no sentence is a commenter's name (the comment under it).
 COMMENTER_MAX_WORDS = 5
 #: A sentence right under a related link, this short and with this share of the link's words, is its summary.
@@ -306,8 +307,12 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             elif kind == _BYLINE:
                 take_byline(j, payload)
             elif kind == _OTHER and not payload and k > 0 and found[k - 1][1][0] in (*_DATED, _BAD_DATE) and (
-                    by := lineclass.name_line(lines[j].strip(), folded_lines[j].strip())) is not None:
-                take_byline(j, by)  # "قبل 3 ساعات" then "هشام الدريوش": the writer under the date
+                    (by := lineclass.name_line(lines[j].strip(), folded_lines[j].strip())) is not None
+                    or lineclass.is_office_or_place(lines[j].strip(), folded_lines[j].strip())):
+                if by is not None:
+                    take_byline(j, by)  # "قبل 3 ساعات" then "هشام الدريوش": the writer under the date
+                else:  # "الرئيس التونسي قيس سعيد": the photo's caption
+                    take(j, "captions", "", "caption-under-date")
             elif (kind == _OTHER and not payload and len(lines[j].split(None, BYLINE_MAX_WORDS)) <= BYLINE_MAX_WORDS
                   and any(c[0] in _DATED for _, c in found[k + 1 : k + 1 + BYLINE_DATE_GAP])):
                 take_byline(j, lineclass.dateline(lines[j].strip(), folded_lines[j].strip())
@@ -332,6 +337,8 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
             take_byline(i, by)
         elif kind == _RULE:
             take_rule(i, payload)
+            # the share bar under the headline: the article's photo, and its caption, come next
+            dated = dated or (top is not None and i > top and payload.name in _SHARE_BAR_RULES)
             if payload.name == "last-updated" and top is not None and i > top:
                 stamp = parse_date_line(lines[i].strip(), folded_lines[i].strip())
                 if stamp is not None:
@@ -347,6 +354,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
         elif kind == _BAD_DATE:
             bad_dates.append(i)
             take(i, "removed", "date line not understood", "date")
+            dated = dated or (top is not None and i > top)  # "منذ ساعتين": what follows is as under a date
         elif i == headline:
             take(i, "removed", "title", "title")
         elif kind == _BYLINE:  # (a byline the source's other articles repeat still names the author)
@@ -406,7 +414,7 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
                     d[1].has_time)
 
         chosen = max(usable, key=score)  # max keeps the first of equal scores
-        result.published, chosen_at = chosen[1], chosen[0]
+        result.published, chosen_at = with_hijri_of(chosen[1], [d[1] for d in usable]), chosen[0]
     for idx, _ in dates:
         take(idx, "removed", "publication date" if idx == chosen_at else "page date", "date")
     if chosen_at is not None and taken[chosen_at][1]["rule"] == "last-updated":

@@ -7,7 +7,7 @@ written (``ParsedDate.hijri``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 # Month names after normalise() (hamza-on-alef forms folded to bare alef, no diacritics).
@@ -94,7 +94,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 _MONTH = _alt(list(MONTHS))
 _TIME = (
-    r"(?:\s*[,،\-–|:]?\s*(?:(?:على\s+|في\s+)?الساعة\s*|à\s+|a\s+|at\s+)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
+    r"(?:\s*[,،\-–|:•·]?\s*(?:(?:على\s+|في\s+)?الساعة\s*|à\s+|a\s+|at\s+)?(?P<hour>\d{1,2})(?::|h(?=\d{2}))(?P<minute>\d{2})"
     r"(?::(?P<second>\d{2}))?"
     r"(?:\s*(?P<ampm>" + _alt(_AM + _PM) + r")(?![\w.]))?)?"
 )
@@ -149,9 +149,11 @@ _ZONE = (r"(?:\s*\(?\s*(?:بتوقيت|توقيت)\s+[^\d()|]{2,24}?\)?"
          r"|\s*\(?\s*ت\s?\.\s?غ\.?\s*\)?|\s*\([^\W\d_][^\d()|]{1,24}\))?")
 # The time first: "03:15 م الأحد 09 فبراير 2025".
 _LEAD_TIME = (r"(?:(?:الساعة\s*)?(?P<thour>\d{1,2}):(?P<tminute>\d{2})"
-              r"(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?\s*[,،\-–|]?\s*)?")
+              r"(?:\s*(?P<tampm>" + _alt(_AM + _PM) + r")(?![\w.]))?"
+              r"(?:\s*\(?(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?(?![^\W\d_]))?"  # "08:30 GMT 27.02.2025"
+              r"\s*[,،\-–|]?\s*)?")
 # "نشر في: ... آخر تحديث: ...": a publication date, then when it was updated (not read).
-_UPDATED_TAIL = r"(?:\s*[|\-–·•,،]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
+_UPDATED_TAIL = r"(?:\s*[|\-–·•,،(]?\s*(?:" + _alt(UPDATED_LABELS) + r")\s*:?.*)?"
 # A line that is only a date: the Gregorian date with the Hijri one before or after it, or the Hijri
 # one alone; _PAIRED_LINE_RE also takes a second numeric or named date after the first
 # ("1446/08/14هـ الموافق 2025/02/13م"), tried only on a line with two years (its groups cost time).
@@ -434,6 +436,16 @@ _RELATIVE_RE = re.compile(
 def is_relative_date(folded: str) -> bool:
     """A date given relative to when the page was seen ("منذ 3 ساعات"): a date line that cannot be read."""
     return len(folded) <= 40 and bool(_RELATIVE_RE.match(folded.strip()))
+
+
+def with_hijri_of(chosen: ParsedDate, others: list[ParsedDate]) -> ParsedDate:
+    """``chosen`` with the Hijri date of another date of the same day when it has none ("نشر: 12 فبراير
+    2025 08:00 م" under the edition line "العدد 17412 | الأربعاء 12 فبراير 2025 | 13 شعبان 1446 هـ")."""
+    if chosen.hijri is not None:
+        return chosen
+    day = chosen.iso[:10]
+    hijri = next((d.hijri for d in others if d.hijri and d.iso[:10] == day), None)
+    return chosen if hijri is None else replace(chosen, hijri=hijri)
 
 
 def find_date(text: str) -> ParsedDate | None:

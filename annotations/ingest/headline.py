@@ -129,7 +129,10 @@ def choose(zone: Sequence[int], is_plain: Callable[[int], bool], key: Callable[[
     first = key(plain[para]) if para is not None else None
     floor = min_words([key(i) for i in plain[para or 0:]])
     last_date = max((i for i in zone if is_date(i)), default=-1)
-    crumb = max((i for i in zone if is_crumb(i)), default=-1)
+    crumbs = [i for i in zone if is_crumb(i)]
+    # a bar of links under the article's date ("تكبير الخط | تصغير الخط") is a toolbar: the headline is
+    # under the last breadcrumb above the date, if there is one
+    crumb = max((i for i in crumbs if i < last_date), default=max(crumbs, default=-1))
     for pool in ([i for i in cands if i > crumb], cands) if crumb >= 0 else (cands,):
         # above the article's date (a line under the last date is a caption), unless no line above it
         # can be the headline: then the date tops the page

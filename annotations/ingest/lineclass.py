@@ -18,6 +18,7 @@ from .dates import ParsedDate, as_written, parse_date_line
 _CRUMB_SPLIT = re.compile(r"\s*[›»|>‹«<]\s*|\s+/\s+")
 _CRUMB_MARK = re.compile(r"[›»|>‹«<]")  # a plain character class: a fast first test
 _CRUMB_MAX_ITEM_WORDS = 4
+_QUOTED = re.compile(r"«([^«»|›‹<>]*)»")
 _CRUMB_MAX_WORDS = 16
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -103,7 +104,9 @@ _DASH_MIN_ITEMS, _DASH_MAX_ITEM_WORDS = 3, 3
 def is_breadcrumb(line: str, dashes: bool = True) -> bool:
     """A breadcrumb or menu: two or more short items split by › » | > (or " / "), or (with
     ``dashes``: at the top of a page) three or more split by spaced dashes, each with letters, none a
-    sentence."""
+    sentence. Guillemets around words ("«اقرأ».. كلمة تصنع أمة") quote them, they split nothing."""
+    if "«" in line and "»" in line:
+        line = _QUOTED.sub(r"\1", line)
     if not (_CRUMB_MARK.search(line) or " / " in line):
         return dashes and (" - " in line or " – " in line) and _is_dash_crumb(line)
     if more_words_than(line, _CRUMB_MAX_WORDS) or line.endswith(_SENTENCE_END[:2]):
@@ -393,8 +396,22 @@ _FUNCTION_WORDS = frozenset(("ما", "ماذا", "من", "في", "على", "ال
                              "متى", "اين", "لا", "لم", "لن", "قد", "بين", "بعد", "قبل", "هذا", "هذه", "كل", "او"))
 
 
+# words of an office, a place or a picture, never of a writer's bare name: "الرئيس التونسي قيس سعيد" under
+# the date is the photo's caption (written folded)
+_NOT_NAME_WORDS = frozenset(("الرئيس", "رئيس", "الوزير", "وزير", "وزيرة", "الملك", "الامير", "الشيخ", "النائب",
+                             "مدينة", "محافظة", "ولاية", "بلدية", "قرية", "منطقة", "شارع", "ميدان", "ملعب", "مقر",
+                             "مبنى", "صورة", "خطة", "جانب", "مشهد", "لقطة", "منظر"))
+
+
+def is_office_or_place(line: str, folded: str) -> bool:
+    """Shaped like a name, but naming an office, a place or a picture ("الرئيس التونسي قيس سعيد")."""
+    tokens = folded.split()
+    return is_name(line) and _FUNCTION_WORDS.isdisjoint(tokens) and not _NOT_NAME_WORDS.isdisjoint(tokens)
+
+
 def name_line(line: str, folded: str) -> Byline | None:
     """A writer's bare name ("هشام الدريوش") or a name and a place ("سهام أشطو - الرباط")."""
-    if is_name(line) and _FUNCTION_WORDS.isdisjoint(folded.split()):
+    tokens = folded.split()
+    if is_name(line) and _FUNCTION_WORDS.isdisjoint(tokens) and _NOT_NAME_WORDS.isdisjoint(tokens):
         return Byline("author", line)
     return dateline(line, folded)
