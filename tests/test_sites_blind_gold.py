@@ -2,8 +2,8 @@
 
 The set was written without reading the cleanup rules or the first test set, so that
 ``python bench/cleanup.py --sites tests/data/sites_blind`` is an independent measure, as are
-``sites_heldout``, ``sites_fresh``, ``sites_fresh2`` and ``sites_fresh3``, each written blind to the rules and to the sets
-before it (the judge of each round became the next round's dev set). This file only checks the data:
+``sites_heldout``, ``sites_fresh``, ``sites_fresh2`` and ``sites_fresh3``, each written blind to the rules and
+to the sets before it (the judge of each round became the next round's dev set). This file only checks the data:
 every non-empty line of an article is accounted for exactly once (title line and noise in
 ``remove``, the rest in ``body``), ``body_start`` is the first six words of the body, dates are ISO
 8601, and no line is both noise and body (the bench could not tell them apart).
