@@ -2,8 +2,8 @@
 
 The set was written without reading the cleanup rules or the first test set, so that
 ``python bench/cleanup.py --sites tests/data/sites_blind`` is an independent measure, as are
-``sites_heldout``, ``sites_fresh`` and ``sites_fresh2``, each written blind to the rules and to the sets
-before it (the judge of each round became the next round's dev set). This file only checks the data:
+``sites_heldout``, ``sites_fresh``, ``sites_fresh2`` and ``sites_fresh3``, each written blind to the rules and
+to the sets before it (the judge of each round became the next round's dev set). This file only checks the data:
 every non-empty line of an article is accounted for exactly once (title line and noise in
 ``remove``, the rest in ``body``), ``body_start`` is the first six words of the body, dates are ISO
 8601, and no line is both noise and body (the bench could not tell them apart).
@@ -26,6 +26,8 @@ HELDOUT = Path(__file__).parent / "data" / "sites_heldout"
 FRESH = Path(__file__).parent / "data" / "sites_fresh"
 # a fourth, written blind to the rules and to every set above, on ten more outlets
 FRESH2 = Path(__file__).parent / "data" / "sites_fresh2"
+# a fifth, written blind to the rules and to every set above, on ten more outlets
+FRESH3 = Path(__file__).parent / "data" / "sites_fresh3"
 # the first test set's outlets: the blind one must model other sites
 FIRST_SET = {"ahram", "aljazeera", "anadolu", "asharq", "bbc", "hespress", "okaz", "skynews", "youm7"}
 REQUIRED = {"title", "body_start", "date", "remove", "body"}
@@ -111,9 +113,9 @@ def test_the_held_out_set_models_at_least_six_outlets_in_neither_set():
     assert not names & (FIRST_SET | {p.name for p in _sites()})
 
 
-@pytest.mark.parametrize("later", [FRESH, FRESH2], ids=lambda p: p.name)
+@pytest.mark.parametrize("later", [FRESH, FRESH2, FRESH3], ids=lambda p: p.name)
 def test_each_later_set_models_ten_outlets_in_no_earlier_set(later: Path):
-    order = [SITES, HELDOUT, FRESH, FRESH2]  # in the order they were written
+    order = [SITES, HELDOUT, FRESH, FRESH2, FRESH3]  # in the order they were written
     earlier = order[:order.index(later)]
     names = {p.name for p in _sites(later)}
     assert len(names) >= 10
@@ -122,7 +124,7 @@ def test_each_later_set_models_ten_outlets_in_no_earlier_set(later: Path):
     assert not names & FIRST_SET
 
 
-@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT) + _sites(FRESH) + _sites(FRESH2),
+@pytest.mark.parametrize("folder", _sites() + _sites(HELDOUT) + _sites(FRESH) + _sites(FRESH2) + _sites(FRESH3),
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_files_account_for_every_line(folder: Path):
     assert site_problems(folder) == []
