@@ -60,6 +60,9 @@ __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "cle
 #: long, each its own), and this many in all.
 HEADER_MAX_LINES, HEADER_MAX_ALL = 14, 48
 HEADER_MEMO = 4096
+#: Lines whose rule (or none) is remembered per rule set, by line and zone; cleared when full.
+RULE_MEMO = 8192
+_NOT_MEMOISED = object()
 
 
 @dataclass
@@ -179,12 +182,27 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     reasons = learned if isinstance(learned, Mapping) else {}
     applicable, words_needed = rules.applicable, rules.words_needed
 
+    rule_memo = rules.rule_memo
+
     def rule_for(i: int, stripped: str, header: bool, words: int | None = None) -> Rule | None:
-        # Rule.matches, inlined: this runs for every line of every article. Most body lines are
-        # paragraphs longer than any rule's max_words, so no pattern is tried on them.
+        # The answer depends only on the line (as written and folded) and the zone: a source's
+        # menus, share bars and footers recur in every article, so each is matched once per batch.
+        folded = folded_lines[i].strip()
+        memo_key = (stripped, folded, header)
+        hit = rule_memo.get(memo_key, _NOT_MEMOISED)
+        if hit is not _NOT_MEMOISED:
+            return hit
+        rule = _match(stripped, folded, header, words)
+        if len(rule_memo) >= RULE_MEMO:
+            rule_memo.clear()
+        rule_memo[memo_key] = rule
+        return rule
+
+    def _match(stripped: str, folded: str, header: bool, words: int | None) -> Rule | None:
+        # Rule.matches, inlined: this runs for every short line of every article. Most body lines
+        # are paragraphs longer than any rule's max_words, so no pattern is tried on them.
         if words is None:
             words = _words(stripped, words_needed)
-        folded = folded_lines[i].strip()
         # the rules that fit the line's length and its first letter: those whose ``starts`` strings
         # begin otherwise are not even looked at
         first = folded[:1]

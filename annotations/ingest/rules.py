@@ -126,6 +126,12 @@ class RuleSet:
         return {}  # values: ((class, payload) from _classify_header, the line's key)
 
     @functools.cached_property
+    def rule_memo(self) -> dict[tuple[str, str, bool], Any]:
+        """The rule (or None) each short line matched, by (line, folded line, header zone): the
+        same lines recur across a source's articles (cleared when it grows past RULE_MEMO)."""
+        return {}
+
+    @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool, str | None], tuple[Rule, ...]]:
         return {}
 
