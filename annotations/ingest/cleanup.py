@@ -42,11 +42,9 @@ from .headline import similarity
 from .restore import restore_original
 from .rules import (
     BUILTIN_RULES,
-    STARTS_MAX_CHARS,
     Rule,
     RulesError,
     RuleSet,
-    has_latin,
     head_of,
     load_rules,
     parse_rules,
@@ -60,9 +58,6 @@ __all__ = ["BUILTIN_RULES", "CleanResult", "Rule", "RuleSet", "RulesError", "cle
 #: long, each its own), and this many in all.
 HEADER_MAX_LINES, HEADER_MAX_ALL = 14, 48
 HEADER_MEMO = 4096
-#: Lines whose rule (or none) is remembered per rule set, by line and zone; cleared when full.
-RULE_MEMO = 8192
-_NOT_MEMOISED = object()
 
 
 @dataclass
@@ -180,68 +175,11 @@ def clean(text: str, rules: RuleSet, title: str | None = None,
     if folded_lines is None:
         folded_lines = (normalise(text) if folded is None else folded).split("\n")
     reasons = learned if isinstance(learned, Mapping) else {}
-    applicable, words_needed = rules.applicable, rules.words_needed
-
-    rule_memo = rules.rule_memo
+    words_needed, line_rule = rules.words_needed, rules.line_rule
 
     def rule_for(i: int, stripped: str, header: bool, words: int | None = None) -> Rule | None:
-        # The answer depends only on the line (as written and folded) and the zone: a source's
-        # menus, share bars and footers recur in every article, so each is matched once per batch.
-        folded = folded_lines[i].strip()
-        memo_key = (stripped, folded, header)
-        hit = rule_memo.get(memo_key, _NOT_MEMOISED)
-        if hit is not _NOT_MEMOISED:
-            return hit
-        rule = _match(stripped, folded, header, words)
-        if len(rule_memo) >= RULE_MEMO:
-            rule_memo.clear()
-        rule_memo[memo_key] = rule
-        return rule
-
-    def _match(stripped: str, folded: str, header: bool, words: int | None) -> Rule | None:
-        # Rule.matches, inlined: this runs for every short line of every article. Most body lines
-        # are paragraphs longer than any rule's max_words, so no pattern is tried on them.
-        if words is None:
-            words = _words(stripped, words_needed)
-        # the rules that fit the line's length and its first letter: those whose ``starts`` strings
-        # begin otherwise are not even looked at
-        first = folded[:1]
-        # head_of(folded), without its regex for the many lines that start with a letter
-        head = folded[:STARTS_MAX_CHARS].lower() if first.isalnum() else head_of(folded)
-        candidates = applicable(words, header, head[:1])
-        if not candidates:
-            return None
-        differs = folded != stripped
-        latin = None  # whether the line has a Latin letter: asked once, for the first rule that needs it
-        for rule in candidates:
-            # a scan for a few plain strings (written folded) is far cheaper than an unanchored
-            # pattern's search; a loop, not any(): this is the hottest spot of an import
-            if rule.contains:
-                for c in rule.contains_other:
-                    if c in folded:
-                        break
-                else:
-                    if not rule.contains_latin:
-                        continue
-                    if latin is None:
-                        latin = has_latin(folded)
-                    if not latin:
-                        continue
-                    for c in rule.contains_latin:
-                        if c in folded:
-                            break
-                    else:
-                        continue
-            # and one look at the line's first word than two searches (the line and its folded form)
-            if rule.starts and not head.startswith(rule.starts):
-                continue
-            tail = rule.tail  # a pattern anchored at the line's end is only tried on its last characters
-            if tail is None:
-                if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
-                    return rule
-            elif rule.pattern.search(stripped[-tail:]) or (differs and rule.pattern.search(folded[-tail:])):
-                return rule
-        return None
+        return line_rule(stripped, folded_lines[i].strip(), header,
+                         _words(stripped, words_needed) if words is None else words)
 
     # 1. The header: the first non-blank lines, each classified once per rule set (memo), with
     # its key (the form lines are compared in, to the title and to the source's learned lines).

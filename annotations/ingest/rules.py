@@ -71,6 +71,9 @@ def has_latin(folded: str) -> bool:
     return _LATIN_RE.search(folded) is not None
 #: How much of a line's start ``head_of`` keeps: the longest ``starts`` string any rule may have.
 STARTS_MAX_CHARS = 40
+#: Lines whose rule (or none) a rule set remembers (``RuleSet.rule_memo``); cleared when full.
+RULE_MEMO = 8192
+_NOT_MEMOISED: Any = object()
 
 
 def head_of(folded: str) -> str:
@@ -126,10 +129,70 @@ class RuleSet:
         return {}  # values: ((class, payload) from _classify_header, the line's key)
 
     @functools.cached_property
-    def rule_memo(self) -> dict[tuple[str, str, bool], Any]:
+    def rule_memo(self) -> dict[tuple[str, str, bool], Rule | None]:
         """The rule (or None) each short line matched, by (line, folded line, header zone): the
         same lines recur across a source's articles (cleared when it grows past RULE_MEMO)."""
         return {}
+
+    def line_rule(self, stripped: str, folded: str, header: bool, words: int) -> Rule | None:
+        """The first rule that matches a line (``stripped``, and ``folded`` by ``dates.normalise``) of
+        ``words`` words, in the header zone or not; None if none does.
+
+        The answer depends only on these, and a source's menus, share bars and footers recur in
+        every article it serves, so each line is matched once per rule set (``rule_memo``)."""
+        key = (stripped, folded, header)
+        memo = self.rule_memo
+        hit = memo.get(key, _NOT_MEMOISED)
+        if hit is not _NOT_MEMOISED:
+            return hit  # type: ignore[return-value]
+        rule = self._match(stripped, folded, header, words)
+        if len(memo) >= RULE_MEMO:
+            memo.clear()
+        memo[key] = rule
+        return rule
+
+    def _match(self, stripped: str, folded: str, header: bool, words: int) -> Rule | None:
+        # Rule.matches, inlined: this runs for every short line of every article. Most body lines
+        # are paragraphs longer than any rule's max_words, so no pattern is tried on them.
+        # The rules that fit the line's length and its first letter: those whose ``starts`` strings
+        # begin otherwise are not even looked at.
+        first = folded[:1]
+        # head_of(folded), without its regex for the many lines that start with a letter
+        head = folded[:STARTS_MAX_CHARS].lower() if first.isalnum() else head_of(folded)
+        candidates = self.applicable(words, header, head[:1])
+        if not candidates:
+            return None
+        differs = folded != stripped
+        latin = None  # whether the line has a Latin letter: asked once, for the first rule that needs it
+        for rule in candidates:
+            # a scan for a few plain strings (written folded) is far cheaper than an unanchored
+            # pattern's search; a loop, not any(): this is the hottest spot of an import
+            if rule.contains:
+                for c in rule.contains_other:
+                    if c in folded:
+                        break
+                else:
+                    if not rule.contains_latin:
+                        continue
+                    if latin is None:
+                        latin = has_latin(folded)
+                    if not latin:
+                        continue
+                    for c in rule.contains_latin:
+                        if c in folded:
+                            break
+                    else:
+                        continue
+            # and one look at the line's first word than two searches (the line and its folded form)
+            if rule.starts and not head.startswith(rule.starts):
+                continue
+            tail = rule.tail  # a pattern anchored at the line's end is only tried on its last characters
+            if tail is None:
+                if rule.pattern.search(stripped) or (differs and rule.pattern.search(folded)):
+                    return rule
+            elif rule.pattern.search(stripped[-tail:]) or (differs and rule.pattern.search(folded[-tail:])):
+                return rule
+        return None
 
     @functools.cached_property
     def _applicable(self) -> dict[tuple[int, bool, str | None], tuple[Rule, ...]]:
