@@ -23,23 +23,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def load_tree(name: str, tree: Path) -> ModuleType:
-    """The ``annotations`` package of ``tree`` imported as ``name`` (its relative imports follow)."""
-    spec = importlib.util.spec_from_file_location(name, tree / "annotations" / "__init__.py",
-                                                  submodule_search_locations=[str(tree / "annotations")])
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{tree}: no annotations package")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from export import load_tree  # type: ignore[import-not-found]  # noqa: E402  bench/export.py
 
 
 def best_per_doc(fn: Callable[[], Any], n: int) -> float:

@@ -25,6 +25,18 @@ def _meta(res):
             "cleanup": {"lines": res.total_lines, "body_line": res.body_line}}
 
 
+def assert_reversible(text: str, rules: RuleSet) -> None:
+    """Cleaning ``text`` loses nothing: ``restore_original`` gives it back exactly, and every removed
+    line and caption sits at its offset (a text that is all boilerplate is refused, nothing stored)."""
+    try:
+        res = clean(text, rules)
+    except IngestError:
+        return  # no article body: nothing stored, nothing to restore
+    assert restore_original(res.body, _meta(res)) == text
+    for entry in res.removed + res.captions:
+        assert text[entry["offset"]:entry["offset"] + len(entry["text"])] == entry["text"]
+
+
 def test_sample_article(shared_dir):
     text = (shared_dir / "samples" / "scraped_news_ar.txt").read_text(encoding="utf-8")
     res = clean(text, load_rules())
